@@ -1,0 +1,59 @@
+//! `starmatch index`: build or refresh the index, then print a one-line summary.
+
+use std::io::Write;
+use std::time::Duration;
+
+use anyhow::Context;
+
+use super::{GlobalConfig, Status};
+use crate::cli::IndexArgs;
+use crate::corpus::{Corpus, ProblemList};
+use crate::render;
+use crate::search::analysis::Analyzer;
+use crate::search::index::{self, RefreshOptions};
+use crate::search::load_lexicon;
+
+pub fn run(global: &GlobalConfig, args: IndexArgs) -> anyhow::Result<Status> {
+    let corpus = Corpus::new(&global.corpus);
+    let options = RefreshOptions {
+        full: args.full,
+        skip_invalid: args.skip_invalid,
+        lock_timeout: Duration::from_secs(args.wait),
+    };
+    let lexicon = load_lexicon(&mut Analyzer::new(), &corpus)?;
+    let progress = render::progress_bar(global.quiet, "indexing");
+    let report = index::refresh(&corpus, &global.index, &lexicon, &options, &progress)
+        .with_context(|| {
+            format!(
+                "indexing {} into {}",
+                corpus.root.display(),
+                global.index.display()
+            )
+        })?;
+    progress.finish_and_clear();
+    if !report.skipped.is_empty() {
+        eprintln!(
+            "skipped {} broken story file(s):\n{}",
+            report.skipped.len(),
+            ProblemList(&report.skipped)
+        );
+    }
+    if !global.quiet {
+        let rebuilt = report
+            .rebuilt
+            .as_ref()
+            .map(|why| format!(" (full rebuild: {why})"))
+            .unwrap_or_default();
+        writeln!(
+            std::io::stdout(),
+            "indexed {}: {} added, {} updated, {} removed, {} unchanged in {:.2} s{rebuilt}",
+            global.index.display(),
+            report.added,
+            report.updated,
+            report.removed,
+            report.unchanged,
+            report.elapsed.as_secs_f64()
+        )?;
+    }
+    Ok(Status::Success)
+}

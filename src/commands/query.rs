@@ -1,0 +1,209 @@
+//! `starmatch query`: rank the stories for a question given as arguments,
+//! piped on stdin, or typed at an interactive prompt.
+
+use std::io::{self, BufRead, IsTerminal, Read, Write};
+
+use anyhow::Context;
+
+use super::{GlobalConfig, InputError, Status};
+use crate::cli::QueryArgs;
+use crate::corpus::Corpus;
+use crate::render::{self, Shown};
+use crate::search::snippet;
+use crate::search::{Engine, Freshness};
+
+/// Validated settings of one `query` run.
+#[derive(Debug, Clone)]
+pub struct QueryConfig {
+    /// `None`: read the question from stdin (or prompt when stdin is a terminal).
+    pub question: Option<String>,
+    pub top: usize,
+    pub json: bool,
+    pub explain: bool,
+}
+
+impl QueryConfig {
+    pub fn from_args(args: QueryArgs) -> Result<QueryConfig, InputError> {
+        if args.top == 0 {
+            return Err(InputError("--top must be at least 1".into()));
+        }
+        let question = (!args.question.is_empty()).then(|| args.question.join(" "));
+        Ok(QueryConfig {
+            question,
+            top: args.top,
+            json: args.json,
+            explain: args.explain,
+        })
+    }
+}
+
+pub fn run(global: &GlobalConfig, args: QueryArgs) -> anyhow::Result<Status> {
+    let config = QueryConfig::from_args(args)?;
+    let interactive = config.question.is_none() && io::stdin().is_terminal();
+    let question = match &config.question {
+        Some(q) => Some(clean_question(q)?),
+        None if interactive => None,
+        None => Some(read_stdin_question()?),
+    };
+    let corpus = Corpus::new(&global.corpus);
+    let (mut engine, freshness) = Engine::open_fresh(&corpus, &global.index)
+        .with_context(|| format!("opening the index in {}", global.index.display()))?;
+    if !global.quiet {
+        report_freshness(&freshness);
+    }
+    let stories_dir = corpus.stories_dir();
+    let mut stdout = io::stdout().lock();
+    match question {
+        Some(q) => answer(
+            &mut engine,
+            &config,
+            &stories_dir,
+            &q,
+            &mut stdout,
+            global.quiet,
+        ),
+        None => {
+            let mut status = Status::Success;
+            let stdin = io::stdin();
+            loop {
+                eprint!("question> ");
+                io::stderr().flush()?;
+                let mut line = String::new();
+                if stdin.lock().read_line(&mut line)? == 0 {
+                    eprintln!();
+                    break;
+                }
+                let line = line.trim();
+                if matches!(line, "exit" | "quit" | ":q") {
+                    break;
+                }
+                match clean_question(line) {
+                    Ok(q) => {
+                        status = answer(
+                            &mut engine,
+                            &config,
+                            &stories_dir,
+                            &q,
+                            &mut stdout,
+                            global.quiet,
+                        )?;
+                    }
+                    Err(e) if line.is_empty() => {
+                        let _ = e;
+                    }
+                    Err(e) => eprintln!("{e}"),
+                }
+            }
+            Ok(status)
+        }
+    }
+}
+
+fn report_freshness(freshness: &Freshness) {
+    match freshness {
+        Freshness::Fresh => {}
+        Freshness::Refreshed(r) => eprintln!(
+            "note: index refreshed before answering ({} added, {} updated, {} removed in {:.0} ms{})",
+            r.added,
+            r.updated,
+            r.removed,
+            r.elapsed.as_secs_f64() * 1000.0,
+            r.rebuilt
+                .as_ref()
+                .map(|w| format!("; full rebuild: {w}"))
+                .unwrap_or_default()
+        ),
+        Freshness::Stale(why) => eprintln!("warning: {why}"),
+    }
+}
+
+/// Reads a whole pasted block from stdin.
+fn read_stdin_question() -> anyhow::Result<String> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(8 * 1024 * 1024)
+        .read_to_end(&mut bytes)
+        .context("reading the question from stdin")?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        InputError(format!(
+            "the question on stdin is not valid UTF-8 (byte {}): paste plain text",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok(clean_question(&text)?)
+}
+
+/// Replaces control characters (NUL included) with spaces and rejects blank questions.
+pub fn clean_question(text: &str) -> Result<String, InputError> {
+    let cleaned: String = text
+        .chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect();
+    let cleaned = cleaned.trim();
+    if cleaned.is_empty() {
+        return Err(InputError(
+            "the question is empty: pass it as arguments, e.g. starmatch query \"Tell me about a time you failed\", or pipe it on stdin".into(),
+        ));
+    }
+    Ok(cleaned.to_string())
+}
+
+fn answer(
+    engine: &mut Engine,
+    config: &QueryConfig,
+    stories_dir: &std::path::Path,
+    question: &str,
+    out: &mut dyn Write,
+    quiet: bool,
+) -> anyhow::Result<Status> {
+    let searcher = engine.searcher();
+    let ranker = &mut engine.ranker;
+    let analyzed = ranker.analyze(question);
+    if analyzed.truncated && !quiet {
+        eprintln!(
+            "note: the question is very long; only its first {} words were used",
+            crate::search::ranking::MAX_QUESTION_WORDS
+        );
+    }
+    if analyzed.is_empty() {
+        if config.json {
+            render::write_json(out, question, &[], config.explain)?;
+        }
+        eprintln!(
+            "nothing to match: once interview phrasing (\"tell me about a time\", \"give me an example\") is removed, the question has no words left; add what it is about, e.g. \"...a time you missed a deadline\""
+        );
+        return Ok(Status::NoResult);
+    }
+    let mut hits = ranker
+        .search(&searcher, &analyzed, config.top)
+        .context("searching the index (if this persists, run `starmatch index --full`)")?;
+    if config.explain {
+        ranker.explain(&searcher, &analyzed, &mut hits)?;
+    }
+    let paths: Vec<std::path::PathBuf> = hits.iter().map(|h| stories_dir.join(&h.key)).collect();
+    let shown: Vec<Shown> = hits
+        .iter()
+        .zip(&paths)
+        .enumerate()
+        .map(|(i, (hit, path))| Shown {
+            rank: i + 1,
+            why: snippet::why(&mut ranker.analyzer, &ranker.lexicon, &analyzed, hit),
+            hit,
+            path,
+        })
+        .collect();
+    if config.json {
+        render::write_json(out, question, &shown, config.explain)?;
+    } else if shown.is_empty() {
+        eprintln!("no story matches this question: try other words, or add a story about it");
+    } else {
+        render::write_text(out, &shown, render::use_colour(), config.explain)?;
+    }
+    out.flush()?;
+    Ok(if shown.is_empty() {
+        Status::NoResult
+    } else {
+        Status::Success
+    })
+}

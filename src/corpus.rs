@@ -1,0 +1,515 @@
+//! The corpus folder: finding, reading, validating and writing story files.
+//!
+//! ALL YAML I/O of starmatch lives in this module (stories, the eval question
+//! set, the concept lexicon), so that the archived `serde_yaml` crate can be
+//! swapped for another parser in one place.
+//!
+//! Layout of a corpus folder:
+//! ```text
+//! corpus/
+//!   stories/*.yaml      one story per file
+//!   eval/questions.yaml labelled questions for `starmatch eval`
+//!   concepts.yaml       optional user additions to the concept lexicon
+//! ```
+
+use std::collections::HashMap;
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::story::{Story, StoryProblem};
+
+/// Story files larger than this are rejected: a story is a page of text, not a book.
+pub const MAX_STORY_BYTES: u64 = 1024 * 1024;
+
+/// Everything that can be wrong with one corpus file, with what a user needs to fix it.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: is a dangling symlink: point it at a story file or remove it", path.display())]
+    DanglingSymlink { path: PathBuf },
+    #[error("{}: is a directory, not a story file: story files are `*.yaml` files directly in the stories folder", path.display())]
+    NotAFile { path: PathBuf },
+    #[error("{}: file is empty: write a story (title, situation, task, action, result) or delete the file", path.display())]
+    Empty { path: PathBuf },
+    #[error("{}: is {bytes} bytes, over the {limit}-byte limit for one story: split it into several stories", path.display())]
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+        limit: u64,
+    },
+    #[error("{}:{line}: file is not valid UTF-8 (byte {offset}): save it as UTF-8", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        offset: usize,
+    },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Yaml {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}: {problem}", path.display())]
+    Invalid {
+        path: PathBuf,
+        problem: StoryProblem,
+    },
+    #[error("duplicate story id `{id}` in {} and {}: give one of them a different `id` (or rename the file)", first.display(), second.display())]
+    DuplicateId {
+        id: String,
+        first: PathBuf,
+        second: PathBuf,
+    },
+    #[error("{}: corpus folder does not exist: create it, or pass --corpus DIR (or set STARMATCH_CORPUS)", path.display())]
+    MissingCorpus { path: PathBuf },
+}
+
+impl CorpusError {
+    /// The file the problem is in (the second file for a duplicate id).
+    pub fn path(&self) -> &Path {
+        match self {
+            CorpusError::Io { path, .. }
+            | CorpusError::DanglingSymlink { path }
+            | CorpusError::NotAFile { path }
+            | CorpusError::Empty { path }
+            | CorpusError::TooLarge { path, .. }
+            | CorpusError::NotUtf8 { path, .. }
+            | CorpusError::Yaml { path, .. }
+            | CorpusError::Invalid { path, .. }
+            | CorpusError::MissingCorpus { path } => path,
+            CorpusError::DuplicateId { second, .. } => second,
+        }
+    }
+}
+
+/// A corpus folder on disk.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub root: PathBuf,
+}
+
+/// A story file found by a directory scan, before it is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryFile {
+    pub path: PathBuf,
+    /// Path relative to the stories folder, with `/` separators: the key in the index manifest.
+    pub key: String,
+    pub size: u64,
+    /// Modification time in nanoseconds since the epoch (0 if unknown).
+    pub mtime_ns: u128,
+}
+
+/// A story read from disk, with the hash of the bytes it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedStory {
+    pub story: Story,
+    pub file: StoryFile,
+    pub hash: u64,
+}
+
+/// The result of scanning the stories folder: files to read, and entries that
+/// can never be stories (directories, dangling links), reported as problems.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub files: Vec<StoryFile>,
+    pub problems: Vec<CorpusError>,
+}
+
+impl Corpus {
+    pub fn new(root: impl Into<PathBuf>) -> Corpus {
+        Corpus { root: root.into() }
+    }
+
+    pub fn stories_dir(&self) -> PathBuf {
+        self.root.join("stories")
+    }
+
+    pub fn eval_questions_path(&self) -> PathBuf {
+        self.root.join("eval").join("questions.yaml")
+    }
+
+    pub fn concepts_path(&self) -> PathBuf {
+        self.root.join("concepts.yaml")
+    }
+
+    /// Lists `stories/*.yaml` (and `*.yml`) with size and mtime, sorted by key.
+    /// Reads no file contents: this is the cheap half of the staleness check.
+    pub fn scan(&self) -> Result<Scan, CorpusError> {
+        let dir = self.stories_dir();
+        if !self.root.is_dir() {
+            return Err(CorpusError::MissingCorpus {
+                path: self.root.clone(),
+            });
+        }
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            // A corpus without a stories folder yet is an empty corpus.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Scan::default()),
+            Err(source) => return Err(CorpusError::Io { path: dir, source }),
+        };
+        let mut scan = Scan::default();
+        for entry in entries {
+            let entry = entry.map_err(|source| CorpusError::Io {
+                path: dir.clone(),
+                source,
+            })?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if name.starts_with('.') || !(name.ends_with(".yaml") || name.ends_with(".yml")) {
+                continue;
+            }
+            let path = entry.path();
+            // fs::metadata follows symlinks, which is what a user linking stories in expects.
+            let meta = match fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    scan.problems.push(CorpusError::DanglingSymlink { path });
+                    continue;
+                }
+                Err(source) => {
+                    scan.problems.push(CorpusError::Io { path, source });
+                    continue;
+                }
+            };
+            if !meta.is_file() {
+                scan.problems.push(CorpusError::NotAFile { path });
+                continue;
+            }
+            let mtime_ns = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            scan.files.push(StoryFile {
+                path,
+                key: name.to_string(),
+                size: meta.len(),
+                mtime_ns,
+            });
+        }
+        scan.files.sort_by(|a, b| a.key.cmp(&b.key));
+        Ok(scan)
+    }
+
+    /// Reads and validates every story; returns the good ones and every problem
+    /// (not just the first), including duplicate ids.
+    pub fn load_all(&self) -> Result<(Vec<LoadedStory>, Vec<CorpusError>), CorpusError> {
+        let scan = self.scan()?;
+        let mut problems = scan.problems;
+        let mut stories = Vec::with_capacity(scan.files.len());
+        for file in scan.files {
+            match read_story_file(&file) {
+                Ok(loaded) => stories.push(loaded),
+                Err(e) => problems.push(e),
+            }
+        }
+        let duplicates = find_duplicate_ids(
+            stories
+                .iter()
+                .map(|s| (s.story.id.as_str(), s.file.path.as_path())),
+        );
+        if !duplicates.is_empty() {
+            let bad: Vec<PathBuf> = duplicates.iter().map(|d| d.path().to_path_buf()).collect();
+            stories.retain(|s| !bad.contains(&s.file.path));
+            problems.extend(duplicates);
+        }
+        Ok((stories, problems))
+    }
+}
+
+/// Reports every id used by more than one file; the first file (in key order) keeps it.
+pub fn find_duplicate_ids<'a>(
+    stories: impl IntoIterator<Item = (&'a str, &'a Path)>,
+) -> Vec<CorpusError> {
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    let mut problems = Vec::new();
+    for (id, path) in stories {
+        if let Some(first) = seen.get(id) {
+            problems.push(CorpusError::DuplicateId {
+                id: id.to_string(),
+                first: first.to_path_buf(),
+                second: path.to_path_buf(),
+            });
+        } else {
+            seen.insert(id, path);
+        }
+    }
+    problems
+}
+
+/// Reads one story file found by [`Corpus::scan`].
+pub fn read_story_file(file: &StoryFile) -> Result<LoadedStory, CorpusError> {
+    let path = &file.path;
+    if file.size > MAX_STORY_BYTES {
+        return Err(CorpusError::TooLarge {
+            path: path.clone(),
+            bytes: file.size,
+            limit: MAX_STORY_BYTES,
+        });
+    }
+    let bytes = fs::read(path).map_err(|source| CorpusError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    let stem = Path::new(&file.key)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let story = parse_story(path, stem, &bytes)?;
+    Ok(LoadedStory {
+        story,
+        file: file.clone(),
+        hash,
+    })
+}
+
+/// Parses and validates story YAML. `stem` is the id used when the file has none.
+pub fn parse_story(path: &Path, stem: &str, bytes: &[u8]) -> Result<Story, CorpusError> {
+    if bytes.len() as u64 > MAX_STORY_BYTES {
+        return Err(CorpusError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: bytes.len() as u64,
+            limit: MAX_STORY_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        CorpusError::NotUtf8 {
+            path: path.to_path_buf(),
+            line: bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1,
+            offset,
+        }
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(CorpusError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let mut story: Story = from_yaml(path, text)?;
+    if story.id.trim().is_empty() {
+        story.id = stem.to_string();
+    }
+    story.validate().map_err(|problem| CorpusError::Invalid {
+        path: path.to_path_buf(),
+        problem,
+    })?;
+    Ok(story)
+}
+
+/// Deserializes YAML text, turning parser errors into [`CorpusError::Yaml`] with a position.
+fn from_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, CorpusError> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        CorpusError::Yaml {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: yaml_message(&e),
+        }
+    })
+}
+
+/// serde_yaml appends " at line X column Y" to its messages; we print the
+/// position in front instead, so drop the tail and add advice for common cases.
+fn yaml_message(e: &serde_yaml::Error) -> String {
+    let raw = e.to_string();
+    let message = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw,
+    };
+    if message.starts_with("unknown field") {
+        format!("{message} (check the spelling of the field name)")
+    } else if message.starts_with("missing field") {
+        format!("{message}: every story needs title, situation, task, action and result")
+    } else if message.contains("invalid type") {
+        format!("{message} (lists are written as `- item` lines or [a, b])")
+    } else {
+        message
+    }
+}
+
+/// Parses any YAML document (eval questions, concepts) read from `path`.
+pub fn read_yaml<T: DeserializeOwned>(path: &Path) -> Result<T, CorpusError> {
+    let bytes = fs::read(path).map_err(|source| CorpusError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| CorpusError::NotUtf8 {
+        path: path.to_path_buf(),
+        line: bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1,
+        offset: e.valid_up_to(),
+    })?;
+    from_yaml(path, text)
+}
+
+/// Parses YAML embedded in the binary (the built-in lexicon). `name` is used in errors.
+pub fn parse_yaml_str<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, CorpusError> {
+    from_yaml(Path::new(name), text)
+}
+
+/// Renders a story as YAML, in the field order of [`Story`].
+pub fn story_to_yaml(story: &Story) -> String {
+    // Serializing plain strings and lists cannot fail.
+    serde_yaml::to_string(story).unwrap_or_default()
+}
+
+/// Serializes any value as YAML.
+pub fn to_yaml<T: Serialize>(value: &T) -> Result<String, serde_yaml::Error> {
+    serde_yaml::to_string(value)
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder,
+/// flushed to disk, then renamed over the target. A crash leaves the old file or the new one.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".starmatch-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes a story file; refuses to replace an existing file unless `overwrite`.
+/// Returns `Ok(false)` when the file existed and was left alone.
+pub fn save_story(path: &Path, story: &Story, overwrite: bool) -> std::io::Result<bool> {
+    let yaml = story_to_yaml(story);
+    if !overwrite && path.exists() {
+        return Ok(false);
+    }
+    write_atomic(path, yaml.as_bytes())?;
+    Ok(true)
+}
+
+/// A printable list of problems, one per line.
+pub struct ProblemList<'a>(pub &'a [CorpusError]);
+
+impl fmt::Display for ProblemList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for p in self.0 {
+            writeln!(f, "  - {p}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "title: Late launch\nsituation: s\ntask: t\naction: a\nresult: r\n";
+
+    fn parse(text: &str) -> Result<Story, CorpusError> {
+        parse_story(Path::new("stories/late.yaml"), "late", text.as_bytes())
+    }
+
+    #[test]
+    fn the_id_defaults_to_the_file_stem() {
+        assert_eq!(parse(GOOD).unwrap().id, "late");
+    }
+
+    #[test]
+    fn an_unknown_field_is_named_with_its_position() {
+        let err = parse(&format!("{GOOD}titel: oops\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `titel`"), "{err}");
+        assert!(err.starts_with("stories/late.yaml:6:"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_field_is_named() {
+        let err = parse("title: x\nsituation: s\ntask: t\naction: a\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("missing field `result`"), "{err}");
+    }
+
+    #[test]
+    fn a_string_where_a_list_belongs_is_a_type_error() {
+        let err = parse(&format!("{GOOD}questions: \"a string\"\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("invalid type"), "{err}");
+        assert!(err.contains(":6:"), "{err}");
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_empty() {
+        assert!(matches!(parse(""), Err(CorpusError::Empty { .. })));
+        assert!(matches!(
+            parse("# nothing\n\n"),
+            Err(CorpusError::Empty { .. })
+        ));
+    }
+
+    #[test]
+    fn invalid_utf8_reports_the_line() {
+        let mut bytes = GOOD.as_bytes().to_vec();
+        bytes.extend_from_slice(b"learning: caf\xe9\n");
+        let err = parse_story(Path::new("x.yaml"), "x", &bytes).unwrap_err();
+        assert!(matches!(err, CorpusError::NotUtf8 { line: 6, .. }), "{err}");
+    }
+
+    #[test]
+    fn blank_required_field_is_invalid() {
+        let err = parse("title: x\nsituation: s\ntask: ' '\naction: a\nresult: r\n").unwrap_err();
+        assert!(err.to_string().contains("`task` is empty"), "{err}");
+    }
+
+    #[test]
+    fn stories_round_trip_through_yaml() {
+        let story = Story {
+            id: "x".into(),
+            title: "Title: with colon".into(),
+            questions: vec!["What's \"this\"?".into()],
+            situation: "line one\nline two\n".into(),
+            task: "- starts like a list".into(),
+            action: "a".into(),
+            result: "r".into(),
+            ..Story::default()
+        };
+        let yaml = story_to_yaml(&story);
+        assert_eq!(
+            parse_story(Path::new("x.yaml"), "x", yaml.as_bytes()).unwrap(),
+            story
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_files() {
+        let problems =
+            find_duplicate_ids([("a", Path::new("one.yaml")), ("a", Path::new("two.yaml"))]);
+        let text = problems[0].to_string();
+        assert!(
+            text.contains("one.yaml") && text.contains("two.yaml"),
+            "{text}"
+        );
+    }
+}

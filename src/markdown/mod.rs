@@ -1,0 +1,1 @@
+//! Markdown import (placeholder until the importer lands).

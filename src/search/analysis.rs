@@ -1,0 +1,441 @@
+//! Text analysis shared by indexing and querying: one tokenizer pipeline,
+//! interview boilerplate removal and stop words.
+//!
+//! The index and the query must agree on every token, so both go through
+//! [`Analyzer`], whose stems are exactly the ones tantivy stores for fields
+//! using [`TEXT_TOKENIZER`].
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer,
+};
+
+/// Name under which the stemming analyzer is registered on every index we open.
+pub const TEXT_TOKENIZER: &str = "starmatch_en";
+
+/// Tokens longer than this are dropped (base64 blobs, hashes): they never match a question.
+const MAX_TOKEN_LEN: usize = 40;
+
+/// The analyzer tantivy runs on story text: split on non-alphanumerics,
+/// lowercase, fold accents, English Snowball stemming.
+pub fn text_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_LEN))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// One word of a text: its lowercased surface form, its stem and where it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub raw: String,
+    pub stem: String,
+    /// Byte range in the analysed text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Turns text into [`Word`]s with the same pipeline as [`text_analyzer`].
+pub struct Analyzer {
+    surface: TextAnalyzer,
+    stemmer: TextAnalyzer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+impl Analyzer {
+    pub fn new() -> Analyzer {
+        Analyzer {
+            surface: TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(RemoveLongFilter::limit(MAX_TOKEN_LEN))
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .build(),
+            stemmer: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(Language::English))
+                .build(),
+        }
+    }
+
+    /// All words of `text`, at most `limit` of them.
+    pub fn words_limited(&mut self, text: &str, limit: usize) -> Vec<Word> {
+        let mut raw = Vec::new();
+        let mut stream = self.surface.token_stream(text);
+        while raw.len() < limit && stream.advance() {
+            let t = stream.token();
+            raw.push((t.text.clone(), t.offset_from, t.offset_to));
+        }
+        drop(stream);
+        raw.into_iter()
+            .map(|(raw, start, end)| {
+                let stem = self.stem(&raw);
+                Word {
+                    raw,
+                    stem,
+                    start,
+                    end,
+                }
+            })
+            .collect()
+    }
+
+    pub fn words(&mut self, text: &str) -> Vec<Word> {
+        self.words_limited(text, usize::MAX)
+    }
+
+    /// The stem of one already lowercased word.
+    pub fn stem(&mut self, word: &str) -> String {
+        let mut stream = self.stemmer.token_stream(word);
+        if stream.advance() {
+            stream.token().text.clone()
+        } else {
+            word.to_string()
+        }
+    }
+}
+
+/// Phrases interviewers wrap around every question. They say nothing about
+/// which story fits, so they are removed before matching (as lowercased words).
+pub const BOILERPLATE: &[&str] = &[
+    "tell me about a time",
+    "tell me about an occasion",
+    "tell me about a situation",
+    "tell me about",
+    "tell us about a time",
+    "tell us about",
+    "tell me of a time",
+    "describe a time",
+    "describe a situation",
+    "describe an occasion",
+    "describe an instance",
+    "describe a scenario",
+    "describe an example",
+    "describe the last time",
+    "give me an example",
+    "give me a specific example",
+    "give an example",
+    "give us an example",
+    "provide an example",
+    "share an example",
+    "share a time",
+    "share a situation",
+    "share a story",
+    "walk me through",
+    "walk us through",
+    "talk me through",
+    "talk about a time",
+    "have you ever",
+    "did you ever",
+    "can you tell me",
+    "could you tell me",
+    "can you describe",
+    "can you give me",
+    "can you share",
+    "can you walk me through",
+    "a time when",
+    "a time where",
+    "a time that",
+    "a time you",
+    "the last time",
+    "a situation where",
+    "a situation when",
+    "a situation in which",
+    "an example of",
+    "an example where",
+    "an example when",
+    "an instance where",
+    "an occasion when",
+    "what did you do",
+    "what happened",
+    "what was the outcome",
+    "what was the result",
+    "what did you learn",
+    "how did you handle",
+    "how did you deal with",
+    "how do you handle",
+    "how do you deal with",
+    "how did you approach",
+    "how do you approach",
+];
+
+/// Function words and interview filler that never identify a story.
+pub const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "again",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "d",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "during",
+    "each",
+    "either",
+    "else",
+    "ever",
+    "every",
+    "for",
+    "from",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "ll",
+    "m",
+    "may",
+    "me",
+    "might",
+    "mine",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "of",
+    "on",
+    "once",
+    "one",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "please",
+    "re",
+    "s",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "t",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "us",
+    "ve",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "um",
+    "uh",
+    "like",
+    "really",
+    "basically",
+    "actually",
+    "kind",
+    "sort",
+    "okay",
+    "ok",
+    "so",
+    "well",
+    "maybe",
+    "tell",
+    "describe",
+    "give",
+    "example",
+    "examples",
+    "instance",
+    "occasion",
+    "situation",
+    "scenario",
+    "time",
+    "times",
+    "share",
+    "explain",
+    "specific",
+    "particular",
+    "recall",
+    "remember",
+    "question",
+    "interview",
+    "story",
+    "handle",
+    "handled",
+    "deal",
+    "dealt",
+    "approach",
+    "happened",
+    "thing",
+    "things",
+    "something",
+    "someone",
+    "way",
+    "went",
+    "go",
+    "going",
+    "make",
+    "made",
+    "take",
+    "took",
+    "want",
+    "know",
+    "think",
+    "let",
+    "talk",
+    "walk",
+    "previous",
+    "past",
+    "recent",
+    "recently",
+    "last",
+    "job",
+    "role",
+    "work",
+    "worked",
+    "working",
+    "were",
+    "situations",
+    "answer",
+    "star",
+];
+
+/// `true` if `raw` (a lowercased word) carries no meaning for matching.
+pub fn is_stop_word(raw: &str) -> bool {
+    STOP_WORDS.contains(&raw)
+}
+
+/// Marks the words covered by a boilerplate phrase (longest phrase first).
+pub fn boilerplate_mask(words: &[Word], phrases: &[Vec<String>]) -> Vec<bool> {
+    let mut mask = vec![false; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let longest = phrases
+            .iter()
+            .filter(|p| {
+                p.len() <= words.len() - i && p.iter().zip(&words[i..]).all(|(a, w)| *a == w.raw)
+            })
+            .map(Vec::len)
+            .max();
+        match longest {
+            Some(n) => {
+                mask[i..i + n].iter_mut().for_each(|m| *m = true);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    mask
+}
+
+/// Boilerplate phrases split into words, ready for [`boilerplate_mask`].
+pub fn boilerplate_phrases(analyzer: &mut Analyzer) -> Vec<Vec<String>> {
+    BOILERPLATE
+        .iter()
+        .map(|p| analyzer.words(p).into_iter().map(|w| w.raw).collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_lowercased_folded_and_stemmed() {
+        let words = Analyzer::new().words("Argued with the Café's managers");
+        let stems: Vec<&str> = words.iter().map(|w| w.stem.as_str()).collect();
+        assert_eq!(stems, ["argu", "with", "the", "cafe", "s", "manag"]);
+        assert_eq!(words[0].raw, "argued");
+    }
+
+    #[test]
+    fn stems_agree_with_the_index_analyzer() {
+        let text = "Prioritising deadlines, mentoring juniors; résumé!";
+        let mut index_side = text_analyzer();
+        let mut stream = index_side.token_stream(text);
+        let mut expected = Vec::new();
+        while stream.advance() {
+            expected.push(stream.token().text.clone());
+        }
+        let ours: Vec<String> = Analyzer::new()
+            .words(text)
+            .into_iter()
+            .map(|w| w.stem)
+            .collect();
+        assert_eq!(ours, expected);
+    }
+
+    #[test]
+    fn boilerplate_covers_the_longest_phrase() {
+        let mut analyzer = Analyzer::new();
+        let phrases = boilerplate_phrases(&mut analyzer);
+        let words = analyzer.words("Tell me about a time you failed");
+        let mask = boilerplate_mask(&words, &phrases);
+        assert_eq!(mask, [true, true, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn word_limit_truncates() {
+        assert_eq!(Analyzer::new().words_limited("a b c d", 2).len(), 2);
+    }
+}

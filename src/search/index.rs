@@ -1,0 +1,772 @@
+//! The tantivy index of a corpus: schema, opening, and incremental refresh.
+//!
+//! What the index was built from is recorded in a manifest (one line per story
+//! file: size, mtime, content hash, id). The manifest is written to its own
+//! file before each commit and named in the commit's payload, so the index and
+//! its manifest always change together: a crash leaves the old pair or the new.
+
+use std::collections::{HashMap, HashSet};
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use indicatif::ProgressBar;
+use serde::{Deserialize, Serialize};
+use tantivy::directory::MmapDirectory;
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
+};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+
+use super::analysis::{text_analyzer, Analyzer, TEXT_TOKENIZER};
+use super::lexicon::Lexicon;
+use crate::corpus::{self, Corpus, CorpusError, LoadedStory, StoryFile};
+use crate::story::Story;
+
+/// Bump whenever the schema, the analyzer or the document layout changes:
+/// an index built by another version is rebuilt automatically.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const LOCK_FILE: &str = ".starmatch.lock";
+const MANIFEST_PREFIX: &str = "starmatch-manifest-";
+const WRITER_MEMORY: usize = 120_000_000;
+
+/// The fields of a story document.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub key: Field,
+    pub id: Field,
+    pub title: Field,
+    pub questions: Field,
+    pub competencies: Field,
+    pub tags: Field,
+    pub situation: Field,
+    pub task: Field,
+    pub action: Field,
+    pub result: Field,
+    pub learning: Field,
+    /// Concepts found in the title, tagged questions, competencies and tags.
+    pub concepts_tagged: Field,
+    /// Concepts found in the Situation/Task/Action/Result prose.
+    pub concepts_text: Field,
+}
+
+impl Fields {
+    /// The prose fields, in story order.
+    pub fn body(&self) -> [Field; 5] {
+        [
+            self.situation,
+            self.task,
+            self.action,
+            self.result,
+            self.learning,
+        ]
+    }
+}
+
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TEXT_TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let concepts = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let fields = Fields {
+        key: b.add_text_field("key", STRING | STORED),
+        id: b.add_text_field("id", STRING | STORED),
+        title: b.add_text_field("title", text.clone()),
+        questions: b.add_text_field("questions", text.clone()),
+        competencies: b.add_text_field("competencies", text.clone()),
+        tags: b.add_text_field("tags", text.clone()),
+        situation: b.add_text_field("situation", text.clone()),
+        task: b.add_text_field("task", text.clone()),
+        action: b.add_text_field("action", text.clone()),
+        result: b.add_text_field("result", text.clone()),
+        learning: b.add_text_field("learning", text),
+        concepts_tagged: b.add_text_field("concepts_tagged", concepts.clone()),
+        concepts_text: b.add_text_field("concepts_text", concepts),
+    };
+    (b.build(), fields)
+}
+
+/// Problems with the index itself (the corpus has its own error type).
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("no index in {}: run `starmatch index`", dir.display())]
+    Missing { dir: PathBuf },
+    #[error("the index in {} is unreadable ({detail}): run `starmatch index --full` to rebuild it", dir.display())]
+    Corrupt { dir: PathBuf, detail: String },
+    #[error("the index in {} is being updated by another process (waited {waited:?}): try again when it finishes", dir.display())]
+    Busy { dir: PathBuf, waited: Duration },
+    #[error("cannot write the index in {}: {source}", dir.display())]
+    Io {
+        dir: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the corpus has {} problem(s); the index was left unchanged (fix them, or run `starmatch index --skip-invalid`):\n{}", .problems.len(), corpus::ProblemList(.problems))]
+    InvalidCorpus { problems: Vec<CorpusError> },
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    #[error("index error in {}: {source}", dir.display())]
+    Tantivy {
+        dir: PathBuf,
+        #[source]
+        source: tantivy::TantivyError,
+    },
+}
+
+/// What the commit payload records about the build.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payload {
+    pub schema: u32,
+    pub lexicon: u64,
+    pub manifest: String,
+}
+
+/// One line of the manifest: what was indexed from one story file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ManifestEntry {
+    pub size: u64,
+    pub mtime_ns: u128,
+    pub hash: u64,
+    pub id: String,
+}
+
+pub type Manifest = HashMap<String, ManifestEntry>;
+
+/// An index opened for reading, with the manifest it was built from.
+pub struct OpenIndex {
+    pub index: Index,
+    pub fields: Fields,
+    pub payload: Option<Payload>,
+    pub manifest: Manifest,
+    pub dir: PathBuf,
+}
+
+/// Registers our analyzer. Tokenizers are not stored in the index, so every
+/// path that opens or creates one goes through here.
+fn register_tokenizers(index: &Index) {
+    index.tokenizers().register(TEXT_TOKENIZER, text_analyzer());
+}
+
+fn tantivy_err(dir: &Path) -> impl Fn(tantivy::TantivyError) -> IndexError + '_ {
+    move |source| IndexError::Tantivy {
+        dir: dir.to_path_buf(),
+        source,
+    }
+}
+
+/// Opens the index in `dir` for reading (takes no lock, writes nothing).
+pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
+    if !dir.join("meta.json").is_file() {
+        return Err(IndexError::Missing {
+            dir: dir.to_path_buf(),
+        });
+    }
+    let corrupt = |detail: String| IndexError::Corrupt {
+        dir: dir.to_path_buf(),
+        detail,
+    };
+    let index = Index::open_in_dir(dir).map_err(|e| corrupt(e.to_string()))?;
+    register_tokenizers(&index);
+    let (_, fields) = schema();
+    let metas = index.load_metas().map_err(|e| corrupt(e.to_string()))?;
+    let payload: Option<Payload> = metas
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok());
+    let mut manifest = Manifest::new();
+    if let Some(p) = &payload {
+        if p.schema == SCHEMA_VERSION {
+            let path = dir.join(&p.manifest);
+            let text = fs::read_to_string(&path)
+                .map_err(|e| corrupt(format!("{}: {e}", path.display())))?;
+            manifest = parse_manifest(&text).map_err(|line| {
+                corrupt(format!(
+                    "{}:{line}: malformed manifest line",
+                    path.display()
+                ))
+            })?;
+        }
+    }
+    Ok(OpenIndex {
+        index,
+        fields,
+        payload,
+        manifest,
+        dir: dir.to_path_buf(),
+    })
+}
+
+impl OpenIndex {
+    /// Whether this index was built by this binary's schema and lexicon.
+    pub fn is_current(&self, lexicon: &Lexicon) -> bool {
+        self.payload
+            .as_ref()
+            .is_some_and(|p| p.schema == SCHEMA_VERSION && p.lexicon == lexicon.fingerprint())
+    }
+}
+
+/// How the corpus differs from what the index holds, from file metadata alone.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Staleness {
+    /// Files new or with a different size or mtime (their content may still be the same).
+    pub touched: usize,
+    pub removed: usize,
+}
+
+impl Staleness {
+    pub fn is_fresh(&self) -> bool {
+        self.touched == 0 && self.removed == 0
+    }
+}
+
+/// Compares a directory scan with the manifest. Reads no file contents.
+pub fn staleness(files: &[StoryFile], manifest: &Manifest) -> Staleness {
+    let mut s = Staleness::default();
+    for f in files {
+        match manifest.get(&f.key) {
+            Some(e) if e.size == f.size && e.mtime_ns == f.mtime_ns => {}
+            _ => s.touched += 1,
+        }
+    }
+    let present: HashSet<&str> = files.iter().map(|f| f.key.as_str()).collect();
+    s.removed = manifest
+        .keys()
+        .filter(|k| !present.contains(k.as_str()))
+        .count();
+    s
+}
+
+/// Options of one refresh.
+#[derive(Debug, Clone)]
+pub struct RefreshOptions {
+    /// Rebuild every document instead of only the changed ones.
+    pub full: bool,
+    /// Index the valid stories even when some files are broken.
+    pub skip_invalid: bool,
+    /// How long to wait for another process that is updating the index.
+    pub lock_timeout: Duration,
+}
+
+impl Default for RefreshOptions {
+    fn default() -> Self {
+        RefreshOptions {
+            full: false,
+            skip_invalid: false,
+            lock_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// What a refresh did.
+#[derive(Debug, Default)]
+pub struct RefreshReport {
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    /// Files skipped with `--skip-invalid`.
+    pub skipped: Vec<CorpusError>,
+    /// Why everything was rebuilt, when it was (schema change, `--full`, ...).
+    pub rebuilt: Option<String>,
+    pub elapsed: Duration,
+}
+
+impl RefreshReport {
+    pub fn changed(&self) -> bool {
+        self.added + self.updated + self.removed > 0 || self.rebuilt.is_some()
+    }
+}
+
+/// Brings the index in `dir` up to date with `corpus`: only changed files are
+/// read and re-indexed, deleted ones removed, all in one commit. When a story
+/// file is broken (and not `skip_invalid`) nothing is committed and the
+/// previous index keeps answering.
+pub fn refresh(
+    corpus: &Corpus,
+    dir: &Path,
+    lexicon: &Lexicon,
+    options: &RefreshOptions,
+    progress: &ProgressBar,
+) -> Result<RefreshReport, IndexError> {
+    let started = Instant::now();
+    let scan = corpus.scan()?;
+    fs::create_dir_all(dir).map_err(|source| IndexError::Io {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
+    let _lock = lock(dir, options.lock_timeout)?;
+
+    let mut report = RefreshReport::default();
+    let (index, old_manifest) = match open(dir) {
+        Ok(open) if open.is_current(lexicon) && !options.full => (open.index, open.manifest),
+        Ok(open) => {
+            report.rebuilt = Some(if options.full {
+                "--full".to_string()
+            } else if open
+                .payload
+                .as_ref()
+                .is_some_and(|p| p.schema != SCHEMA_VERSION)
+            {
+                "index was built by another version of starmatch".to_string()
+            } else {
+                "the concept lexicon changed".to_string()
+            });
+            (open.index, Manifest::new())
+        }
+        Err(IndexError::Missing { .. }) => {
+            report.rebuilt = Some("new index".to_string());
+            (create(dir)?, Manifest::new())
+        }
+        Err(e @ IndexError::Corrupt { .. }) if !options.full => return Err(e),
+        Err(_) => {
+            report.rebuilt = Some("--full over an unreadable index".to_string());
+            wipe(dir)?;
+            (create(dir)?, Manifest::new())
+        }
+    };
+    let rebuild = report.rebuilt.is_some();
+
+    // Decide per file: unchanged (metadata or content hash equal) or to index.
+    let mut problems = scan.problems;
+    let mut manifest = Manifest::with_capacity(scan.files.len());
+    let mut to_index: Vec<LoadedStory> = Vec::new();
+    progress.set_length(scan.files.len() as u64);
+    for file in &scan.files {
+        progress.inc(1);
+        let old = old_manifest.get(&file.key);
+        if let Some(old) = old.filter(|o| o.size == file.size && o.mtime_ns == file.mtime_ns) {
+            manifest.insert(file.key.clone(), old.clone());
+            report.unchanged += 1;
+            continue;
+        }
+        match corpus::read_story_file(file) {
+            Ok(loaded) => {
+                let entry = ManifestEntry {
+                    size: file.size,
+                    mtime_ns: file.mtime_ns,
+                    hash: loaded.hash,
+                    id: loaded.story.id.clone(),
+                };
+                if old.is_some_and(|o| o.hash == loaded.hash) {
+                    report.unchanged += 1;
+                } else {
+                    to_index.push(loaded);
+                }
+                manifest.insert(file.key.clone(), entry);
+            }
+            Err(e) => problems.push(e),
+        }
+    }
+    let mut ids: Vec<(&str, &Path, &str)> = manifest
+        .iter()
+        .map(|(key, e)| (e.id.as_str(), Path::new(key.as_str()), key.as_str()))
+        .collect();
+    ids.sort_by(|a, b| a.2.cmp(b.2));
+    let stories_dir = corpus.stories_dir();
+    let duplicates: Vec<CorpusError> =
+        corpus::find_duplicate_ids(ids.iter().map(|(id, p, _)| (*id, *p)))
+            .into_iter()
+            .map(|e| match e {
+                CorpusError::DuplicateId { id, first, second } => CorpusError::DuplicateId {
+                    id,
+                    first: stories_dir.join(first),
+                    second: stories_dir.join(second),
+                },
+                other => other,
+            })
+            .collect();
+    for dup in &duplicates {
+        if let CorpusError::DuplicateId { second, .. } = dup {
+            if let Some(key) = second.file_name().and_then(|n| n.to_str()) {
+                manifest.remove(key);
+                to_index.retain(|s| s.file.key != key);
+            }
+        }
+    }
+    problems.extend(duplicates);
+    if !problems.is_empty() && !options.skip_invalid {
+        return Err(IndexError::InvalidCorpus { problems });
+    }
+    report.skipped = problems;
+
+    let removed: Vec<&String> = old_manifest
+        .keys()
+        .filter(|k| !manifest.contains_key(*k))
+        .collect();
+    report.removed = removed.len();
+    for story in &to_index {
+        if old_manifest.contains_key(&story.file.key) {
+            report.updated += 1;
+        } else {
+            report.added += 1;
+        }
+    }
+    let metadata_changed = manifest != old_manifest;
+    if !rebuild && to_index.is_empty() && removed.is_empty() && !metadata_changed {
+        report.elapsed = started.elapsed();
+        return Ok(report);
+    }
+
+    let (_, fields) = schema();
+    let mut writer: IndexWriter<TantivyDocument> =
+        index.writer(WRITER_MEMORY).map_err(tantivy_err(dir))?;
+    if rebuild {
+        writer.delete_all_documents().map_err(tantivy_err(dir))?;
+    }
+    for key in removed {
+        writer.delete_term(Term::from_field_text(fields.key, key));
+    }
+    let mut analyzer = Analyzer::new();
+    for loaded in &to_index {
+        if !rebuild {
+            writer.delete_term(Term::from_field_text(fields.key, &loaded.file.key));
+        }
+        let doc = document(
+            &fields,
+            &loaded.file.key,
+            &loaded.story,
+            lexicon,
+            &mut analyzer,
+        );
+        writer.add_document(doc).map_err(tantivy_err(dir))?;
+    }
+    let generation = next_generation(dir);
+    let manifest_name = format!("{MANIFEST_PREFIX}{generation}.tsv");
+    corpus::write_atomic(
+        &dir.join(&manifest_name),
+        render_manifest(&manifest).as_bytes(),
+    )
+    .map_err(|source| IndexError::Io {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
+    let payload = Payload {
+        schema: SCHEMA_VERSION,
+        lexicon: lexicon.fingerprint(),
+        manifest: manifest_name.clone(),
+    };
+    let payload = serde_json::to_string(&payload).unwrap_or_default();
+    let mut prepared = writer.prepare_commit().map_err(tantivy_err(dir))?;
+    prepared.set_payload(&payload);
+    prepared.commit().map_err(tantivy_err(dir))?;
+    writer.wait_merging_threads().map_err(tantivy_err(dir))?;
+    remove_old_manifests(dir, &manifest_name);
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Builds the index document of one story.
+pub fn document(
+    fields: &Fields,
+    key: &str,
+    story: &Story,
+    lexicon: &Lexicon,
+    analyzer: &mut Analyzer,
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.key, key);
+    doc.add_text(fields.id, &story.id);
+    doc.add_text(fields.title, &story.title);
+    for q in &story.questions {
+        doc.add_text(fields.questions, q);
+    }
+    for c in &story.competencies {
+        doc.add_text(fields.competencies, c);
+    }
+    for t in &story.tags {
+        doc.add_text(fields.tags, t);
+    }
+    doc.add_text(fields.situation, &story.situation);
+    doc.add_text(fields.task, &story.task);
+    doc.add_text(fields.action, &story.action);
+    doc.add_text(fields.result, &story.result);
+    if let Some(learning) = &story.learning {
+        doc.add_text(fields.learning, learning);
+    }
+    let tagged = std::iter::once(story.title.as_str())
+        .chain(story.questions.iter().map(String::as_str))
+        .chain(story.competencies.iter().map(String::as_str))
+        .chain(story.tags.iter().map(String::as_str));
+    for text in tagged {
+        let words = analyzer.words(text);
+        for hit in lexicon.detect(&words, &[]) {
+            doc.add_text(fields.concepts_tagged, lexicon.name(hit.concept));
+        }
+    }
+    let prose = story
+        .star_parts()
+        .into_iter()
+        .map(|(_, t)| t)
+        .chain(story.learning.as_deref());
+    for text in prose {
+        let words = analyzer.words(text);
+        for hit in lexicon.detect(&words, &[]) {
+            doc.add_text(fields.concepts_text, lexicon.name(hit.concept));
+        }
+    }
+    doc
+}
+
+fn create(dir: &Path) -> Result<Index, IndexError> {
+    let (schema, _) = schema();
+    let directory = MmapDirectory::open(dir).map_err(|e| IndexError::Corrupt {
+        dir: dir.to_path_buf(),
+        detail: e.to_string(),
+    })?;
+    let index = Index::create(directory, schema, tantivy::IndexSettings::default())
+        .map_err(tantivy_err(dir))?;
+    register_tokenizers(&index);
+    Ok(index)
+}
+
+/// Removes the files of an unreadable index, and only those: `--index` may
+/// point at a folder that also holds files of the user's.
+fn wipe(dir: &Path) -> Result<(), IndexError> {
+    const TANTIVY_EXTENSIONS: &[&str] = &[
+        "idx",
+        "pos",
+        "term",
+        "store",
+        "fast",
+        "fieldnorm",
+        "del",
+        "tsv",
+    ];
+    let entries = fs::read_dir(dir).map_err(|source| IndexError::Io {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let ours = name == "meta.json"
+            || name == ".managed.json"
+            || name.starts_with(MANIFEST_PREFIX)
+            || (name.len() > 32 && TANTIVY_EXTENSIONS.contains(&ext));
+        if ours && path.is_file() {
+            fs::remove_file(&path).map_err(|source| IndexError::Io {
+                dir: dir.to_path_buf(),
+                source,
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Holds the starmatch lock of an index folder; released on drop (and by the
+/// OS if the process dies, so a killed `index` never leaves a stale lock).
+pub struct IndexLock {
+    _file: File,
+}
+
+fn lock(dir: &Path, timeout: Duration) -> Result<IndexLock, IndexError> {
+    let path = dir.join(LOCK_FILE);
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|source| IndexError::Io {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
+    let started = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(IndexLock { _file: file }),
+            Err(fs::TryLockError::WouldBlock) if started.elapsed() < timeout => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(IndexError::Busy {
+                    dir: dir.to_path_buf(),
+                    waited: started.elapsed(),
+                })
+            }
+            Err(fs::TryLockError::Error(source)) => {
+                return Err(IndexError::Io {
+                    dir: dir.to_path_buf(),
+                    source,
+                })
+            }
+        }
+    }
+}
+
+fn manifest_generations(dir: &Path) -> Vec<(u64, String)> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            let n = name
+                .strip_prefix(MANIFEST_PREFIX)?
+                .strip_suffix(".tsv")?
+                .parse()
+                .ok()?;
+            Some((n, name))
+        })
+        .collect()
+}
+
+fn next_generation(dir: &Path) -> u64 {
+    manifest_generations(dir)
+        .iter()
+        .map(|(n, _)| n + 1)
+        .max()
+        .unwrap_or(1)
+}
+
+/// Deletes manifests of earlier commits (best effort: a leftover file is harmless).
+fn remove_old_manifests(dir: &Path, keep: &str) {
+    for (_, name) in manifest_generations(dir) {
+        if name != keep {
+            let _ = fs::remove_file(dir.join(name));
+        }
+    }
+}
+
+/// Manifest text: `key \t size \t mtime_ns \t hash \t id`, sorted by key.
+/// Tabs, newlines and backslashes in keys are escaped.
+pub fn render_manifest(manifest: &Manifest) -> String {
+    let mut keys: Vec<&String> = manifest.keys().collect();
+    keys.sort();
+    let mut out = String::with_capacity(manifest.len() * 64);
+    out.push_str("# starmatch index manifest v1: key size mtime_ns hash id\n");
+    for key in keys {
+        let e = &manifest[key];
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{:016x}\t{}\n",
+            escape(key),
+            e.size,
+            e.mtime_ns,
+            e.hash,
+            escape(&e.id)
+        ));
+    }
+    out
+}
+
+/// Parses manifest text; on a malformed line returns its 1-based number.
+pub fn parse_manifest(text: &str) -> Result<Manifest, usize> {
+    let mut manifest = Manifest::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let mut parts = line.split('\t');
+        let mut next = || parts.next().ok_or(n + 1);
+        let key = unescape(next()?);
+        let size = next()?.parse().map_err(|_| n + 1)?;
+        let mtime_ns = next()?.parse().map_err(|_| n + 1)?;
+        let hash = u64::from_str_radix(next()?, 16).map_err(|_| n + 1)?;
+        let id = unescape(next()?);
+        manifest.insert(
+            key,
+            ManifestEntry {
+                size,
+                mtime_ns,
+                hash,
+                id,
+            },
+        );
+    }
+    Ok(manifest)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('\t', "\\t")
+        .replace('\n', "\\n")
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('t') => out.push('\t'),
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifests_round_trip_with_odd_keys() {
+        let mut m = Manifest::new();
+        m.insert(
+            "we\tird\\name.yaml".into(),
+            ManifestEntry {
+                size: 12,
+                mtime_ns: 1_700_000_000_123_456_789,
+                hash: 0xdead_beef,
+                id: "weird".into(),
+            },
+        );
+        assert_eq!(parse_manifest(&render_manifest(&m)), Ok(m));
+    }
+
+    #[test]
+    fn a_truncated_manifest_line_is_reported() {
+        assert_eq!(parse_manifest("# header\na.yaml\t12\n"), Err(2));
+    }
+
+    #[test]
+    fn staleness_needs_only_metadata() {
+        let file = |key: &str, size| StoryFile {
+            path: PathBuf::from(key),
+            key: key.into(),
+            size,
+            mtime_ns: 5,
+        };
+        let mut m = Manifest::new();
+        for key in ["a.yaml", "gone.yaml"] {
+            m.insert(
+                key.into(),
+                ManifestEntry {
+                    size: 1,
+                    mtime_ns: 5,
+                    hash: 0,
+                    id: key.into(),
+                },
+            );
+        }
+        let s = staleness(&[file("a.yaml", 1), file("new.yaml", 3)], &m);
+        assert_eq!(
+            s,
+            Staleness {
+                touched: 1,
+                removed: 1
+            }
+        );
+        assert!(staleness(&[file("a.yaml", 1)], &{
+            m.remove("gone.yaml");
+            m
+        })
+        .is_fresh());
+    }
+}

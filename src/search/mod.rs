@@ -1,0 +1,130 @@
+//! Search: tantivy schema and analyzers, index build and refresh, query
+//! building, ranking and explanations.
+//!
+//! [`Engine::open_fresh`] is the one entry point of the read path: it makes
+//! sure the index matches the corpus (refreshing it if not) and returns a
+//! ranker ready to answer questions.
+
+pub mod analysis;
+pub mod baseline;
+pub mod index;
+pub mod lexicon;
+pub mod ranking;
+pub mod snippet;
+
+use std::path::Path;
+use std::time::Duration;
+
+use indicatif::ProgressBar;
+use tantivy::{IndexReader, ReloadPolicy, Searcher};
+
+use crate::corpus::Corpus;
+use analysis::Analyzer;
+use index::{IndexError, OpenIndex, RefreshOptions, RefreshReport};
+use lexicon::Lexicon;
+use ranking::Ranker;
+
+/// How long a query waits for another process's `index` before answering
+/// from the index as it is.
+const QUERY_LOCK_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// An open, up-to-date index with its ranker.
+pub struct Engine {
+    pub reader: IndexReader,
+    pub ranker: Ranker,
+}
+
+/// What happened while making sure the index was fresh, for one line on stderr.
+#[derive(Debug)]
+pub enum Freshness {
+    Fresh,
+    Refreshed(RefreshReport),
+    /// The index could not be refreshed but an older one answers; says why.
+    Stale(String),
+}
+
+/// Loads the lexicon of a corpus: the built-in concepts plus `concepts.yaml`.
+pub fn load_lexicon(analyzer: &mut Analyzer, corpus: &Corpus) -> Result<Lexicon, IndexError> {
+    Ok(Lexicon::load(analyzer, Some(&corpus.concepts_path()))?)
+}
+
+impl Engine {
+    /// Opens the index in `dir`, first refreshing it if the corpus changed
+    /// since it was built (checked from file sizes and mtimes only).
+    pub fn open_fresh(corpus: &Corpus, dir: &Path) -> Result<(Engine, Freshness), IndexError> {
+        let mut analyzer = Analyzer::new();
+        let lexicon = load_lexicon(&mut analyzer, corpus)?;
+        let opened = index::open(dir);
+        let needs_refresh = match &opened {
+            Ok(open) if open.is_current(&lexicon) => match corpus.scan() {
+                Ok(scan) => !index::staleness(&scan.files, &open.manifest).is_fresh(),
+                // No corpus to compare with: answer from the index we have.
+                Err(_) => false,
+            },
+            Ok(_) | Err(IndexError::Missing { .. }) => true,
+            Err(_) => false,
+        };
+        let mut freshness = Freshness::Fresh;
+        let open = if needs_refresh {
+            let options = RefreshOptions {
+                lock_timeout: QUERY_LOCK_TIMEOUT,
+                ..RefreshOptions::default()
+            };
+            match index::refresh(corpus, dir, &lexicon, &options, &ProgressBar::hidden()) {
+                Ok(report) => {
+                    freshness = Freshness::Refreshed(report);
+                    index::open(dir)?
+                }
+                Err(e) => match opened {
+                    Ok(old) if old.payload.is_some() => {
+                        freshness = Freshness::Stale(stale_reason(&e));
+                        old
+                    }
+                    _ => return Err(e),
+                },
+            }
+        } else {
+            opened?
+        };
+        let engine = Engine::from_open(open, analyzer, lexicon)?;
+        Ok((engine, freshness))
+    }
+
+    pub fn from_open(
+        open: OpenIndex,
+        analyzer: Analyzer,
+        lexicon: Lexicon,
+    ) -> Result<Engine, IndexError> {
+        let corrupt = |e: tantivy::TantivyError| IndexError::Corrupt {
+            dir: open.dir.clone(),
+            detail: e.to_string(),
+        };
+        let reader = open
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(corrupt)?;
+        Ok(Engine {
+            reader,
+            ranker: Ranker::new(analyzer, lexicon, open.fields),
+        })
+    }
+
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+}
+
+fn stale_reason(e: &IndexError) -> String {
+    match e {
+        IndexError::InvalidCorpus { problems } => format!(
+            "the corpus has {} broken story file(s), so the index was not updated; answering from the previous index (run `starmatch index` to see the problems)",
+            problems.len()
+        ),
+        IndexError::Busy { .. } => {
+            "another process is updating the index; answering from the current one".to_string()
+        }
+        other => format!("could not update the index ({other}); answering from the previous one"),
+    }
+}

@@ -1,0 +1,515 @@
+//! Question-aware ranking: a pasted question becomes a set of independent
+//! signals, each a tantivy query with a weight, summed into one score.
+//!
+//! Every signal can explain its own contribution to a hit (`query --explain`)
+//! and can be switched off (`eval --without`), which is how each one earns its
+//! place in the ablation table of `docs/ranking.md`.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::str::FromStr;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+
+use super::analysis::{boilerplate_mask, boilerplate_phrases, is_stop_word, Analyzer, Word};
+use super::index::Fields;
+use super::lexicon::Lexicon;
+
+/// Questions longer than this are cut: the first few hundred words say what is asked.
+pub const MAX_QUESTION_WORDS: usize = 300;
+
+/// One ranking signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Signal {
+    /// BM25 of the question's words against the story's tagged questions.
+    Questions,
+    /// BM25 against the title.
+    Title,
+    /// BM25 against competencies and tags.
+    Labels,
+    /// BM25 against the Situation/Task/Action/Result/learning prose.
+    Body,
+    /// Concepts of the question found among the story's tagged concepts
+    /// (title, questions, competencies, tags): competency inference.
+    Competency,
+    /// Concepts of the question found in the story's prose.
+    ConceptText,
+    /// Other surface forms of the question's concepts, at a lower weight.
+    Expansion,
+    /// Pairs of question words found close together.
+    Phrase,
+    /// Misspelled question words matched to the nearest indexed word.
+    Fuzzy,
+}
+
+impl Signal {
+    pub const ALL: [Signal; 9] = [
+        Signal::Questions,
+        Signal::Title,
+        Signal::Labels,
+        Signal::Body,
+        Signal::Competency,
+        Signal::ConceptText,
+        Signal::Expansion,
+        Signal::Phrase,
+        Signal::Fuzzy,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Signal::Questions => "questions",
+            Signal::Title => "title",
+            Signal::Labels => "labels",
+            Signal::Body => "body",
+            Signal::Competency => "competency",
+            Signal::ConceptText => "concept-text",
+            Signal::Expansion => "expansion",
+            Signal::Phrase => "phrase",
+            Signal::Fuzzy => "fuzzy",
+        }
+    }
+}
+
+impl fmt::Display for Signal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Signal {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Signal::ALL
+            .into_iter()
+            .find(|sig| sig.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Signal::ALL.iter().map(|s| s.name()).collect();
+                format!("unknown signal `{s}`: expected one of {}", names.join(", "))
+            })
+    }
+}
+
+/// Weights of the signals and of the prose fields inside [`Signal::Body`].
+#[derive(Debug, Clone)]
+pub struct Weights {
+    pub questions: f32,
+    pub title: f32,
+    pub labels: f32,
+    pub body: f32,
+    pub competency: f32,
+    pub concept_text: f32,
+    pub expansion: f32,
+    pub phrase: f32,
+    pub fuzzy: f32,
+    /// Situation, task, action, result, learning.
+    pub body_fields: [f32; 5],
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            questions: 3.0,
+            title: 2.0,
+            labels: 1.5,
+            body: 1.0,
+            competency: 2.0,
+            concept_text: 1.0,
+            expansion: 0.3,
+            phrase: 0.5,
+            fuzzy: 0.5,
+            body_fields: [1.0, 1.0, 0.8, 0.7, 0.5],
+        }
+    }
+}
+
+impl Weights {
+    pub fn of(&self, signal: Signal) -> f32 {
+        match signal {
+            Signal::Questions => self.questions,
+            Signal::Title => self.title,
+            Signal::Labels => self.labels,
+            Signal::Body => self.body,
+            Signal::Competency => self.competency,
+            Signal::ConceptText => self.concept_text,
+            Signal::Expansion => self.expansion,
+            Signal::Phrase => self.phrase,
+            Signal::Fuzzy => self.fuzzy,
+        }
+    }
+}
+
+/// A question after analysis: what is left to match once the boilerplate is gone.
+#[derive(Debug, Clone, Default)]
+pub struct AnalyzedQuestion {
+    pub words: Vec<Word>,
+    /// Indices into `words` of the words that carry meaning.
+    pub content: Vec<usize>,
+    /// Distinct stems of the content words, in question order.
+    pub stems: Vec<String>,
+    /// Distinct concepts of the question, in question order.
+    pub concepts: Vec<usize>,
+    /// The question was longer than [`MAX_QUESTION_WORDS`] and was cut.
+    pub truncated: bool,
+}
+
+impl AnalyzedQuestion {
+    /// Nothing but boilerplate and stop words: no story can be said to fit.
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty() && self.concepts.is_empty()
+    }
+}
+
+/// What one signal added to one hit's score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contribution {
+    pub signal: Signal,
+    pub score: f32,
+}
+
+/// One ranked story, with what is needed to show it and say why it fits.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub address: DocAddress,
+    pub score: f32,
+    pub key: String,
+    pub id: String,
+    pub title: String,
+    pub competencies: Vec<String>,
+    pub tags: Vec<String>,
+    pub questions: Vec<String>,
+    /// (part name, text) for situation, task, action, result.
+    pub parts: Vec<(&'static str, String)>,
+    /// Filled by [`Ranker::explain`] only.
+    pub contributions: Vec<Contribution>,
+}
+
+/// Ranks stories for questions. Build one per process and reuse it.
+pub struct Ranker {
+    pub analyzer: Analyzer,
+    pub lexicon: Lexicon,
+    pub weights: Weights,
+    pub disabled: HashSet<Signal>,
+    boilerplate: Vec<Vec<String>>,
+    fields: Fields,
+}
+
+impl Ranker {
+    pub fn new(mut analyzer: Analyzer, lexicon: Lexicon, fields: Fields) -> Ranker {
+        let boilerplate = boilerplate_phrases(&mut analyzer);
+        Ranker {
+            analyzer,
+            lexicon,
+            weights: Weights::default(),
+            disabled: HashSet::new(),
+            boilerplate,
+            fields,
+        }
+    }
+
+    /// Splits a question into words, drops the boilerplate and stop words,
+    /// and finds its concepts (tolerating typos of concept words).
+    pub fn analyze(&mut self, question: &str) -> AnalyzedQuestion {
+        let mut words = self
+            .analyzer
+            .words_limited(question, MAX_QUESTION_WORDS + 1);
+        let truncated = words.len() > MAX_QUESTION_WORDS;
+        words.truncate(MAX_QUESTION_WORDS);
+        let mask = boilerplate_mask(&words, &self.boilerplate);
+        let content: Vec<usize> = (0..words.len())
+            .filter(|&i| !mask[i] && !is_stop_word(&words[i].raw))
+            .collect();
+        let mut stems = Vec::new();
+        for &i in &content {
+            if !stems.contains(&words[i].stem) {
+                stems.push(words[i].stem.clone());
+            }
+        }
+        let hits = self.lexicon.detect(&words, &mask);
+        let mut concepts: Vec<usize> = Vec::new();
+        let mut covered = vec![false; words.len()];
+        for hit in &hits {
+            covered[hit.start..hit.start + hit.len]
+                .iter_mut()
+                .for_each(|c| *c = true);
+            if !concepts.contains(&hit.concept) {
+                concepts.push(hit.concept);
+            }
+        }
+        for &i in &content {
+            if !covered[i] {
+                for c in self.lexicon.detect_typo(&words[i].raw) {
+                    if !concepts.contains(&c) {
+                        concepts.push(c);
+                    }
+                }
+            }
+        }
+        AnalyzedQuestion {
+            words,
+            content,
+            stems,
+            concepts,
+            truncated,
+        }
+    }
+
+    /// The query of each enabled signal that has something to match, unweighted.
+    pub fn signal_queries(
+        &self,
+        searcher: &Searcher,
+        q: &AnalyzedQuestion,
+    ) -> Vec<(Signal, Box<dyn Query>)> {
+        let f = &self.fields;
+        let w = &self.weights;
+        let mut out: Vec<(Signal, Box<dyn Query>)> = Vec::new();
+        let mut push = |signal: Signal, clauses: Vec<Box<dyn Query>>| {
+            if !clauses.is_empty() && !self.disabled.contains(&signal) {
+                out.push((signal, Box::new(BooleanQuery::union(clauses))));
+            }
+        };
+        let terms = |fields: &[(Field, f32)], stems: &[String]| -> Vec<Box<dyn Query>> {
+            let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+            for stem in stems {
+                for &(field, boost) in fields {
+                    let query = TermQuery::new(
+                        Term::from_field_text(field, stem),
+                        IndexRecordOption::WithFreqs,
+                    );
+                    clauses.push(boosted(Box::new(query), boost));
+                }
+            }
+            clauses
+        };
+        let body: Vec<(Field, f32)> = f.body().into_iter().zip(w.body_fields).collect();
+
+        push(Signal::Questions, terms(&[(f.questions, 1.0)], &q.stems));
+        push(Signal::Title, terms(&[(f.title, 1.0)], &q.stems));
+        push(
+            Signal::Labels,
+            terms(&[(f.competencies, 1.0), (f.tags, 0.7)], &q.stems),
+        );
+        push(Signal::Body, terms(&body, &q.stems));
+
+        let concept_names: Vec<String> = q
+            .concepts
+            .iter()
+            .map(|&c| self.lexicon.name(c).to_string())
+            .collect();
+        push(
+            Signal::Competency,
+            terms(&[(f.concepts_tagged, 1.0)], &concept_names),
+        );
+        push(
+            Signal::ConceptText,
+            terms(&[(f.concepts_text, 1.0)], &concept_names),
+        );
+
+        // Expansion: the other one-word forms of the question's concepts that
+        // the index knows, capped so a broad concept cannot flood the query.
+        let mut expansion: Vec<String> = Vec::new();
+        for &c in &q.concepts {
+            let mut added = 0;
+            for stem in &self.lexicon.concepts()[c].word_stems {
+                if added >= 12 {
+                    break;
+                }
+                if q.stems.contains(stem) || expansion.contains(stem) {
+                    continue;
+                }
+                if doc_freq(searcher, &[f.questions, f.title], stem) > 0 {
+                    expansion.push(stem.clone());
+                    added += 1;
+                }
+            }
+        }
+        let mut expansion_fields = vec![(f.questions, 1.0), (f.title, 1.0)];
+        expansion_fields.extend(body.iter().map(|&(field, b)| (field, b * 0.5)));
+        push(Signal::Expansion, terms(&expansion_fields, &expansion));
+
+        // Phrase: consecutive content words, allowing a few words between them.
+        let mut phrases: Vec<Box<dyn Query>> = Vec::new();
+        for pair in q.content.windows(2) {
+            let (a, b) = (&q.words[pair[0]].stem, &q.words[pair[1]].stem);
+            if a == b {
+                continue;
+            }
+            for field in [
+                f.questions,
+                f.title,
+                f.situation,
+                f.task,
+                f.action,
+                f.result,
+            ] {
+                let phrase = PhraseQuery::new_with_offset_and_slop(
+                    vec![
+                        (0, Term::from_field_text(field, a)),
+                        (1, Term::from_field_text(field, b)),
+                    ],
+                    2,
+                );
+                phrases.push(Box::new(phrase));
+            }
+        }
+        push(Signal::Phrase, phrases);
+
+        // Fuzzy: only for words the index has never seen, long enough that a
+        // one- or two-letter slip is more likely than a different word.
+        let text_fields = [
+            f.questions,
+            f.title,
+            f.situation,
+            f.task,
+            f.action,
+            f.result,
+        ];
+        let mut fuzzy: Vec<Box<dyn Query>> = Vec::new();
+        for stem in &q.stems {
+            let len = stem.chars().count();
+            if len < 5 || doc_freq(searcher, &text_fields, stem) > 0 {
+                continue;
+            }
+            let distance = if len >= 8 { 2 } else { 1 };
+            for field in text_fields {
+                let term = Term::from_field_text(field, stem);
+                fuzzy.push(Box::new(FuzzyTermQuery::new(term, distance, true)));
+            }
+        }
+        push(Signal::Fuzzy, fuzzy);
+        out
+    }
+
+    /// The combined query: each signal boosted by its weight, summed.
+    pub fn query(&self, searcher: &Searcher, q: &AnalyzedQuestion) -> Box<dyn Query> {
+        let clauses: Vec<(Occur, Box<dyn Query>)> = self
+            .signal_queries(searcher, q)
+            .into_iter()
+            .map(|(signal, query)| (Occur::Should, boosted(query, self.weights.of(signal))))
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// The `k` best stories for an analysed question.
+    pub fn search(
+        &self,
+        searcher: &Searcher,
+        q: &AnalyzedQuestion,
+        k: usize,
+    ) -> tantivy::Result<Vec<Hit>> {
+        if q.is_empty() || k == 0 {
+            return Ok(Vec::new());
+        }
+        let query = self.query(searcher, q);
+        let top = searcher.search(&*query, &TopDocs::with_limit(k).order_by_score())?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            hits.push(self.hit(address, score, &doc));
+        }
+        Ok(hits)
+    }
+
+    /// Only the ids of the `k` best stories: what `eval` needs, without loading
+    /// more stored fields than the id.
+    pub fn rank_ids(
+        &self,
+        searcher: &Searcher,
+        q: &AnalyzedQuestion,
+        k: usize,
+    ) -> tantivy::Result<Vec<String>> {
+        if q.is_empty() || k == 0 {
+            return Ok(Vec::new());
+        }
+        let query = self.query(searcher, q);
+        let top = searcher.search(&*query, &TopDocs::with_limit(k).order_by_score())?;
+        let mut ids = Vec::with_capacity(top.len());
+        for (_, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            ids.push(first_text(&doc, self.fields.id));
+        }
+        Ok(ids)
+    }
+
+    /// Fills each hit's per-signal contributions (they add up to its score).
+    pub fn explain(
+        &self,
+        searcher: &Searcher,
+        q: &AnalyzedQuestion,
+        hits: &mut [Hit],
+    ) -> tantivy::Result<()> {
+        let signals = self.signal_queries(searcher, q);
+        for hit in hits {
+            hit.contributions.clear();
+            for (signal, query) in &signals {
+                // `explain` fails for a document the query does not match: it adds nothing.
+                let score = query
+                    .explain(searcher, hit.address)
+                    .map_or(0.0, |e| e.value())
+                    * self.weights.of(*signal);
+                if score > 0.0 {
+                    hit.contributions.push(Contribution {
+                        signal: *signal,
+                        score,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn hit(&self, address: DocAddress, score: f32, doc: &TantivyDocument) -> Hit {
+        let f = &self.fields;
+        let all = |field: Field| -> Vec<String> {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        };
+        Hit {
+            address,
+            score,
+            key: first_text(doc, f.key),
+            id: first_text(doc, f.id),
+            title: first_text(doc, f.title),
+            competencies: all(f.competencies),
+            tags: all(f.tags),
+            questions: all(f.questions),
+            parts: vec![
+                ("situation", first_text(doc, f.situation)),
+                ("task", first_text(doc, f.task)),
+                ("action", first_text(doc, f.action)),
+                ("result", first_text(doc, f.result)),
+            ],
+            contributions: Vec::new(),
+        }
+    }
+}
+
+fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if (boost - 1.0).abs() < f32::EPSILON {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, boost))
+    }
+}
+
+fn first_text(doc: &TantivyDocument, field: Field) -> String {
+    doc.get_first(field)
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn doc_freq(searcher: &Searcher, fields: &[Field], stem: &str) -> u64 {
+    fields
+        .iter()
+        .map(|&field| {
+            searcher
+                .doc_freq(&Term::from_field_text(field, stem))
+                .unwrap_or(0)
+        })
+        .sum()
+}

@@ -1,0 +1,164 @@
+//! The STAR story model and the validation of one story.
+//!
+//! A story is what a user tells in an interview: a Situation, the Task they
+//! owned, the Actions they took and the Result. Everything else (competencies,
+//! tags, the questions it answers) helps starmatch find it.
+
+use serde::{Deserialize, Serialize};
+
+/// One STAR story, as stored in `corpus/stories/<id>.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    /// Kebab-case identifier; defaults to the file stem when absent.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Interview questions this story answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
+    pub situation: String,
+    pub task: String,
+    pub action: String,
+    pub result: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learning: Option<String>,
+    /// Where the story came from, e.g. `notes.md:12` for an imported story.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A problem with one story's content (the file parsed, but the story is not usable).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoryProblem {
+    #[error("required field `{0}` is empty: write at least one sentence")]
+    EmptyField(&'static str),
+    #[error("id `{0}` is not kebab-case: use lowercase letters, digits and single dashes, e.g. `missed-deadline-2023`")]
+    BadId(String),
+    #[error("`{field}` has an empty entry at position {index}: remove it")]
+    EmptyListEntry { field: &'static str, index: usize },
+}
+
+impl Story {
+    /// Checks the content rules that serde cannot express.
+    pub fn validate(&self) -> Result<(), StoryProblem> {
+        if !is_kebab_case(&self.id) {
+            return Err(StoryProblem::BadId(self.id.clone()));
+        }
+        for (name, value) in [
+            ("title", &self.title),
+            ("situation", &self.situation),
+            ("task", &self.task),
+            ("action", &self.action),
+            ("result", &self.result),
+        ] {
+            if value.trim().is_empty() {
+                return Err(StoryProblem::EmptyField(name));
+            }
+        }
+        for (field, list) in [
+            ("competencies", &self.competencies),
+            ("tags", &self.tags),
+            ("questions", &self.questions),
+        ] {
+            if let Some(index) = list.iter().position(|s| s.trim().is_empty()) {
+                return Err(StoryProblem::EmptyListEntry {
+                    field,
+                    index: index + 1,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// All the story's prose, in reading order (used for snippets and the baseline).
+    pub fn star_parts(&self) -> [(&'static str, &str); 4] {
+        [
+            ("situation", &self.situation),
+            ("task", &self.task),
+            ("action", &self.action),
+            ("result", &self.result),
+        ]
+    }
+}
+
+/// `true` for ids like `missed-deadline-2023`: lowercase ASCII letters and
+/// digits in words joined by single dashes.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Turns any title into a kebab-case id: `"Fixing the 2am Outage!"` -> `fixing-the-2am-outage`.
+/// Non-ASCII letters are dropped; at most `max_words` words are kept.
+pub fn slugify(title: &str, max_words: usize) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max_words)
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    if words.is_empty() {
+        "story".to_string()
+    } else {
+        words.join("-")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Story {
+        Story {
+            id: "late-launch".into(),
+            title: "A late launch".into(),
+            situation: "s".into(),
+            task: "t".into(),
+            action: "a".into(),
+            result: "r".into(),
+            ..Story::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_story_is_valid() {
+        assert_eq!(sample().validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_blank_result_is_reported_by_name() {
+        let story = Story {
+            result: "  \n".into(),
+            ..sample()
+        };
+        assert_eq!(story.validate(), Err(StoryProblem::EmptyField("result")));
+    }
+
+    #[test]
+    fn ids_must_be_kebab_case() {
+        assert!(is_kebab_case("late-launch-2"));
+        assert!(!is_kebab_case("Late_Launch"));
+        assert!(!is_kebab_case("late--launch"));
+        assert!(!is_kebab_case("-late"));
+        assert!(!is_kebab_case(""));
+    }
+
+    #[test]
+    fn slugify_keeps_words_and_drops_punctuation() {
+        assert_eq!(
+            slugify("Fixing the 2am Outage!", 8),
+            "fixing-the-2am-outage"
+        );
+        assert_eq!(slugify("  ***  ", 8), "story");
+        assert_eq!(slugify("one two three four", 2), "one-two");
+    }
+}
