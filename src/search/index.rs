@@ -367,11 +367,14 @@ pub fn refresh(
             Err(e) => problems.push(e),
         }
     }
+    // On a duplicate id the story already in the index keeps it: a new file
+    // must not silently replace a story the user had.
+    let changed: HashSet<&str> = to_index.iter().map(|s| s.file.key.as_str()).collect();
     let mut ids: Vec<(&str, &Path, &str)> = manifest
         .iter()
         .map(|(key, e)| (e.id.as_str(), Path::new(key.as_str()), key.as_str()))
         .collect();
-    ids.sort_by(|a, b| a.2.cmp(b.2));
+    ids.sort_by_key(|&(_, _, key)| (changed.contains(key), key));
     let stories_dir = corpus.stories_dir();
     let duplicates: Vec<CorpusError> =
         corpus::find_duplicate_ids(ids.iter().map(|(id, p, _)| (*id, *p)))

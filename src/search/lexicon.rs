@@ -104,7 +104,7 @@ impl Lexicon {
             concepts.push(Concept { name, word_stems });
         }
         for candidates in forms.values_mut() {
-            candidates.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            candidates.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
             candidates.dedup();
         }
         Lexicon {

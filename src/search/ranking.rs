@@ -11,9 +11,10 @@ use std::str::FromStr;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+    BooleanQuery, BoostQuery, EnableScoring, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::DocSet;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use super::analysis::{boilerplate_mask, boilerplate_phrases, is_stop_word, Analyzer, Word};
@@ -442,20 +443,26 @@ impl Ranker {
         q: &AnalyzedQuestion,
         hits: &mut [Hit],
     ) -> tantivy::Result<()> {
-        let signals = self.signal_queries(searcher, q);
-        for hit in hits {
+        for hit in hits.iter_mut() {
             hit.contributions.clear();
-            for (signal, query) in &signals {
-                // `explain` fails for a document the query does not match: it adds nothing.
-                let score = query
-                    .explain(searcher, hit.address)
-                    .map_or(0.0, |e| e.value())
-                    * self.weights.of(*signal);
-                if score > 0.0 {
-                    hit.contributions.push(Contribution {
-                        signal: *signal,
-                        score,
-                    });
+        }
+        for (signal, query) in self.signal_queries(searcher, q) {
+            let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+            let boost = self.weights.of(signal);
+            for hit in hits.iter_mut() {
+                let segment = searcher.segment_reader(hit.address.segment_ord);
+                // A fresh scorer per hit: seeking backwards is not allowed, and
+                // `Query::explain` trips over union scorers in tantivy 0.27.
+                let mut scorer = weight.scorer(segment, 1.0)?;
+                let target = hit.address.doc_id;
+                if scorer.doc() < target {
+                    scorer.seek(target);
+                }
+                if scorer.doc() == target {
+                    let score = scorer.score() * boost;
+                    if score > 0.0 {
+                        hit.contributions.push(Contribution { signal, score });
+                    }
                 }
             }
         }

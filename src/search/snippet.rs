@@ -90,7 +90,7 @@ fn snippet(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
     let mut best = Snippet::default();
     let mut best_score = -1.0f32;
     for (part, text) in &hit.parts {
-        for (offset, sentence) in text.split_sentence_bound_indices() {
+        for sentence in text.split_sentence_bounds() {
             let sentence_trimmed = sentence.trim();
             if sentence_trimmed.is_empty() {
                 continue;
@@ -123,7 +123,6 @@ fn snippet(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
                         .filter(|&(_, e)| e <= sentence_trimmed.len())
                         .collect(),
                 };
-                let _ = offset;
             }
         }
     }

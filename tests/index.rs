@@ -1,0 +1,253 @@
+//! `starmatch index`: incremental refresh, broken corpus files, staleness,
+//! version changes, corruption and locking.
+
+mod common;
+
+use std::fs;
+
+use common::{ranked_ids, scratch, starmatch, write_story};
+use predicates::prelude::*;
+
+fn index_summary(dir: &std::path::Path, extra: &[&str]) -> String {
+    let out = starmatch(dir).arg("index").args(extra).output().unwrap();
+    assert!(
+        out.status.success(),
+        "index failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn only_the_edited_story_is_reindexed_and_deleted_ones_disappear() {
+    let dir = scratch();
+    let stories = dir.path().join("corpus/stories");
+    assert!(index_summary(dir.path(), &[]).contains("6 added, 0 updated, 0 removed, 0 unchanged"));
+    assert!(index_summary(dir.path(), &[]).contains("0 added, 0 updated, 0 removed, 6 unchanged"));
+
+    let path = stories.join("storage-costs.yaml");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Halving", "Cutting in half");
+    fs::write(&path, text).unwrap();
+    assert!(index_summary(dir.path(), &[]).contains("0 added, 1 updated, 0 removed, 5 unchanged"));
+    starmatch(dir.path())
+        .args(["query", "-k", "1", "reduced costs"])
+        .assert()
+        .stdout(predicate::str::contains(
+            "Cutting in half our object storage bill",
+        ));
+
+    fs::remove_file(stories.join("failover-outage.yaml")).unwrap();
+    assert!(index_summary(dir.path(), &[]).contains("0 added, 0 updated, 1 removed, 5 unchanged"));
+    let ids = ranked_ids(dir.path(), "Tell me about a production outage");
+    assert!(!ids.contains(&"failover-outage".to_string()), "{ids:?}");
+}
+
+#[test]
+fn touching_a_file_without_changing_it_reindexes_nothing() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    let path = dir.path().join("corpus/stories/naming-conflict.yaml");
+    let text = fs::read(&path).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(&path, text).unwrap();
+    assert!(index_summary(dir.path(), &[]).contains("0 added, 0 updated, 0 removed, 6 unchanged"));
+}
+
+#[test]
+fn full_rebuilds_everything() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    let summary = index_summary(dir.path(), &["--full"]);
+    assert!(
+        summary.contains("6 added") && summary.contains("full rebuild"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn a_query_refreshes_a_stale_index_and_says_so() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    write_story(
+        &dir.path().join("corpus/stories"),
+        "zeppelin-story",
+        "zeppelin",
+    );
+    starmatch(dir.path())
+        .args(["query", "-k", "1", "zeppelin"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("index refreshed"))
+        .stdout(predicate::str::contains("zeppelin-story"));
+}
+
+#[test]
+fn every_broken_file_is_reported_and_nothing_is_committed() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    let stories = dir.path().join("corpus/stories");
+    fs::write(
+        stories.join("bad-yaml.yaml"),
+        "title: [unclosed\nsituation: x\n",
+    )
+    .unwrap();
+    fs::write(
+        stories.join("typo.yaml"),
+        "titel: x\nsituation: s\ntask: t\naction: a\nresult: r\n",
+    )
+    .unwrap();
+    fs::write(
+        stories.join("no-result.yaml"),
+        "title: x\nsituation: s\ntask: t\naction: a\n",
+    )
+    .unwrap();
+    fs::write(
+        stories.join("wrong-type.yaml"),
+        "title: x\nsituation: s\ntask: t\naction: a\nresult: r\nquestions: \"a string\"\n",
+    )
+    .unwrap();
+    fs::write(stories.join("empty.yaml"), "").unwrap();
+    fs::write(
+        stories.join("latin1.yaml"),
+        b"title: caf\xe9\nsituation: s\ntask: t\naction: a\nresult: r\n",
+    )
+    .unwrap();
+    fs::write(stories.join("huge.yaml"), "x".repeat(1024 * 1024 + 1)).unwrap();
+    fs::create_dir(stories.join("folder.yaml")).unwrap();
+    std::os::unix::fs::symlink(
+        stories.join("missing-target.yaml"),
+        stories.join("dangling.yaml"),
+    )
+    .unwrap();
+    let copy = fs::read_to_string(stories.join("naming-conflict.yaml")).unwrap();
+    fs::write(
+        stories.join("copy.yaml"),
+        format!("id: naming-conflict\n{copy}"),
+    )
+    .unwrap();
+    write_story(&stories, "valid-new", "zeppelin");
+
+    let out = starmatch(dir.path()).arg("index").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for expected in [
+        "bad-yaml.yaml:",
+        "unknown field `titel`",
+        "missing field `result`",
+        "wrong-type.yaml:6:",
+        "invalid type",
+        "empty.yaml: file is empty",
+        "latin1.yaml:1: file is not valid UTF-8",
+        "huge.yaml: is 1048577 bytes",
+        "folder.yaml: is a directory",
+        "dangling.yaml: is a dangling symlink",
+        "duplicate story id `naming-conflict`",
+        "index was left unchanged",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert!(
+        err.contains("copy.yaml") && err.contains("naming-conflict.yaml"),
+        "{err}"
+    );
+
+    // The previous index still answers, and says why it is not up to date.
+    starmatch(dir.path())
+        .args([
+            "query",
+            "-k",
+            "1",
+            "Tell me about a time you mentored someone",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "answering from the previous index",
+        ))
+        .stdout(predicate::str::contains("mentoring-intern"));
+    assert!(!ranked_ids(dir.path(), "zeppelin").contains(&"valid-new".to_string()));
+
+    // --skip-invalid indexes the valid new story and lists the skipped ones.
+    starmatch(dir.path())
+        .args(["index", "--skip-invalid"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("skipped 10 broken story file(s)"))
+        .stdout(predicate::str::contains("1 added"));
+    assert_eq!(ranked_ids(dir.path(), "zeppelin")[0], "valid-new");
+}
+
+#[test]
+fn a_missing_corpus_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    starmatch(dir.path())
+        .args(["--corpus", "nowhere", "index"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "nowhere: corpus folder does not exist",
+        ));
+}
+
+#[test]
+fn an_index_from_another_version_is_rebuilt_automatically() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    let meta_path = dir.path().join("index/meta.json");
+    let meta = fs::read_to_string(&meta_path).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&meta).unwrap();
+    let payload = json["payload"]
+        .as_str()
+        .unwrap()
+        .replace("\"schema\":1", "\"schema\":999");
+    json["payload"] = serde_json::Value::String(payload);
+    fs::write(&meta_path, json.to_string()).unwrap();
+    starmatch(dir.path())
+        .args(["query", "-k", "1", "outage"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("another version of starmatch"))
+        .stdout(predicate::str::contains("failover-outage"));
+}
+
+#[test]
+fn a_corrupted_index_names_the_fix_and_full_recovers() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    fs::write(dir.path().join("index/meta.json"), "{ not json").unwrap();
+    starmatch(dir.path())
+        .args(["query", "outage"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("starmatch index --full"));
+    starmatch(dir.path())
+        .args(["index", "--full"])
+        .assert()
+        .success();
+    assert_eq!(ranked_ids(dir.path(), "outage")[0], "failover-outage");
+}
+
+#[test]
+fn a_second_indexer_is_told_the_index_is_busy() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    let lock = fs::File::options()
+        .write(true)
+        .open(dir.path().join("index/.starmatch.lock"))
+        .unwrap();
+    lock.try_lock().unwrap();
+    starmatch(dir.path())
+        .args(["index", "--full", "--wait", "0"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("being updated by another process"));
+    // Queries still answer from the committed index meanwhile.
+    assert_eq!(ranked_ids(dir.path(), "outage")[0], "failover-outage");
+    drop(lock);
+    starmatch(dir.path())
+        .args(["index", "--full"])
+        .assert()
+        .success();
+}
