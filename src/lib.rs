@@ -12,6 +12,8 @@ pub mod markdown;
 pub mod render;
 pub mod search;
 pub mod story;
+#[doc(hidden)]
+pub mod synth;
 
 pub use corpus::{Corpus, CorpusError};
 pub use story::Story;
