@@ -39,8 +39,14 @@ fn generated(count: usize) -> (Corpus, PathBuf) {
     let corpus = Corpus::new(&root);
     let index_dir = data_dir().join(format!("index-{count}"));
     let lexicon = load_lexicon(&mut Analyzer::new(), &corpus).expect("lexicon");
-    index::refresh(&corpus, &index_dir, &lexicon, &RefreshOptions::default(), &ProgressBar::hidden())
-        .expect("index generated corpus");
+    index::refresh(
+        &corpus,
+        &index_dir,
+        &lexicon,
+        &RefreshOptions::default(),
+        &ProgressBar::hidden(),
+    )
+    .expect("index generated corpus");
     (corpus, index_dir)
 }
 
@@ -58,7 +64,10 @@ fn bench_query(c: &mut Criterion, name: &str, corpus: &Corpus, index_dir: &Path)
             let q = QUESTIONS[i % QUESTIONS.len()];
             i += 1;
             let analyzed = engine.ranker.analyze(q);
-            engine.ranker.search(&searcher, &analyzed, 3).expect("search")
+            engine
+                .ranker
+                .search(&searcher, &analyzed, 3)
+                .expect("search")
         })
     });
     c.bench_function(&format!("open-and-query/{name}"), |b| {
@@ -66,7 +75,10 @@ fn bench_query(c: &mut Criterion, name: &str, corpus: &Corpus, index_dir: &Path)
             let (mut engine, _) = Engine::open_fresh(corpus, index_dir).expect("open index");
             let searcher = engine.searcher();
             let analyzed = engine.ranker.analyze(QUESTIONS[0]);
-            engine.ranker.search(&searcher, &analyzed, 3).expect("search")
+            engine
+                .ranker
+                .search(&searcher, &analyzed, 3)
+                .expect("search")
         })
     });
     c.bench_function(&format!("staleness-check/{name}"), |b| {
@@ -93,14 +105,22 @@ fn indexing(c: &mut Criterion) {
     let (corpus, _) = generated(1_000);
     let lexicon = load_lexicon(&mut Analyzer::new(), &corpus).expect("lexicon");
     let mut group = c.benchmark_group("index");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     group.throughput(criterion::Throughput::Elements(1_000));
     group.bench_function("full-1k", |b| {
         b.iter_batched(
             || tempfile::tempdir().expect("temp dir"),
             |dir| {
-                index::refresh(&corpus, dir.path(), &lexicon, &RefreshOptions::default(), &ProgressBar::hidden())
-                    .expect("index")
+                index::refresh(
+                    &corpus,
+                    dir.path(),
+                    &lexicon,
+                    &RefreshOptions::default(),
+                    &ProgressBar::hidden(),
+                )
+                .expect("index")
             },
             BatchSize::PerIteration,
         )

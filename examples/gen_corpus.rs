@@ -26,7 +26,9 @@ fn main() -> ExitCode {
             "--out" => out = PathBuf::from(value),
             "--seed" => seed = value.parse().unwrap_or(seed),
             other => {
-                eprintln!("unknown argument {other}; usage: gen_corpus --stories N --out DIR --seed S");
+                eprintln!(
+                    "unknown argument {other}; usage: gen_corpus --stories N --out DIR --seed S"
+                );
                 return ExitCode::from(2);
             }
         }
@@ -36,6 +38,9 @@ fn main() -> ExitCode {
         eprintln!("cannot write the corpus to {}: {e}", out.display());
         return ExitCode::from(3);
     }
-    println!("wrote {stories} stories to {}", out.join("stories").display());
+    println!(
+        "wrote {stories} stories to {}",
+        out.join("stories").display()
+    );
     ExitCode::SUCCESS
 }

@@ -1,8 +1,312 @@
 //! `starmatch import`: Markdown STAR notes -> corpus story files.
+//!
+//! Each file is imported on its own: a broken file is reported and the others
+//! still go in. Stories are written atomically and never replace an existing
+//! file unless `--force`; a re-import of the same story (same `source`) is
+//! recognised and left alone instead of being duplicated.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
 
 use super::{GlobalConfig, InputError, Status};
 use crate::cli::ImportArgs;
+use crate::corpus::{self, Corpus};
+use crate::markdown::{self, ImportError, MAX_DOCUMENT_BYTES};
+use crate::story::Story;
 
-pub fn run(_global: &GlobalConfig, _args: ImportArgs) -> anyhow::Result<Status> {
-    Err(InputError("import is not available in this build yet".into()).into())
+#[derive(Debug, Clone)]
+pub struct ImportConfig {
+    pub files: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub dry_run: bool,
+    pub force: bool,
+    pub json: bool,
+}
+
+impl ImportConfig {
+    pub fn from_args(global: &GlobalConfig, args: ImportArgs) -> ImportConfig {
+        ImportConfig {
+            out: args
+                .out
+                .unwrap_or_else(|| Corpus::new(&global.corpus).stories_dir()),
+            files: args.files,
+            dry_run: args.dry_run,
+            force: args.force,
+            json: args.json,
+        }
+    }
+}
+
+/// What happened to one story found in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Written,
+    Overwritten,
+    /// `--dry-run`: would have been written.
+    WouldWrite,
+    /// A file with this id holds the same story already; `--force` replaces it.
+    LeftAlone,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StoryReport {
+    pub id: String,
+    pub title: String,
+    pub line: usize,
+    pub path: String,
+    pub outcome: Outcome,
+    pub questions: usize,
+    pub competencies: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SkipReport {
+    pub title: String,
+    pub line: usize,
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    pub stories: Vec<StoryReport>,
+    pub skipped: Vec<SkipReport>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+pub fn run(global: &GlobalConfig, args: ImportArgs) -> anyhow::Result<Status> {
+    let config = ImportConfig::from_args(global, args);
+    if !config.dry_run {
+        fs::create_dir_all(&config.out).map_err(|e| {
+            InputError(format!(
+                "cannot create the output folder {}: {e}",
+                config.out.display()
+            ))
+        })?;
+    }
+    let mut taken = existing_ids(&config.out);
+    let reports: Vec<FileReport> = config
+        .files
+        .iter()
+        .map(|file| import_file(&config, file, &mut taken))
+        .collect::<anyhow::Result<_>>()?;
+
+    let mut out = std::io::stdout().lock();
+    if config.json {
+        serde_json::to_writer_pretty(&mut out, &reports)?;
+        writeln!(out)?;
+    } else {
+        write_text(&mut out, &reports, &config)?;
+    }
+    let failed = reports.iter().filter(|r| r.error.is_some()).count();
+    let found: usize = reports.iter().map(|r| r.stories.len()).sum();
+    if failed > 0 && found == 0 && reports.len() == failed {
+        let unreadable = reports.iter().any(|r| {
+            r.error
+                .as_deref()
+                .is_some_and(|e| !e.starts_with("no STAR stories"))
+        });
+        if unreadable {
+            return Err(InputError(format!("no file could be imported ({failed} failed)")).into());
+        }
+    }
+    Ok(if found == 0 {
+        Status::NoResult
+    } else {
+        Status::Success
+    })
+}
+
+/// Ids already used in the output folder (file stems: imported stories use their id as stem).
+fn existing_ids(dir: &Path) -> HashSet<String> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return HashSet::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            name.strip_suffix(".yaml")
+                .or_else(|| name.strip_suffix(".yml"))
+                .map(str::to_string)
+        })
+        .collect()
+}
+
+fn import_file(
+    config: &ImportConfig,
+    file: &Path,
+    taken: &mut HashSet<String>,
+) -> anyhow::Result<FileReport> {
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().to_string(),
+    );
+    let mut report = FileReport {
+        file: file.display().to_string(),
+        error: None,
+        stories: Vec::new(),
+        skipped: Vec::new(),
+        notes: Vec::new(),
+    };
+    let bytes = match read_limited(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            report.error = Some(e);
+            return Ok(report);
+        }
+    };
+    let imported = match markdown::import_document(&name, &bytes) {
+        Ok(imported) => imported,
+        Err(e) => {
+            if let ImportError::NoStories { sections, .. } = &e {
+                report.skipped = sections.iter().map(skip_report).collect();
+            }
+            report.error = Some(e.to_string());
+            return Ok(report);
+        }
+    };
+    if imported.repaired_mojibake {
+        report.notes.push(
+            "repaired garbled characters (UTF-8 text that had been read as Windows-1252)".into(),
+        );
+    }
+    if imported.decoded_as_windows_1252 {
+        report
+            .notes
+            .push("the file was not UTF-8; it was read as Windows-1252".into());
+    }
+    report.skipped = imported.skipped.iter().map(skip_report).collect();
+    for found in imported.stories {
+        let mut story = found.story;
+        let (id, outcome) = place(config, &story, taken)?;
+        story.id = id;
+        let path = config.out.join(format!("{}.yaml", story.id));
+        let outcome = match outcome {
+            Outcome::LeftAlone => Outcome::LeftAlone,
+            _ if config.dry_run => Outcome::WouldWrite,
+            outcome => {
+                corpus::write_atomic(&path, corpus::story_to_yaml(&story).as_bytes())
+                    .map_err(|e| anyhow::anyhow!("writing {}: {e}", path.display()))?;
+                outcome
+            }
+        };
+        report.stories.push(StoryReport {
+            id: story.id.clone(),
+            title: story.title.clone(),
+            line: found.line,
+            path: path.display().to_string(),
+            outcome,
+            questions: story.questions.len(),
+            competencies: story.competencies.clone(),
+        });
+    }
+    Ok(report)
+}
+
+/// Chooses the id a story is written under and what happens to it. The slug
+/// is kept when free; a file holding the same story (same `source`) is left
+/// alone or, with `--force`, overwritten; any other clash gets `-2`, `-3`, ...
+fn place(
+    config: &ImportConfig,
+    story: &Story,
+    taken: &mut HashSet<String>,
+) -> anyhow::Result<(String, Outcome)> {
+    let base = story.id.clone();
+    let mut n = 0u64;
+    loop {
+        n += 1;
+        let id = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        if !taken.contains(&id) {
+            taken.insert(id.clone());
+            return Ok((id, Outcome::Written));
+        }
+        let path = config.out.join(format!("{id}.yaml"));
+        let same_story = fs::read(&path)
+            .ok()
+            .and_then(|bytes| corpus::parse_story(&path, &id, &bytes).ok())
+            .is_some_and(|existing| existing.source.is_some() && existing.source == story.source);
+        if same_story {
+            let outcome = if config.force {
+                Outcome::Overwritten
+            } else {
+                Outcome::LeftAlone
+            };
+            return Ok((id, outcome));
+        }
+    }
+}
+
+fn read_limited(file: &Path) -> Result<Vec<u8>, String> {
+    let meta = fs::metadata(file).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.is_dir() {
+        return Err("is a directory: pass the Markdown files inside it".into());
+    }
+    if meta.len() > MAX_DOCUMENT_BYTES as u64 {
+        return Err(format!(
+            "the file is {} bytes, over the {MAX_DOCUMENT_BYTES}-byte limit for one document: split it into smaller files",
+            meta.len()
+        ));
+    }
+    fs::read(file).map_err(|e| format!("cannot read: {e}"))
+}
+
+fn skip_report(s: &markdown::SkippedSection) -> SkipReport {
+    SkipReport {
+        title: s.title.clone(),
+        line: s.line,
+        reason: s.reason.clone(),
+    }
+}
+
+fn write_text(
+    out: &mut dyn Write,
+    reports: &[FileReport],
+    config: &ImportConfig,
+) -> std::io::Result<()> {
+    for r in reports {
+        match &r.error {
+            Some(e) => writeln!(out, "{}: {e}", r.file)?,
+            None => writeln!(out, "{}: {} story(ies)", r.file, r.stories.len())?,
+        }
+        for note in &r.notes {
+            writeln!(out, "  note: {note}")?;
+        }
+        for s in &r.stories {
+            let what = match s.outcome {
+                Outcome::Written => "wrote",
+                Outcome::Overwritten => "overwrote",
+                Outcome::WouldWrite => "would write",
+                Outcome::LeftAlone => "left alone (already imported; --force to overwrite)",
+            };
+            writeln!(
+                out,
+                "  + {} \"{}\" (line {}): {what} {}",
+                s.id, s.title, s.line, s.path
+            )?;
+        }
+        for s in &r.skipped {
+            writeln!(
+                out,
+                "  - skipped \"{}\" (line {}): {}",
+                s.title, s.line, s.reason
+            )?;
+        }
+    }
+    if config.dry_run {
+        writeln!(out, "dry run: nothing was written")?;
+    }
+    Ok(())
 }

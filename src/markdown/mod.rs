@@ -1,1 +1,107 @@
-//! Markdown import (placeholder until the importer lands).
+//! Importing STAR stories from the Markdown notes people already have.
+//!
+//! Interview notes come in many shapes: STAR parts as headings, bold labels,
+//! bullet labels or `S:`/`T:` lines; stories separated by `Story 3:` headings,
+//! `Story:` lines or question headings; tips and definitions mixed in. This
+//! module turns such a file into [`Story`] values and tells the user what it
+//! skipped and why, so they can fix the notes instead of guessing.
+//!
+//! The pipeline: [`decode`] bytes to text (encoding, mojibake), [`blocks`]
+//! flattens pulldown-cmark events into lines, [`labels`] recognises the words
+//! on a line, and [`segment`] groups lines into stories.
+
+mod blocks;
+mod decode;
+mod labels;
+mod segment;
+
+use crate::story::Story;
+
+/// Largest document accepted. Real notes are kilobytes; the limit only stops
+/// a wrong file (a log, a dump) from tying up the importer.
+pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
+
+/// A story found in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedStory {
+    /// `id` is `slugify(title, 8)`: the caller makes ids unique.
+    pub story: Story,
+    /// 1-based line where the story starts (its title heading, `Story:` line
+    /// or first STAR label).
+    pub line: usize,
+}
+
+/// A part of the document that was not imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedSection {
+    pub title: String,
+    pub line: usize,
+    pub reason: String,
+}
+
+/// Everything imported from one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentImport {
+    pub stories: Vec<ImportedStory>,
+    pub skipped: Vec<SkippedSection>,
+    /// Text like `donâ€™t` was repaired to `don’t`.
+    pub repaired_mojibake: bool,
+    /// The file was not valid UTF-8 and was read as Windows-1252.
+    pub decoded_as_windows_1252: bool,
+}
+
+/// Why a document could not be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is empty: write your stories in it (e.g. `**Situation:** ...`, `**Task:** ...`, `**Action:** ...`, `**Result:** ...`) and import again")]
+    Empty,
+    #[error("the file is binary, not text (a .docx, .pdf or image?): export or save it as Markdown or plain text and import that")]
+    Binary,
+    #[error("the file is {bytes} bytes, over the {limit}-byte limit for one document: split it into smaller files")]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("no STAR stories found ({skipped} section(s) skipped{}): mark each story's parts with Situation, Task, Action and Result, as headings (`### Situation`), bold labels (`**Situation:** ...`) or lines like `S: ...`", first_reason(.sections))]
+    NoStories {
+        skipped: usize,
+        /// What was skipped, to show the user.
+        sections: Vec<SkippedSection>,
+    },
+}
+
+fn first_reason(sections: &[SkippedSection]) -> String {
+    match sections.first() {
+        Some(s) => format!("; first: \"{}\" at line {}: {}", s.title, s.line, s.reason),
+        None => String::new(),
+    }
+}
+
+/// Imports every STAR story in a Markdown document.
+///
+/// `file_name` only feeds `story.source` (`notes.md:12`). Never panics: bad
+/// input gives an [`ImportError`] or skipped sections, in time linear in the
+/// size of the document.
+pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, ImportError> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    let decoded = decode::decode(bytes).map_err(|decode::NotText| ImportError::Binary)?;
+    if decoded.text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let lines = blocks::extract(&decoded.text);
+    let outcome = segment::segment(file_name, &lines);
+    if outcome.stories.is_empty() {
+        return Err(ImportError::NoStories {
+            skipped: outcome.skipped.len(),
+            sections: outcome.skipped,
+        });
+    }
+    Ok(DocumentImport {
+        stories: outcome.stories,
+        skipped: outcome.skipped,
+        repaired_mojibake: decoded.repaired_mojibake,
+        decoded_as_windows_1252: decoded.windows_1252,
+    })
+}

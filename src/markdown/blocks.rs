@@ -1,0 +1,671 @@
+//! Flattening pulldown-cmark's event stream into logical lines.
+//!
+//! STAR labels live at the start of a line (`S: ...`, `**Action:**`), but
+//! Markdown merges consecutive lines into one paragraph, and lazy continuation
+//! can even pull a `**Result**:` line into the last item of a list. So the
+//! importer works on lines, each knowing what kind of block it came from, its
+//! source line number and how it joins the line before it. Parsing with
+//! pulldown-cmark (rather than line regexes) keeps code fences, emphasis and
+//! lists from being mistaken for structure.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+/// How a line attaches to the previous line when a part is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Joiner {
+    /// Same paragraph, separated by a soft break.
+    Space,
+    /// Next list item, hard break, next code line or table row.
+    Newline,
+    /// A new block.
+    Blank,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    Heading(u8),
+    Text,
+    Code,
+    Row,
+    Rule,
+}
+
+/// One logical line of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    pub kind: LineKind,
+    /// Plain text: emphasis markers stripped, inline code kept.
+    pub text: String,
+    /// 1-based line number in the source file.
+    pub line: usize,
+    pub joiner: Joiner,
+    /// The list marker (`-`, `3.`) when this line opens a list item.
+    pub item: Option<String>,
+    /// How many lists this line is nested in.
+    pub depth: usize,
+    /// End (byte offset in `text`) of an emphasised span the line starts with,
+    /// which is how `**Situation** text` is told apart from prose.
+    pub lead_emphasis_end: Option<usize>,
+}
+
+impl Line {
+    /// True when the whole line is emphasised, as in `**Story 2: Billing**`.
+    pub fn is_all_emphasis(&self) -> bool {
+        self.lead_emphasis_end.is_some_and(|end| {
+            self.text
+                .get(end..)
+                .is_some_and(|rest| !rest.chars().any(char::is_alphanumeric))
+        })
+    }
+}
+
+/// An unclosed fence swallows the rest of the document, so each repair
+/// re-parses; bounding the repairs keeps hostile input linear.
+const MAX_FENCE_REPAIRS: usize = 8;
+
+/// Parses `text` into lines, closing a runaway unclosed code fence before the
+/// first line inside it that is clearly document structure again.
+pub(crate) fn extract(text: &str) -> Vec<Line> {
+    let mut source = Cow::Borrowed(text);
+    let mut inserted_lines: Vec<usize> = Vec::new();
+    for _ in 0..MAX_FENCE_REPAIRS {
+        let index = LineIndex::new(&source, &inserted_lines);
+        let (lines, unclosed) = extract_once(&source, &index);
+        let Some(repair) = unclosed.and_then(|block| closing_point(&source, block)) else {
+            return lines;
+        };
+        let raw_line = LineIndex::new(&source, &[]).line_of(repair.offset);
+        let mut patched = String::with_capacity(source.len() + repair.fence.len() + 1);
+        patched.push_str(&source[..repair.offset]);
+        patched.push_str(&repair.fence);
+        patched.push('\n');
+        patched.push_str(&source[repair.offset..]);
+        // The inserted fence line must not shift the line numbers reported
+        // for everything after it.
+        let position = inserted_lines.partition_point(|&l| l < raw_line);
+        for later in inserted_lines.iter_mut().skip(position) {
+            *later += 1;
+        }
+        inserted_lines.insert(position, raw_line);
+        source = Cow::Owned(patched);
+    }
+    let index = LineIndex::new(&source, &inserted_lines);
+    extract_once(&source, &index).0
+}
+
+/// Maps byte offsets to 1-based source line numbers.
+struct LineIndex {
+    starts: Vec<usize>,
+    inserted: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str, inserted: &[usize]) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self {
+            starts,
+            inserted: inserted.to_vec(),
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        let raw = match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i.max(1),
+        };
+        raw.saturating_sub(self.inserted.partition_point(|&l| l < raw))
+            .max(1)
+    }
+}
+
+/// A fenced code block that runs to the end of the document.
+struct Unclosed {
+    range: Range<usize>,
+}
+
+struct Repair {
+    offset: usize,
+    fence: String,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
+
+fn extract_once(text: &str, index: &LineIndex) -> (Vec<Line>, Option<Unclosed>) {
+    let mut builder = Builder::new(index);
+    let mut unclosed = None;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) = &event {
+            if range.end >= text.trim_end().len() && !has_closing_fence(&text[range.clone()]) {
+                unclosed = Some(Unclosed {
+                    range: range.clone(),
+                });
+            }
+        }
+        builder.event(event, range);
+    }
+    builder.flush();
+    (builder.out, unclosed)
+}
+
+/// The opening fence (run of backticks or tildes) of a fenced block's source.
+fn opening_fence(block: &str) -> Option<(char, usize)> {
+    let first = block.lines().next()?.trim_start();
+    let fence_char = first.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let count = first.chars().take_while(|&c| c == fence_char).count();
+    Some((fence_char, count))
+}
+
+fn has_closing_fence(block: &str) -> bool {
+    let Some((fence_char, count)) = opening_fence(block) else {
+        return true;
+    };
+    block.lines().skip(1).last().is_some_and(|last| {
+        let last = last.trim();
+        last.chars().take_while(|&c| c == fence_char).count() >= count
+            && last.chars().all(|c| c == fence_char)
+    })
+}
+
+/// Where to close an unclosed fence: before the first line inside it that is
+/// a Markdown heading or a STAR label, because a forgotten fence is far more
+/// likely than a code sample containing `**Result:**`.
+fn closing_point(text: &str, block: Unclosed) -> Option<Repair> {
+    let source = text.get(block.range.clone())?;
+    let (fence_char, count) = opening_fence(source)?;
+    let mut offset = block.range.start;
+    for (n, line) in source.split_inclusive('\n').enumerate() {
+        if n > 0 && looks_like_structure(line) {
+            return Some(Repair {
+                offset,
+                fence: std::iter::repeat_n(fence_char, count).collect(),
+            });
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn looks_like_structure(raw: &str) -> bool {
+    let trimmed = raw.trim_start();
+    let hashes = trimmed.chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
+        return true;
+    }
+    let plain: String = trimmed.chars().filter(|&c| c != '*' && c != '_').collect();
+    super::labels::line_label(&plain, None, true).is_some_and(|label| !label.one_letter)
+        || super::labels::story_prefix(&plain)
+            .is_some_and(|p| p.kind == super::labels::PrefixKind::Story && p.colon)
+}
+
+#[derive(Default)]
+struct Table {
+    cells: Vec<String>,
+    cell: String,
+    rows: usize,
+    row_start: usize,
+}
+
+struct Builder<'i> {
+    index: &'i LineIndex,
+    out: Vec<Line>,
+    current: Option<Line>,
+    pending: Joiner,
+    pending_item: Option<String>,
+    lists: Vec<Option<u64>>,
+    heading: Option<u8>,
+    in_code: bool,
+    first_code_line: bool,
+    table: Option<Table>,
+    emphasis: usize,
+    lead_open_at: Option<usize>,
+    lead_done: bool,
+    /// Literal asterisks seen but not yet written: pulldown-cmark emits each
+    /// unmatched `*` as its own text event, so a stray `**` spans two events.
+    pending_stars: usize,
+    /// Whether the current line has any letters or digits yet; kept
+    /// incrementally so long lines with many inline spans stay linear.
+    words_on_line: bool,
+}
+
+impl<'i> Builder<'i> {
+    fn new(index: &'i LineIndex) -> Self {
+        Self {
+            index,
+            out: Vec::new(),
+            current: None,
+            pending: Joiner::Blank,
+            pending_item: None,
+            lists: Vec::new(),
+            heading: None,
+            in_code: false,
+            first_code_line: false,
+            table: None,
+            emphasis: 0,
+            lead_open_at: None,
+            lead_done: false,
+            words_on_line: false,
+            pending_stars: 0,
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => {
+                if self.in_code {
+                    self.code_text(&text, range.start);
+                } else if !text.is_empty() && text.chars().all(|c| c == '*') {
+                    self.pending_stars += text.len();
+                } else {
+                    self.inline(&strip_stray_markers(&text), range.start);
+                }
+            }
+            Event::Code(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.inline(&text, range.start);
+            }
+            Event::SoftBreak => {
+                if self.heading.is_some() || self.table.is_some() {
+                    self.inline(" ", range.start);
+                } else {
+                    self.break_line(Joiner::Space);
+                }
+            }
+            Event::HardBreak => {
+                if self.heading.is_some() || self.table.is_some() {
+                    self.inline(" ", range.start);
+                } else {
+                    self.break_line(Joiner::Newline);
+                }
+            }
+            Event::Rule => {
+                self.flush();
+                self.push(LineKind::Rule, String::new(), range.start);
+                self.pending = Joiner::Blank;
+            }
+            Event::TaskListMarker(done) => {
+                self.inline(if done { "[x] " } else { "[ ] " }, range.start);
+            }
+            // Raw HTML and footnote markers are noise in plain-text stories.
+            Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => {}
+            Tag::Heading { level, .. } => {
+                self.flush();
+                self.pending = Joiner::Blank;
+                self.heading = Some(level as u8);
+                // Empty headings (`#` alone) still matter as boundaries.
+                self.ensure_line(range.start);
+            }
+            Tag::List(first) => {
+                self.flush();
+                self.lists.push(first);
+            }
+            Tag::Item => {
+                self.flush();
+                let marker = match self.lists.last_mut() {
+                    Some(Some(number)) => {
+                        let marker = format!("{number}.");
+                        *number = number.saturating_add(1);
+                        marker
+                    }
+                    _ => "-".to_owned(),
+                };
+                self.pending_item = Some(marker);
+            }
+            Tag::CodeBlock(_) => {
+                self.flush();
+                self.in_code = true;
+                self.first_code_line = true;
+            }
+            Tag::Table(_) => {
+                self.flush();
+                self.table = Some(Table::default());
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(table) = &mut self.table {
+                    table.cells.clear();
+                    table.row_start = range.start;
+                }
+            }
+            Tag::TableCell => {
+                if let Some(table) = &mut self.table {
+                    table.cell.clear();
+                }
+            }
+            Tag::Emphasis | Tag::Strong => {
+                if !self.lead_done && self.lead_open_at.is_none() && !self.words_on_line {
+                    self.lead_open_at = Some(self.emphasis);
+                }
+                self.emphasis += 1;
+            }
+            Tag::BlockQuote(_) | Tag::HtmlBlock | Tag::FootnoteDefinition(_) => {
+                self.flush();
+                self.pending = Joiner::Blank;
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::HtmlBlock => {
+                self.flush();
+                self.pending = Joiner::Blank;
+            }
+            TagEnd::Heading(_) => {
+                self.flush();
+                self.heading = None;
+                self.pending = Joiner::Blank;
+            }
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+                self.pending = Joiner::Blank;
+            }
+            TagEnd::Item => {
+                self.flush();
+                self.pending_item = None;
+                self.pending = Joiner::Newline;
+            }
+            TagEnd::CodeBlock => {
+                self.in_code = false;
+                self.pending = Joiner::Blank;
+            }
+            TagEnd::TableCell => {
+                if let Some(table) = &mut self.table {
+                    let cell = table.cell.split_whitespace().collect::<Vec<_>>().join(" ");
+                    table.cells.push(cell);
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => self.table_row(),
+            TagEnd::Table => {
+                self.table = None;
+                self.pending = Joiner::Blank;
+            }
+            TagEnd::Emphasis | TagEnd::Strong => {
+                self.emphasis = self.emphasis.saturating_sub(1);
+                if self.lead_open_at == Some(self.emphasis) {
+                    self.lead_open_at = None;
+                    self.lead_done = true;
+                    if let Some(line) = &mut self.current {
+                        line.lead_emphasis_end = Some(line.text.len());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn table_row(&mut self) {
+        let Some(table) = &mut self.table else {
+            return;
+        };
+        let text = std::mem::take(&mut table.cells).join(" | ");
+        let joiner = if table.rows == 0 {
+            Joiner::Blank
+        } else {
+            Joiner::Newline
+        };
+        table.rows += 1;
+        let line = self.index.line_of(table.row_start);
+        self.out.push(Line {
+            kind: LineKind::Row,
+            text,
+            line,
+            joiner,
+            item: None,
+            depth: self.lists.len(),
+            lead_emphasis_end: None,
+        });
+    }
+
+    fn code_text(&mut self, text: &str, start: usize) {
+        self.flush();
+        let mut offset = start;
+        for piece in text.split_inclusive('\n') {
+            let content = piece.strip_suffix('\n').unwrap_or(piece);
+            let joiner = if self.first_code_line {
+                Joiner::Blank
+            } else {
+                Joiner::Newline
+            };
+            self.first_code_line = false;
+            let clean: String = content
+                .chars()
+                .filter(|&c| !c.is_control() || c == '\t')
+                .collect();
+            self.out.push(Line {
+                kind: LineKind::Code,
+                text: clean,
+                line: self.index.line_of(offset),
+                joiner,
+                item: None,
+                depth: self.lists.len(),
+                lead_emphasis_end: None,
+            });
+            offset += piece.len();
+        }
+    }
+
+    fn inline(&mut self, text: &str, start: usize) {
+        let stars = self.take_single_star();
+        let with_star;
+        let text = if stars.is_empty() {
+            text
+        } else {
+            with_star = format!("{stars}{text}");
+            &with_star
+        };
+        if let Some(table) = &mut self.table {
+            table.cell.push_str(text);
+            return;
+        }
+        let line = self.ensure_line(start);
+        line.text.extend(text.chars().filter_map(clean_char));
+        if text.chars().any(char::is_alphanumeric) {
+            self.words_on_line = true;
+            if self.lead_open_at.is_none() {
+                self.lead_done = true;
+            }
+        }
+    }
+
+    fn ensure_line(&mut self, start: usize) -> &mut Line {
+        if self.current.is_none() {
+            let (kind, joiner) = match self.heading {
+                Some(level) => (LineKind::Heading(level), Joiner::Blank),
+                None if self.pending_item.is_some() => (LineKind::Text, Joiner::Newline),
+                None => (LineKind::Text, self.pending),
+            };
+            self.current = Some(Line {
+                kind,
+                text: String::new(),
+                line: self.index.line_of(start),
+                joiner,
+                item: self.pending_item.take(),
+                depth: self.lists.len(),
+                lead_emphasis_end: None,
+            });
+        }
+        self.current.get_or_insert_with(|| Line {
+            kind: LineKind::Text,
+            text: String::new(),
+            line: 1,
+            joiner: Joiner::Blank,
+            item: None,
+            depth: 0,
+            lead_emphasis_end: None,
+        })
+    }
+
+    fn break_line(&mut self, joiner: Joiner) {
+        self.flush();
+        self.pending = joiner;
+    }
+
+    /// A lone literal `*` is text (`2 * 3`); a run of them is a stray
+    /// emphasis marker and is dropped.
+    fn take_single_star(&mut self) -> &'static str {
+        let stars = std::mem::take(&mut self.pending_stars);
+        if stars == 1 {
+            "*"
+        } else {
+            ""
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.take_single_star() == "*" {
+            if let Some(line) = &mut self.current {
+                line.text.push('*');
+            }
+        }
+        if let Some(mut line) = self.current.take() {
+            if self.lead_open_at.is_some() {
+                // The emphasis runs on past this line, so the whole line is emphasised.
+                line.lead_emphasis_end = Some(line.text.len());
+            }
+            let keep = matches!(line.kind, LineKind::Heading(_)) || !line.text.trim().is_empty();
+            if keep {
+                self.out.push(line);
+            } else if line.item.is_some() {
+                // An empty first line still opened the item; keep its marker for the next line.
+                self.pending_item = line.item;
+            }
+        }
+        self.lead_open_at = None;
+        self.lead_done = false;
+        self.words_on_line = false;
+    }
+
+    fn push(&mut self, kind: LineKind, text: String, start: usize) {
+        self.out.push(Line {
+            kind,
+            text,
+            line: self.index.line_of(start),
+            joiner: self.pending,
+            item: None,
+            depth: self.lists.len(),
+            lead_emphasis_end: None,
+        });
+    }
+}
+
+/// Non-breaking and zero-width spaces are invisible in an editor but break
+/// matching and YAML output; control characters never belong in a story.
+fn clean_char(c: char) -> Option<char> {
+    match c {
+        '\u{a0}' | '\u{2028}' | '\u{2029}' | '\u{3000}' => Some(' '),
+        '\u{200b}' | '\u{200c}' | '\u{feff}' | '\u{ad}' => None,
+        '\t' => Some(' '),
+        c if c.is_control() => None,
+        c => Some(c),
+    }
+}
+
+/// `**Situation:**text` has no closing flank, so pulldown-cmark leaves the
+/// asterisks as literal text; they are still emphasis markers to a reader.
+fn strip_stray_markers(text: &str) -> Cow<'_, str> {
+    if !text.contains("**") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut stars = 0;
+    for c in text.chars() {
+        if c == '*' {
+            stars += 1;
+            continue;
+        }
+        if stars == 1 {
+            out.push('*');
+        }
+        stars = 0;
+        out.push(c);
+    }
+    if stars == 1 {
+        out.push('*');
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(markdown: &str) -> Vec<(LineKind, String, usize)> {
+        extract(markdown)
+            .into_iter()
+            .map(|l| (l.kind, l.text, l.line))
+            .collect()
+    }
+
+    #[test]
+    fn soft_broken_paragraph_lines_stay_separate_lines() {
+        let lines = texts("S: one\nT: two\n");
+        assert_eq!(
+            lines,
+            vec![
+                (LineKind::Text, "S: one".to_owned(), 1),
+                (LineKind::Text, "T: two".to_owned(), 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_inside_closed_fences_are_code() {
+        let lines = texts("```\n# not a heading\n```\n# real\n");
+        assert_eq!(lines[0], (LineKind::Code, "# not a heading".to_owned(), 2));
+        assert_eq!(lines[1], (LineKind::Heading(1), "real".to_owned(), 4));
+    }
+
+    #[test]
+    fn an_unclosed_fence_is_closed_before_the_next_label_without_shifting_lines() {
+        let lines = texts("**Action:**\n```sh\nmake\n**Result:** done\n");
+        assert_eq!(lines[1], (LineKind::Code, "make".to_owned(), 3));
+        assert_eq!(lines[2], (LineKind::Text, "Result: done".to_owned(), 4));
+    }
+
+    #[test]
+    fn leading_bold_span_is_recorded() {
+        let lines = extract("**Situation**: text here\n");
+        assert_eq!(lines[0].text, "Situation: text here");
+        assert_eq!(lines[0].lead_emphasis_end, Some("Situation".len()));
+    }
+
+    #[test]
+    fn list_items_carry_their_markers_and_depth() {
+        let lines = extract("3. first\n4. second\n   - nested\n");
+        let marks: Vec<_> = lines.iter().map(|l| (l.item.clone(), l.depth)).collect();
+        assert_eq!(
+            marks,
+            vec![
+                (Some("3.".to_owned()), 1),
+                (Some("4.".to_owned()), 1),
+                (Some("-".to_owned()), 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn table_rows_are_joined_with_pipes() {
+        let lines = texts("| a | b |\n|---|---|\n| 1 | 2 |\n");
+        let rows: Vec<_> = lines.into_iter().map(|(_, t, _)| t).collect();
+        assert_eq!(rows, vec!["a | b", "1 | 2"]);
+    }
+
+    #[test]
+    fn stray_double_asterisks_are_removed() {
+        assert_eq!(strip_stray_markers("a**b*c"), "ab*c");
+    }
+}

@@ -1,0 +1,1104 @@
+//! Recognising the words people use to structure STAR notes.
+//!
+//! Everything here works on one line of plain text: STAR labels and their
+//! synonyms, story prefixes (`Story 3:`, `Example 2:`, `Q1:`), interview
+//! questions, generic headings (`Tips`, `Example Response`), competency
+//! headings, question-to-story mapping lines, and title clean-up. Matching is
+//! done by hand on the first few words so every check is linear in the line.
+
+/// The parts of a story a label can introduce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Part {
+    Situation,
+    Task,
+    Action,
+    Result,
+    Learning,
+}
+
+impl Part {
+    pub const STAR: [Part; 4] = [Part::Situation, Part::Task, Part::Action, Part::Result];
+
+    pub fn index(self) -> usize {
+        match self {
+            Part::Situation => 0,
+            Part::Task => 1,
+            Part::Action => 2,
+            Part::Result => 3,
+            Part::Learning => 4,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Situation => "Situation",
+            Part::Task => "Task",
+            Part::Action => "Action",
+            Part::Result => "Result",
+            Part::Learning => "Learning",
+        }
+    }
+
+    fn from_letter(c: char) -> Option<Part> {
+        match c {
+            'S' => Some(Part::Situation),
+            'T' => Some(Part::Task),
+            'A' => Some(Part::Action),
+            'R' => Some(Part::Result),
+            'L' => Some(Part::Learning),
+            _ => None,
+        }
+    }
+}
+
+/// Label words, lowercase with single spaces; the longest match wins.
+const LABELS: &[(&str, Part)] = &[
+    ("situation", Part::Situation),
+    ("the situation", Part::Situation),
+    ("context", Part::Situation),
+    ("background", Part::Situation),
+    ("task", Part::Task),
+    ("tasks", Part::Task),
+    ("the task", Part::Task),
+    ("my task", Part::Task),
+    ("goal", Part::Task),
+    ("goals", Part::Task),
+    ("the goal", Part::Task),
+    ("my goal", Part::Task),
+    ("objective", Part::Task),
+    ("objectives", Part::Task),
+    ("challenge", Part::Task),
+    ("the challenge", Part::Task),
+    ("my role", Part::Task),
+    ("action", Part::Action),
+    ("actions", Part::Action),
+    ("action(s)", Part::Action),
+    ("action taken", Part::Action),
+    ("actions taken", Part::Action),
+    ("my actions", Part::Action),
+    ("what i did", Part::Action),
+    ("approach", Part::Action),
+    ("my approach", Part::Action),
+    ("the approach", Part::Action),
+    ("steps taken", Part::Action),
+    ("steps i took", Part::Action),
+    ("result", Part::Result),
+    ("results", Part::Result),
+    ("the result", Part::Result),
+    ("result(s)", Part::Result),
+    ("results achieved", Part::Result),
+    ("outcome", Part::Result),
+    ("outcomes", Part::Result),
+    ("the outcome", Part::Result),
+    ("impact", Part::Result),
+    ("result and impact", Part::Result),
+    ("results and impact", Part::Result),
+    ("result & impact", Part::Result),
+    ("results & impact", Part::Result),
+    ("learning", Part::Learning),
+    ("learnings", Part::Learning),
+    ("key learnings", Part::Learning),
+    ("lesson", Part::Learning),
+    ("lessons", Part::Learning),
+    ("lesson learned", Part::Learning),
+    ("lessons learned", Part::Learning),
+    ("lesson learnt", Part::Learning),
+    ("lessons learnt", Part::Learning),
+    ("what i learned", Part::Learning),
+    ("what i learnt", Part::Learning),
+    ("reflection", Part::Learning),
+    ("reflections", Part::Learning),
+    ("takeaway", Part::Learning),
+    ("takeaways", Part::Learning),
+    ("key takeaway", Part::Learning),
+    ("key takeaways", Part::Learning),
+];
+
+/// Byte offset of the first letter or digit, skipping decoration such as
+/// emoji, stars, quotes and a leading enumeration like `2.`.
+pub(crate) fn skip_decoration(text: &str) -> usize {
+    let mut index = 0;
+    loop {
+        let Some(offset) = text[index..].find(char::is_alphanumeric) else {
+            return text.len();
+        };
+        index += offset;
+        let rest = &text[index..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let after = &rest[digits..];
+        let enumerated = (1..=3).contains(&digits)
+            && (after.starts_with('.') || after.starts_with(')'))
+            && after[1..].starts_with(char::is_whitespace);
+        if !enumerated {
+            return index;
+        }
+        index += digits + 1;
+    }
+}
+
+/// Case-insensitive match of an ASCII `phrase` at the start of `text`, where a
+/// space in the phrase matches any run of whitespace. Returns the byte offset
+/// just after the match, provided a word ends there. Works on bytes because
+/// it runs for every line of every document.
+fn match_phrase(text: &str, phrase: &str, boundary: fn(char) -> bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    for &wanted in phrase.as_bytes() {
+        if wanted == b' ' {
+            let start = end;
+            while bytes.get(end).is_some_and(u8::is_ascii_whitespace) {
+                end += 1;
+            }
+            if end == start {
+                return None;
+            }
+        } else {
+            if bytes.get(end)?.to_ascii_lowercase() != wanted {
+                return None;
+            }
+            end += 1;
+        }
+    }
+    // Only ASCII bytes were consumed, so `end` is a character boundary.
+    match text.get(end..)?.chars().next() {
+        Some(next) if !boundary(next) => None,
+        _ => Some(end),
+    }
+}
+
+fn not_alphanumeric(c: char) -> bool {
+    !c.is_alphanumeric()
+}
+
+fn not_alphabetic(c: char) -> bool {
+    !c.is_alphabetic()
+}
+
+/// The longest label phrase at the start of `text` (no decoration skipping).
+fn label_phrase(text: &str) -> Option<(Part, usize)> {
+    // Every line of the document comes through here; checking the first
+    // letter first keeps large documents fast.
+    let first = text.as_bytes().first()?.to_ascii_lowercase();
+    LABELS
+        .iter()
+        .filter(|(phrase, _)| phrase.as_bytes().first() == Some(&first))
+        .filter_map(|&(phrase, part)| Some((part, match_phrase(text, phrase, not_alphanumeric)?)))
+        .max_by_key(|&(_, end)| end)
+}
+
+/// A STAR label found at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LineLabel<'a> {
+    pub part: Part,
+    pub rest: &'a str,
+    pub one_letter: bool,
+}
+
+/// Recognises `S: text`, `**Situation:** text`, `**Situation**: text`,
+/// `**Situation** text` and a bare `Situation` paragraph.
+pub(crate) fn line_label(
+    text: &str,
+    lead_emphasis_end: Option<usize>,
+    in_list: bool,
+) -> Option<LineLabel<'_>> {
+    let start = skip_decoration(text);
+    let body = &text[start..];
+    if let Some(label) = one_letter_label(body) {
+        return Some(label);
+    }
+    let (part, len) = label_phrase(body)?;
+    let end = start + len;
+    let after = &text[end..];
+    let trimmed = after.trim_start();
+    let rest = if let Some(rest) = trimmed.strip_prefix([':', '\u{ff1a}']) {
+        rest
+    } else if let Some(emphasis_end) = lead_emphasis_end.filter(|&e| e >= end) {
+        // The label is the whole bold span, as in `**Situation** text`.
+        let inside = text.get(end..emphasis_end)?;
+        if inside.chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        text.get(emphasis_end..)?.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '-' | '\u{2013}' | '\u{2014}')
+        })
+    } else if trimmed.is_empty() && !in_list {
+        ""
+    } else {
+        return None;
+    };
+    Some(LineLabel {
+        part,
+        rest: rest.trim(),
+        one_letter: false,
+    })
+}
+
+/// `S: text` style labels: an uppercase letter and a colon, so `A::new` or
+/// `a: b` in prose are not labels.
+fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
+    let mut chars = body.chars();
+    let part = Part::from_letter(chars.next()?)?;
+    let after = body[1..].trim_start_matches(' ');
+    let rest = after.strip_prefix(':')?;
+    if rest.starts_with(':') || rest.starts_with(|c: char| !c.is_whitespace()) {
+        return None;
+    }
+    Some(LineLabel {
+        part,
+        rest: rest.trim(),
+        one_letter: true,
+    })
+}
+
+/// A heading that is a STAR label (`### 🎯 **SITUATION**`, `#### Action
+/// taken`, `## S - Situation`); returns the part and any text after it.
+pub(crate) fn heading_label(text: &str) -> Option<(Part, String)> {
+    let start = skip_decoration(text);
+    let body = &text[start..];
+    if let Some((part, end)) = label_phrase(body) {
+        return label_remainder(part, &body[end..]);
+    }
+    // `S - Situation`, `S: our team...` or just `S`.
+    let mut chars = body.chars();
+    let part = Part::from_letter(chars.next()?.to_ascii_uppercase())?;
+    let after = chars.as_str();
+    if after.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let inner = &after[skip_decoration(after)..];
+    match label_phrase(inner) {
+        Some((inner_part, end)) if inner_part == part => label_remainder(part, &inner[end..]),
+        _ if inner.is_empty() => Some((part, String::new())),
+        _ if after.trim_start().starts_with(':') => Some((part, inner.trim().to_owned())),
+        _ => None,
+    }
+}
+
+fn label_remainder(part: Part, after: &str) -> Option<(Part, String)> {
+    if !after.chars().any(char::is_alphanumeric) {
+        return Some((part, String::new()));
+    }
+    let trimmed = after.trim_start();
+    if after.starts_with(':') || trimmed.starts_with('(') {
+        let extra = if trimmed.starts_with('(') {
+            ""
+        } else {
+            &after[1..]
+        };
+        return Some((part, extra.trim().to_owned()));
+    }
+    let spaced = after.starts_with(char::is_whitespace);
+    if spaced && trimmed.starts_with(['-', '\u{2013}', '\u{2014}', '|']) {
+        let extra = trimmed.trim_start_matches(['-', '\u{2013}', '\u{2014}', '|']);
+        return Some((part, extra.trim().to_owned()));
+    }
+    // `Situation & Task`: the text goes to the first part, and the importer
+    // later reports the second one as missing rather than guessing.
+    for joiner in ["&", "and ", "/", "+"] {
+        if let Some(next) = trimmed.strip_prefix(joiner) {
+            let next = next.trim_start();
+            if label_phrase(next).is_some() {
+                return Some((part, String::new()));
+            }
+        }
+    }
+    None
+}
+
+/// Which word introduced a numbered story or question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum PrefixKind {
+    Story,
+    Example,
+    Question,
+}
+
+/// `Story 3: Title`, `Example 2 - Title`, `Question 1: Tell me...`, `Q2: ...`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StoryPrefix<'a> {
+    pub kind: PrefixKind,
+    pub number: Option<u32>,
+    pub rest: &'a str,
+    /// The prefix ended with a colon (`Story:`), the strongest signal.
+    pub colon: bool,
+}
+
+pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
+    let start = skip_decoration(text);
+    let body = &text[start..];
+    const WORDS: [(&str, PrefixKind); 6] = [
+        ("star example", PrefixKind::Example),
+        ("example", PrefixKind::Example),
+        ("story", PrefixKind::Story),
+        ("star story", PrefixKind::Story),
+        ("question", PrefixKind::Question),
+        ("q", PrefixKind::Question),
+    ];
+    let first = body.as_bytes().first()?.to_ascii_lowercase();
+    let (kind, end) = WORDS
+        .iter()
+        .filter(|(word, _)| word.as_bytes().first() == Some(&first))
+        .filter_map(|&(word, kind)| Some((kind, match_phrase(body, word, not_alphabetic)?)))
+        .max_by_key(|&(_, end)| end)?;
+    let mut rest = body[end..].trim_start();
+    rest = rest.strip_prefix('#').unwrap_or(rest);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let number = if (1..=9).contains(&digits) {
+        rest[..digits].parse().ok()
+    } else {
+        None
+    };
+    if digits > 9 {
+        return None;
+    }
+    rest = rest[digits..].trim_start();
+    let separator = rest.chars().next().filter(|c| {
+        matches!(
+            c,
+            ':' | '.' | ')' | '-' | '|' | '\u{2013}' | '\u{2014}' | '\u{ff1a}'
+        )
+    });
+    let colon = matches!(separator, Some(':' | '\u{ff1a}'));
+    if let Some(sep) = separator {
+        rest = &rest[sep.len_utf8()..];
+    }
+    if number.is_none() && separator.is_none() {
+        return None;
+    }
+    // `Q1` must be followed by a break: `Q4 planning` is not a question.
+    if kind == PrefixKind::Question && separator.is_none() && !rest.is_empty() {
+        return None;
+    }
+    Some(StoryPrefix {
+        kind,
+        number,
+        rest: rest.trim(),
+        colon,
+    })
+}
+
+/// Whether a heading or line reads as an interview question.
+pub(crate) fn is_question(text: &str) -> bool {
+    let body = &text[skip_decoration(text)..];
+    let trimmed = body.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?');
+    if trimmed.ends_with('?') {
+        return true;
+    }
+    let head: String = body
+        .chars()
+        .take(48)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const STARTS: [&str; 22] = [
+        "tell me",
+        "tell us",
+        "describe",
+        "give me",
+        "give us",
+        "give an example",
+        "walk me through",
+        "walk us through",
+        "talk me through",
+        "talk about a time",
+        "share a time",
+        "share an example",
+        "can you",
+        "could you",
+        "have you",
+        "would you",
+        "do you",
+        "did you",
+        "are you",
+        "were you",
+        "explain a time",
+        "explain how you",
+    ];
+    if STARTS
+        .iter()
+        .any(|s| match_phrase(&head, s, not_alphanumeric).is_some())
+    {
+        return true;
+    }
+    let mut words = head.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    const INTERROGATIVES: [&str; 6] = ["how", "what", "when", "why", "which", "where"];
+    const FOLLOWERS: [&str; 18] = [
+        "do", "did", "does", "would", "have", "has", "had", "are", "is", "was", "were", "can",
+        "could", "should", "will", "you", "to", "kind",
+    ];
+    (INTERROGATIVES.contains(&first) && FOLLOWERS.contains(&second))
+        || matches!(first, "what's" | "how's" | "what\u{2019}s")
+}
+
+/// Words that make a heading a container rather than a story or competency.
+const GENERIC_WORDS: &[&str] = &[
+    "example",
+    "examples",
+    "response",
+    "responses",
+    "answer",
+    "answers",
+    "sample",
+    "samples",
+    "star",
+    "tips",
+    "tip",
+    "notes",
+    "note",
+    "definition",
+    "definitions",
+    "overview",
+    "introduction",
+    "intro",
+    "summary",
+    "template",
+    "templates",
+    "checklist",
+    "contents",
+    "interview",
+    "interviews",
+    "prep",
+    "preparation",
+    "questions",
+    "question",
+    "stories",
+    "story",
+    "pattern",
+    "patterns",
+    "framework",
+    "method",
+    "guide",
+    "mistakes",
+    "resources",
+    "references",
+    "appendix",
+    "glossary",
+    "faq",
+    "todo",
+    "misc",
+    "areas",
+    "format",
+    "mapping",
+];
+
+fn words_lower(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+pub(crate) fn is_generic(text: &str) -> bool {
+    words_lower(text).any(|w| GENERIC_WORDS.contains(&w.as_str()))
+}
+
+/// Competencies that must not be split on "and" and that are never titles.
+const KNOWN_COMPETENCIES: &[&str] = &[
+    "customer obsession",
+    "customer focus",
+    "ownership",
+    "invent and simplify",
+    "are right a lot",
+    "learn and be curious",
+    "hire and develop the best",
+    "insist on the highest standards",
+    "think big",
+    "bias for action",
+    "frugality",
+    "earn trust",
+    "dive deep",
+    "have backbone; disagree and commit",
+    "disagree and commit",
+    "deliver results",
+    "delivering results",
+    "strive to be earth's best employer",
+    "success and scale bring broad responsibility",
+    "leadership",
+    "teamwork",
+    "communication",
+    "conflict",
+    "conflict resolution",
+    "problem solving",
+    "innovation",
+    "adaptability",
+    "mentoring",
+    "collaboration",
+    "influence",
+    "prioritisation",
+    "prioritization",
+    "failure",
+    "integrity",
+    "ambiguity",
+    "high standards",
+    "stakeholder management",
+    "technical debt",
+    "time management",
+];
+
+pub(crate) fn is_known_competency(text: &str) -> bool {
+    let lower = normalize_spaces(&text.to_lowercase());
+    KNOWN_COMPETENCIES.contains(&lower.as_str())
+}
+
+fn normalize_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Competencies named by a section heading such as `# Problem Solving &
+/// Innovation - STAR Examples`; empty when the heading is not competency-like.
+pub(crate) fn competencies(heading: &str) -> Vec<String> {
+    let mut text = without_parentheses(heading);
+    // `Customer Obsession - STAR Examples`: drop a generic tail.
+    for separator in [" - ", " \u{2013} ", " \u{2014} ", ": ", " | "] {
+        if let Some((head, tail)) = text.split_once(separator) {
+            if is_generic(tail) {
+                text = head.to_owned();
+            }
+        }
+    }
+    let text = clean_title(&text);
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    while words.last().is_some_and(|w| {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        STORY_NOUNS.contains(&bare.as_str())
+    }) {
+        words.pop();
+    }
+    let cleaned = clean_title(&words.join(" ")).to_lowercase();
+    let cleaned = cleaned.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let word_count = cleaned.split_whitespace().count();
+    if cleaned.is_empty()
+        || word_count > 6
+        || is_generic(cleaned)
+        || is_question(cleaned)
+        || cleaned.chars().any(|c| c.is_ascii_digit())
+        || words_lower(cleaned).all(|w| NOT_COMPETENCIES.contains(&w.as_str()))
+    {
+        return Vec::new();
+    }
+    if KNOWN_COMPETENCIES.contains(&cleaned) {
+        return vec![cleaned.to_owned()];
+    }
+    cleaned
+        .replace(" and ", " & ")
+        .split(['&', ',', '/', ';'])
+        .map(|s| s.trim().to_owned())
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+/// Trailing words that mark a heading as a collection of stories about the
+/// words before them: `Ownership Stories`, `Leadership notes`.
+const STORY_NOUNS: &[&str] = &[
+    "stories",
+    "story",
+    "examples",
+    "example",
+    "questions",
+    "question",
+    "answers",
+    "answer",
+    "responses",
+    "response",
+    "notes",
+    "star",
+];
+
+/// Words that qualify a collection without naming a competency:
+/// `My stories`, `Quick notes`, `Behavioural questions`.
+const NOT_COMPETENCIES: &[&str] = &[
+    "my",
+    "our",
+    "your",
+    "the",
+    "a",
+    "an",
+    "some",
+    "more",
+    "other",
+    "quick",
+    "random",
+    "misc",
+    "general",
+    "additional",
+    "extra",
+    "old",
+    "new",
+    "draft",
+    "sample",
+    "behavioural",
+    "behavioral",
+    "interview",
+    "common",
+    "top",
+    "best",
+    "favourite",
+    "favorite",
+    "key",
+    "main",
+    "all",
+    "personal",
+    "technical",
+    "real",
+    "past",
+    "previous",
+    "work",
+    "and",
+    "of",
+    "for",
+    "by",
+    "final",
+    "selected",
+];
+
+fn without_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    normalize_spaces(&out)
+}
+
+/// Longest title kept from a heading; headings are sometimes whole sentences.
+const MAX_TITLE_CHARS: usize = 120;
+
+/// A heading or `Story:` line made presentable: decoration and trailing
+/// colons removed, whitespace collapsed, overly long text cut at a word.
+pub(crate) fn clean_title(text: &str) -> String {
+    let body = &text[skip_decoration(text)..];
+    let body = body.trim_end_matches(|c: char| {
+        !c.is_alphanumeric() && !matches!(c, '?' | '!' | ')' | '%' | '"' | '\u{201d}' | '\'')
+    });
+    let mut title = normalize_spaces(body);
+    if title.chars().count() > MAX_TITLE_CHARS {
+        let cut: String = title.chars().take(MAX_TITLE_CHARS).collect();
+        title = match cut.rfind(' ') {
+            Some(space) => cut[..space].to_owned(),
+            None => cut,
+        };
+    }
+    // Quotes around a question heading are decoration too.
+    if title.ends_with(['"', '\u{201d}']) && !title.contains(['"', '\u{201c}']) {
+        title.pop();
+    }
+    title
+}
+
+/// Words that make a poor last word of a derived title.
+const TRAILING_STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "and", "or",
+    "but", "that", "which", "where", "who", "when", "while", "as", "was", "were", "is", "are",
+    "be", "been", "had", "has", "have", "our", "my", "their", "its", "it", "we", "i", "about",
+    "into", "over", "after", "before", "during", "because", "so", "than", "then", "very",
+];
+
+/// How many words a derived title keeps.
+const DERIVED_TITLE_WORDS: usize = 8;
+
+/// A short title from the story's own text: the first clause, at most eight
+/// words, without a dangling preposition or article at the end.
+pub(crate) fn derive_title(text: &str) -> Option<String> {
+    let body = &text[skip_decoration(text)..];
+    let mut end = body.len();
+    let mut previous = ' ';
+    for (i, c) in body.char_indices() {
+        let next_is_space = body[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace);
+        let stop = match c {
+            ',' | ';' | ':' | '!' | '?' | '(' | '\n' | '\u{2013}' | '\u{2014}' => true,
+            '.' => next_is_space,
+            '-' => previous == ' ' && next_is_space,
+            _ => false,
+        };
+        if stop {
+            end = i;
+            break;
+        }
+        previous = c;
+    }
+    let mut words: Vec<&str> = body[..end]
+        .split_whitespace()
+        .take(DERIVED_TITLE_WORDS)
+        .collect();
+    while let Some(last) = words.last() {
+        let bare = last.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty() || TRAILING_STOP_WORDS.contains(&bare.to_lowercase().as_str()) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    let joined = words.join(" ");
+    let title = joined.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '%');
+    let mut chars = title.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// Removes quotes that wrap a whole answer, as in `- **Situation:** "We..."`.
+pub(crate) fn strip_wrapping_quotes(text: &str) -> &str {
+    for (open, close) in [('"', '"'), ('\u{201c}', '\u{201d}'), ('\'', '\'')] {
+        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            if !inner.contains([open, close]) {
+                return inner.trim();
+            }
+        }
+    }
+    text
+}
+
+/// Which story a mapping line points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Target {
+    Number {
+        kind: Option<PrefixKind>,
+        number: u32,
+    },
+    Title(String),
+}
+
+/// `- "Tell me about a time you reduced costs" -> Use Story 4`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mapping {
+    pub question: String,
+    pub target: Target,
+}
+
+const ARROWS: [&str; 8] = [
+    "-->", "->", "=>", "\u{2192}", "\u{21d2}", "\u{27f6}", "\u{279c}", "\u{27a1}",
+];
+
+/// Reads a line that maps an interview question to a story. Title targets
+/// are only trusted in list items and table rows, where such maps live, so
+/// an arrow in a story's prose is not mistaken for one.
+pub(crate) fn mapping(text: &str, listish: bool) -> Option<Mapping> {
+    // One scan for the characters every arrow contains, before the
+    // per-arrow searches, since every line of the document comes here.
+    // Every Unicode arrow accepted here is encoded with a leading 0xE2 byte.
+    let may_have_arrow = text.bytes().any(|b| b == b'>' || b == 0xE2);
+    let arrow = ARROWS
+        .iter()
+        .filter(|_| may_have_arrow)
+        .filter_map(|a| text.find(a).map(|at| (at, a.len())))
+        .min_by_key(|&(at, _)| at);
+    let (left, target) = match arrow {
+        Some((at, len)) => {
+            let right = &text[at + len..];
+            let target = match story_reference(right) {
+                Some(target) => target,
+                None if listish => {
+                    let title = clean_title(strip_leading_words(right));
+                    if title.is_empty() {
+                        return None;
+                    }
+                    Target::Title(title)
+                }
+                None => return None,
+            };
+            (&text[..at], target)
+        }
+        None => {
+            let (at, target) = trailing_reference(text)?;
+            (&text[..at], target)
+        }
+    };
+    let question = clean_question(left);
+    if question.is_empty() || !is_question(&question) {
+        return None;
+    }
+    Some(Mapping { question, target })
+}
+
+fn strip_leading_words(text: &str) -> &str {
+    let mut text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    for word in ["use", "see", "story", "answer with", "answer"] {
+        if let Some(end) = match_phrase(text, word, not_alphanumeric) {
+            text = text[end..].trim_start_matches(|c: char| !c.is_alphanumeric());
+        }
+    }
+    text
+}
+
+/// `Story 4`, `Example 2` or `#3` anywhere in the target text.
+fn story_reference(text: &str) -> Option<Target> {
+    let lower = text.to_ascii_lowercase();
+    for (word, kind) in [
+        ("story", PrefixKind::Story),
+        ("example", PrefixKind::Example),
+    ] {
+        for (at, _) in lower.match_indices(word) {
+            if lower[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            if let Some(number) = number_after(&lower[at + word.len()..]) {
+                return Some(Target::Number {
+                    kind: Some(kind),
+                    number,
+                });
+            }
+        }
+    }
+    let hash = lower.find('#')?;
+    let number = number_after(&lower[hash..])?;
+    Some(Target::Number { kind: None, number })
+}
+
+fn number_after(text: &str) -> Option<u32> {
+    let text = text.trim_start();
+    let text = text.strip_prefix('#').unwrap_or(text);
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=9).contains(&digits) {
+        return None;
+    }
+    text[..digits].parse().ok()
+}
+
+/// `Tell me about X (see Story 2)` / `Tell me about X: Story 2`.
+fn trailing_reference(text: &str) -> Option<(usize, Target)> {
+    let trimmed =
+        text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '.'));
+    let digits = trimmed.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if !(1..=9).contains(&digits) {
+        return None;
+    }
+    let number: u32 = trimmed[trimmed.len() - digits..].parse().ok()?;
+    let before = trimmed[..trimmed.len() - digits].trim_end();
+    let before = before.strip_suffix('#').unwrap_or(before).trim_end();
+    let lower = before.to_ascii_lowercase();
+    let (word, kind) = [
+        ("story", PrefixKind::Story),
+        ("example", PrefixKind::Example),
+    ]
+    .into_iter()
+    .find(|(word, _)| lower.ends_with(word))?;
+    let at = before.len() - word.len();
+    if before[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let mut left = before[..at].trim_end();
+    for filler in ["see", "use", "answer with"] {
+        let lower_left = left.to_ascii_lowercase();
+        if lower_left.ends_with(filler)
+            && !lower_left[..lower_left.len() - filler.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            left = left[..left.len() - filler.len()].trim_end();
+        }
+    }
+    Some((
+        left.len(),
+        Target::Number {
+            kind: Some(kind),
+            number,
+        },
+    ))
+}
+
+/// A question as written, without `Q1:`, quotes or trailing separators.
+pub(crate) fn clean_question(text: &str) -> String {
+    let text = match story_prefix(text) {
+        Some(prefix) if prefix.kind == PrefixKind::Question && !prefix.rest.is_empty() => {
+            prefix.rest
+        }
+        _ => text,
+    };
+    let trimmed = text.trim().trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '-' | '|' | '(' | ',' | '\u{2013}' | '\u{2014}')
+    });
+    let unquoted = strip_wrapping_quotes(trimmed);
+    let body = &unquoted[skip_decoration(unquoted)..];
+    let body =
+        body.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '?' | '.' | ')'));
+    normalize_spaces(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bold_label_variants_are_recognised() {
+        let label = line_label("Situation: text", None, false);
+        assert_eq!(
+            label.map(|l| (l.part, l.rest)),
+            Some((Part::Situation, "text"))
+        );
+        let label = line_label("Situation text", Some(9), false);
+        assert_eq!(
+            label.map(|l| (l.part, l.rest)),
+            Some((Part::Situation, "text"))
+        );
+        let label = line_label("What I did: profiled it", None, false);
+        assert_eq!(label.map(|l| l.part), Some(Part::Action));
+        assert_eq!(line_label("Action items for next week", None, false), None);
+    }
+
+    #[test]
+    fn one_letter_labels_need_an_uppercase_letter_and_a_colon() {
+        assert_eq!(
+            line_label("R: shipped", None, false).map(|l| l.part),
+            Some(Part::Result)
+        );
+        assert_eq!(line_label("a: b", None, false), None);
+        assert_eq!(line_label("A::new()", None, false), None);
+        assert_eq!(line_label("S:tight", None, false), None);
+    }
+
+    #[test]
+    fn decorated_headings_are_labels() {
+        assert_eq!(
+            heading_label("🎯 SITUATION"),
+            Some((Part::Situation, String::new()))
+        );
+        assert_eq!(
+            heading_label("Action taken"),
+            Some((Part::Action, String::new()))
+        );
+        assert_eq!(
+            heading_label("Results 📈"),
+            Some((Part::Result, String::new()))
+        );
+        assert_eq!(
+            heading_label("S - Situation"),
+            Some((Part::Situation, String::new()))
+        );
+        assert_eq!(
+            heading_label("Action (what I did)"),
+            Some((Part::Action, String::new()))
+        );
+        assert_eq!(
+            heading_label("Lessons learned"),
+            Some((Part::Learning, String::new()))
+        );
+        assert_eq!(heading_label("Results-driven culture"), None);
+        assert_eq!(heading_label("Sprint planning"), None);
+    }
+
+    #[test]
+    fn story_prefixes_carry_number_and_rest() {
+        let p = story_prefix("Example 1: Production Bug Fix");
+        assert_eq!(
+            p.map(|p| (p.kind, p.number, p.rest)),
+            Some((PrefixKind::Example, Some(1), "Production Bug Fix"))
+        );
+        let p = story_prefix("Q2: Describe a time");
+        assert_eq!(
+            p.map(|p| (p.kind, p.rest)),
+            Some((PrefixKind::Question, "Describe a time"))
+        );
+        assert_eq!(story_prefix("Example Response"), None);
+        assert_eq!(story_prefix("Examples"), None);
+        assert_eq!(story_prefix("Q4 planning"), None);
+        assert_eq!(story_prefix("Quick wins"), None);
+    }
+
+    #[test]
+    fn questions_are_recognised_by_opening_words_or_question_mark() {
+        assert!(is_question(
+            "Tell me about a complex technical problem you solved"
+        ));
+        assert!(is_question(
+            "How do you approach learning new technologies?"
+        ));
+        assert!(is_question("\"Describe a conflict\""));
+        assert!(!is_question("How we migrated billing"));
+        assert!(!is_question("Customer Obsession"));
+    }
+
+    #[test]
+    fn competency_headings_lose_generic_suffixes_and_split_on_ampersand() {
+        assert_eq!(
+            competencies("Customer Obsession"),
+            vec!["customer obsession"]
+        );
+        assert_eq!(
+            competencies("Problem Solving & Innovation - STAR Examples"),
+            vec!["problem solving", "innovation"]
+        );
+        assert_eq!(competencies("Ownership Stories"), vec!["ownership"]);
+        assert_eq!(
+            competencies("Disagree and Commit"),
+            vec!["disagree and commit"]
+        );
+        assert!(competencies("STAR Pattern Examples").is_empty());
+        assert!(competencies("Interview Tips").is_empty());
+        assert!(competencies("My stories").is_empty());
+        assert!(competencies("Quick notes").is_empty());
+        assert!(competencies("Behavioural questions").is_empty());
+        assert!(competencies("Key Backend Focus Areas").is_empty());
+    }
+
+    #[test]
+    fn derived_titles_take_the_first_clause() {
+        assert_eq!(
+            derive_title("Our customer dashboard was taking 8-12 seconds to load, and users")
+                .as_deref(),
+            Some("Our customer dashboard was taking 8-12 seconds")
+        );
+        assert_eq!(
+            derive_title("our deploys were slow.").as_deref(),
+            Some("Our deploys were slow")
+        );
+        assert_eq!(derive_title("🎉 !!").as_deref(), None);
+    }
+
+    #[test]
+    fn mapping_lines_name_a_question_and_a_story() {
+        let m = mapping(
+            "\"Tell me about a time you reduced costs\" -> Use Story 4",
+            true,
+        );
+        assert_eq!(
+            m,
+            Some(Mapping {
+                question: "Tell me about a time you reduced costs".to_owned(),
+                target: Target::Number {
+                    kind: Some(PrefixKind::Story),
+                    number: 4
+                }
+            })
+        );
+        let m = mapping("Describe a time you mentored someone (see Example 2)", true);
+        assert_eq!(
+            m.map(|m| m.target),
+            Some(Target::Number {
+                kind: Some(PrefixKind::Example),
+                number: 2
+            })
+        );
+        let m = mapping("Give me an example of ownership → Billing migration", true);
+        assert_eq!(
+            m.map(|m| m.target),
+            Some(Target::Title("Billing migration".to_owned()))
+        );
+        assert_eq!(mapping("I asked why -> nobody knew", false), None);
+        assert_eq!(mapping("We shipped story 2 of the epic", true), None);
+    }
+
+    #[test]
+    fn wrapping_quotes_are_removed_only_when_they_wrap_everything() {
+        assert_eq!(strip_wrapping_quotes("\"We shipped\""), "We shipped");
+        assert_eq!(strip_wrapping_quotes("\"a\" and \"b\""), "\"a\" and \"b\"");
+    }
+}

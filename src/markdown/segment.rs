@@ -1,0 +1,810 @@
+//! Grouping the document's lines into stories, and reporting what is not one.
+//!
+//! One pass walks the lines with a heading stack, building a draft story from
+//! the first STAR label until a story boundary; a second pass, once every
+//! draft is known, decides titles, questions and competencies (a heading
+//! over one story is its title, a heading over several is a competency) and
+//! applies question-to-story mapping lists.
+
+use std::collections::{HashMap, HashSet};
+
+use super::blocks::{Joiner, Line, LineKind};
+use super::labels::{self, Mapping, Part, PrefixKind, Target};
+use super::{ImportedStory, SkippedSection};
+use crate::story::{slugify, Story};
+
+/// Words kept in a story id.
+const ID_WORDS: usize = 8;
+
+/// Deepest list nesting shown as indentation in a story's text.
+const MAX_INDENT: usize = 6;
+
+/// Questions carried from question lines into the next stories; real notes
+/// have a handful, and the cap keeps a hostile document linear.
+const MAX_PENDING_QUESTIONS: usize = 16;
+
+/// Budget of fuzzy title comparisons for mapping lines, so a huge hostile
+/// document cannot make the mapping step quadratic.
+const TITLE_MATCH_BUDGET: usize = 1_000_000;
+
+type Number = Option<(PrefixKind, u32)>;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum HeadingClass {
+    Empty,
+    Story {
+        number: Number,
+        title: String,
+    },
+    Question {
+        number: Number,
+        question: String,
+    },
+    /// A container heading that names competencies (`Ownership Stories`).
+    Competency(Vec<String>),
+    /// Tips, definitions, `Example Response`: never a title or competency.
+    Generic,
+    /// Anything else: a story title or a competency, depending on how many
+    /// stories sit under it.
+    Plain(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Role {
+    Heading {
+        level: u8,
+        class: HeadingClass,
+    },
+    Label {
+        part: Part,
+        rest: String,
+        heading: Option<u8>,
+    },
+    StoryStart {
+        title: String,
+        number: Number,
+    },
+    Question {
+        text: String,
+        prefixed: bool,
+    },
+    Mapping(Mapping),
+    Content,
+    Rule,
+}
+
+fn classify_heading(text: &str) -> HeadingClass {
+    if !text.chars().any(char::is_alphanumeric) {
+        return HeadingClass::Empty;
+    }
+    if let Some(prefix) = labels::story_prefix(text) {
+        let number = prefix.number.map(|n| (prefix.kind, n));
+        if prefix.kind == PrefixKind::Question || labels::is_question(prefix.rest) {
+            return if prefix.rest.is_empty() {
+                HeadingClass::Generic
+            } else {
+                HeadingClass::Question {
+                    number,
+                    question: labels::clean_question(prefix.rest),
+                }
+            };
+        }
+        return HeadingClass::Story {
+            number,
+            title: labels::clean_title(prefix.rest),
+        };
+    }
+    if labels::is_question(text) {
+        return HeadingClass::Question {
+            number: None,
+            question: labels::clean_question(text),
+        };
+    }
+    if labels::is_generic(text) {
+        let competencies = labels::competencies(text);
+        return if competencies.is_empty() {
+            HeadingClass::Generic
+        } else {
+            HeadingClass::Competency(competencies)
+        };
+    }
+    HeadingClass::Plain(labels::clean_title(text))
+}
+
+fn classify(line: &Line) -> Role {
+    match line.kind {
+        LineKind::Heading(level) => match labels::heading_label(&line.text) {
+            Some((part, rest)) => Role::Label {
+                part,
+                rest,
+                heading: Some(level),
+            },
+            None => Role::Heading {
+                level,
+                class: classify_heading(&line.text),
+            },
+        },
+        LineKind::Rule => Role::Rule,
+        LineKind::Code => Role::Content,
+        LineKind::Row => labels::mapping(&line.text, true).map_or(Role::Content, Role::Mapping),
+        LineKind::Text => classify_text(line),
+    }
+}
+
+fn classify_text(line: &Line) -> Role {
+    let in_list = line.item.is_some();
+    if let Some(mapping) = labels::mapping(&line.text, in_list || line.depth > 0) {
+        return Role::Mapping(mapping);
+    }
+    let emphasised = line.is_all_emphasis();
+    if let Some(prefix) = labels::story_prefix(&line.text) {
+        let number = prefix.number.map(|n| (prefix.kind, n));
+        // A plain `- Story 1: ...` list is a table of contents, not a story.
+        let trusted = emphasised || (!in_list && prefix.colon);
+        match prefix.kind {
+            PrefixKind::Question
+                if !prefix.rest.is_empty() && (prefix.colon || number.is_some()) =>
+            {
+                return Role::Question {
+                    text: labels::clean_question(prefix.rest),
+                    prefixed: true,
+                };
+            }
+            PrefixKind::Story if trusted => {
+                return Role::StoryStart {
+                    title: labels::clean_title(prefix.rest),
+                    number,
+                };
+            }
+            PrefixKind::Example if trusted && number.is_some() => {
+                return Role::StoryStart {
+                    title: labels::clean_title(prefix.rest),
+                    number,
+                };
+            }
+            _ => {}
+        }
+    }
+    if let Some(label) = labels::line_label(&line.text, line.lead_emphasis_end, in_list) {
+        return Role::Label {
+            part: label.part,
+            rest: label.rest.to_owned(),
+            heading: None,
+        };
+    }
+    if emphasised && labels::is_question(&line.text) {
+        return Role::Question {
+            text: labels::clean_question(&line.text),
+            prefixed: false,
+        };
+    }
+    Role::Content
+}
+
+#[derive(Debug, Clone)]
+struct Fragment {
+    text: String,
+    joiner: Joiner,
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    start_line: usize,
+    /// The line that opened the draft, to name it if it has to be skipped.
+    start_text: String,
+    title: Option<String>,
+    number: Number,
+    /// Enclosing section headings, outermost first.
+    headings: Vec<usize>,
+    anchor: u8,
+    questions: Vec<String>,
+    parts: [Vec<Fragment>; 5],
+    labelled: [bool; 5],
+    current: Option<Part>,
+    part_heading: Option<u8>,
+    base_depth: usize,
+}
+
+impl Draft {
+    fn has_text(&self, part: Part) -> bool {
+        !self.parts[part.index()].is_empty()
+    }
+
+    fn is_complete(&self) -> bool {
+        Part::STAR.iter().all(|&p| self.has_text(p))
+    }
+
+    /// A label for a part this story already had means the next story began,
+    /// except when the same part is simply continued (`Impact:` in Result).
+    fn is_split_by(&self, part: Part) -> bool {
+        (self.labelled[part.index()] && self.current != Some(part))
+            || (part == Part::Situation
+                && (self.labelled[Part::Action.index()] || self.labelled[Part::Result.index()]))
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Section {
+    title: String,
+    line: usize,
+    level: u8,
+    has_content: bool,
+    has_story: bool,
+    has_mapping: bool,
+    has_question: bool,
+}
+
+#[derive(Debug, Clone)]
+struct SectionHeading {
+    level: u8,
+    line: usize,
+    class: HeadingClass,
+}
+
+/// Stories and skipped sections of one document.
+pub(crate) struct Outcome {
+    pub stories: Vec<ImportedStory>,
+    pub skipped: Vec<SkippedSection>,
+}
+
+pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
+    let roles: Vec<Role> = lines.iter().map(classify).collect();
+    let mut segmenter = Segmenter::new(lines, &roles);
+    segmenter.run();
+    segmenter.resolve(file_name)
+}
+
+struct Segmenter<'a> {
+    lines: &'a [Line],
+    roles: &'a [Role],
+    /// For section headings: index of the line that ends the section.
+    region_end: Vec<usize>,
+    /// Index of the next line that can start a story (Situation/Task label
+    /// or `Story:` line) at or after each line.
+    next_start: Vec<usize>,
+    headings: Vec<SectionHeading>,
+    stack: Vec<usize>,
+    drafts: Vec<Draft>,
+    current: Option<Draft>,
+    section: Option<Section>,
+    /// Index of the line where the current section's region ends.
+    section_end: usize,
+    pending_questions: Vec<String>,
+    /// Level of the section the pending questions were asked in; a heading
+    /// at or above it ends their scope, a sub-heading (`### Answer`) does not.
+    pending_level: u8,
+    last_was_question: bool,
+    mappings: Vec<(Mapping, usize)>,
+    skipped: Vec<SkippedSection>,
+}
+
+fn section_level(role: &Role) -> Option<u8> {
+    match role {
+        Role::Heading { level, class } if *class != HeadingClass::Empty => Some(*level),
+        _ => None,
+    }
+}
+
+impl<'a> Segmenter<'a> {
+    fn new(lines: &'a [Line], roles: &'a [Role]) -> Self {
+        let len = roles.len();
+        let mut region_end = vec![len; len];
+        let mut open: Vec<(usize, u8)> = Vec::new();
+        for (i, role) in roles.iter().enumerate() {
+            if let Some(level) = section_level(role) {
+                while let Some(&(j, l)) = open.last() {
+                    if l < level {
+                        break;
+                    }
+                    region_end[j] = i;
+                    open.pop();
+                }
+                open.push((i, level));
+            }
+        }
+        let mut next_start = vec![len; len + 1];
+        for i in (0..len).rev() {
+            let starts = matches!(
+                roles[i],
+                Role::Label {
+                    part: Part::Situation | Part::Task,
+                    ..
+                } | Role::StoryStart { .. }
+            );
+            next_start[i] = if starts { i } else { next_start[i + 1] };
+        }
+        Self {
+            lines,
+            roles,
+            region_end,
+            next_start,
+            headings: Vec::new(),
+            stack: Vec::new(),
+            drafts: Vec::new(),
+            current: None,
+            section: Some(Section {
+                title: "(text before the first heading)".to_owned(),
+                line: 1,
+                level: 0,
+                has_content: false,
+                has_story: false,
+                has_mapping: false,
+                has_question: false,
+            }),
+            section_end: len,
+            pending_questions: Vec::new(),
+            pending_level: 0,
+            last_was_question: false,
+            mappings: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
+
+    fn run(&mut self) {
+        for i in 0..self.roles.len() {
+            let role = &self.roles[i];
+            let is_question = matches!(role, Role::Question { .. });
+            match role {
+                Role::Heading { level, class } => self.heading(i, *level, class),
+                Role::Label {
+                    part,
+                    rest,
+                    heading,
+                } => self.label(i, *part, rest, *heading),
+                Role::StoryStart { title, number } => {
+                    self.finish_draft();
+                    let mut draft = self.new_draft(i);
+                    draft.title = Some(title.clone()).filter(|t| !t.is_empty());
+                    draft.number = *number;
+                    self.current = Some(draft);
+                    self.mark_section(|s| s.has_story = true);
+                }
+                Role::Question { text, prefixed } => {
+                    let open_story = self.current.as_ref().is_some_and(|d| !d.is_complete());
+                    // A bold question with no story after it in its section
+                    // is part of the text (`**What would I change?**`).
+                    let story_follows = self.next_start[i] < self.section_end;
+                    if *prefixed || (!open_story && story_follows) {
+                        self.finish_draft();
+                        if !self.last_was_question {
+                            self.pending_questions.clear();
+                        }
+                        if self.pending_questions.len() < MAX_PENDING_QUESTIONS {
+                            self.pending_questions.push(text.clone());
+                        }
+                        self.pending_level = self.section.as_ref().map_or(0, |s| s.level);
+                        self.mark_section(|s| s.has_question = true);
+                    } else {
+                        self.content(i);
+                    }
+                }
+                // An arrow to a title inside a story's text is more likely
+                // prose ("Describe X -> we did Y") than a question map.
+                Role::Mapping(Mapping {
+                    target: Target::Title(_),
+                    ..
+                }) if self.current.as_ref().is_some_and(|d| d.current.is_some()) => {
+                    self.content(i);
+                }
+                Role::Mapping(mapping) => {
+                    self.mappings.push((mapping.clone(), self.lines[i].line));
+                    self.mark_section(|s| s.has_mapping = true);
+                }
+                Role::Rule => {
+                    if self.current.as_ref().is_some_and(Draft::is_complete) {
+                        self.finish_draft();
+                    }
+                }
+                Role::Content => self.content(i),
+            }
+            self.last_was_question = is_question;
+        }
+        self.finish_draft();
+        self.close_section(None);
+    }
+
+    fn heading(&mut self, i: usize, level: u8, class: &HeadingClass) {
+        if *class == HeadingClass::Empty {
+            return;
+        }
+        if let Some(draft) = &self.current {
+            let boundary = matches!(
+                class,
+                HeadingClass::Story { .. } | HeadingClass::Question { .. }
+            ) || self.next_start[i] < self.region_end[i];
+            // Under a part heading only its sub-headings belong to the part;
+            // under a bold label, anything below the story's own heading does.
+            let nested = match draft.part_heading {
+                Some(part_level) => level > part_level,
+                None => level > draft.anchor,
+            };
+            if !boundary && nested {
+                // A sub-heading inside a part, such as `#### Key Metrics`.
+                self.content(i);
+                return;
+            }
+            self.finish_draft();
+        }
+        self.close_section(Some(level));
+        while self
+            .stack
+            .last()
+            .is_some_and(|&h| self.headings[h].level >= level)
+        {
+            self.stack.pop();
+        }
+        self.stack.push(self.headings.len());
+        self.headings.push(SectionHeading {
+            level,
+            line: self.lines[i].line,
+            class: class.clone(),
+        });
+        self.section_end = self.region_end.get(i).copied().unwrap_or(self.roles.len());
+        self.section = Some(Section {
+            title: labels::clean_title(&self.lines[i].text),
+            line: self.lines[i].line,
+            level,
+            has_content: false,
+            has_story: false,
+            has_mapping: false,
+            has_question: false,
+        });
+        if level <= self.pending_level || self.pending_level == 0 {
+            self.pending_questions.clear();
+            self.pending_level = 0;
+        }
+    }
+
+    fn label(&mut self, i: usize, part: Part, rest: &str, heading: Option<u8>) {
+        if self.current.as_ref().is_none_or(|d| d.is_split_by(part)) {
+            self.finish_draft();
+            self.current = Some(self.new_draft(i));
+        }
+        let line = &self.lines[i];
+        if let Some(draft) = &mut self.current {
+            draft.current = Some(part);
+            draft.labelled[part.index()] = true;
+            draft.part_heading = heading;
+            draft.base_depth = line.depth;
+            let text = collapse(rest);
+            if !text.is_empty() {
+                draft.parts[part.index()].push(Fragment {
+                    text,
+                    joiner: Joiner::Blank,
+                });
+            }
+        }
+        self.mark_section(|s| s.has_story = true);
+    }
+
+    fn content(&mut self, i: usize) {
+        let line = &self.lines[i];
+        let Some(draft) = &mut self.current else {
+            self.mark_section(|s| s.has_content = true);
+            return;
+        };
+        // Text between a `Story:` line and its first label has no part to go to.
+        let Some(part) = draft.current else {
+            return;
+        };
+        let text = match (&line.kind, &line.item) {
+            (LineKind::Code, _) => line.text.trim_end().to_owned(),
+            (_, Some(marker)) => {
+                let relative = line.depth.saturating_sub(draft.base_depth + 1);
+                let indent = "  ".repeat(relative.min(MAX_INDENT));
+                format!("{indent}{marker} {}", collapse(&line.text))
+            }
+            _ => collapse(&line.text),
+        };
+        if text.is_empty() && line.kind != LineKind::Code {
+            return;
+        }
+        draft.parts[part.index()].push(Fragment {
+            text,
+            joiner: line.joiner,
+        });
+    }
+
+    fn new_draft(&self, i: usize) -> Draft {
+        Draft {
+            start_line: self.lines[i].line,
+            start_text: labels::clean_title(&self.lines[i].text),
+            title: None,
+            number: None,
+            headings: self.stack.clone(),
+            anchor: self.stack.last().map_or(0, |&h| self.headings[h].level),
+            questions: self.pending_questions.clone(),
+            parts: Default::default(),
+            labelled: [false; 5],
+            current: None,
+            part_heading: None,
+            base_depth: 0,
+        }
+    }
+
+    fn finish_draft(&mut self) {
+        if let Some(draft) = self.current.take() {
+            self.drafts.push(draft);
+        }
+    }
+
+    fn mark_section(&mut self, mark: impl FnOnce(&mut Section)) {
+        if let Some(section) = &mut self.section {
+            mark(section);
+        }
+    }
+
+    fn close_section(&mut self, next_level: Option<u8>) {
+        let Some(section) = self.section.take() else {
+            return;
+        };
+        if section.has_story || section.has_mapping {
+            return;
+        }
+        let child_follows = next_level.is_some_and(|n| n > section.level);
+        let reason = if section.has_content {
+            "no STAR parts"
+        } else if section.has_question && !child_follows {
+            "a question with no story under it"
+        } else if section.level > 0 && next_level.is_none_or(|n| n <= section.level) {
+            "heading with nothing under it"
+        } else {
+            return;
+        };
+        self.skipped.push(SkippedSection {
+            title: section.title,
+            line: section.line,
+            reason: reason.to_owned(),
+        });
+    }
+
+    fn resolve(self, file_name: &str) -> Outcome {
+        let mut counts = vec![0usize; self.headings.len()];
+        for draft in &self.drafts {
+            for &h in &draft.headings {
+                if let Some(count) = counts.get_mut(h) {
+                    *count += 1;
+                }
+            }
+        }
+        let mut skipped = self.skipped;
+        let mut stories: Vec<ImportedStory> = Vec::new();
+        let mut numbers: Vec<Number> = Vec::new();
+        for draft in &self.drafts {
+            let parts: Vec<String> = draft.parts.iter().map(|p| render(p)).collect();
+            let part = |p: Part| parts.get(p.index()).cloned().unwrap_or_default();
+            let innermost = draft
+                .headings
+                .last()
+                .and_then(|&h| Some((h, self.headings.get(h)?)));
+            let from_heading = match innermost {
+                Some((h, heading)) => match &heading.class {
+                    HeadingClass::Story { title, .. } if !title.is_empty() => {
+                        Some((h, title.clone(), heading.line))
+                    }
+                    HeadingClass::Plain(title)
+                        if counts.get(h) == Some(&1) && !labels::is_known_competency(title) =>
+                    {
+                        Some((h, title.clone(), heading.line))
+                    }
+                    _ => None,
+                },
+                None => None,
+            };
+            let complete = Part::STAR.iter().all(|&p| !part(p).is_empty());
+            let (title, title_heading, line) = match (&draft.title, from_heading) {
+                (Some(title), _) => (title.clone(), None, draft.start_line),
+                (None, Some((h, title, line))) => (title, Some(h), line),
+                // A skipped fragment is easiest to find by the line it starts with.
+                (None, None) if !complete && !draft.start_text.is_empty() => {
+                    (draft.start_text.clone(), None, draft.start_line)
+                }
+                (None, None) => {
+                    let derived = [Part::Situation, Part::Task, Part::Action, Part::Result]
+                        .iter()
+                        .find_map(|&p| labels::derive_title(&part(p)))
+                        .unwrap_or_else(|| "Untitled story".to_owned());
+                    (derived, None, draft.start_line)
+                }
+            };
+            let number = draft
+                .number
+                .or_else(|| match innermost.map(|(_, h)| &h.class) {
+                    Some(
+                        HeadingClass::Story { number, .. } | HeadingClass::Question { number, .. },
+                    ) => *number,
+                    _ => None,
+                });
+            let mut competencies = Vec::new();
+            let mut questions = Vec::new();
+            for &h in &draft.headings {
+                let Some(heading) = self.headings.get(h) else {
+                    continue;
+                };
+                match &heading.class {
+                    HeadingClass::Plain(text) if Some(h) != title_heading => {
+                        competencies.extend(labels::competencies(text));
+                    }
+                    HeadingClass::Competency(names) => competencies.extend(names.iter().cloned()),
+                    HeadingClass::Question { question, .. } => questions.push(question.clone()),
+                    _ => {}
+                }
+            }
+            questions.extend(draft.questions.iter().cloned());
+            let competencies = dedupe(competencies);
+            let questions = dedupe(questions);
+            if !complete {
+                skipped.push(SkippedSection {
+                    title,
+                    line,
+                    reason: missing_reason(&parts, &draft.labelled),
+                });
+                continue;
+            }
+            let learning = Some(part(Part::Learning)).filter(|l| !l.is_empty());
+            let story = Story {
+                id: slugify(&title, ID_WORDS),
+                title,
+                competencies,
+                tags: Vec::new(),
+                questions,
+                situation: part(Part::Situation),
+                task: part(Part::Task),
+                action: part(Part::Action),
+                result: part(Part::Result),
+                learning,
+                source: Some(format!("{file_name}:{line}")),
+            };
+            stories.push(ImportedStory { story, line });
+            numbers.push(number);
+        }
+        apply_mappings(&mut stories, &numbers, self.mappings, &mut skipped);
+        skipped.sort_by_key(|s| s.line);
+        Outcome { stories, skipped }
+    }
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn dedupe(items: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    items
+        .into_iter()
+        .filter(|item| !item.trim().is_empty() && seen.insert(item.to_lowercase()))
+        .collect()
+}
+
+/// Joins a part's fragments and tidies the result: no trailing spaces, no
+/// runs of blank lines, and no quotes wrapping the whole answer.
+fn render(fragments: &[Fragment]) -> String {
+    let mut joined = String::new();
+    for fragment in fragments {
+        if !joined.is_empty() {
+            joined.push_str(match fragment.joiner {
+                Joiner::Space => " ",
+                Joiner::Newline => "\n",
+                Joiner::Blank => "\n\n",
+            });
+        }
+        joined.push_str(&fragment.text);
+    }
+    let mut out = String::with_capacity(joined.len());
+    let mut blank_run = 0;
+    for line in joined.lines().map(str::trim_end) {
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(line);
+    }
+    labels::strip_wrapping_quotes(&out).to_owned()
+}
+
+fn missing_reason(parts: &[String], labelled: &[bool; 5]) -> String {
+    let (found, missing): (Vec<Part>, Vec<Part>) = Part::STAR
+        .iter()
+        .partition(|p| parts.get(p.index()).is_some_and(|t| !t.is_empty()));
+    if found.is_empty() {
+        let star_labelled = Part::STAR.iter().any(|p| labelled[p.index()]);
+        return if star_labelled {
+            "STAR labels with no text under them".to_owned()
+        } else {
+            "no STAR parts".to_owned()
+        };
+    }
+    let names: Vec<&str> = found.iter().map(|p| p.name()).collect();
+    let found_text = match names.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    let missing: Vec<&str> = missing.iter().map(|p| p.name()).collect();
+    format!("only {found_text} found (missing {})", missing.join(", "))
+}
+
+fn apply_mappings(
+    stories: &mut [ImportedStory],
+    numbers: &[Number],
+    mappings: Vec<(Mapping, usize)>,
+    skipped: &mut Vec<SkippedSection>,
+) {
+    if mappings.is_empty() {
+        return;
+    }
+    let mut by_kind: HashMap<(PrefixKind, u32), usize> = HashMap::new();
+    let mut by_number: HashMap<u32, usize> = HashMap::new();
+    for (i, number) in numbers.iter().enumerate() {
+        if let Some((kind, n)) = number {
+            by_kind.entry((*kind, *n)).or_insert(i);
+            by_number.entry(*n).or_insert(i);
+        }
+    }
+    let titles: Vec<String> = stories
+        .iter()
+        .map(|s| s.story.title.to_lowercase())
+        .collect();
+    let mut by_title: HashMap<&str, usize> = HashMap::new();
+    for (i, title) in titles.iter().enumerate() {
+        by_title.entry(title.as_str()).or_insert(i);
+    }
+    let mut known: Vec<HashSet<String>> = stories
+        .iter()
+        .map(|s| s.story.questions.iter().map(|q| q.to_lowercase()).collect())
+        .collect();
+    let mut budget = TITLE_MATCH_BUDGET;
+    for (mapping, line) in mappings {
+        let found = match &mapping.target {
+            Target::Number { kind, number } => kind
+                .and_then(|k| by_kind.get(&(k, *number)).copied())
+                .or_else(|| by_number.get(number).copied())
+                .or_else(|| {
+                    let ordinal = usize::try_from(*number).ok()?.checked_sub(1)?;
+                    (by_number.is_empty() && ordinal < stories.len()).then_some(ordinal)
+                }),
+            Target::Title(title) => {
+                let wanted = title.to_lowercase();
+                by_title.get(wanted.as_str()).copied().or_else(|| {
+                    if budget < titles.len() || wanted.len() < 4 {
+                        return None;
+                    }
+                    budget -= titles.len();
+                    titles
+                        .iter()
+                        .position(|t| t.contains(&wanted) || wanted.contains(t.as_str()))
+                })
+            }
+        };
+        match found.and_then(|i| Some((i, stories.get_mut(i)?, known.get_mut(i)?))) {
+            Some((_, story, seen)) => {
+                if seen.insert(mapping.question.to_lowercase()) {
+                    story.story.questions.push(mapping.question);
+                }
+            }
+            None => skipped.push(SkippedSection {
+                title: mapping.question,
+                line,
+                reason: format!(
+                    "mapped to {}, which is not a story in this document",
+                    describe(&mapping.target)
+                ),
+            }),
+        }
+    }
+}
+
+fn describe(target: &Target) -> String {
+    match target {
+        Target::Number {
+            kind: Some(PrefixKind::Example),
+            number,
+        } => format!("Example {number}"),
+        Target::Number { number, .. } => format!("Story {number}"),
+        Target::Title(title) => format!("\"{title}\""),
+    }
+}

@@ -1,0 +1,176 @@
+//! `starmatch import` end to end: files written, reports, re-imports,
+//! broken inputs, and the imported stories answering queries.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{ranked_ids, scratch, starmatch};
+use predicates::prelude::*;
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn story_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir.join("corpus/stories"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn imported_stories_are_written_and_found_by_the_next_query() {
+    let dir = scratch();
+    starmatch(dir.path())
+        .args(["import", &fixture("bold-inline.md")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 story(ies)"))
+        .stdout(predicate::str::contains(
+            "+ migrating-the-job-scheduler \"Migrating the job scheduler\" (line 3): wrote",
+        ));
+    let text = fs::read_to_string(
+        dir.path()
+            .join("corpus/stories/migrating-the-job-scheduler.yaml"),
+    )
+    .unwrap();
+    assert!(text.contains("source: bold-inline.md:3"), "{text}");
+    let ids = ranked_ids(
+        dir.path(),
+        "Tell me about moving cron jobs to a workflow engine",
+    );
+    assert_eq!(ids[0], "migrating-the-job-scheduler");
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let dir = scratch();
+    let before = story_files(dir.path());
+    starmatch(dir.path())
+        .args(["import", "--dry-run", &fixture("bold-inline.md")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("would write"))
+        .stdout(predicate::str::contains("dry run: nothing was written"));
+    assert_eq!(story_files(dir.path()), before);
+}
+
+#[test]
+fn a_second_import_leaves_stories_alone_unless_forced() {
+    let dir = scratch();
+    starmatch(dir.path())
+        .args(["import", &fixture("bold-inline.md")])
+        .assert()
+        .success();
+    let path = dir
+        .path()
+        .join("corpus/stories/migrating-the-job-scheduler.yaml");
+    fs::write(
+        &path,
+        fs::read_to_string(&path)
+            .unwrap()
+            .replace("120 jobs", "121 jobs"),
+    )
+    .unwrap();
+    let count = story_files(dir.path()).len();
+    starmatch(dir.path())
+        .args(["import", &fixture("bold-inline.md")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("left alone"));
+    assert_eq!(story_files(dir.path()).len(), count, "no -2 duplicates");
+    assert!(
+        fs::read_to_string(&path).unwrap().contains("121 jobs"),
+        "the user's edit survives"
+    );
+    starmatch(dir.path())
+        .args(["import", "--force", &fixture("bold-inline.md")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("overwrote"));
+    assert!(fs::read_to_string(&path).unwrap().contains("120 jobs"));
+}
+
+#[test]
+fn a_different_story_with_the_same_title_gets_a_suffixed_id() {
+    let dir = scratch();
+    let other = dir.path().join("other.md");
+    fs::write(
+        &other,
+        "## Story: Migrating the job scheduler\nS: A different scheduler.\nT: Move it.\nA: I moved it.\nR: It moved.\n",
+    )
+    .unwrap();
+    starmatch(dir.path())
+        .args(["import", &fixture("bold-inline.md")])
+        .assert()
+        .success();
+    starmatch(dir.path())
+        .args(["import", other.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("migrating-the-job-scheduler-2"));
+}
+
+#[test]
+fn broken_files_are_reported_and_the_others_still_import() {
+    let dir = scratch();
+    let binary = dir.path().join("photo.md");
+    fs::write(&binary, [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, "").unwrap();
+    let tips = dir.path().join("tips");
+    fs::write(&tips, "# Interview tips\n\n- Smile\n- Be concise\n").unwrap();
+    let out = starmatch(dir.path())
+        .args([
+            "import",
+            "--json",
+            binary.to_str().unwrap(),
+            empty.to_str().unwrap(),
+            tips.to_str().unwrap(),
+            &fixture("one-letter.md"),
+            "missing.md",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reports = reports.as_array().unwrap();
+    assert_eq!(reports.len(), 5);
+    assert!(reports[0]["error"].as_str().unwrap().contains("binary"));
+    assert!(reports[1]["error"].as_str().unwrap().contains("empty"));
+    assert!(reports[2]["error"]
+        .as_str()
+        .unwrap()
+        .contains("no STAR stories"));
+    assert_eq!(reports[2]["skipped"][0]["title"], "Interview tips");
+    assert!(!reports[3]["stories"].as_array().unwrap().is_empty());
+    assert!(reports[4]["error"]
+        .as_str()
+        .unwrap()
+        .contains("cannot read"));
+}
+
+#[test]
+fn a_file_with_no_stories_exits_with_no_result() {
+    let dir = scratch();
+    let tips = dir.path().join("tips.md");
+    fs::write(&tips, "# Tips\nBe brief.\n").unwrap();
+    starmatch(dir.path())
+        .args(["import", tips.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("no STAR stories found"));
+}

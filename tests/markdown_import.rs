@@ -1,0 +1,607 @@
+//! The Markdown importer against one fixture document per supported format,
+//! plus the bad inputs it must survive.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use starmatch::markdown::{
+    import_document, DocumentImport, ImportError, ImportedStory, MAX_DOCUMENT_BYTES,
+};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+fn import(name: &str) -> DocumentImport {
+    match import_document(name, &fixture(name)) {
+        Ok(import) => {
+            for imported in &import.stories {
+                assert_eq!(
+                    imported.story.validate(),
+                    Ok(()),
+                    "{name}: {:?}",
+                    imported.story
+                );
+            }
+            import
+        }
+        Err(e) => panic!("{name}: {e}"),
+    }
+}
+
+fn titles(import: &DocumentImport) -> Vec<&str> {
+    import
+        .stories
+        .iter()
+        .map(|s| s.story.title.as_str())
+        .collect()
+}
+
+fn skipped(import: &DocumentImport) -> Vec<(&str, &str)> {
+    import
+        .skipped
+        .iter()
+        .map(|s| (s.title.as_str(), s.reason.as_str()))
+        .collect()
+}
+
+fn story<'a>(import: &'a DocumentImport, title: &str) -> &'a ImportedStory {
+    import
+        .stories
+        .iter()
+        .find(|s| s.story.title == title)
+        .unwrap_or_else(|| panic!("no story titled {title:?} in {:?}", titles(import)))
+}
+
+#[test]
+fn star_headings_of_any_level_split_the_four_parts() {
+    let import = import("headings.md");
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Rescuing the nightly ETL job",
+            "Untangling a flaky integration suite"
+        ]
+    );
+    let etl = &import.stories[0];
+    assert_eq!(etl.line, 3);
+    assert_eq!(etl.story.id, "rescuing-the-nightly-etl-job");
+    assert_eq!(etl.story.source.as_deref(), Some("headings.md:3"));
+    assert!(etl
+        .story
+        .situation
+        .starts_with("Our nightly ETL job loaded 40 million"));
+    assert!(etl
+        .story
+        .task
+        .starts_with("As the engineer on call for data"));
+    assert!(etl
+        .story
+        .action
+        .contains("one join spilled to disk.\n\nI rewrote that join"));
+    assert!(etl.story.result.starts_with("Runtime fell from six hours"));
+    assert_eq!(etl.story.learning, None);
+    let flaky = &import.stories[1].story;
+    assert!(flaky
+        .action
+        .contains("- Found that three tests shared a database fixture\n- Gave each"));
+    assert!(flaky.result.starts_with("False failures dropped"));
+    assert!(flaky
+        .learning
+        .as_deref()
+        .is_some_and(|l| l.starts_with("Measure flakiness")));
+    assert!(import.skipped.is_empty(), "{:?}", import.skipped);
+}
+
+#[test]
+fn decorated_headings_are_labels_and_sub_headings_stay_in_their_part() {
+    let import = import("decorated-headings.md");
+    assert_eq!(titles(&import), vec!["Cutting checkout latency"]);
+    let story = &import.stories[0].story;
+    assert!(story.situation.starts_with("The checkout service answered"));
+    assert!(story.task.starts_with("I owned the latency budget"));
+    assert!(story.action.contains("Step 1: Make the call asynchronous"));
+    assert!(story.action.contains("Step 2: Cache the price lookups"));
+    assert!(story.action.contains("cache:\n  ttl_seconds: 30"));
+    assert!(story.result.starts_with("p99 latency dropped to 350 ms."));
+    assert!(story.result.contains("Key Metrics"));
+    assert!(story.result.contains("Metric | Before | After"));
+    assert!(story.result.contains("p99 latency | 1800 ms | 350 ms"));
+    assert_eq!(
+        story.learning.as_deref(),
+        Some("Synchronous calls to optional services are latency debt.")
+    );
+    assert_eq!(story.competencies, vec!["reliability"]);
+}
+
+#[test]
+fn bold_labels_split_the_four_parts_with_the_colon_inside_or_outside() {
+    let import = import("bold-inline.md");
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Migrating the job scheduler",
+            "Reviving a stalled API redesign"
+        ]
+    );
+    let scheduler = &import.stories[0].story;
+    assert_eq!(
+        scheduler.situation,
+        "Our cron-based scheduler ran on a single VM and lost jobs whenever it rebooted."
+    );
+    assert!(scheduler.task.starts_with("I volunteered"));
+    assert!(scheduler.action.starts_with("I wrote a translator"));
+    assert!(scheduler.result.starts_with("We switched over"));
+    let api = &import.stories[1].story;
+    assert_eq!(
+        api.task,
+        "My manager asked me to get a decision within two weeks."
+    );
+    assert!(api.result.starts_with("Both teams agreed"));
+    assert!(!api.situation.contains("**"));
+}
+
+#[test]
+fn bold_labels_alone_keep_steps_lists_and_code_in_their_part() {
+    let import = import("bold-alone.md");
+    assert_eq!(
+        titles(&import),
+        vec!["The memory leak in the PDF renderer", "The clock skew bug"]
+    );
+    let leak = &import.stories[0].story;
+    assert!(leak.situation.starts_with("Our PDF renderer pods"));
+    assert!(leak.action.starts_with("Step 1: Reproduce it"));
+    assert!(leak
+        .action
+        .contains("1. Took heap snapshots every ten minutes\n2. Diffed them"));
+    // A label inside a fenced code block is code, not a new part.
+    assert!(leak
+        .action
+        .contains("# **Situation:** this line is code, not a label"));
+    assert!(leak.action.contains("cache = LRUCache(maxsize=64)"));
+    assert_eq!(
+        leak.result,
+        "- Memory stayed flat at 600 MB for a week\n- The statements run finished without a single restart"
+    );
+    let skew = &import.stories[1].story;
+    assert!(skew
+        .action
+        .contains("blocked by a firewall rule. I fixed the rule"));
+    assert_eq!(skew.competencies, vec!["debugging"]);
+}
+
+#[test]
+fn bullet_labels_lose_their_quotes_and_take_the_question_heading() {
+    let import = import("bullet-labels.md");
+    assert_eq!(import.stories.len(), 2);
+    let disagree = &import.stories[0].story;
+    assert_eq!(
+        disagree.situation,
+        "A principal engineer wanted to shard our Postgres cluster by customer id before our Black Friday peak."
+    );
+    assert!(disagree.result.starts_with("We went with replicas"));
+    assert_eq!(
+        disagree.questions,
+        vec!["Tell me about a time you disagreed with a senior engineer"]
+    );
+    // "Example answer" is not a title, so one is derived from the situation.
+    assert_eq!(
+        disagree.title,
+        "A principal engineer wanted to shard our Postgres"
+    );
+    assert!(disagree.competencies.is_empty());
+    let learn = &import.stories[1].story;
+    assert_eq!(learn.task, "I had to own the refund flow in the migration.");
+    assert_eq!(
+        learn.questions,
+        vec!["Describe a time you had to learn something quickly"]
+    );
+}
+
+#[test]
+fn one_letter_labels_follow_a_story_line() {
+    let import = import("one-letter.md");
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Shrinking the Docker images",
+            "Paging fewer people at night"
+        ]
+    );
+    let images = &import.stories[0];
+    assert_eq!(images.line, 3);
+    assert!(images
+        .story
+        .situation
+        .starts_with("Our service images were 2.1 GB"));
+    assert!(images.story.task.starts_with("I set out"));
+    assert!(images
+        .story
+        .action
+        .starts_with("I switched to multi-stage builds"));
+    assert_eq!(
+        images.story.result,
+        "Images dropped to 180 MB and deploys got four minutes faster."
+    );
+    assert_eq!(
+        images.story.learning.as_deref(),
+        Some("Check image size in CI so it cannot creep back.")
+    );
+    let paging = &import.stories[1].story;
+    assert!(paging
+        .situation
+        .starts_with("Our on-call rotation got 30 pages"));
+    assert!(paging.competencies.is_empty());
+}
+
+#[test]
+fn question_headings_become_questions_and_titles_are_derived() {
+    let import = import("question-headings.md");
+    let questions: Vec<Vec<String>> = import
+        .stories
+        .iter()
+        .map(|s| s.story.questions.clone())
+        .collect();
+    assert_eq!(
+        questions,
+        vec![
+            vec!["Tell me about a time you improved observability".to_owned()],
+            vec!["Describe a time you simplified a system".to_owned()],
+            vec!["Have you ever had to roll back a release?".to_owned()],
+        ]
+    );
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Our search cluster slowed down every afternoon",
+            "Three services each kept their own copy",
+            "A schema migration locked the orders table"
+        ]
+    );
+    assert!(import.stories[1]
+        .story
+        .action
+        .starts_with("I built a small flag service"));
+    for imported in &import.stories {
+        assert_eq!(imported.story.competencies, vec!["technical depth"]);
+    }
+}
+
+#[test]
+fn competency_headings_apply_to_the_stories_under_them() {
+    let import = import("competency.md");
+    let competencies: Vec<(&str, Vec<String>)> = import
+        .stories
+        .iter()
+        .map(|s| (s.story.title.as_str(), s.story.competencies.clone()))
+        .collect();
+    let both = vec![
+        "customer obsession".to_owned(),
+        "bias for action".to_owned(),
+    ];
+    assert_eq!(
+        competencies,
+        vec![
+            (
+                "Fixing the billing export nobody owned",
+                vec!["ownership".to_owned()]
+            ),
+            ("Same-day fix for a broken invoice template", both.clone()),
+            ("Cutting the signup form in half", both),
+        ]
+    );
+}
+
+#[test]
+fn mapping_lists_add_questions_to_the_stories_they_name() {
+    let import = import("mapping.md");
+    assert_eq!(import.stories.len(), 3);
+    let queue = story(&import, "Replacing the homegrown queue");
+    assert_eq!(
+        queue.story.questions,
+        vec![
+            "Give me an example of a risky migration",
+            "Tell me about a time you improved reliability"
+        ]
+    );
+    let bill = story(&import, "Halving the cloud bill for staging");
+    assert_eq!(
+        bill.story.questions,
+        vec!["Tell me about a time you reduced costs"]
+    );
+    let grads = story(&import, "Onboarding two new graduates");
+    assert_eq!(
+        grads.story.questions,
+        vec!["Describe a time you mentored someone"]
+    );
+    for imported in &import.stories {
+        assert!(imported.story.competencies.is_empty());
+        assert!(!imported.story.result.contains("Story 2"));
+    }
+    assert_eq!(
+        skipped(&import),
+        vec![(
+            "Tell me about a time you led a large project",
+            "mapped to Story 9, which is not a story in this document"
+        )]
+    );
+}
+
+#[test]
+fn mojibake_is_repaired_without_touching_real_accents() {
+    let import = import("mojibake.md");
+    assert!(import.repaired_mojibake);
+    assert!(!import.decoded_as_windows_1252);
+    let story = &import.stories[0].story;
+    assert_eq!(story.title, "Fixing the \u{201c}lost cart\u{201d} bug");
+    assert!(story.situation.starts_with("Shoppers\u{2019} carts"));
+    assert!(story.situation.contains("website \u{2014} about 3%"));
+    assert!(story
+        .action
+        .contains("caf\u{e9}-themed \u{201c}basket\u{201d} service \u{2192} keyed"));
+    assert!(story.result.contains("na\u{ef}ve duplicate orders"));
+}
+
+#[test]
+fn mixed_document_imports_stories_and_reports_everything_else() {
+    let import = import("mixed.md");
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Leading the on-call redesign",
+            "Delegating the release process"
+        ]
+    );
+    assert_eq!(
+        skipped(&import),
+        vec![
+            ("Leadership notes", "no STAR parts"),
+            ("What is STAR?", "no STAR parts"),
+            ("Tips", "no STAR parts"),
+            (
+                "The half-written story",
+                "only Situation and Task found (missing Action, Result)"
+            ),
+            ("Upcoming", "heading with nothing under it"),
+            ("Definitions", "no STAR parts"),
+        ]
+    );
+    let release = story(&import, "Delegating the release process");
+    assert_eq!(release.line, 24);
+    assert!(release
+        .story
+        .task
+        .starts_with("I wanted anyone on the team"));
+    assert_eq!(release.story.competencies, vec!["leadership"]);
+}
+
+#[test]
+fn an_unclosed_fence_does_not_swallow_the_rest_of_the_document() {
+    let import = import("unclosed-fence.md");
+    assert_eq!(
+        titles(&import),
+        vec!["The runaway cron job", "The expired certificate"]
+    );
+    let cron = &import.stories[0].story;
+    assert!(cron
+        .action
+        .contains("flock -n /var/lock/report.lock ./report.sh"));
+    assert!(cron.result.starts_with("No duplicate runs since"));
+    let cert = &import.stories[1];
+    assert_eq!(cert.line, 11);
+    assert!(cert
+        .story
+        .result
+        .starts_with("Service was back in 25 minutes"));
+}
+
+#[test]
+fn a_story_missing_parts_is_skipped_with_the_missing_parts_named() {
+    let text = "## Story 1: Half done\n**Situation:** a\n**Action:** b\n";
+    let err = import_document("half.md", text.as_bytes());
+    match err {
+        Err(ImportError::NoStories { skipped, sections }) => {
+            assert_eq!(skipped, 1);
+            assert_eq!(sections[0].title, "Half done");
+            assert_eq!(
+                sections[0].reason,
+                "only Situation and Action found (missing Task, Result)"
+            );
+        }
+        other => panic!("expected NoStories, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_new_situation_after_a_complete_story_starts_another_story() {
+    let text = "S: one\nT: two\nA: three\nR: four\nS: five\nT: six\nA: seven\nR: eight\n";
+    let import = import_document("two.md", text.as_bytes());
+    let results: Vec<String> = import
+        .map(|i| i.stories.into_iter().map(|s| s.story.result).collect())
+        .unwrap_or_default();
+    assert_eq!(results, vec!["four", "eight"]);
+}
+
+#[test]
+fn empty_and_whitespace_only_files_are_rejected_as_empty() {
+    for bytes in [&b""[..], b"  \n\t\r\n", b"\xEF\xBB\xBF"] {
+        assert_eq!(import_document("e.md", bytes), Err(ImportError::Empty));
+    }
+    let message = ImportError::Empty.to_string();
+    assert!(message.contains("empty"), "{message}");
+}
+
+#[test]
+fn binary_files_are_rejected_as_binary() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    assert_eq!(import_document("x.png", png), Err(ImportError::Binary));
+    assert_eq!(
+        import_document("x.md", b"S: a\0\0b"),
+        Err(ImportError::Binary)
+    );
+    assert!(ImportError::Binary
+        .to_string()
+        .contains("Markdown or plain text"));
+}
+
+#[test]
+fn invalid_utf8_is_read_as_windows_1252() {
+    let bytes = b"**Situation:** Our caf\xe9 app crashed.\n**Task:** Fix it.\n**Action:** I added a \x93retry\x94.\n**Result:** No crashes.\n";
+    match import_document("w.md", bytes) {
+        Ok(import) => {
+            assert!(import.decoded_as_windows_1252);
+            let story = &import.stories[0].story;
+            assert_eq!(story.situation, "Our caf\u{e9} app crashed.");
+            assert_eq!(story.action, "I added a \u{201c}retry\u{201d}.");
+        }
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn a_document_without_stories_is_an_error_listing_what_was_skipped() {
+    let text = "# Tips\n- Be concise\n\n## Empty heading\n";
+    match import_document("tips.md", text.as_bytes()) {
+        Err(error @ ImportError::NoStories { .. }) => {
+            let message = error.to_string();
+            assert!(message.contains("2 section(s) skipped"), "{message}");
+            assert!(
+                message.contains("Situation, Task, Action and Result"),
+                "{message}"
+            );
+        }
+        other => panic!("expected NoStories, got {other:?}"),
+    }
+}
+
+#[test]
+fn headings_with_nothing_under_them_are_reported() {
+    let text = "# Stories\n## Placeholder\n## Story 1: Real\nS: a\nT: b\nA: c\nR: d\n## Another placeholder\n";
+    let import = import_document("p.md", text.as_bytes());
+    let reasons: Vec<(String, String)> = import
+        .map(|i| i.skipped.into_iter().map(|s| (s.title, s.reason)).collect())
+        .unwrap_or_default();
+    let empty = "heading with nothing under it".to_owned();
+    assert_eq!(
+        reasons,
+        vec![
+            ("Placeholder".to_owned(), empty.clone()),
+            ("Another placeholder".to_owned(), empty)
+        ]
+    );
+}
+
+#[test]
+fn files_over_the_limit_are_rejected_with_their_size() {
+    let bytes = vec![b'a'; MAX_DOCUMENT_BYTES + 1];
+    let error = import_document("big.md", &bytes);
+    assert_eq!(
+        error,
+        Err(ImportError::TooLarge {
+            bytes: MAX_DOCUMENT_BYTES + 1,
+            limit: MAX_DOCUMENT_BYTES
+        })
+    );
+    let message = error.map(|_| ()).unwrap_err().to_string();
+    assert!(message.contains("split it into smaller files"), "{message}");
+}
+
+#[test]
+fn a_ten_megabyte_document_imports_in_linear_time() {
+    let story = "## Story: Reducing build times\n**Situation:** Builds took 40 minutes.\n**Task:** Halve them.\n**Action:**\n- Cached dependencies\n- Split the test suite\n```sh\nmake -j8\n```\n**Result:** Builds take 12 minutes.\n\n## Tips\n- Keep it short\n\n";
+    let mut text = String::new();
+    while text.len() + story.len() <= 10_000_000 {
+        text.push_str(story);
+    }
+    let started = Instant::now();
+    let import = import_document("huge.md", text.as_bytes());
+    let elapsed = started.elapsed();
+    let count = import.map(|i| i.stories.len()).unwrap_or(0);
+    assert_eq!(count, 10_000_000 / story.len());
+    assert!(elapsed < Duration::from_secs(60), "took {elapsed:?}");
+}
+
+#[test]
+fn pathological_nesting_and_long_lines_do_not_hang_or_panic() {
+    let inputs = [
+        ">".repeat(100_000),
+        "- ".repeat(50_000) + "x",
+        "* ".repeat(20_000) + "\n" + &"  ".repeat(1_000) + "S: x",
+        "**".repeat(100_000),
+        "[".repeat(50_000) + &"](".repeat(50_000),
+        "```\n".repeat(30_000),
+        format!("S: {}\nT: t\nA: a\nR: r\n", "word ".repeat(200_000)),
+        "#".repeat(10_000),
+        "S: caf\u{c3}\u{a9} \u{e2}\u{20ac}\u{2122} \u{c3}".repeat(100_000),
+        "| a |\n|---|\n".to_owned() + &"| **S:** x |\n".repeat(20_000),
+    ];
+    for input in inputs {
+        let started = Instant::now();
+        let _ = import_document("nested.md", input.as_bytes());
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "slow on input starting {:?}",
+            &input[..20.min(input.len())]
+        );
+    }
+}
+
+#[test]
+fn a_question_line_applies_to_the_answers_under_sub_headings() {
+    let text = "## Deadlines\n*Tell me about a time you missed a deadline?*\n\n### My answer\n- **Situation:** The launch slipped.\n- **Task:** Recover it.\n- **Action:** I cut scope.\n- **Result:** We shipped a week late.\n";
+    let questions: Vec<Vec<String>> = import_document("q.md", text.as_bytes())
+        .map(|i| i.stories.into_iter().map(|s| s.story.questions).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        questions,
+        vec![vec![
+            "Tell me about a time you missed a deadline?".to_owned()
+        ]]
+    );
+}
+
+#[test]
+fn a_sibling_of_the_part_headings_is_not_part_of_the_result() {
+    let text = "## Story 1: Caching\n### Situation\ns\n### Task\nt\n### Action\na\n### Result\nr\n### Follow-up notes\nAsk about eviction.\n";
+    match import_document("f.md", text.as_bytes()) {
+        Ok(import) => {
+            assert_eq!(import.stories[0].story.result, "r");
+            assert_eq!(skipped(&import), vec![("Follow-up notes", "no STAR parts")]);
+        }
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn an_arrow_inside_a_story_stays_in_the_story_text() {
+    let text = "**Situation:** s\n**Task:** t\n**Action:**\n- Describe the bug -> wrote a repro\n**Result:** r\n";
+    let action = import_document("a.md", text.as_bytes())
+        .map(|i| i.stories[0].story.action.clone())
+        .unwrap_or_default();
+    assert_eq!(action, "- Describe the bug -> wrote a repro");
+}
+
+#[test]
+fn a_learning_section_alone_is_reported_as_having_no_star_parts() {
+    let text =
+        "## Lessons learned\nWrite things down.\n\n## Story 1: Real\nS: a\nT: b\nA: c\nR: d\n";
+    let reasons: Vec<(String, String)> = import_document("l.md", text.as_bytes())
+        .map(|i| i.skipped.into_iter().map(|s| (s.title, s.reason)).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        reasons,
+        vec![("Lessons learned".to_owned(), "no STAR parts".to_owned())]
+    );
+}
+
+#[test]
+fn a_bold_question_after_the_last_story_stays_in_its_text() {
+    let text = "S: s\nT: t\nA: a\nR: r\n\n**What would I change?**\nI would test earlier.\n";
+    let result = import_document("b.md", text.as_bytes())
+        .map(|i| i.stories[0].story.result.clone())
+        .unwrap_or_default();
+    assert_eq!(result, "r\n\nWhat would I change? I would test earlier.");
+}

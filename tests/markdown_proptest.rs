@@ -1,0 +1,189 @@
+//! Property tests: the importer never panics, and everything it imports is a
+//! valid story that survives a YAML round trip.
+
+use proptest::prelude::*;
+use starmatch::markdown::import_document;
+use starmatch::story::Story;
+
+fn label_word() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "Situation",
+        "SITUATION",
+        "Context",
+        "Task",
+        "Goal",
+        "Action",
+        "Actions",
+        "What I did",
+        "Result",
+        "Results",
+        "Impact",
+        "Lessons learned",
+        "S",
+        "T",
+        "A",
+        "R",
+        "L",
+    ])
+}
+
+fn random_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-zA-Z0-9 ,.'\"!?()-]{0,40}",
+        2 => "\\PC{0,30}",
+        1 => prop::collection::vec(any::<char>(), 0..12).prop_map(|c| c.into_iter().collect()),
+        1 => prop::sample::select(vec![
+            "caf\u{e9} na\u{ef}ve",
+            "don\u{e2}\u{20ac}\u{2122}t",
+            "\u{c3}\u{a9}t\u{c3}\u{a9} \u{e2}\u{20ac}\u{201d}",
+            "\u{1f3af}\u{1f680} emoji",
+            "\u{feff}\u{200b}\u{a0}",
+            "tab\there",
+            "- not a list",
+            "key: value",
+            "# not heading",
+            "@ & * | > ` ~ %",
+            "'single' \"double\" \u{201c}curly\u{201d}",
+            "\u{202e}rtl",
+            "\u{85}\u{2028}\u{2029}",
+            ": ",
+            "null",
+            "yes",
+            "~",
+            "0x1F",
+        ])
+        .prop_map(str::to_owned),
+    ]
+}
+
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (1..=6usize, label_word(), random_text())
+            .prop_map(|(level, label, text)| format!("{} {label}\n{text}", "#".repeat(level))),
+        (1..=6usize, random_text())
+            .prop_map(|(level, text)| format!("{} {text}", "#".repeat(level))),
+        (label_word(), random_text()).prop_map(|(label, text)| format!("**{label}:** {text}")),
+        (label_word(), random_text()).prop_map(|(label, text)| format!("**{label}**: {text}")),
+        (label_word(), random_text()).prop_map(|(label, text)| format!("{label}: {text}")),
+        (label_word(), random_text())
+            .prop_map(|(label, text)| format!("- **{label}:** \"{text}\"")),
+        random_text().prop_map(|text| format!("- {text}")),
+        random_text().prop_map(|text| format!("  1. {text}")),
+        random_text().prop_map(|text| format!("Story: {text}")),
+        (1..20u32, random_text()).prop_map(|(n, text)| format!("## Story {n}: {text}")),
+        (1..20u32, random_text())
+            .prop_map(|(n, text)| format!("## Question {n}: Tell me about {text}")),
+        (1..20u32, random_text())
+            .prop_map(|(n, text)| format!("- \"Tell me about {text}\" -> Story {n}")),
+        random_text().prop_map(|text| format!("- Describe {text} \u{2192} {text}")),
+        random_text().prop_map(|text| format!("| {text} | a |\n|---|---|\n| b | {text} |")),
+        random_text().prop_map(|text| format!("> {text}")),
+        random_text(),
+        Just("```".to_owned()),
+        Just("```rust\nfn main() {}\n```".to_owned()),
+        Just("~~~".to_owned()),
+        Just("---".to_owned()),
+        Just(String::new()),
+        Just("#".to_owned()),
+    ]
+}
+
+/// A whole story in one of the supported formats, with random text and a
+/// random fragment of noise after each part, so most cases import something.
+fn story_block() -> impl Strategy<Value = String> {
+    (
+        0..5usize,
+        prop::collection::vec(random_text(), 4),
+        prop::collection::vec(prop_oneof![3 => Just(String::new()), 1 => fragment()], 4),
+        random_text(),
+    )
+        .prop_map(|(format, texts, noise, title)| {
+            let mut out = match format {
+                0 => format!("## {title}\n"),
+                3 => format!("Story: {title}\n"),
+                _ => String::new(),
+            };
+            for (i, (text, noise)) in texts.iter().zip(&noise).enumerate() {
+                let (word, letter) = [
+                    ("Situation", "S"),
+                    ("Task", "T"),
+                    ("Action", "A"),
+                    ("Result", "R"),
+                ][i];
+                let part = match format {
+                    0 => format!("### {word}\n{text}\n"),
+                    1 => format!("**{word}:** {text}\n"),
+                    2 => format!("**{word}:**\n\n{text}\n"),
+                    3 => format!("{letter}: {text}\n"),
+                    _ => format!("- **{word}:** \"{text}\"\n"),
+                };
+                out.push_str(&part);
+                if !noise.is_empty() {
+                    out.push_str(noise);
+                    out.push('\n');
+                }
+            }
+            out
+        })
+}
+
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop_oneof![2 => story_block(), 3 => fragment()], 0..24)
+        .prop_map(|parts| parts.join("\n"))
+}
+
+fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let Ok(import) = import_document("prop.md", bytes) else {
+        return Ok(());
+    };
+    prop_assert!(!import.stories.is_empty());
+    for imported in &import.stories {
+        let story = &imported.story;
+        prop_assert_eq!(story.validate(), Ok(()), "{:?}", story);
+        prop_assert!(imported.line >= 1);
+        // What `import` writes must load back through the corpus loader unchanged.
+        let yaml = starmatch::corpus::story_to_yaml(story);
+        let back: Story = starmatch::corpus::parse_story(
+            std::path::Path::new("prop.yaml"),
+            &story.id,
+            yaml.as_bytes(),
+        )
+        .map_err(|e| TestCaseError::fail(format!("{e}\n{yaml}")))?;
+        prop_assert_eq!(&back, story, "YAML was:\n{}", yaml);
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn markdown_ish_documents_never_panic_and_import_valid_stories(doc in document()) {
+        check(doc.as_bytes())?;
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        check(&bytes)?;
+    }
+
+    #[test]
+    fn complete_stories_always_import(
+        texts in prop::collection::vec("[a-zA-Z][a-zA-Z0-9 ,.'-]{0,30}", 4),
+        bold in any::<bool>(),
+    ) {
+        let labels = ["Situation", "Task", "Action", "Result"];
+        let doc: String = labels
+            .iter()
+            .zip(&texts)
+            .map(|(label, text)| if bold { format!("**{label}:** {text}\n") } else { format!("{label}: {text}\n") })
+            .collect();
+        let import = import_document("complete.md", doc.as_bytes());
+        prop_assert!(import.is_ok(), "{:?}\n{}", import, doc);
+        if let Ok(import) = import {
+            prop_assert_eq!(import.stories.len(), 1);
+            // Whitespace runs collapse, as in rendered Markdown.
+            let collapsed = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(&import.stories[0].story.situation, &collapsed(&texts[0]));
+            prop_assert_eq!(&import.stories[0].story.result, &collapsed(&texts[3]));
+        }
+    }
+}
