@@ -83,9 +83,10 @@ fn bench_query(c: &mut Criterion, name: &str, corpus: &Corpus, index_dir: &Path)
     });
     c.bench_function(&format!("staleness-check/{name}"), |b| {
         let open = index::open(index_dir).expect("open");
+        let manifest = open.manifest().expect("manifest");
         b.iter(|| {
             let scan = corpus.scan().expect("scan");
-            index::staleness(&scan.files, &open.manifest)
+            index::staleness(&scan.files, &manifest)
         })
     });
 }

@@ -125,6 +125,8 @@ pub struct LoadedStory {
 pub struct Scan {
     pub files: Vec<StoryFile>,
     pub problems: Vec<CorpusError>,
+    /// Modification time of the stories folder, read before listing it.
+    pub dir_mtime_ns: u128,
 }
 
 impl Corpus {
@@ -153,13 +155,17 @@ impl Corpus {
                 path: self.root.clone(),
             });
         }
+        let dir_mtime_ns = self.stories_mtime_ns().unwrap_or(0);
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             // A corpus without a stories folder yet is an empty corpus.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Scan::default()),
             Err(source) => return Err(CorpusError::Io { path: dir, source }),
         };
-        let mut scan = Scan::default();
+        let mut scan = Scan {
+            dir_mtime_ns,
+            ..Scan::default()
+        };
         for entry in entries {
             let entry = entry.map_err(|source| CorpusError::Io {
                 path: dir.clone(),
@@ -187,11 +193,7 @@ impl Corpus {
                 scan.problems.push(CorpusError::NotAFile { path });
                 continue;
             }
-            let mtime_ns = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
+            let mtime_ns = mtime_ns(&meta);
             scan.files.push(StoryFile {
                 path,
                 key: name.to_string(),
@@ -201,6 +203,12 @@ impl Corpus {
         }
         scan.files.sort_by(|a, b| a.key.cmp(&b.key));
         Ok(scan)
+    }
+
+    /// Modification time of the stories folder: one `stat`, the cheap
+    /// staleness check for large corpora.
+    pub fn stories_mtime_ns(&self) -> Option<u128> {
+        fs::metadata(self.stories_dir()).ok().map(|m| mtime_ns(&m))
     }
 
     /// Reads and validates every story; returns the good ones and every problem
@@ -227,6 +235,13 @@ impl Corpus {
         }
         Ok((stories, problems))
     }
+}
+
+fn mtime_ns(meta: &fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
 }
 
 /// Reports every id used by more than one file; the first file (in key order) keeps it.

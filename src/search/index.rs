@@ -129,6 +129,13 @@ pub struct Payload {
     pub schema: u32,
     pub lexicon: u64,
     pub manifest: String,
+    /// Number of story files indexed.
+    #[serde(default)]
+    pub files: usize,
+    /// Modification time of the stories folder when it was scanned: adding,
+    /// removing or renaming a story (and editors that save by rename) changes it.
+    #[serde(default)]
+    pub stories_mtime_ns: u128,
 }
 
 /// One line of the manifest: what was indexed from one story file.
@@ -142,12 +149,12 @@ pub struct ManifestEntry {
 
 pub type Manifest = HashMap<String, ManifestEntry>;
 
-/// An index opened for reading, with the manifest it was built from.
+/// An index opened for reading. Its manifest is only read when needed: at
+/// 100,000 stories it is several megabytes.
 pub struct OpenIndex {
     pub index: Index,
     pub fields: Fields,
     pub payload: Option<Payload>,
-    pub manifest: Manifest,
     pub dir: PathBuf,
 }
 
@@ -164,6 +171,13 @@ fn tantivy_err(dir: &Path) -> impl Fn(tantivy::TantivyError) -> IndexError + '_ 
     }
 }
 
+fn corrupt(dir: &Path, detail: String) -> IndexError {
+    IndexError::Corrupt {
+        dir: dir.to_path_buf(),
+        detail,
+    }
+}
+
 /// Opens the index in `dir` for reading (takes no lock, writes nothing).
 pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
     if !dir.join("meta.json").is_file() {
@@ -171,42 +185,39 @@ pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
             dir: dir.to_path_buf(),
         });
     }
-    let corrupt = |detail: String| IndexError::Corrupt {
-        dir: dir.to_path_buf(),
-        detail,
-    };
-    let index = Index::open_in_dir(dir).map_err(|e| corrupt(e.to_string()))?;
+    let index = Index::open_in_dir(dir).map_err(|e| corrupt(dir, e.to_string()))?;
     register_tokenizers(&index);
     let (_, fields) = schema();
-    let metas = index.load_metas().map_err(|e| corrupt(e.to_string()))?;
+    let metas = index.load_metas().map_err(|e| corrupt(dir, e.to_string()))?;
     let payload: Option<Payload> = metas
         .payload
         .as_deref()
         .and_then(|p| serde_json::from_str(p).ok());
-    let mut manifest = Manifest::new();
-    if let Some(p) = &payload {
-        if p.schema == SCHEMA_VERSION {
-            let path = dir.join(&p.manifest);
-            let text = fs::read_to_string(&path)
-                .map_err(|e| corrupt(format!("{}: {e}", path.display())))?;
-            manifest = parse_manifest(&text).map_err(|line| {
-                corrupt(format!(
-                    "{}:{line}: malformed manifest line",
-                    path.display()
-                ))
-            })?;
-        }
-    }
     Ok(OpenIndex {
         index,
         fields,
         payload,
-        manifest,
         dir: dir.to_path_buf(),
     })
 }
 
 impl OpenIndex {
+    /// The manifest of the last commit (empty for an index from another version).
+    pub fn manifest(&self) -> Result<Manifest, IndexError> {
+        let Some(p) = self.payload.as_ref().filter(|p| p.schema == SCHEMA_VERSION) else {
+            return Ok(Manifest::new());
+        };
+        let path = self.dir.join(&p.manifest);
+        let text = fs::read_to_string(&path)
+            .map_err(|e| corrupt(&self.dir, format!("{}: {e}", path.display())))?;
+        parse_manifest(&text).map_err(|line| {
+            corrupt(
+                &self.dir,
+                format!("{}:{line}: malformed manifest line", path.display()),
+            )
+        })
+    }
+
     /// Whether this index was built by this binary's schema and lexicon.
     pub fn is_current(&self, lexicon: &Lexicon) -> bool {
         self.payload
@@ -308,7 +319,10 @@ pub fn refresh(
 
     let mut report = RefreshReport::default();
     let (index, old_manifest) = match open(dir) {
-        Ok(open) if open.is_current(lexicon) && !options.full => (open.index, open.manifest),
+        Ok(open) if open.is_current(lexicon) && !options.full => {
+            let manifest = open.manifest()?;
+            (open.index, manifest)
+        }
         Ok(open) => {
             report.rebuilt = Some(if options.full {
                 "--full".to_string()
@@ -457,6 +471,8 @@ pub fn refresh(
         schema: SCHEMA_VERSION,
         lexicon: lexicon.fingerprint(),
         manifest: manifest_name.clone(),
+        files: manifest.len(),
+        stories_mtime_ns: scan.dir_mtime_ns,
     };
     let payload = serde_json::to_string(&payload).unwrap_or_default();
     let mut prepared = writer.prepare_commit().map_err(tantivy_err(dir))?;
