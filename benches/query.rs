@@ -38,7 +38,7 @@ fn generated(count: usize) -> (Corpus, PathBuf) {
     }
     let corpus = Corpus::new(&root);
     let index_dir = data_dir().join(format!("index-{count}"));
-    let lexicon = load_lexicon(&mut Analyzer::new(), &corpus).expect("lexicon");
+    let lexicon = load_lexicon(&mut Analyzer::new(), &corpus, None).expect("lexicon");
     index::refresh(
         &corpus,
         &index_dir,
@@ -104,7 +104,7 @@ fn queries(c: &mut Criterion) {
 
 fn indexing(c: &mut Criterion) {
     let (corpus, _) = generated(1_000);
-    let lexicon = load_lexicon(&mut Analyzer::new(), &corpus).expect("lexicon");
+    let lexicon = load_lexicon(&mut Analyzer::new(), &corpus, None).expect("lexicon");
     let mut group = c.benchmark_group("index");
     group
         .sample_size(10)

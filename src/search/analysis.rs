@@ -41,7 +41,13 @@ pub struct Word {
 pub struct Analyzer {
     surface: TextAnalyzer,
     stemmer: TextAnalyzer,
+    /// Stems seen so far: stories repeat their words, and Snowball is the
+    /// costliest step of analysis.
+    stems: std::collections::HashMap<String, String>,
 }
+
+/// The stem cache is cleared when it grows past this many words.
+const STEM_CACHE_LIMIT: usize = 200_000;
 
 impl Default for Analyzer {
     fn default() -> Self {
@@ -60,6 +66,7 @@ impl Analyzer {
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(Language::English))
                 .build(),
+            stems: std::collections::HashMap::new(),
         }
     }
 
@@ -91,12 +98,21 @@ impl Analyzer {
 
     /// The stem of one already lowercased word.
     pub fn stem(&mut self, word: &str) -> String {
+        if let Some(stem) = self.stems.get(word) {
+            return stem.clone();
+        }
         let mut stream = self.stemmer.token_stream(word);
-        if stream.advance() {
+        let stem = if stream.advance() {
             stream.token().text.clone()
         } else {
             word.to_string()
+        };
+        drop(stream);
+        if self.stems.len() >= STEM_CACHE_LIMIT {
+            self.stems.clear();
         }
+        self.stems.insert(word.to_string(), stem.clone());
+        stem
     }
 }
 
@@ -389,10 +405,12 @@ pub fn boilerplate_mask(words: &[Word], phrases: &[Vec<String>]) -> Vec<bool> {
 }
 
 /// Boilerplate phrases split into words, ready for [`boilerplate_mask`].
-pub fn boilerplate_phrases(analyzer: &mut Analyzer) -> Vec<Vec<String>> {
+/// The phrases are lowercase ASCII, so splitting on spaces gives exactly the
+/// surface words the analyzer produces (a test checks it).
+pub fn boilerplate_phrases() -> Vec<Vec<String>> {
     BOILERPLATE
         .iter()
-        .map(|p| analyzer.words(p).into_iter().map(|w| w.raw).collect())
+        .map(|p| p.split(' ').map(str::to_string).collect())
         .collect()
 }
 
@@ -426,9 +444,18 @@ mod tests {
     }
 
     #[test]
+    fn boilerplate_phrases_split_like_the_analyzer() {
+        let mut analyzer = Analyzer::new();
+        for (phrase, split) in BOILERPLATE.iter().zip(boilerplate_phrases()) {
+            let words: Vec<String> = analyzer.words(phrase).into_iter().map(|w| w.raw).collect();
+            assert_eq!(words, split, "{phrase}");
+        }
+    }
+
+    #[test]
     fn boilerplate_covers_the_longest_phrase() {
         let mut analyzer = Analyzer::new();
-        let phrases = boilerplate_phrases(&mut analyzer);
+        let phrases = boilerplate_phrases();
         let words = analyzer.words("Tell me about a time you failed");
         let mask = boilerplate_mask(&words, &phrases);
         assert_eq!(mask, [true, true, true, true, true, false, false]);

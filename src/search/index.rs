@@ -318,9 +318,11 @@ pub fn refresh(
     let _lock = lock(dir, options.lock_timeout)?;
 
     let mut report = RefreshReport::default();
+    let mut old_folder_mtime = None;
     let (index, old_manifest) = match open(dir) {
         Ok(open) if open.is_current(lexicon) && !options.full => {
             let manifest = open.manifest()?;
+            old_folder_mtime = open.payload.as_ref().map(|p| p.stories_mtime_ns);
             (open.index, manifest)
         }
         Ok(open) => {
@@ -428,7 +430,8 @@ pub fn refresh(
             report.added += 1;
         }
     }
-    let metadata_changed = manifest != old_manifest;
+    let metadata_changed =
+        manifest != old_manifest || old_folder_mtime != Some(scan.dir_mtime_ns);
     if !rebuild && to_index.is_empty() && removed.is_empty() && !metadata_changed {
         report.elapsed = started.elapsed();
         return Ok(report);
@@ -572,6 +575,7 @@ fn wipe(dir: &Path) -> Result<(), IndexError> {
         let ours = name == "meta.json"
             || name == ".managed.json"
             || name.starts_with(MANIFEST_PREFIX)
+            || name == "starmatch-lexicon.json"
             || (name.len() > 32 && TANTIVY_EXTENSIONS.contains(&ext));
         if ours && path.is_file() {
             fs::remove_file(&path).map_err(|source| IndexError::Io {

@@ -7,7 +7,9 @@
 //! their own fields, and lends the question extra words to search for.
 
 use std::collections::HashMap;
+use std::fs;
 use std::hash::{Hash, Hasher};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +18,16 @@ use crate::corpus::{self, CorpusError};
 
 /// The lexicon shipped in the binary (`src/search/concepts.yaml`).
 const BUILTIN: &str = include_str!("concepts.yaml");
+
+/// File name of the compiled-lexicon cache inside an index folder.
+const CACHE_FILE: &str = "starmatch-lexicon.json";
+
+fn read_cache(dir: &Path, fingerprint: u64) -> Option<Lexicon> {
+    let bytes = fs::read(dir.join(CACHE_FILE)).ok()?;
+    let mut lexicon: Lexicon = serde_json::from_slice(&bytes).ok()?;
+    lexicon.cached = true;
+    (lexicon.fingerprint == fingerprint).then_some(lexicon)
+}
 
 /// One entry of a concepts YAML file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,7 +39,7 @@ pub struct ConceptDef {
 }
 
 /// A concept with its forms analysed into stems.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Concept {
     pub name: String,
     /// Stems of the one-word forms, used to expand a question.
@@ -43,7 +55,10 @@ pub struct ConceptHit {
     pub len: usize,
 }
 
-#[derive(Debug, Clone)]
+/// The compiled lexicon. It is cached as JSON in the index folder, keyed by a
+/// hash of the source YAML, because stemming its forms on every query would
+/// cost more than the search itself.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Lexicon {
     concepts: Vec<Concept>,
     /// First stem of a form -> (remaining stems, concept) candidates, longest first.
@@ -51,20 +66,60 @@ pub struct Lexicon {
     /// One-word surface forms for typo matching: (raw form, concept).
     typo_forms: Vec<(String, usize)>,
     fingerprint: u64,
+    /// Read from the cache: nothing to save.
+    #[serde(skip)]
+    cached: bool,
 }
 
 impl Lexicon {
-    /// The built-in lexicon plus the corpus folder's `concepts.yaml`, if present.
+    /// The built-in lexicon plus the corpus folder's `concepts.yaml`, if
+    /// present; read from `cache_dir` when a compiled copy of the same
+    /// sources is there.
     pub fn load(
         analyzer: &mut Analyzer,
-        user_file: Option<&std::path::Path>,
+        user_file: Option<&Path>,
+        cache_dir: Option<&Path>,
     ) -> Result<Lexicon, CorpusError> {
+        let user = match user_file.filter(|p| p.is_file()) {
+            Some(path) => Some((
+                path,
+                fs::read(path).map_err(|source| CorpusError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })?,
+            )),
+            None => None,
+        };
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(BUILTIN.as_bytes());
+        hasher.update(&[0xff]);
+        if let Some((_, bytes)) = &user {
+            hasher.update(bytes);
+        }
+        let fingerprint = hasher.digest();
+        if let Some(cached) = cache_dir.and_then(|dir| read_cache(dir, fingerprint)) {
+            return Ok(cached);
+        }
         let mut defs: Vec<ConceptDef> = corpus::parse_yaml_str("built-in concepts.yaml", BUILTIN)?;
-        if let Some(path) = user_file.filter(|p| p.is_file()) {
+        if let Some((path, _)) = user {
             let user: Vec<ConceptDef> = corpus::read_yaml(path)?;
             merge(&mut defs, user);
         }
-        Ok(Lexicon::from_defs(analyzer, &defs))
+        let mut lexicon = Lexicon::from_defs(analyzer, &defs);
+        lexicon.fingerprint = fingerprint;
+        Ok(lexicon)
+    }
+
+    /// Stores the compiled lexicon in `dir` for the next process (best effort:
+    /// a missing cache only costs time).
+    pub fn save_cache(&mut self, dir: &Path) {
+        if self.cached {
+            return;
+        }
+        self.cached = true;
+        if let Ok(json) = serde_json::to_vec(self) {
+            let _ = corpus::write_atomic(&dir.join(CACHE_FILE), &json);
+        }
     }
 
     /// The built-in lexicon alone.
@@ -112,6 +167,7 @@ impl Lexicon {
             forms,
             typo_forms,
             fingerprint: hasher.finish(),
+            cached: false,
         }
     }
 

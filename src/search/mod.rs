@@ -43,9 +43,18 @@ pub enum Freshness {
     Stale(String),
 }
 
-/// Loads the lexicon of a corpus: the built-in concepts plus `concepts.yaml`.
-pub fn load_lexicon(analyzer: &mut Analyzer, corpus: &Corpus) -> Result<Lexicon, IndexError> {
-    Ok(Lexicon::load(analyzer, Some(&corpus.concepts_path()))?)
+/// Loads the lexicon of a corpus: the built-in concepts plus `concepts.yaml`,
+/// from the compiled copy cached in `index_dir` when it is current.
+pub fn load_lexicon(
+    analyzer: &mut Analyzer,
+    corpus: &Corpus,
+    index_dir: Option<&Path>,
+) -> Result<Lexicon, IndexError> {
+    Ok(Lexicon::load(
+        analyzer,
+        Some(&corpus.concepts_path()),
+        index_dir,
+    )?)
 }
 
 impl Engine {
@@ -53,7 +62,7 @@ impl Engine {
     /// since it was built (checked from file sizes and mtimes only).
     pub fn open_fresh(corpus: &Corpus, dir: &Path) -> Result<(Engine, Freshness), IndexError> {
         let mut analyzer = Analyzer::new();
-        let lexicon = load_lexicon(&mut analyzer, corpus)?;
+        let mut lexicon = load_lexicon(&mut analyzer, corpus, Some(dir))?;
         let opened = index::open(dir);
         let needs_refresh = match &opened {
             Ok(open) if open.is_current(&lexicon) => is_stale(corpus, open)?,
@@ -82,6 +91,7 @@ impl Engine {
         } else {
             opened?
         };
+        lexicon.save_cache(dir);
         let engine = Engine::from_open(open, analyzer, lexicon)?;
         Ok((engine, freshness))
     }

@@ -200,8 +200,8 @@ pub struct Ranker {
 }
 
 impl Ranker {
-    pub fn new(mut analyzer: Analyzer, lexicon: Lexicon, fields: Fields) -> Ranker {
-        let boilerplate = boilerplate_phrases(&mut analyzer);
+    pub fn new(analyzer: Analyzer, lexicon: Lexicon, fields: Fields) -> Ranker {
+        let boilerplate = boilerplate_phrases();
         Ranker {
             analyzer,
             lexicon,

@@ -28,16 +28,21 @@ pub struct Why {
     pub snippet: Snippet,
 }
 
-/// Works out [`Why`] for a hit. Costs a few microseconds per hit: only run on shown hits.
+/// Works out [`Why`] for a hit in one pass over its text. Only run it on
+/// shown hits: it analyses every word of the story.
 pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit: &Hit) -> Why {
-    let question_concepts: Vec<&str> = q.concepts.iter().map(|&c| lexicon.name(c)).collect();
-    let concepts_of = |analyzer: &mut Analyzer, text: &str| -> Vec<usize> {
-        let words = analyzer.words(text);
-        lexicon
-            .detect(&words, &[])
-            .into_iter()
-            .map(|h| h.concept)
-            .collect()
+    let mut shared: Vec<usize> = Vec::new();
+    let mut note_shared = |words: &[super::analysis::Word]| -> usize {
+        let mut found = 0;
+        for h in lexicon.detect(words, &[]) {
+            if q.concepts.contains(&h.concept) {
+                found += 1;
+                if !shared.contains(&h.concept) {
+                    shared.push(h.concept);
+                }
+            }
+        }
+        found
     };
 
     let mut best: Option<(f32, &String)> = None;
@@ -48,61 +53,38 @@ pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
             .iter()
             .filter(|s| words.iter().any(|w| &w.stem == *s))
             .count() as f32;
-        let shared_concepts = concepts_of(analyzer, tagged)
-            .into_iter()
-            .filter(|c| q.concepts.contains(c))
-            .collect::<std::collections::HashSet<_>>()
-            .len() as f32;
-        let score = shared_words + 0.8 * shared_concepts;
+        let score = shared_words + 0.8 * note_shared(&words) as f32;
         if score > 0.0 && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, tagged));
         }
     }
-
-    let mut story_concepts: Vec<String> = Vec::new();
-    let texts = std::iter::once(hit.title.as_str())
-        .chain(hit.questions.iter().map(String::as_str))
-        .chain(hit.competencies.iter().map(String::as_str))
-        .chain(hit.parts.iter().map(|(_, t)| t.as_str()));
-    for text in texts {
-        for c in concepts_of(analyzer, text) {
-            let name = lexicon.name(c);
-            if question_concepts.contains(&name) && !story_concepts.iter().any(|s| s == name) {
-                story_concepts.push(name.to_string());
-            }
-        }
+    for text in std::iter::once(&hit.title).chain(&hit.competencies) {
+        note_shared(&analyzer.words(text));
     }
 
-    Why {
-        matched_question: best.map(|(_, q)| q.clone()),
-        concepts: story_concepts,
-        snippet: snippet(analyzer, lexicon, q, hit),
-    }
-}
-
-/// The sentence of the story that shares the most with the question.
-fn snippet(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit: &Hit) -> Snippet {
+    // The snippet: the sentence sharing the most with the question, counting
+    // words of the question's concepts at a lower weight.
     let concept_stems: Vec<&String> = q
         .concepts
         .iter()
         .flat_map(|&c| lexicon.concepts()[c].word_stems.iter())
         .collect();
-    let mut best = Snippet::default();
+    let mut snippet = Snippet::default();
     let mut best_score = -1.0f32;
     for (part, text) in &hit.parts {
         for sentence in text.split_sentence_bounds() {
-            let sentence_trimmed = sentence.trim();
-            if sentence_trimmed.is_empty() {
+            let trimmed = sentence.trim();
+            if trimmed.is_empty() {
                 continue;
             }
-            let words = analyzer.words(sentence);
+            let words = analyzer.words(trimmed);
+            note_shared(&words);
             let mut highlights = Vec::new();
             let mut seen: Vec<&str> = Vec::new();
             let mut score = 0.0;
             for w in &words {
                 let direct = q.stems.contains(&w.stem);
-                let related = concept_stems.iter().any(|s| **s == w.stem);
-                if direct || related {
+                if direct || concept_stems.contains(&&w.stem) {
                     highlights.push((w.start, w.end));
                     if !seen.contains(&w.stem.as_str()) {
                         seen.push(&w.stem);
@@ -110,23 +92,23 @@ fn snippet(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
                     }
                 }
             }
-            // Prefer earlier parts on ties: the situation sets the scene.
+            // Strictly greater: on ties the earlier part (the situation) wins.
             if score > best_score {
                 best_score = score;
-                let lead = sentence.len() - sentence.trim_start().len();
-                best = Snippet {
+                snippet = Snippet {
                     part,
-                    text: sentence_trimmed.to_string(),
-                    highlights: highlights
-                        .into_iter()
-                        .map(|(s, e)| (s - lead, e - lead))
-                        .filter(|&(_, e)| e <= sentence_trimmed.len())
-                        .collect(),
+                    text: trimmed.to_string(),
+                    highlights,
                 };
             }
         }
     }
-    shorten(best)
+
+    Why {
+        matched_question: best.map(|(_, q)| q.clone()),
+        concepts: shared.iter().map(|&c| lexicon.name(c).to_string()).collect(),
+        snippet: shorten(snippet),
+    }
 }
 
 /// Cuts a long sentence to [`MAX_SNIPPET_CHARS`] around its first highlight, on
