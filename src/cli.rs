@@ -136,6 +136,10 @@ pub struct EvalArgs {
     #[arg(long, value_name = "SIGNAL")]
     pub without: Vec<String>,
 
+    /// Override a signal's weight, e.g. --weight questions=2.5 (repeatable), for tuning
+    #[arg(long, value_name = "SIGNAL=WEIGHT")]
+    pub weight: Vec<String>,
+
     /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,

@@ -27,6 +27,7 @@ pub struct EvalConfig {
     pub worst: usize,
     pub baseline: bool,
     pub without: Vec<Signal>,
+    pub weights: Vec<(Signal, f32)>,
     pub json: bool,
 }
 
@@ -37,7 +38,19 @@ impl EvalConfig {
             .iter()
             .map(|s| s.parse::<Signal>().map_err(InputError))
             .collect::<Result<Vec<_>, _>>()?;
+        let weights = args
+            .weight
+            .iter()
+            .map(|w| {
+                let bad = || InputError(format!("--weight {w}: expected SIGNAL=NUMBER, e.g. questions=2.5"));
+                let (name, value) = w.split_once('=').ok_or_else(bad)?;
+                let signal = name.parse::<Signal>().map_err(InputError)?;
+                let value: f32 = value.parse().map_err(|_| bad())?;
+                Ok((signal, value))
+            })
+            .collect::<Result<Vec<_>, InputError>>()?;
         Ok(EvalConfig {
+            weights,
             questions: args
                 .questions
                 .unwrap_or_else(|| Corpus::new(&global.corpus).eval_questions_path()),
@@ -140,6 +153,9 @@ pub fn run(global: &GlobalConfig, args: EvalArgs) -> anyhow::Result<Status> {
 
     let (mut engine, _) = Engine::open_fresh(&corpus, &global.index)?;
     engine.ranker.disabled = config.without.iter().copied().collect();
+    for &(signal, weight) in &config.weights {
+        engine.ranker.weights.set(signal, weight);
+    }
     let searcher = engine.searcher();
     let mut rankings: Vec<Vec<String>> = Vec::with_capacity(questions.len());
     for q in &questions {

@@ -129,6 +129,22 @@ impl Default for Weights {
 }
 
 impl Weights {
+    /// Sets one signal's weight.
+    pub fn set(&mut self, signal: Signal, weight: f32) {
+        let slot = match signal {
+            Signal::Questions => &mut self.questions,
+            Signal::Title => &mut self.title,
+            Signal::Labels => &mut self.labels,
+            Signal::Body => &mut self.body,
+            Signal::Competency => &mut self.competency,
+            Signal::ConceptText => &mut self.concept_text,
+            Signal::Expansion => &mut self.expansion,
+            Signal::Phrase => &mut self.phrase,
+            Signal::Fuzzy => &mut self.fuzzy,
+        };
+        *slot = weight;
+    }
+
     pub fn of(&self, signal: Signal) -> f32 {
         match signal {
             Signal::Questions => self.questions,
