@@ -42,7 +42,11 @@ impl EvalConfig {
             .weight
             .iter()
             .map(|w| {
-                let bad = || InputError(format!("--weight {w}: expected SIGNAL=NUMBER, e.g. questions=2.5"));
+                let bad = || {
+                    InputError(format!(
+                        "--weight {w}: expected SIGNAL=NUMBER, e.g. questions=2.5"
+                    ))
+                };
                 let (name, value) = w.split_once('=').ok_or_else(bad)?;
                 let signal = name.parse::<Signal>().map_err(InputError)?;
                 let value: f32 = value.parse().map_err(|_| bad())?;

@@ -188,7 +188,9 @@ pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
     let index = Index::open_in_dir(dir).map_err(|e| corrupt(dir, e.to_string()))?;
     register_tokenizers(&index);
     let (_, fields) = schema();
-    let metas = index.load_metas().map_err(|e| corrupt(dir, e.to_string()))?;
+    let metas = index
+        .load_metas()
+        .map_err(|e| corrupt(dir, e.to_string()))?;
     let payload: Option<Payload> = metas
         .payload
         .as_deref()
@@ -430,8 +432,7 @@ pub fn refresh(
             report.added += 1;
         }
     }
-    let metadata_changed =
-        manifest != old_manifest || old_folder_mtime != Some(scan.dir_mtime_ns);
+    let metadata_changed = manifest != old_manifest || old_folder_mtime != Some(scan.dir_mtime_ns);
     if !rebuild && to_index.is_empty() && removed.is_empty() && !metadata_changed {
         report.elapsed = started.elapsed();
         return Ok(report);

@@ -123,10 +123,10 @@ impl Engine {
 }
 
 /// Corpora up to this many stories get a `stat` of every file before each
-/// query (about 2.5 us per file here); larger ones only a `stat` of the
+/// query (about 3 us per file here); larger ones only a `stat` of the
 /// stories folder, which changes when stories are added, removed or saved by
 /// rename. In-place edits in a larger corpus are picked up by `starmatch index`.
-pub const FULL_CHECK_LIMIT: usize = 5_000;
+pub const FULL_CHECK_LIMIT: usize = 2_000;
 
 /// Whether the corpus changed since the index was built, from metadata only.
 fn is_stale(corpus: &Corpus, open: &OpenIndex) -> Result<bool, IndexError> {

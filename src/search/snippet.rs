@@ -106,7 +106,10 @@ pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
 
     Why {
         matched_question: best.map(|(_, q)| q.clone()),
-        concepts: shared.iter().map(|&c| lexicon.name(c).to_string()).collect(),
+        concepts: shared
+            .iter()
+            .map(|&c| lexicon.name(c).to_string())
+            .collect(),
         snippet: shorten(snippet),
     }
 }
