@@ -518,6 +518,43 @@ mod tests {
     }
 
     #[test]
+    fn atomic_writes_replace_whole_files_and_leave_no_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.yaml");
+        fs::write(&path, "old").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_atomic_write_leaves_the_old_content() {
+        let dir = tempfile::tempdir().unwrap();
+        // The rename cannot replace a non-empty directory: the write fails at its last step.
+        let target = dir.path().join("story.yaml");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("keep.txt"), "kept").unwrap();
+        assert!(write_atomic(&target, b"new").is_err());
+        assert_eq!(fs::read_to_string(target.join("keep.txt")).unwrap(), "kept");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary left behind"
+        );
+    }
+
+    #[test]
+    fn save_story_never_overwrites_without_permission() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.yaml");
+        fs::write(&path, "mine").unwrap();
+        let story = parse(GOOD).unwrap();
+        assert!(!save_story(&path, &story, false).unwrap());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
+        assert!(save_story(&path, &story, true).unwrap());
+    }
+
+    #[test]
     fn duplicate_ids_name_both_files() {
         let problems =
             find_duplicate_ids([("a", Path::new("one.yaml")), ("a", Path::new("two.yaml"))]);

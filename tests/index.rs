@@ -251,3 +251,72 @@ fn a_second_indexer_is_told_the_index_is_busy() {
         .assert()
         .success();
 }
+
+#[test]
+fn lock_files_left_by_a_killed_process_do_not_block_indexing() {
+    let dir = scratch();
+    let index = dir.path().join("index");
+    fs::create_dir_all(&index).unwrap();
+    // What a killed process leaves behind: lock files nobody holds any more.
+    for name in [
+        ".starmatch.lock",
+        ".tantivy-writer.lock",
+        ".tantivy-meta.lock",
+    ] {
+        fs::write(index.join(name), "").unwrap();
+    }
+    starmatch(dir.path())
+        .args(["index", "--wait", "0"])
+        .assert()
+        .success();
+    starmatch(dir.path())
+        .args(["index", "--full", "--wait", "0"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_truncated_segment_file_names_the_fix_and_full_recovers() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    let index = dir.path().join("index");
+    for entry in fs::read_dir(&index).unwrap() {
+        let path = entry.unwrap().path();
+        if path
+            .extension()
+            .is_some_and(|e| e == "term" || e == "idx" || e == "store")
+        {
+            let len = fs::metadata(&path).unwrap().len();
+            fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_len(len / 3)
+                .unwrap();
+        }
+    }
+    let out = starmatch(dir.path())
+        .args(["query", "outage"])
+        .output()
+        .unwrap();
+    assert_ne!(
+        out.status.code(),
+        Some(101),
+        "no panic: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if !out.status.success() {
+        assert_eq!(out.status.code(), Some(3));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("starmatch index --full"));
+    }
+    starmatch(dir.path())
+        .arg("index")
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("starmatch index --full"));
+    starmatch(dir.path())
+        .args(["index", "--full"])
+        .assert()
+        .success();
+    assert_eq!(ranked_ids(dir.path(), "outage")[0], "failover-outage");
+}

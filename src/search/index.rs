@@ -321,7 +321,17 @@ pub fn refresh(
 
     let mut report = RefreshReport::default();
     let mut old_folder_mtime = None;
-    let (index, old_manifest) = match open(dir) {
+    // Opening a reader touches every segment file: a damaged one shows up
+    // here instead of as "0 updated" over an index that cannot answer.
+    let opened = open(dir).and_then(|open| {
+        open.index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map(|_: tantivy::IndexReader| open)
+            .map_err(|e| corrupt(dir, e.to_string()))
+    });
+    let (index, old_manifest) = match opened {
         Ok(open) if open.is_current(lexicon) && !options.full => {
             let manifest = open.manifest()?;
             old_folder_mtime = open.payload.as_ref().map(|p| p.stories_mtime_ns);
