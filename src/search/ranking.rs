@@ -114,8 +114,8 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            questions: 3.0,
-            title: 2.0,
+            questions: 2.25,
+            title: 1.0,
             labels: 1.5,
             body: 1.0,
             competency: 2.0,

@@ -1,0 +1,216 @@
+//! Each ranking signal in isolation, on a tiny corpus built for it, plus the
+//! combined ranking's key promise: a declared competency beats mere word overlap.
+
+use std::fs;
+
+use starmatch::search::ranking::Signal;
+use starmatch::search::Engine;
+use starmatch::Corpus;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    engine: Engine,
+}
+
+fn story(
+    id: &str,
+    title: &str,
+    competencies: &[&str],
+    tags: &[&str],
+    questions: &[&str],
+    body: &str,
+) -> String {
+    let list = |items: &[&str]| {
+        format!(
+            "[{}]",
+            items
+                .iter()
+                .map(|s| format!("\"{s}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    format!(
+        "id: {id}\ntitle: \"{title}\"\ncompetencies: {}\ntags: {}\nquestions: {}\nsituation: \"{body}\"\ntask: \"I had a job to do.\"\naction: \"I did the work step by step.\"\nresult: \"It worked out.\"\n",
+        list(competencies),
+        list(tags),
+        list(questions)
+    )
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("corpus/stories");
+    fs::create_dir_all(&stories).unwrap();
+    let files = [
+        story(
+            "tagged-scope",
+            "Quarterly planning",
+            &[],
+            &[],
+            &["How do you handle scope creep?"],
+            "We planned the quarter.",
+        ),
+        story(
+            "body-scope",
+            "Quarterly review",
+            &[],
+            &[],
+            &[],
+            "There was some scope creep in the review, and the wiki pages about creep were long.",
+        ),
+        story(
+            "declared-conflict",
+            "Settling a dispute over API naming",
+            &["conflict"],
+            &[],
+            &["Describe a disagreement with a peer."],
+            "Two of us argued about naming.",
+        ),
+        story(
+            "coworker-overlap",
+            "Pairing with a coworker",
+            &[],
+            &[],
+            &[],
+            "A coworker and I shared a desk; my coworker liked tea and the coworker rota.",
+        ),
+        story(
+            "adjacent-phrase",
+            "Night shift",
+            &[],
+            &[],
+            &[],
+            "A production outage hit the shop at night.",
+        ),
+        story(
+            "scattered-phrase",
+            "Day shift",
+            &[],
+            &[],
+            &[],
+            "The outage report went to production planning the next week.",
+        ),
+        story(
+            "manager-story",
+            "Working with my manager",
+            &[],
+            &[],
+            &["How do you work with your manager?"],
+            "My manager set goals.",
+        ),
+        story(
+            "k8s-story",
+            "Cluster upgrade",
+            &[],
+            &["kubernetes"],
+            &[],
+            "We upgraded the cluster.",
+        ),
+    ];
+    for (i, text) in files.iter().enumerate() {
+        fs::write(stories.join(format!("s{i}.yaml")), text).unwrap();
+    }
+    let corpus = Corpus::new(dir.path().join("corpus"));
+    let (engine, _) = Engine::open_fresh(&corpus, &dir.path().join("index")).unwrap();
+    Fixture { _dir: dir, engine }
+}
+
+fn ranked(f: &mut Fixture, question: &str, only: Option<Signal>) -> Vec<String> {
+    f.engine.ranker.disabled = match only {
+        Some(keep) => Signal::ALL.into_iter().filter(|s| *s != keep).collect(),
+        None => Default::default(),
+    };
+    let searcher = f.engine.searcher();
+    let q = f.engine.ranker.analyze(question);
+    f.engine
+        .ranker
+        .search(&searcher, &q, 8)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+#[test]
+fn the_questions_signal_matches_tagged_questions_only() {
+    let mut f = fixture();
+    let ids = ranked(&mut f, "Tell me about scope creep", Some(Signal::Questions));
+    assert_eq!(ids, ["tagged-scope"]);
+}
+
+#[test]
+fn the_body_signal_reads_bare_prose() {
+    let mut f = fixture();
+    let ids = ranked(&mut f, "Tell me about scope creep", Some(Signal::Body));
+    assert_eq!(ids, ["body-scope"]);
+}
+
+#[test]
+fn tagged_questions_outweigh_the_same_words_in_prose() {
+    let mut f = fixture();
+    let ids = ranked(&mut f, "Tell me about scope creep", None);
+    assert_eq!(&ids[..2], ["tagged-scope", "body-scope"]);
+}
+
+#[test]
+fn a_declared_competency_outranks_word_overlap() {
+    let mut f = fixture();
+    let ids = ranked(&mut f, "Tell me about a conflict with a coworker", None);
+    assert_eq!(ids[0], "declared-conflict", "{ids:?}");
+    // The other story's title names a coworker (the `peer` concept) but not a conflict.
+    let competency_only = ranked(
+        &mut f,
+        "Tell me about a conflict with a coworker",
+        Some(Signal::Competency),
+    );
+    assert_eq!(competency_only, ["declared-conflict", "coworker-overlap"]);
+}
+
+#[test]
+fn the_phrase_signal_prefers_words_next_to_each_other() {
+    let mut f = fixture();
+    let ids = ranked(&mut f, "production outage", Some(Signal::Phrase));
+    assert_eq!(ids, ["adjacent-phrase"]);
+    assert_eq!(
+        ranked(&mut f, "production outage", None)[0],
+        "adjacent-phrase"
+    );
+}
+
+#[test]
+fn the_fuzzy_signal_forgives_a_typo() {
+    let mut f = fixture();
+    assert!(ranked(&mut f, "kubernetse", Some(Signal::Title)).is_empty());
+    let ids = ranked(&mut f, "a cluster upgarde", Some(Signal::Fuzzy));
+    assert_eq!(ids, ["k8s-story"]);
+}
+
+#[test]
+fn expansion_reaches_other_forms_of_the_question_concept() {
+    let mut f = fixture();
+    // "boss" appears in no story; the manager concept expands it to "manager".
+    assert!(ranked(&mut f, "my boss", Some(Signal::Questions)).is_empty());
+    let ids = ranked(&mut f, "my boss", Some(Signal::Expansion));
+    assert_eq!(ids[0], "manager-story");
+}
+
+#[test]
+fn the_labels_signal_matches_tags() {
+    let mut f = fixture();
+    assert_eq!(
+        ranked(&mut f, "kubernetes", Some(Signal::Labels)),
+        ["k8s-story"]
+    );
+}
+
+#[test]
+fn boilerplate_alone_matches_no_story() {
+    let mut f = fixture();
+    assert!(ranked(&mut f, "Tell me about a time when you", None).is_empty());
+    assert!(f
+        .engine
+        .ranker
+        .analyze("Give me an example of a situation where")
+        .is_empty());
+}
