@@ -586,7 +586,7 @@ fn wipe(dir: &Path) -> Result<(), IndexError> {
         let ours = name == "meta.json"
             || name == ".managed.json"
             || name.starts_with(MANIFEST_PREFIX)
-            || name == "starmatch-lexicon.json"
+            || name == "starmatch-lexicon.tsv"
             || (name.len() > 32 && TANTIVY_EXTENSIONS.contains(&ext));
         if ours && path.is_file() {
             fs::remove_file(&path).map_err(|source| IndexError::Io {

@@ -6,9 +6,7 @@
 //! The lexicon maps both sides onto concept names, which the index stores in
 //! their own fields, and lends the question extra words to search for.
 
-use std::collections::HashMap;
 use std::fs;
-use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -20,13 +18,17 @@ use crate::corpus::{self, CorpusError};
 const BUILTIN: &str = include_str!("concepts.yaml");
 
 /// File name of the compiled-lexicon cache inside an index folder.
-const CACHE_FILE: &str = "starmatch-lexicon.json";
+const CACHE_FILE: &str = "starmatch-lexicon.tsv";
 
 fn read_cache(dir: &Path, fingerprint: u64) -> Option<Lexicon> {
-    let bytes = fs::read(dir.join(CACHE_FILE)).ok()?;
-    let mut lexicon: Lexicon = serde_json::from_slice(&bytes).ok()?;
+    let text = fs::read_to_string(dir.join(CACHE_FILE)).ok()?;
+    let expected = format!("{TABLE_HEADER} {fingerprint:016x}\n");
+    if !text.starts_with(&expected) {
+        return None;
+    }
+    let mut lexicon = Lexicon::from_table(text)?;
     lexicon.cached = true;
-    (lexicon.fingerprint == fingerprint).then_some(lexicon)
+    Some(lexicon)
 }
 
 /// One entry of a concepts YAML file.
@@ -38,14 +40,6 @@ pub struct ConceptDef {
     pub forms: Vec<String>,
 }
 
-/// A concept with its forms analysed into stems.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Concept {
-    pub name: String,
-    /// Stems of the one-word forms, used to expand a question.
-    pub word_stems: Vec<String>,
-}
-
 /// Where a concept was found in a sequence of words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConceptHit {
@@ -55,21 +49,34 @@ pub struct ConceptHit {
     pub len: usize,
 }
 
-/// The compiled lexicon. It is cached as JSON in the index folder, keyed by a
-/// hash of the source YAML, because stemming its forms on every query would
-/// cost more than the search itself.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// One form of a concept: byte ranges into [`Lexicon::table`].
+#[derive(Debug, Clone, Copy)]
+struct Form {
+    first: (u32, u32),
+    rest: (u32, u32),
+    rest_words: u32,
+    concept: u32,
+    raw: (u32, u32),
+}
+
+/// The compiled lexicon: one text table of analysed forms, sorted by first
+/// stem, plus offsets into it. It is cached in the index folder as that text,
+/// keyed by a hash of the source YAML, so a query loads it with one read and
+/// no per-form allocation; stemming ~12,000 forms on every query would cost
+/// more than the search itself.
+#[derive(Debug, Clone)]
 pub struct Lexicon {
-    concepts: Vec<Concept>,
-    /// First stem of a form -> (remaining stems, concept) candidates, longest first.
-    forms: HashMap<String, Vec<(Vec<String>, usize)>>,
-    /// One-word surface forms for typo matching: (raw form, concept).
-    typo_forms: Vec<(String, usize)>,
+    names: Vec<String>,
+    /// `starmatch-lexicon v1 FINGERPRINT`, the concept names (tab-separated),
+    /// then one line per form: `first \t rest stems \t concept \t raw word`.
+    table: String,
+    forms: Vec<Form>,
     fingerprint: u64,
     /// Read from the cache: nothing to save.
-    #[serde(skip)]
     cached: bool,
 }
+
+const TABLE_HEADER: &str = "starmatch-lexicon v1";
 
 impl Lexicon {
     /// The built-in lexicon plus the corpus folder's `concepts.yaml`, if
@@ -107,6 +114,11 @@ impl Lexicon {
         }
         let mut lexicon = Lexicon::from_defs(analyzer, &defs);
         lexicon.fingerprint = fingerprint;
+        lexicon.table = lexicon.table.replacen(
+            &format!("{TABLE_HEADER} 0000000000000000"),
+            &format!("{TABLE_HEADER} {fingerprint:016x}"),
+            1,
+        );
         Ok(lexicon)
     }
 
@@ -117,9 +129,7 @@ impl Lexicon {
             return;
         }
         self.cached = true;
-        if let Ok(json) = serde_json::to_vec(self) {
-            let _ = corpus::write_atomic(&dir.join(CACHE_FILE), &json);
-        }
+        let _ = corpus::write_atomic(&dir.join(CACHE_FILE), self.table.as_bytes());
     }
 
     /// The built-in lexicon alone.
@@ -131,58 +141,142 @@ impl Lexicon {
     }
 
     pub fn from_defs(analyzer: &mut Analyzer, defs: &[ConceptDef]) -> Lexicon {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        let mut concepts = Vec::with_capacity(defs.len());
-        let mut forms: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
-        let mut typo_forms = Vec::new();
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut names = Vec::with_capacity(defs.len());
+        let mut rows: Vec<(String, usize, String, usize, String)> = Vec::new();
         for def in defs {
-            let index = concepts.len();
+            let concept = names.len();
             let name = concept_token(&def.name);
-            name.hash(&mut hasher);
-            let mut word_stems = Vec::new();
+            hasher.update(name.as_bytes());
             for form in &def.forms {
-                form.hash(&mut hasher);
+                hasher.update(form.as_bytes());
+                hasher.update(&[0]);
                 let words = analyzer.words(form);
                 let Some(first) = words.first() else { continue };
-                let rest: Vec<String> = words[1..].iter().map(|w| w.stem.clone()).collect();
-                if rest.is_empty() {
-                    word_stems.push(first.stem.clone());
-                    typo_forms.push((first.raw.clone(), index));
-                }
-                forms
-                    .entry(first.stem.clone())
-                    .or_default()
-                    .push((rest, index));
+                let rest: Vec<&str> = words[1..].iter().map(|w| w.stem.as_str()).collect();
+                let raw = if rest.is_empty() {
+                    first.raw.clone()
+                } else {
+                    String::new()
+                };
+                rows.push((first.stem.clone(), rest.len(), rest.join(" "), concept, raw));
             }
-            word_stems.sort();
-            word_stems.dedup();
-            concepts.push(Concept { name, word_stems });
+            names.push(name);
         }
-        for candidates in forms.values_mut() {
-            candidates.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
-            candidates.dedup();
+        // Sorted by first stem, longest form first: `detect` stops at the longest match.
+        rows.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(b.1.cmp(&a.1))
+                .then(a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+        });
+        rows.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2 && a.3 == b.3);
+        let fingerprint = hasher.digest();
+        let mut table = format!("{TABLE_HEADER} {:016x}\n{}\n", 0u64, names.join("\t"));
+        for (first, _, rest, concept, raw) in &rows {
+            table.push_str(&format!("{first}\t{rest}\t{concept}\t{raw}\n"));
         }
-        Lexicon {
-            concepts,
-            forms,
-            typo_forms,
-            fingerprint: hasher.finish(),
+        let mut lexicon = Lexicon::from_table(table).unwrap_or_else(|| Lexicon {
+            names: Vec::new(),
+            table: String::new(),
+            forms: Vec::new(),
+            fingerprint: 0,
             cached: false,
-        }
+        });
+        lexicon.fingerprint = fingerprint;
+        lexicon
     }
 
-    pub fn concepts(&self) -> &[Concept] {
-        &self.concepts
+    /// Parses a compiled table (as written by [`Lexicon::from_defs`]).
+    fn from_table(table: String) -> Option<Lexicon> {
+        let mut lines = table.split_inclusive('\n');
+        let header = lines.next()?.trim_end();
+        let fingerprint =
+            u64::from_str_radix(header.strip_prefix(TABLE_HEADER)?.trim(), 16).ok()?;
+        let names_line = lines.next()?.trim_end_matches('\n');
+        let names: Vec<String> = if names_line.is_empty() {
+            Vec::new()
+        } else {
+            names_line.split('\t').map(str::to_string).collect()
+        };
+        let mut forms = Vec::new();
+        let mut offset = header.len() + 1 + names_line.len() + 1;
+        for line in lines {
+            let start = offset as u32;
+            offset += line.len();
+            let body = line.trim_end_matches('\n');
+            let mut fields = body.split('\t');
+            let (first, rest, concept, raw) = (
+                fields.next()?,
+                fields.next()?,
+                fields.next()?,
+                fields.next()?,
+            );
+            let concept: u32 = concept.parse().ok()?;
+            if concept as usize >= names.len() {
+                return None;
+            }
+            let span = |field: &str| {
+                let a = start + (field.as_ptr() as usize - body.as_ptr() as usize) as u32;
+                (a, a + field.len() as u32)
+            };
+            forms.push(Form {
+                first: span(first),
+                rest: span(rest),
+                rest_words: if rest.is_empty() {
+                    0
+                } else {
+                    rest.split(' ').count() as u32
+                },
+                concept,
+                raw: span(raw),
+            });
+        }
+        Some(Lexicon {
+            names,
+            table,
+            forms,
+            fingerprint,
+            cached: false,
+        })
+    }
+
+    fn text(&self, (a, b): (u32, u32)) -> &str {
+        &self.table[a as usize..b as usize]
+    }
+
+    pub fn concept_count(&self) -> usize {
+        self.names.len()
     }
 
     pub fn name(&self, concept: usize) -> &str {
-        &self.concepts[concept].name
+        &self.names[concept]
+    }
+
+    /// Stems of a concept's one-word forms, used to expand a question and to
+    /// highlight related words.
+    pub fn word_stems(&self, concept: usize) -> Vec<&str> {
+        let mut stems: Vec<&str> = self
+            .forms
+            .iter()
+            .filter(|f| f.concept as usize == concept && f.rest_words == 0)
+            .map(|f| self.text(f.first))
+            .collect();
+        stems.dedup();
+        stems
     }
 
     /// Changes whenever a concept or form changes: stored with the index so
     /// that editing the lexicon triggers a rebuild.
     pub fn fingerprint(&self) -> u64 {
         self.fingerprint
+    }
+
+    /// The forms starting with `stem`, longest first.
+    fn forms_starting(&self, stem: &str) -> &[Form] {
+        let lo = self.forms.partition_point(|f| self.text(f.first) < stem);
+        let hi = lo + self.forms[lo..].partition_point(|f| self.text(f.first) == stem);
+        &self.forms[lo..hi]
     }
 
     /// Finds every concept mentioned in `words`, skipping masked words
@@ -197,28 +291,29 @@ impl Lexicon {
                 continue;
             }
             let mut best_len = 0;
-            if let Some(candidates) = self.forms.get(&words[i].stem) {
-                for (rest, concept) in candidates {
-                    let len = rest.len() + 1;
-                    if len < best_len || i + len > words.len() {
-                        continue;
-                    }
-                    let matches = rest
-                        .iter()
+            for form in self.forms_starting(&words[i].stem) {
+                let len = form.rest_words as usize + 1;
+                if len < best_len || i + len > words.len() {
+                    continue;
+                }
+                let rest = self.text(form.rest);
+                let matches = len == 1
+                    || rest
+                        .split(' ')
                         .zip(&words[i + 1..])
-                        .all(|(stem, w)| *stem == w.stem);
-                    if matches {
-                        best_len = len;
-                        hits.push(ConceptHit {
-                            concept: *concept,
-                            start: i,
-                            len,
-                        });
+                        .all(|(stem, w)| stem == w.stem);
+                if matches {
+                    best_len = len;
+                    let hit = ConceptHit {
+                        concept: form.concept as usize,
+                        start: i,
+                        len,
+                    };
+                    if !hits.contains(&hit) {
+                        hits.push(hit);
                     }
                 }
             }
-            // Only keep the hits of the longest form found at this position.
-            hits.retain(|h| h.start != i || h.len == best_len);
             i += best_len.max(1);
         }
         hits
@@ -234,12 +329,14 @@ impl Lexicon {
         }
         let max = if n >= 9 { 2 } else { 1 };
         let mut found: Vec<usize> = self
-            .typo_forms
+            .forms
             .iter()
-            .filter(|(form, _)| {
+            .filter(|f| f.rest_words == 0)
+            .filter(|f| {
+                let form = self.text(f.raw);
                 form.len().abs_diff(raw.len()) <= max && within_distance(form, raw, max)
             })
-            .map(|(_, c)| *c)
+            .map(|f| f.concept as usize)
             .collect();
         found.sort_unstable();
         found.dedup();
@@ -307,7 +404,7 @@ mod tests {
         let mut analyzer = Analyzer::new();
         let defs: Vec<ConceptDef> = corpus::parse_yaml_str("builtin", BUILTIN).unwrap();
         assert!(defs.len() >= 30);
-        assert_eq!(Lexicon::builtin(&mut analyzer).concepts().len(), defs.len());
+        assert_eq!(Lexicon::builtin(&mut analyzer).concept_count(), defs.len());
     }
 
     #[test]
@@ -359,6 +456,35 @@ mod tests {
         let lexicon = Lexicon::from_defs(&mut Analyzer::new(), &defs);
         assert_eq!(names(&lexicon, "a squabble"), ["conflict"]);
         assert_eq!(names(&lexicon, "k8s upgrade"), ["kubernetes"]);
+    }
+
+    #[test]
+    fn the_cached_table_loads_back_to_the_same_lexicon() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut analyzer = Analyzer::new();
+        let mut fresh = Lexicon::load(&mut analyzer, None, Some(dir.path())).unwrap();
+        assert!(!fresh.cached);
+        fresh.save_cache(dir.path());
+        let cached = Lexicon::load(&mut analyzer, None, Some(dir.path())).unwrap();
+        assert!(cached.cached);
+        assert_eq!(cached.fingerprint(), fresh.fingerprint());
+        assert_eq!(cached.names, fresh.names);
+        let text = "we butted heads over the slow api and my boss stepped in";
+        assert_eq!(names(&cached, text), names(&fresh, text));
+        assert!(names(&cached, text).contains(&"conflict".to_string()));
+    }
+
+    #[test]
+    fn a_cache_for_other_sources_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CACHE_FILE),
+            "starmatch-lexicon v1 0000000000000001\nx\n",
+        )
+        .unwrap();
+        let lexicon = Lexicon::load(&mut Analyzer::new(), None, Some(dir.path())).unwrap();
+        assert!(!lexicon.cached);
+        assert!(lexicon.concept_count() > 30);
     }
 
     #[test]

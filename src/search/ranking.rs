@@ -331,15 +331,15 @@ impl Ranker {
         let mut expansion: Vec<String> = Vec::new();
         for &c in &q.concepts {
             let mut added = 0;
-            for stem in &self.lexicon.concepts()[c].word_stems {
+            for stem in self.lexicon.word_stems(c) {
                 if added >= 12 {
                     break;
                 }
-                if q.stems.contains(stem) || expansion.contains(stem) {
+                if q.stems.iter().any(|s| s == stem) || expansion.iter().any(|s| s == stem) {
                     continue;
                 }
                 if doc_freq(searcher, &[f.questions, f.title], stem) > 0 {
-                    expansion.push(stem.clone());
+                    expansion.push(stem.to_string());
                     added += 1;
                 }
             }

@@ -64,10 +64,10 @@ pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
 
     // The snippet: the sentence sharing the most with the question, counting
     // words of the question's concepts at a lower weight.
-    let concept_stems: Vec<&String> = q
+    let concept_stems: Vec<&str> = q
         .concepts
         .iter()
-        .flat_map(|&c| lexicon.concepts()[c].word_stems.iter())
+        .flat_map(|&c| lexicon.word_stems(c))
         .collect();
     let mut snippet = Snippet::default();
     let mut best_score = -1.0f32;
@@ -84,7 +84,7 @@ pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
             let mut score = 0.0;
             for w in &words {
                 let direct = q.stems.contains(&w.stem);
-                if direct || concept_stems.contains(&&w.stem) {
+                if direct || concept_stems.contains(&w.stem.as_str()) {
                     highlights.push((w.start, w.end));
                     if !seen.contains(&w.stem.as_str()) {
                         seen.push(&w.stem);
