@@ -328,13 +328,18 @@ impl Lexicon {
             return Vec::new();
         }
         let max = if n >= 9 { 2 } else { 1 };
+        // Typos rarely change the first letter; requiring it keeps this cheap
+        // against ~12,000 forms.
+        let first = raw.as_bytes()[0];
         let mut found: Vec<usize> = self
             .forms
             .iter()
             .filter(|f| f.rest_words == 0)
             .filter(|f| {
                 let form = self.text(f.raw);
-                form.len().abs_diff(raw.len()) <= max && within_distance(form, raw, max)
+                form.as_bytes().first() == Some(&first)
+                    && form.len().abs_diff(raw.len()) <= max
+                    && within_distance(form, raw, max)
             })
             .map(|f| f.concept as usize)
             .collect();
