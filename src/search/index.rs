@@ -458,6 +458,14 @@ pub fn refresh(
         writer.delete_term(Term::from_field_text(fields.key, key));
     }
     let mut analyzer = Analyzer::new();
+    let mut bulk_lexicon;
+    let lexicon = if to_index.len() > 50 {
+        bulk_lexicon = lexicon.clone();
+        bulk_lexicon.prepare_bulk();
+        &bulk_lexicon
+    } else {
+        lexicon
+    };
     for loaded in &to_index {
         if !rebuild {
             writer.delete_term(Term::from_field_text(fields.key, &loaded.file.key));

@@ -67,16 +67,19 @@ struct Form {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     names: Vec<String>,
-    /// `starmatch-lexicon v1 FINGERPRINT`, the concept names (tab-separated),
+    /// `starmatch-lexicon v2 FINGERPRINT`, the concept names (tab-separated),
     /// then one line per form: `first \t rest stems \t concept \t raw word`.
     table: String,
     forms: Vec<Form>,
     fingerprint: u64,
     /// Read from the cache: nothing to save.
     cached: bool,
+    /// First stem -> range of `forms`, built by [`Lexicon::prepare_bulk`] for
+    /// indexing, where `detect` runs on every word of every story.
+    by_first: Option<std::collections::HashMap<Box<str>, (u32, u32)>>,
 }
 
-const TABLE_HEADER: &str = "starmatch-lexicon v1";
+const TABLE_HEADER: &str = "starmatch-lexicon v2";
 
 impl Lexicon {
     /// The built-in lexicon plus the corpus folder's `concepts.yaml`, if
@@ -163,13 +166,8 @@ impl Lexicon {
             }
             names.push(name);
         }
-        // Sorted by first stem, longest form first: `detect` stops at the longest match.
-        rows.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(b.1.cmp(&a.1))
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-        });
+        // Sorted by first stem, then by the rest: `detect` binary-searches both.
+        rows.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
         rows.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2 && a.3 == b.3);
         let fingerprint = hasher.digest();
         let mut table = format!("{TABLE_HEADER} {:016x}\n{}\n", 0u64, names.join("\t"));
@@ -182,6 +180,7 @@ impl Lexicon {
             forms: Vec::new(),
             fingerprint: 0,
             cached: false,
+            by_first: None,
         });
         lexicon.fingerprint = fingerprint;
         lexicon
@@ -238,6 +237,7 @@ impl Lexicon {
             forms,
             fingerprint,
             cached: false,
+            by_first: None,
         })
     }
 
@@ -272,8 +272,30 @@ impl Lexicon {
         self.fingerprint
     }
 
-    /// The forms starting with `stem`, longest first.
+    /// Builds a hash index of first stems: worth its ~1 ms before analysing
+    /// thousands of stories, not before one question.
+    pub fn prepare_bulk(&mut self) {
+        let mut map = std::collections::HashMap::new();
+        let mut i = 0;
+        while i < self.forms.len() {
+            let first = self.text(self.forms[i].first);
+            let mut j = i + 1;
+            while j < self.forms.len() && self.text(self.forms[j].first) == first {
+                j += 1;
+            }
+            map.insert(first.into(), (i as u32, j as u32));
+            i = j;
+        }
+        self.by_first = Some(map);
+    }
+
+    /// The forms starting with `stem`, sorted by the rest of their stems.
     fn forms_starting(&self, stem: &str) -> &[Form] {
+        if let Some(map) = &self.by_first {
+            return map
+                .get(stem)
+                .map_or(&[], |&(a, b)| &self.forms[a as usize..b as usize]);
+        }
         let lo = self.forms.partition_point(|f| self.text(f.first) < stem);
         let hi = lo + self.forms[lo..].partition_point(|f| self.text(f.first) == stem);
         &self.forms[lo..hi]
@@ -284,34 +306,54 @@ impl Lexicon {
     /// sharing that form all match.
     pub fn detect(&self, words: &[Word], masked: &[bool]) -> Vec<ConceptHit> {
         let mut hits = Vec::new();
+        let mut found: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             if masked.get(i).copied().unwrap_or(false) {
                 i += 1;
                 continue;
             }
-            let mut best_len = 0;
-            for form in self.forms_starting(&words[i].stem) {
-                let len = form.rest_words as usize + 1;
-                if len < best_len || i + len > words.len() {
-                    continue;
-                }
-                let rest = self.text(form.rest);
-                let matches = len == 1
-                    || rest
+            found.clear();
+            // Forms are sorted by rest: the one-word forms (empty rest) come
+            // first, and multi-word forms continuing with the next word form
+            // one contiguous run, found by binary search.
+            let candidates = self.forms_starting(&words[i].stem);
+            let singles = candidates.partition_point(|f| f.rest_words == 0);
+            found.extend(
+                candidates[..singles]
+                    .iter()
+                    .map(|f| (f.concept as usize, 1)),
+            );
+            if let Some(next) = words.get(i + 1) {
+                let multi = &candidates[singles..];
+                let next = next.stem.as_str();
+                let lo = multi.partition_point(|f| self.text(f.rest) < next);
+                let hi = lo + multi[lo..].partition_point(|f| self.text(f.rest).starts_with(next));
+                for form in &multi[lo..hi] {
+                    let len = form.rest_words as usize + 1;
+                    if i + len > words.len() {
+                        continue;
+                    }
+                    let matches = self
+                        .text(form.rest)
                         .split(' ')
                         .zip(&words[i + 1..])
                         .all(|(stem, w)| stem == w.stem);
-                if matches {
-                    best_len = len;
-                    let hit = ConceptHit {
-                        concept: form.concept as usize,
-                        start: i,
-                        len,
-                    };
-                    if !hits.contains(&hit) {
-                        hits.push(hit);
+                    if matches {
+                        found.push((form.concept as usize, len));
                     }
+                }
+            }
+            // The longest form found at this position wins.
+            let best_len = found.iter().map(|&(_, len)| len).max().unwrap_or(0);
+            for &(concept, len) in &found {
+                let hit = ConceptHit {
+                    concept,
+                    start: i,
+                    len,
+                };
+                if len == best_len && !hits.contains(&hit) {
+                    hits.push(hit);
                 }
             }
             i += best_len.max(1);
