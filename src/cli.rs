@@ -6,6 +6,12 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 const EXIT_CODES: &str = "\
+Examples:
+  starmatch query \"Tell me about a time you disagreed with your manager\"
+  starmatch import notes/*.md && starmatch query \"Biggest failure?\"
+  starmatch --corpus ~/my-stories index --full
+  starmatch eval --baseline --split test
+
 Exit codes:
   0  success
   1  no result where one was asked for (no story matched the question)

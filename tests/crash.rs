@@ -9,6 +9,17 @@ use std::time::Duration;
 
 use common::{ranked_ids, starmatch, write_story};
 
+/// Starts `starmatch index --full` in `dir` without waiting for it.
+fn spawn_full_index(dir: &std::path::Path) -> std::process::Child {
+    Command::new(assert_cmd::cargo::cargo_bin("starmatch"))
+        .current_dir(dir)
+        .args(["index", "--full"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 fn big_corpus(stories: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let stories_dir = dir.path().join("corpus/stories");
@@ -22,15 +33,8 @@ fn big_corpus(stories: usize) -> tempfile::TempDir {
 #[test]
 fn index_killed_at_any_point_leaves_a_usable_index() {
     let dir = big_corpus(300);
-    let bin = assert_cmd::cargo::cargo_bin("starmatch");
     for delay_ms in [0u64, 5, 15, 30, 60, 120, 250] {
-        let mut child = Command::new(&bin)
-            .current_dir(dir.path())
-            .args(["index", "--full"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_full_index(dir.path());
         std::thread::sleep(Duration::from_millis(delay_ms));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
@@ -57,14 +61,7 @@ fn index_killed_at_any_point_leaves_a_usable_index() {
 fn queries_during_a_rebuild_get_complete_results() {
     let dir = big_corpus(200);
     starmatch(dir.path()).arg("index").assert().success();
-    let bin = assert_cmd::cargo::cargo_bin("starmatch");
-    let mut rebuild = Command::new(&bin)
-        .current_dir(dir.path())
-        .args(["index", "--full"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut rebuild = spawn_full_index(dir.path());
     for i in 0..5 {
         let ids = ranked_ids(dir.path(), &format!("topic{i} numbers"));
         assert_eq!(ids[0], format!("story-{i}"));
