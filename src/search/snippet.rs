@@ -62,13 +62,9 @@ pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
         note_shared(&analyzer.words(text));
     }
 
-    // The snippet: the sentence sharing the most with the question, counting
-    // words of the question's concepts at a lower weight.
-    let concept_stems: Vec<&str> = q
-        .concepts
-        .iter()
-        .flat_map(|&c| lexicon.word_stems(c))
-        .collect();
+    // The snippet: the sentence sharing the most with the question. Question
+    // words count 1; a phrase of one of the question's concepts ("rolled
+    // back" for failure) counts 0.6 and is highlighted whole.
     let mut snippet = Snippet::default();
     let mut best_score = -1.0f32;
     for (part, text) in &hit.parts {
@@ -78,20 +74,36 @@ pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
                 continue;
             }
             let words = analyzer.words(trimmed);
-            note_shared(&words);
             let mut highlights = Vec::new();
-            let mut seen: Vec<&str> = Vec::new();
             let mut score = 0.0;
+            let mut seen: Vec<&str> = Vec::new();
             for w in &words {
-                let direct = q.stems.contains(&w.stem);
-                if direct || concept_stems.contains(&w.stem.as_str()) {
+                if q.stems.contains(&w.stem) {
                     highlights.push((w.start, w.end));
                     if !seen.contains(&w.stem.as_str()) {
                         seen.push(&w.stem);
-                        score += if direct { 1.0 } else { 0.6 };
+                        score += 1.0;
                     }
                 }
             }
+            let mut concepts_here: Vec<usize> = Vec::new();
+            for h in lexicon.detect(&words, &[]) {
+                if !q.concepts.contains(&h.concept) {
+                    continue;
+                }
+                if !shared.contains(&h.concept) {
+                    shared.push(h.concept);
+                }
+                if !concepts_here.contains(&h.concept) {
+                    concepts_here.push(h.concept);
+                    score += 0.6;
+                }
+                let span = (words[h.start].start, words[h.start + h.len - 1].end);
+                if !highlights.iter().any(|&(a, b)| a <= span.0 && span.1 <= b) {
+                    highlights.push(span);
+                }
+            }
+            highlights.sort_unstable();
             // Strictly greater: on ties the earlier part (the situation) wins.
             if score > best_score {
                 best_score = score;
