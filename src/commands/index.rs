@@ -20,7 +20,7 @@ pub fn run(global: &GlobalConfig, args: IndexArgs) -> anyhow::Result<Status> {
         skip_invalid: args.skip_invalid,
         lock_timeout: Duration::from_secs(args.wait),
     };
-    let lexicon = load_lexicon(&mut Analyzer::new(), &corpus, Some(&global.index))?;
+    let mut lexicon = load_lexicon(&mut Analyzer::new(), &corpus, Some(&global.index))?;
     let progress = render::progress_bar(global.quiet, "indexing");
     let report = index::refresh(&corpus, &global.index, &lexicon, &options, &progress)
         .with_context(|| {
@@ -31,6 +31,8 @@ pub fn run(global: &GlobalConfig, args: IndexArgs) -> anyhow::Result<Status> {
             )
         })?;
     progress.finish_and_clear();
+    // The next query loads the compiled lexicon instead of stemming it again.
+    lexicon.save_cache(&global.index);
     if !report.skipped.is_empty() {
         eprintln!(
             "skipped {} broken story file(s):\n{}",
