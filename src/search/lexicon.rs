@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::analysis::{Analyzer, Word};
+use super::analysis::{boilerplate_mask, boilerplate_phrases, is_stop_word, Analyzer, Word};
 use crate::corpus::{self, CorpusError};
 
 /// The lexicon shipped in the binary (`src/search/concepts.yaml`).
@@ -77,9 +77,29 @@ pub struct Lexicon {
     /// First stem -> range of `forms`, built by [`Lexicon::prepare_bulk`] for
     /// indexing, where `detect` runs on every word of every story.
     by_first: Option<std::collections::HashMap<Box<str>, (u32, u32)>>,
+    /// The question bank: content stems and concepts of labelled questions.
+    bank: Vec<BankEntry>,
 }
 
-const TABLE_HEADER: &str = "starmatch-lexicon v2";
+/// One labelled question of the bank: byte ranges into the table.
+#[derive(Debug, Clone, Copy)]
+struct BankEntry {
+    stems: (u32, u32),
+    concepts: (u32, u32),
+}
+
+/// One entry of `question_bank.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BankDef {
+    pub q: String,
+    pub concepts: Vec<String>,
+}
+
+/// The built-in bank of labelled common interview questions.
+const BANK: &str = include_str!("question_bank.yaml");
+
+const TABLE_HEADER: &str = "starmatch-lexicon v3";
 
 impl Lexicon {
     /// The built-in lexicon plus the corpus folder's `concepts.yaml`, if
@@ -103,6 +123,8 @@ impl Lexicon {
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
         hasher.update(BUILTIN.as_bytes());
         hasher.update(&[0xff]);
+        hasher.update(BANK.as_bytes());
+        hasher.update(&[0xff]);
         if let Some((_, bytes)) = &user {
             hasher.update(bytes);
         }
@@ -115,7 +137,8 @@ impl Lexicon {
             let user: Vec<ConceptDef> = corpus::read_yaml(path)?;
             merge(&mut defs, user);
         }
-        let mut lexicon = Lexicon::from_defs(analyzer, &defs);
+        let bank: Vec<BankDef> = corpus::parse_yaml_str("built-in question_bank.yaml", BANK)?;
+        let mut lexicon = Lexicon::from_sources(analyzer, &defs, &bank);
         lexicon.fingerprint = fingerprint;
         lexicon.table = lexicon.table.replacen(
             &format!("{TABLE_HEADER} 0000000000000000"),
@@ -140,10 +163,17 @@ impl Lexicon {
         // The built-in file is tested to parse; an empty lexicon is the safe fallback.
         let defs: Vec<ConceptDef> =
             corpus::parse_yaml_str("built-in concepts.yaml", BUILTIN).unwrap_or_default();
-        Lexicon::from_defs(analyzer, &defs)
+        let bank: Vec<BankDef> =
+            corpus::parse_yaml_str("built-in question_bank.yaml", BANK).unwrap_or_default();
+        Lexicon::from_sources(analyzer, &defs, &bank)
     }
 
+    /// A lexicon of these concepts alone, without a question bank.
     pub fn from_defs(analyzer: &mut Analyzer, defs: &[ConceptDef]) -> Lexicon {
+        Lexicon::from_sources(analyzer, defs, &[])
+    }
+
+    pub fn from_sources(analyzer: &mut Analyzer, defs: &[ConceptDef], bank: &[BankDef]) -> Lexicon {
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
         let mut names = Vec::with_capacity(defs.len());
         let mut rows: Vec<(String, usize, String, usize, String)> = Vec::new();
@@ -169,11 +199,35 @@ impl Lexicon {
         // Sorted by first stem, then by the rest: `detect` binary-searches both.
         rows.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
         rows.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2 && a.3 == b.3);
-        let fingerprint = hasher.digest();
         let mut table = format!("{TABLE_HEADER} {:016x}\n{}\n", 0u64, names.join("\t"));
         for (first, _, rest, concept, raw) in &rows {
             table.push_str(&format!("{first}\t{rest}\t{concept}\t{raw}\n"));
         }
+        // Bank lines start with `?`, which no stem does: content stems of the
+        // question (boilerplate and stop words removed, as for a query) and
+        // the indexes of its concepts.
+        let phrases = boilerplate_phrases();
+        for entry in bank {
+            hasher.update(entry.q.as_bytes());
+            let concepts: Vec<String> = entry
+                .concepts
+                .iter()
+                .filter_map(|c| names.iter().position(|n| *n == concept_token(c)))
+                .map(|i| i.to_string())
+                .collect();
+            let words = analyzer.words(&entry.q);
+            let mask = boilerplate_mask(&words, &phrases);
+            let mut stems: Vec<&str> = Vec::new();
+            for (w, masked) in words.iter().zip(&mask) {
+                if !masked && !is_stop_word(&w.raw) && !stems.contains(&w.stem.as_str()) {
+                    stems.push(&w.stem);
+                }
+            }
+            if !stems.is_empty() && !concepts.is_empty() {
+                table.push_str(&format!("?\t{}\t{}\n", stems.join(" "), concepts.join(",")));
+            }
+        }
+        let fingerprint = hasher.digest();
         let mut lexicon = Lexicon::from_table(table).unwrap_or_else(|| Lexicon {
             names: Vec::new(),
             table: String::new(),
@@ -181,6 +235,7 @@ impl Lexicon {
             fingerprint: 0,
             cached: false,
             by_first: None,
+            bank: Vec::new(),
         });
         lexicon.fingerprint = fingerprint;
         lexicon
@@ -199,11 +254,30 @@ impl Lexicon {
             names_line.split('\t').map(str::to_string).collect()
         };
         let mut forms = Vec::new();
+        let mut bank = Vec::new();
         let mut offset = header.len() + 1 + names_line.len() + 1;
         for line in lines {
             let start = offset as u32;
             offset += line.len();
             let body = line.trim_end_matches('\n');
+            let span = |field: &str| {
+                let a = start + (field.as_ptr() as usize - body.as_ptr() as usize) as u32;
+                (a, a + field.len() as u32)
+            };
+            if let Some(entry) = body.strip_prefix("?\t") {
+                let (stems, concepts) = entry.split_once('\t')?;
+                if concepts
+                    .split(',')
+                    .any(|c| c.parse::<usize>().map_or(true, |c| c >= names.len()))
+                {
+                    return None;
+                }
+                bank.push(BankEntry {
+                    stems: span(stems),
+                    concepts: span(concepts),
+                });
+                continue;
+            }
             let mut fields = body.split('\t');
             let (first, rest, concept, raw) = (
                 fields.next()?,
@@ -215,10 +289,6 @@ impl Lexicon {
             if concept as usize >= names.len() {
                 return None;
             }
-            let span = |field: &str| {
-                let a = start + (field.as_ptr() as usize - body.as_ptr() as usize) as u32;
-                (a, a + field.len() as u32)
-            };
             forms.push(Form {
                 first: span(first),
                 rest: span(rest),
@@ -238,7 +308,68 @@ impl Lexicon {
             fingerprint,
             cached: false,
             by_first: None,
+            bank,
         })
+    }
+
+    /// Concepts a question is probably about, from its nearest labelled
+    /// questions in the bank: each bank question scores the IDF of the
+    /// question stems it shares, normalised by its length; the concepts of
+    /// the three best are returned with weights relative to the best.
+    pub fn infer(&self, stems: &[String]) -> Vec<(usize, f32)> {
+        let n = self.bank.len() as f32;
+        if self.bank.is_empty() || stems.is_empty() {
+            return Vec::new();
+        }
+        let entry_stems = |e: &BankEntry| self.text(e.stems).split(' ');
+        let idf: Vec<f32> = stems
+            .iter()
+            .map(|s| {
+                let df = self
+                    .bank
+                    .iter()
+                    .filter(|e| entry_stems(e).any(|t| t == s))
+                    .count() as f32;
+                if df == 0.0 {
+                    0.0
+                } else {
+                    ((n + 1.0) / (df + 0.5)).ln()
+                }
+            })
+            .collect();
+        let mut scored: Vec<(f32, &BankEntry)> = self
+            .bank
+            .iter()
+            .filter_map(|e| {
+                let len = entry_stems(e).count().max(1) as f32;
+                let shared: f32 = stems
+                    .iter()
+                    .zip(&idf)
+                    .filter(|(s, _)| entry_stems(e).any(|t| t == s.as_str()))
+                    .map(|(_, w)| w)
+                    .sum();
+                (shared > 0.0).then(|| (shared / len.sqrt(), e))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let Some(&(top, _)) = scored.first() else {
+            return Vec::new();
+        };
+        let mut concepts: Vec<(usize, f32)> = Vec::new();
+        for (score, entry) in scored.iter().take(3) {
+            for c in self
+                .text(entry.concepts)
+                .split(',')
+                .filter_map(|c| c.parse().ok())
+            {
+                match concepts.iter_mut().find(|(k, _)| *k == c) {
+                    Some((_, w)) => *w += score / top,
+                    None => concepts.push((c, score / top)),
+                }
+            }
+        }
+        concepts.sort_by(|a, b| b.1.total_cmp(&a.1));
+        concepts
     }
 
     fn text(&self, (a, b): (u32, u32)) -> &str {
@@ -526,12 +657,64 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join(CACHE_FILE),
-            "starmatch-lexicon v1 0000000000000001\nx\n",
+            "starmatch-lexicon v3 0000000000000001\nx\n",
         )
         .unwrap();
         let lexicon = Lexicon::load(&mut Analyzer::new(), None, Some(dir.path())).unwrap();
         assert!(!lexicon.cached);
         assert!(lexicon.concept_count() > 30);
+    }
+
+    #[test]
+    fn the_bank_infers_concepts_from_the_nearest_labelled_question() {
+        let defs = vec![
+            ConceptDef {
+                name: "hiring".into(),
+                forms: vec!["hire".into()],
+            },
+            ConceptDef {
+                name: "cost".into(),
+                forms: vec!["budget".into()],
+            },
+        ];
+        let bank = vec![
+            BankDef {
+                q: "How have you made candidate selection more reliable?".into(),
+                concepts: vec!["hiring".into()],
+            },
+            BankDef {
+                q: "Tell me about trimming an expense.".into(),
+                concepts: vec!["cost".into()],
+            },
+        ];
+        let mut analyzer = Analyzer::new();
+        let lexicon = Lexicon::from_sources(&mut analyzer, &defs, &bank);
+        let stems: Vec<String> = analyzer
+            .words("Candidate selection felt like a gamble")
+            .into_iter()
+            .filter(|w| !is_stop_word(&w.raw))
+            .map(|w| w.stem)
+            .collect();
+        let inferred = lexicon.infer(&stems);
+        assert_eq!(lexicon.name(inferred[0].0), "hiring", "{inferred:?}");
+        assert!(lexicon.infer(&["zeppelin".to_string()]).is_empty());
+    }
+
+    #[test]
+    fn every_bank_question_names_known_concepts() {
+        let defs: Vec<ConceptDef> = corpus::parse_yaml_str("builtin", BUILTIN).unwrap();
+        let bank: Vec<BankDef> = corpus::parse_yaml_str("bank", BANK).unwrap();
+        assert!(bank.len() >= 300, "{}", bank.len());
+        for entry in &bank {
+            for c in &entry.concepts {
+                assert!(
+                    defs.iter()
+                        .any(|d| concept_token(&d.name) == concept_token(c)),
+                    "{c} in {:?}",
+                    entry.q
+                );
+            }
+        }
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub enum Signal {
     Competency,
     /// Concepts of the question found in the story's prose.
     ConceptText,
+    /// Concepts inferred from the nearest labelled questions of the built-in
+    /// question bank, matched like `Competency`.
+    Bank,
     /// Other surface forms of the question's concepts, at a lower weight.
     Expansion,
     /// Pairs of question words found close together.
@@ -49,13 +52,14 @@ pub enum Signal {
 }
 
 impl Signal {
-    pub const ALL: [Signal; 9] = [
+    pub const ALL: [Signal; 10] = [
         Signal::Questions,
         Signal::Title,
         Signal::Labels,
         Signal::Body,
         Signal::Competency,
         Signal::ConceptText,
+        Signal::Bank,
         Signal::Expansion,
         Signal::Phrase,
         Signal::Fuzzy,
@@ -69,6 +73,7 @@ impl Signal {
             Signal::Body => "body",
             Signal::Competency => "competency",
             Signal::ConceptText => "concept-text",
+            Signal::Bank => "bank",
             Signal::Expansion => "expansion",
             Signal::Phrase => "phrase",
             Signal::Fuzzy => "fuzzy",
@@ -104,6 +109,7 @@ pub struct Weights {
     pub body: f32,
     pub competency: f32,
     pub concept_text: f32,
+    pub bank: f32,
     pub expansion: f32,
     pub phrase: f32,
     pub fuzzy: f32,
@@ -120,6 +126,7 @@ impl Default for Weights {
             body: 1.0,
             competency: 2.0,
             concept_text: 1.0,
+            bank: 1.0,
             expansion: 0.3,
             phrase: 0.5,
             fuzzy: 0.5,
@@ -138,6 +145,7 @@ impl Weights {
             Signal::Body => &mut self.body,
             Signal::Competency => &mut self.competency,
             Signal::ConceptText => &mut self.concept_text,
+            Signal::Bank => &mut self.bank,
             Signal::Expansion => &mut self.expansion,
             Signal::Phrase => &mut self.phrase,
             Signal::Fuzzy => &mut self.fuzzy,
@@ -153,6 +161,7 @@ impl Weights {
             Signal::Body => self.body,
             Signal::Competency => self.competency,
             Signal::ConceptText => self.concept_text,
+            Signal::Bank => self.bank,
             Signal::Expansion => self.expansion,
             Signal::Phrase => self.phrase,
             Signal::Fuzzy => self.fuzzy,
@@ -170,6 +179,8 @@ pub struct AnalyzedQuestion {
     pub stems: Vec<String>,
     /// Distinct concepts of the question, in question order.
     pub concepts: Vec<usize>,
+    /// Concepts inferred from similar labelled questions (not in `concepts`).
+    pub inferred: Vec<usize>,
     /// The question was longer than [`MAX_QUESTION_WORDS`] and was cut.
     pub truncated: bool,
 }
@@ -266,11 +277,19 @@ impl Ranker {
                 }
             }
         }
+        let inferred = self
+            .lexicon
+            .infer(&stems)
+            .into_iter()
+            .filter(|&(c, w)| w >= 0.5 && !concepts.contains(&c))
+            .map(|(c, _)| c)
+            .collect();
         AnalyzedQuestion {
             words,
             content,
             stems,
             concepts,
+            inferred,
             truncated,
         }
     }
@@ -324,6 +343,18 @@ impl Ranker {
         push(
             Signal::ConceptText,
             terms(&[(f.concepts_text, 1.0)], &concept_names),
+        );
+        let inferred_names: Vec<String> = q
+            .inferred
+            .iter()
+            .map(|&c| self.lexicon.name(c).to_string())
+            .collect();
+        push(
+            Signal::Bank,
+            terms(
+                &[(f.concepts_tagged, 1.0), (f.concepts_text, 0.5)],
+                &inferred_names,
+            ),
         );
 
         // Expansion: the other one-word forms of the question's concepts that
