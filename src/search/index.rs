@@ -595,6 +595,7 @@ fn wipe(dir: &Path) -> Result<(), IndexError> {
             || name == ".managed.json"
             || name.starts_with(MANIFEST_PREFIX)
             || name == "starmatch-lexicon.tsv"
+            || name == "starmatch-lexicon.idx"
             || (name.len() > 32 && TANTIVY_EXTENSIONS.contains(&ext));
         if ours && path.is_file() {
             fs::remove_file(&path).map_err(|source| IndexError::Io {

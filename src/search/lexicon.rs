@@ -20,15 +20,41 @@ const BUILTIN: &str = include_str!("concepts.yaml");
 /// File name of the compiled-lexicon cache inside an index folder.
 const CACHE_FILE: &str = "starmatch-lexicon.tsv";
 
+/// Binary offsets of the cached table's forms and bank entries, so that a
+/// query does not re-split 11,000 lines (see [`Lexicon::offsets`]).
+const OFFSETS_FILE: &str = "starmatch-lexicon.idx";
+const OFFSETS_MAGIC: &[u8; 4] = b"SMLX";
+
 fn read_cache(dir: &Path, fingerprint: u64) -> Option<Lexicon> {
     let text = fs::read_to_string(dir.join(CACHE_FILE)).ok()?;
     let expected = format!("{TABLE_HEADER} {fingerprint:016x}\n");
     if !text.starts_with(&expected) {
         return None;
     }
-    let mut lexicon = Lexicon::from_table(text)?;
-    lexicon.cached = true;
-    Some(lexicon)
+    let offsets = fs::read(dir.join(OFFSETS_FILE)).ok();
+    match offsets.and_then(|o| Lexicon::from_offsets(&text, &o, fingerprint)) {
+        Some((forms, bank)) => {
+            let names_line = text.lines().nth(1)?;
+            Some(Lexicon {
+                names: names_line.split('\t').map(str::to_string).collect(),
+                table: text,
+                forms,
+                fingerprint,
+                cached: true,
+                by_first: None,
+                bank,
+            })
+        }
+        // Without usable offsets the table is parsed, and `cached` stays
+        // false so that `save_cache` writes the offsets for next time.
+        None => Lexicon::from_table(text),
+    }
+}
+
+fn u32s(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    bytes
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
 }
 
 /// One entry of a concepts YAML file.
@@ -155,7 +181,94 @@ impl Lexicon {
             return;
         }
         self.cached = true;
-        let _ = corpus::write_atomic(&dir.join(CACHE_FILE), self.table.as_bytes());
+        // The offsets file names the fingerprint it belongs to, so a crash
+        // between the two writes only costs a slower load.
+        let _ = corpus::write_atomic(&dir.join(CACHE_FILE), self.table.as_bytes())
+            .and_then(|()| corpus::write_atomic(&dir.join(OFFSETS_FILE), &self.offsets()));
+    }
+
+    /// `SMLX`, fingerprint, form and bank counts, then 8 u32 per form and 4
+    /// per bank entry, little-endian.
+    fn offsets(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(20 + self.forms.len() * 32 + self.bank.len() * 16);
+        out.extend_from_slice(OFFSETS_MAGIC);
+        out.extend_from_slice(&self.fingerprint.to_le_bytes());
+        out.extend_from_slice(&(self.forms.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.bank.len() as u32).to_le_bytes());
+        for f in &self.forms {
+            for v in [
+                f.first.0,
+                f.first.1,
+                f.rest.0,
+                f.rest.1,
+                f.rest_words,
+                f.concept,
+                f.raw.0,
+                f.raw.1,
+            ] {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        for b in &self.bank {
+            for v in [b.stems.0, b.stems.1, b.concepts.0, b.concepts.1] {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads [`Lexicon::offsets`] back, checking that every range lies inside
+    /// `table` on character boundaries; `None` means "parse the table instead".
+    fn from_offsets(
+        table: &str,
+        bytes: &[u8],
+        fingerprint: u64,
+    ) -> Option<(Vec<Form>, Vec<BankEntry>)> {
+        if bytes.len() < 20 || &bytes[..4] != OFFSETS_MAGIC {
+            return None;
+        }
+        if u64::from_le_bytes(bytes[4..12].try_into().ok()?) != fingerprint {
+            return None;
+        }
+        let forms_n = u32::from_le_bytes(bytes[12..16].try_into().ok()?) as usize;
+        let bank_n = u32::from_le_bytes(bytes[16..20].try_into().ok()?) as usize;
+        let body = &bytes[20..];
+        if body.len() != forms_n * 32 + bank_n * 16 {
+            return None;
+        }
+        let ok = |(a, b): (u32, u32)| {
+            a <= b
+                && table.is_char_boundary(a as usize)
+                && table.is_char_boundary(b as usize)
+                && (b as usize) <= table.len()
+        };
+        let v: Vec<u32> = u32s(body).collect();
+        let mut forms = Vec::with_capacity(forms_n);
+        for c in v[..forms_n * 8].chunks_exact(8) {
+            let form = Form {
+                first: (c[0], c[1]),
+                rest: (c[2], c[3]),
+                rest_words: c[4],
+                concept: c[5],
+                raw: (c[6], c[7]),
+            };
+            if !(ok(form.first) && ok(form.rest) && ok(form.raw)) {
+                return None;
+            }
+            forms.push(form);
+        }
+        let mut bank = Vec::with_capacity(bank_n);
+        for c in v[forms_n * 8..].chunks_exact(4) {
+            let entry = BankEntry {
+                stems: (c[0], c[1]),
+                concepts: (c[2], c[3]),
+            };
+            if !(ok(entry.stems) && ok(entry.concepts)) {
+                return None;
+            }
+            bank.push(entry);
+        }
+        Some((forms, bank))
     }
 
     /// The built-in lexicon alone.
@@ -645,11 +758,31 @@ mod tests {
         fresh.save_cache(dir.path());
         let cached = Lexicon::load(&mut analyzer, None, Some(dir.path())).unwrap();
         assert!(cached.cached);
+        assert!(dir.path().join(OFFSETS_FILE).is_file());
+        assert_eq!(cached.forms.len(), fresh.forms.len());
+        assert_eq!(cached.bank.len(), fresh.bank.len());
         assert_eq!(cached.fingerprint(), fresh.fingerprint());
         assert_eq!(cached.names, fresh.names);
         let text = "we butted heads over the slow api and my boss stepped in";
         assert_eq!(names(&cached, text), names(&fresh, text));
         assert!(names(&cached, text).contains(&"conflict".to_string()));
+    }
+
+    #[test]
+    fn a_damaged_offsets_file_falls_back_to_parsing_the_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut analyzer = Analyzer::new();
+        let mut fresh = Lexicon::load(&mut analyzer, None, Some(dir.path())).unwrap();
+        fresh.save_cache(dir.path());
+        let idx = dir.path().join(OFFSETS_FILE);
+        let mut bytes = std::fs::read(&idx).unwrap();
+        bytes.truncate(bytes.len() - 3);
+        std::fs::write(&idx, bytes).unwrap();
+        let mut parsed = Lexicon::load(&mut analyzer, None, Some(dir.path())).unwrap();
+        assert!(!parsed.cached, "parsed from the table, so the offsets get rewritten");
+        assert_eq!(parsed.forms.len(), fresh.forms.len());
+        parsed.save_cache(dir.path());
+        assert!(Lexicon::load(&mut analyzer, None, Some(dir.path())).unwrap().cached);
     }
 
     #[test]
