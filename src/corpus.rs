@@ -20,7 +20,6 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 use crate::story::{Story, StoryProblem};
 
@@ -387,11 +386,6 @@ pub fn parse_yaml_str<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, 
 pub fn story_to_yaml(story: &Story) -> String {
     // Serializing plain strings and lists cannot fail.
     serde_yaml::to_string(story).unwrap_or_default()
-}
-
-/// Serializes any value as YAML.
-pub fn to_yaml<T: Serialize>(value: &T) -> Result<String, serde_yaml::Error> {
-    serde_yaml::to_string(value)
 }
 
 /// Writes `contents` to `path` atomically: a temporary file in the same folder,

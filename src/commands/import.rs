@@ -194,7 +194,8 @@ fn import_file(
             Outcome::LeftAlone => Outcome::LeftAlone,
             _ if config.dry_run => Outcome::WouldWrite,
             outcome => {
-                corpus::write_atomic(&path, corpus::story_to_yaml(&story).as_bytes())
+                // `place` already decided that this file may be written.
+                corpus::save_story(&path, &story, true)
                     .map_err(|e| anyhow::anyhow!("writing {}: {e}", path.display()))?;
                 outcome
             }

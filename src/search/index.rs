@@ -30,6 +30,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 const LOCK_FILE: &str = ".starmatch.lock";
 const MANIFEST_PREFIX: &str = "starmatch-manifest-";
 const WRITER_MEMORY: usize = 120_000_000;
+/// Batches below this size are indexed on one thread.
+const SMALL_BATCH: usize = 2_000;
+/// Indexes up to this many stories are merged into one segment after each commit.
+const SMALL_INDEX: usize = 5_000;
 
 /// The fields of a story document.
 #[derive(Debug, Clone, Copy)]
@@ -449,8 +453,14 @@ pub fn refresh(
     }
 
     let (_, fields) = schema();
-    let mut writer: IndexWriter<TantivyDocument> =
-        index.writer(WRITER_MEMORY).map_err(tantivy_err(dir))?;
+    // One indexing thread for small batches gives one segment instead of one
+    // per thread: fewer files for every later query to open.
+    let mut writer: IndexWriter<TantivyDocument> = if to_index.len() < SMALL_BATCH {
+        index.writer_with_num_threads(1, WRITER_MEMORY / 2)
+    } else {
+        index.writer(WRITER_MEMORY)
+    }
+    .map_err(tantivy_err(dir))?;
     if rebuild {
         writer.delete_all_documents().map_err(tantivy_err(dir))?;
     }
@@ -500,6 +510,13 @@ pub fn refresh(
     let mut prepared = writer.prepare_commit().map_err(tantivy_err(dir))?;
     prepared.set_payload(&payload);
     prepared.commit().map_err(tantivy_err(dir))?;
+    // Small indexes are kept in one segment: merging a few thousand stories
+    // takes milliseconds, and a one-shot query then opens one set of files.
+    // The merge keeps the commit's payload.
+    let segments = index.searchable_segment_ids().map_err(tantivy_err(dir))?;
+    if segments.len() > 1 && manifest.len() <= SMALL_INDEX {
+        writer.merge(&segments).wait().map_err(tantivy_err(dir))?;
+    }
     writer.wait_merging_threads().map_err(tantivy_err(dir))?;
     remove_old_manifests(dir, &manifest_name);
     report.elapsed = started.elapsed();

@@ -272,6 +272,7 @@ impl Lexicon {
     }
 
     /// The built-in lexicon alone.
+    #[cfg(test)]
     pub fn builtin(analyzer: &mut Analyzer) -> Lexicon {
         // The built-in file is tested to parse; an empty lexicon is the safe fallback.
         let defs: Vec<ConceptDef> =
@@ -779,10 +780,17 @@ mod tests {
         bytes.truncate(bytes.len() - 3);
         std::fs::write(&idx, bytes).unwrap();
         let mut parsed = Lexicon::load(&mut analyzer, None, Some(dir.path())).unwrap();
-        assert!(!parsed.cached, "parsed from the table, so the offsets get rewritten");
+        assert!(
+            !parsed.cached,
+            "parsed from the table, so the offsets get rewritten"
+        );
         assert_eq!(parsed.forms.len(), fresh.forms.len());
         parsed.save_cache(dir.path());
-        assert!(Lexicon::load(&mut analyzer, None, Some(dir.path())).unwrap().cached);
+        assert!(
+            Lexicon::load(&mut analyzer, None, Some(dir.path()))
+                .unwrap()
+                .cached
+        );
     }
 
     #[test]
