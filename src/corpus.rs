@@ -299,14 +299,7 @@ pub fn parse_story(path: &Path, stem: &str, bytes: &[u8]) -> Result<Story, Corpu
             limit: MAX_STORY_BYTES,
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let offset = e.valid_up_to();
-        CorpusError::NotUtf8 {
-            path: path.to_path_buf(),
-            line: bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1,
-            offset,
-        }
-    })?;
+    let text = utf8(path, bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text
         .lines()
@@ -365,16 +358,19 @@ pub fn read_yaml<T: DeserializeOwned>(path: &Path) -> Result<T, CorpusError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| CorpusError::NotUtf8 {
-        path: path.to_path_buf(),
-        line: bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1,
-        offset: e.valid_up_to(),
-    })?;
-    from_yaml(path, text)
+    from_yaml(path, utf8(path, &bytes)?)
+}
+
+/// The file's text, or [`CorpusError::NotUtf8`] with the line of the first bad byte.
+fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, CorpusError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        CorpusError::NotUtf8 {
+            path: path.to_path_buf(),
+            line: bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1,
+            offset,
+        }
+    })
 }
 
 /// Parses YAML embedded in the binary (the built-in lexicon). `name` is used in errors.

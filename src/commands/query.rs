@@ -74,6 +74,9 @@ pub fn run(global: &GlobalConfig, args: QueryArgs) -> anyhow::Result<Status> {
                     break;
                 }
                 let line = line.trim();
+                if line.is_empty() {
+                    continue;
+                }
                 if matches!(line, "exit" | "quit" | ":q") {
                     break;
                 }
@@ -87,9 +90,6 @@ pub fn run(global: &GlobalConfig, args: QueryArgs) -> anyhow::Result<Status> {
                             &mut stdout,
                             global.quiet,
                         )?;
-                    }
-                    Err(e) if line.is_empty() => {
-                        let _ = e;
                     }
                     Err(e) => eprintln!("{e}"),
                 }

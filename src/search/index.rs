@@ -119,7 +119,7 @@ pub enum IndexError {
     InvalidCorpus { problems: Vec<CorpusError> },
     #[error(transparent)]
     Corpus(#[from] CorpusError),
-    #[error("index error in {}: {source}", dir.display())]
+    #[error("index error in {}: {source} (check free disk space and permissions; if it persists, `starmatch index --full` rebuilds the index)", dir.display())]
     Tantivy {
         dir: PathBuf,
         #[source]

@@ -449,38 +449,44 @@ impl Ranker {
         q: &AnalyzedQuestion,
         k: usize,
     ) -> tantivy::Result<Vec<Hit>> {
-        if q.is_empty() || k == 0 {
-            return Ok(Vec::new());
-        }
-        let query = self.query(searcher, q);
-        let top = searcher.search(&*query, &TopDocs::with_limit(k).order_by_score())?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            hits.push(self.hit(address, score, &doc));
-        }
-        Ok(hits)
+        self.top(searcher, q, k)?
+            .into_iter()
+            .map(|(score, address)| {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                Ok(self.hit(address, score, &doc))
+            })
+            .collect()
     }
 
-    /// Only the ids of the `k` best stories: what `eval` needs, without loading
-    /// more stored fields than the id.
+    /// Only the ids of the `k` best stories: what `eval` needs, without
+    /// copying the other stored fields into [`Hit`]s.
     pub fn rank_ids(
         &self,
         searcher: &Searcher,
         q: &AnalyzedQuestion,
         k: usize,
     ) -> tantivy::Result<Vec<String>> {
+        self.top(searcher, q, k)?
+            .into_iter()
+            .map(|(_, address)| {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                Ok(first_text(&doc, self.fields.id))
+            })
+            .collect()
+    }
+
+    /// Scores and addresses of the `k` best stories; none for an empty question.
+    fn top(
+        &self,
+        searcher: &Searcher,
+        q: &AnalyzedQuestion,
+        k: usize,
+    ) -> tantivy::Result<Vec<(f32, DocAddress)>> {
         if q.is_empty() || k == 0 {
             return Ok(Vec::new());
         }
         let query = self.query(searcher, q);
-        let top = searcher.search(&*query, &TopDocs::with_limit(k).order_by_score())?;
-        let mut ids = Vec::with_capacity(top.len());
-        for (_, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            ids.push(first_text(&doc, self.fields.id));
-        }
-        Ok(ids)
+        searcher.search(&*query, &TopDocs::with_limit(k).order_by_score())
     }
 
     /// Fills each hit's per-signal contributions (they add up to its score).

@@ -4,8 +4,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::analysis::Analyzer;
-use super::lexicon::Lexicon;
+use super::analysis::{Analyzer, Word};
+use super::lexicon::{ConceptHit, Lexicon};
 use super::ranking::{AnalyzedQuestion, Hit};
 
 /// Longest snippet shown, in characters.
@@ -31,19 +31,8 @@ pub struct Why {
 /// Works out [`Why`] for a hit in one pass over its text. Only run it on
 /// shown hits: it analyses every word of the story.
 pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit: &Hit) -> Why {
+    // The question's concepts found anywhere in the story, in order of discovery.
     let mut shared: Vec<usize> = Vec::new();
-    let mut note_shared = |words: &[super::analysis::Word]| -> usize {
-        let mut found = 0;
-        for h in lexicon.detect(words, &[]) {
-            if q.concepts.contains(&h.concept) {
-                found += 1;
-                if !shared.contains(&h.concept) {
-                    shared.push(h.concept);
-                }
-            }
-        }
-        found
-    };
 
     let mut best: Option<(f32, &String)> = None;
     for tagged in &hit.questions {
@@ -53,13 +42,14 @@ pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
             .iter()
             .filter(|s| words.iter().any(|w| &w.stem == *s))
             .count() as f32;
-        let score = shared_words + 0.8 * note_shared(&words) as f32;
+        let hits = question_hits(lexicon, q, &words, &mut shared);
+        let score = shared_words + 0.8 * hits.len() as f32;
         if score > 0.0 && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, tagged));
         }
     }
     for text in std::iter::once(&hit.title).chain(&hit.competencies) {
-        note_shared(&analyzer.words(text));
+        question_hits(lexicon, q, &analyzer.words(text), &mut shared);
     }
 
     // The snippet: the sentence sharing the most with the question. Question
@@ -87,13 +77,7 @@ pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
                 }
             }
             let mut concepts_here: Vec<usize> = Vec::new();
-            for h in lexicon.detect(&words, &[]) {
-                if !q.concepts.contains(&h.concept) {
-                    continue;
-                }
-                if !shared.contains(&h.concept) {
-                    shared.push(h.concept);
-                }
+            for h in question_hits(lexicon, q, &words, &mut shared) {
                 if !concepts_here.contains(&h.concept) {
                     concepts_here.push(h.concept);
                     score += 0.6;
@@ -124,6 +108,27 @@ pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
             .collect(),
         snippet: shorten(snippet),
     }
+}
+
+/// The hits of the question's own concepts in `words`; their concepts are
+/// added to `shared`.
+fn question_hits(
+    lexicon: &Lexicon,
+    q: &AnalyzedQuestion,
+    words: &[Word],
+    shared: &mut Vec<usize>,
+) -> Vec<ConceptHit> {
+    let hits: Vec<ConceptHit> = lexicon
+        .detect(words, &[])
+        .into_iter()
+        .filter(|h| q.concepts.contains(&h.concept))
+        .collect();
+    for h in &hits {
+        if !shared.contains(&h.concept) {
+            shared.push(h.concept);
+        }
+    }
+    hits
 }
 
 /// Cuts a long sentence to [`MAX_SNIPPET_CHARS`] around its first highlight, on
