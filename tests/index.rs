@@ -198,12 +198,35 @@ fn an_index_from_another_version_is_rebuilt_automatically() {
     let meta_path = dir.path().join("index/meta.json");
     let meta = fs::read_to_string(&meta_path).unwrap();
     let mut json: serde_json::Value = serde_json::from_str(&meta).unwrap();
-    let payload = json["payload"]
-        .as_str()
-        .unwrap()
-        .replace("\"schema\":1", "\"schema\":999");
-    json["payload"] = serde_json::Value::String(payload);
+    let mut payload: serde_json::Value =
+        serde_json::from_str(json["payload"].as_str().unwrap()).unwrap();
+    payload["schema"] = 999.into();
+    json["payload"] = serde_json::Value::String(payload.to_string());
     fs::write(&meta_path, json.to_string()).unwrap();
+    starmatch(dir.path())
+        .args(["query", "-k", "1", "outage"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("another version of starmatch"))
+        .stdout(predicate::str::contains("failover-outage"));
+}
+
+#[test]
+fn an_index_with_another_schema_is_replaced_not_reused() {
+    let dir = scratch();
+    // What an older starmatch could have left: a valid tantivy index with
+    // fewer fields than this version writes.
+    let index_dir = dir.path().join("index");
+    fs::create_dir_all(&index_dir).unwrap();
+    let mut builder = tantivy::schema::Schema::builder();
+    let key = builder.add_text_field("key", tantivy::schema::STRING);
+    let index = tantivy::Index::create_in_dir(&index_dir, builder.build()).unwrap();
+    let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+    writer
+        .add_document(tantivy::doc!(key => "failover-outage.yaml"))
+        .unwrap();
+    writer.commit().unwrap();
+    drop(writer);
     starmatch(dir.path())
         .args(["query", "-k", "1", "outage"])
         .assert()

@@ -72,14 +72,8 @@ impl Analyzer {
 
     /// All words of `text`, at most `limit` of them.
     pub fn words_limited(&mut self, text: &str, limit: usize) -> Vec<Word> {
-        let mut raw = Vec::new();
-        let mut stream = self.surface.token_stream(text);
-        while raw.len() < limit && stream.advance() {
-            let t = stream.token();
-            raw.push((t.text.clone(), t.offset_from, t.offset_to));
-        }
-        drop(stream);
-        raw.into_iter()
+        self.tokens_limited(text, limit)
+            .into_iter()
             .map(|(raw, start, end)| {
                 let stem = self.stem(&raw);
                 Word {
@@ -90,6 +84,22 @@ impl Analyzer {
                 }
             })
             .collect()
+    }
+
+    /// The lowercased, folded words of `text` with their byte ranges, not
+    /// stemmed: for callers that only stem the words that can matter.
+    pub fn tokens(&mut self, text: &str) -> Vec<(String, usize, usize)> {
+        self.tokens_limited(text, usize::MAX)
+    }
+
+    fn tokens_limited(&mut self, text: &str, limit: usize) -> Vec<(String, usize, usize)> {
+        let mut raw = Vec::new();
+        let mut stream = self.surface.token_stream(text);
+        while raw.len() < limit && stream.advance() {
+            let t = stream.token();
+            raw.push((t.text.clone(), t.offset_from, t.offset_to));
+        }
+        raw
     }
 
     pub fn words(&mut self, text: &str) -> Vec<Word> {

@@ -20,12 +20,13 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::analysis::{text_analyzer, Analyzer, TEXT_TOKENIZER};
 use super::lexicon::Lexicon;
+use super::spans::{self, Source, Span};
 use crate::corpus::{self, Corpus, CorpusError, LoadedStory, StoryFile};
 use crate::story::Story;
 
 /// Bump whenever the schema, the analyzer or the document layout changes:
 /// an index built by another version is rebuilt automatically.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 const LOCK_FILE: &str = ".starmatch.lock";
 const MANIFEST_PREFIX: &str = "starmatch-manifest-";
@@ -53,6 +54,8 @@ pub struct Fields {
     pub concepts_tagged: Field,
     /// Concepts found in the Situation/Task/Action/Result prose.
     pub concepts_text: Field,
+    /// Stored only: where each concept occurs ([`super::spans`]), for explanations.
+    pub spans: Field,
 }
 
 impl Fields {
@@ -96,6 +99,7 @@ pub fn schema() -> (Schema, Fields) {
         learning: b.add_text_field("learning", text),
         concepts_tagged: b.add_text_field("concepts_tagged", concepts.clone()),
         concepts_text: b.add_text_field("concepts_text", concepts),
+        spans: b.add_bytes_field("spans", STORED),
     };
     (b.build(), fields)
 }
@@ -335,11 +339,18 @@ pub fn refresh(
             .map(|_: tantivy::IndexReader| open)
             .map_err(|e| corrupt(dir, e.to_string()))
     });
-    let (index, old_manifest) = match opened {
+    // `None`: a new index is created in place of whatever is there, but only
+    // once the corpus is known to be valid, so a broken story file never
+    // costs the user the index that still answers.
+    let (index, old_manifest): (Option<Index>, Manifest) = match opened {
+        Ok(open) if open.index.schema() != schema().0 => {
+            report.rebuilt = Some("index was built by another version of starmatch".to_string());
+            (None, Manifest::new())
+        }
         Ok(open) if open.is_current(lexicon) && !options.full => {
             let manifest = open.manifest()?;
             old_folder_mtime = open.payload.as_ref().map(|p| p.stories_mtime_ns);
-            (open.index, manifest)
+            (Some(open.index), manifest)
         }
         Ok(open) => {
             report.rebuilt = Some(if options.full {
@@ -353,17 +364,16 @@ pub fn refresh(
             } else {
                 "the concept lexicon changed".to_string()
             });
-            (open.index, Manifest::new())
+            (Some(open.index), Manifest::new())
         }
         Err(IndexError::Missing { .. }) => {
             report.rebuilt = Some("new index".to_string());
-            (create(dir)?, Manifest::new())
+            (None, Manifest::new())
         }
         Err(e @ IndexError::Corrupt { .. }) if !options.full => return Err(e),
         Err(_) => {
             report.rebuilt = Some("--full over an unreadable index".to_string());
-            wipe(dir)?;
-            (create(dir)?, Manifest::new())
+            (None, Manifest::new())
         }
     };
     let rebuild = report.rebuilt.is_some();
@@ -452,6 +462,13 @@ pub fn refresh(
         return Ok(report);
     }
 
+    let index = match index {
+        Some(index) => index,
+        None => {
+            wipe(dir)?;
+            create(dir)?
+        }
+    };
     let (_, fields) = schema();
     // One indexing thread for small batches gives one segment instead of one
     // per thread: fewer files for every later query to open.
@@ -551,28 +568,60 @@ pub fn document(
     if let Some(learning) = &story.learning {
         doc.add_text(fields.learning, learning);
     }
-    let tagged = std::iter::once(story.title.as_str())
-        .chain(story.questions.iter().map(String::as_str))
-        .chain(story.competencies.iter().map(String::as_str))
-        .chain(story.tags.iter().map(String::as_str));
-    for text in tagged {
+    // Concepts of the title, questions, competencies and tags; those of the
+    // texts an explanation shows are also kept as spans.
+    let mut stored_spans: Vec<Span> = Vec::new();
+    let tagged = std::iter::once((Some(Source::Title), story.title.as_str()))
+        .chain(
+            story
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| (Some(Source::Question(i)), q.as_str())),
+        )
+        .chain(
+            story
+                .competencies
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (Some(Source::Competency(i)), c.as_str())),
+        )
+        .chain(story.tags.iter().map(|t| (None, t.as_str())));
+    for (source, text) in tagged {
         let words = analyzer.words(text);
         for hit in lexicon.detect(&words, &[]) {
             doc.add_text(fields.concepts_tagged, lexicon.name(hit.concept));
+            if let Some(source) = source {
+                stored_spans.push(span(source, &words, &hit));
+            }
         }
     }
     let prose = story
         .star_parts()
         .into_iter()
-        .map(|(_, t)| t)
-        .chain(story.learning.as_deref());
-    for text in prose {
+        .enumerate()
+        .map(|(i, (_, t))| (Some(Source::Part(i)), t))
+        .chain(story.learning.as_deref().map(|t| (None, t)));
+    for (source, text) in prose {
         let words = analyzer.words(text);
         for hit in lexicon.detect(&words, &[]) {
             doc.add_text(fields.concepts_text, lexicon.name(hit.concept));
+            if let Some(source) = source {
+                stored_spans.push(span(source, &words, &hit));
+            }
         }
     }
+    doc.add_bytes(fields.spans, &spans::encode(&stored_spans));
     doc
+}
+
+fn span(source: Source, words: &[super::analysis::Word], hit: &super::lexicon::ConceptHit) -> Span {
+    Span {
+        source,
+        concept: hit.concept,
+        start: words[hit.start].start,
+        end: words[hit.start + hit.len - 1].end,
+    }
 }
 
 fn create(dir: &Path) -> Result<Index, IndexError> {

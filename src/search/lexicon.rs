@@ -20,41 +20,26 @@ const BUILTIN: &str = include_str!("concepts.yaml");
 /// File name of the compiled-lexicon cache inside an index folder.
 const CACHE_FILE: &str = "starmatch-lexicon.tsv";
 
-/// Binary offsets of the cached table's forms and bank entries, so that a
-/// query does not re-split 11,000 lines (see [`Lexicon::offsets`]).
-const OFFSETS_FILE: &str = "starmatch-lexicon.idx";
-const OFFSETS_MAGIC: &[u8; 4] = b"SMLX";
+/// Left by versions that cached binary offsets beside the table; removed
+/// when the cache is rewritten.
+const OLD_OFFSETS_FILE: &str = "starmatch-lexicon.idx";
 
+/// The cached table for `fingerprint`, if it is there and whole: its header
+/// carries a hash of the rest, so a damaged file is recompiled, not trusted.
 fn read_cache(dir: &Path, fingerprint: u64) -> Option<Lexicon> {
     let text = fs::read_to_string(dir.join(CACHE_FILE)).ok()?;
-    let expected = format!("{TABLE_HEADER} {fingerprint:016x}\n");
-    if !text.starts_with(&expected) {
+    let (header, body) = text.split_once('\n')?;
+    let mut fields = header.strip_prefix(TABLE_HEADER)?.split_whitespace();
+    let stored_fingerprint = u64::from_str_radix(fields.next()?, 16).ok()?;
+    let body_hash = u64::from_str_radix(fields.next()?, 16).ok()?;
+    if stored_fingerprint != fingerprint || xxhash_rust::xxh3::xxh3_64(body.as_bytes()) != body_hash
+    {
         return None;
     }
-    let offsets = fs::read(dir.join(OFFSETS_FILE)).ok();
-    match offsets.and_then(|o| Lexicon::from_offsets(&text, &o, fingerprint)) {
-        Some((forms, bank)) => {
-            let names_line = text.lines().nth(1)?;
-            Some(Lexicon {
-                names: names_line.split('\t').map(str::to_string).collect(),
-                table: text,
-                forms,
-                fingerprint,
-                cached: true,
-                by_first: None,
-                bank,
-            })
-        }
-        // Without usable offsets the table is parsed, and `cached` stays
-        // false so that `save_cache` writes the offsets for next time.
-        None => Lexicon::from_table(text),
-    }
-}
-
-fn u32s(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
-    bytes
-        .chunks_exact(4)
-        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+    let mut lexicon = Lexicon::from_table(text)?;
+    lexicon.fingerprint = fingerprint;
+    lexicon.cached = true;
+    Some(lexicon)
 }
 
 /// One entry of a concepts YAML file.
@@ -75,7 +60,8 @@ pub struct ConceptHit {
     pub len: usize,
 }
 
-/// One form of a concept: byte ranges into [`Lexicon::table`].
+/// One form of a concept, parsed from its line of [`Lexicon::table`]:
+/// byte ranges into the table.
 #[derive(Debug, Clone, Copy)]
 struct Form {
     first: (u32, u32),
@@ -85,26 +71,31 @@ struct Form {
     raw: (u32, u32),
 }
 
-/// The compiled lexicon: one text table of analysed forms, sorted by first
-/// stem, plus offsets into it. It is cached in the index folder as that text,
-/// keyed by a hash of the source YAML, so a query loads it with one read and
-/// no per-form allocation; stemming ~12,000 forms on every query would cost
-/// more than the search itself.
+/// The compiled lexicon: one text table of analysed forms, one line per form,
+/// sorted by first stem. It is cached in the index folder, keyed by a hash of
+/// the source YAML, so a query loads it with one read and a scan for line
+/// ends, and parses only the lines its binary searches touch; stemming
+/// ~12,000 forms on every query would cost more than the search itself.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     names: Vec<String>,
-    /// `starmatch-lexicon v2 FINGERPRINT`, the concept names (tab-separated),
-    /// then one line per form: `first \t rest stems \t concept \t raw word`.
+    /// `starmatch-lexicon v5 FINGERPRINT BODYHASH`, the concept names
+    /// (tab-separated), one line per form: `first \t rest stems \t concept
+    /// \t raw word`, then one line per concept listing its one-word stems
+    /// (`= \t concept \t stems`), then the bank lines (`? \t ...`).
     table: String,
-    forms: Vec<Form>,
+    /// Byte offset of each form line in `table`.
+    lines: Vec<u32>,
     fingerprint: u64,
     /// Read from the cache: nothing to save.
     cached: bool,
-    /// First stem -> range of `forms`, built by [`Lexicon::prepare_bulk`] for
-    /// indexing, where `detect` runs on every word of every story.
+    /// First stem -> range of form lines, built by [`Lexicon::prepare_bulk`]
+    /// for indexing, where `detect` runs on every word of every story.
     by_first: Option<std::collections::HashMap<Box<str>, (u32, u32)>>,
     /// The question bank: content stems and concepts of labelled questions.
     bank: Vec<BankEntry>,
+    /// Per concept, its one-word stems (space-separated, in table order).
+    word_stems: Vec<(u32, u32)>,
 }
 
 /// One labelled question of the bank: byte ranges into the table.
@@ -125,7 +116,7 @@ pub struct BankDef {
 /// The built-in bank of labelled common interview questions.
 const BANK: &str = include_str!("question_bank.yaml");
 
-const TABLE_HEADER: &str = "starmatch-lexicon v3";
+const TABLE_HEADER: &str = "starmatch-lexicon v5";
 
 impl Lexicon {
     /// The built-in lexicon plus the corpus folder's `concepts.yaml`, if
@@ -166,11 +157,6 @@ impl Lexicon {
         let bank: Vec<BankDef> = corpus::parse_yaml_str("built-in question_bank.yaml", BANK)?;
         let mut lexicon = Lexicon::from_sources(analyzer, &defs, &bank);
         lexicon.fingerprint = fingerprint;
-        lexicon.table = lexicon.table.replacen(
-            &format!("{TABLE_HEADER} 0000000000000000"),
-            &format!("{TABLE_HEADER} {fingerprint:016x}"),
-            1,
-        );
         Ok(lexicon)
     }
 
@@ -181,94 +167,14 @@ impl Lexicon {
             return;
         }
         self.cached = true;
-        // The offsets file names the fingerprint it belongs to, so a crash
-        // between the two writes only costs a slower load.
-        let _ = corpus::write_atomic(&dir.join(CACHE_FILE), self.table.as_bytes())
-            .and_then(|()| corpus::write_atomic(&dir.join(OFFSETS_FILE), &self.offsets()));
-    }
-
-    /// `SMLX`, fingerprint, form and bank counts, then 8 u32 per form and 4
-    /// per bank entry, little-endian.
-    fn offsets(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(20 + self.forms.len() * 32 + self.bank.len() * 16);
-        out.extend_from_slice(OFFSETS_MAGIC);
-        out.extend_from_slice(&self.fingerprint.to_le_bytes());
-        out.extend_from_slice(&(self.forms.len() as u32).to_le_bytes());
-        out.extend_from_slice(&(self.bank.len() as u32).to_le_bytes());
-        for f in &self.forms {
-            for v in [
-                f.first.0,
-                f.first.1,
-                f.rest.0,
-                f.rest.1,
-                f.rest_words,
-                f.concept,
-                f.raw.0,
-                f.raw.1,
-            ] {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-        }
-        for b in &self.bank {
-            for v in [b.stems.0, b.stems.1, b.concepts.0, b.concepts.1] {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-        }
-        out
-    }
-
-    /// Reads [`Lexicon::offsets`] back, checking that every range lies inside
-    /// `table` on character boundaries; `None` means "parse the table instead".
-    fn from_offsets(
-        table: &str,
-        bytes: &[u8],
-        fingerprint: u64,
-    ) -> Option<(Vec<Form>, Vec<BankEntry>)> {
-        if bytes.len() < 20 || &bytes[..4] != OFFSETS_MAGIC {
-            return None;
-        }
-        if u64::from_le_bytes(bytes[4..12].try_into().ok()?) != fingerprint {
-            return None;
-        }
-        let forms_n = u32::from_le_bytes(bytes[12..16].try_into().ok()?) as usize;
-        let bank_n = u32::from_le_bytes(bytes[16..20].try_into().ok()?) as usize;
-        let body = &bytes[20..];
-        if body.len() != forms_n * 32 + bank_n * 16 {
-            return None;
-        }
-        let ok = |(a, b): (u32, u32)| {
-            a <= b
-                && table.is_char_boundary(a as usize)
-                && table.is_char_boundary(b as usize)
-                && (b as usize) <= table.len()
-        };
-        let v: Vec<u32> = u32s(body).collect();
-        let mut forms = Vec::with_capacity(forms_n);
-        for c in v[..forms_n * 8].chunks_exact(8) {
-            let form = Form {
-                first: (c[0], c[1]),
-                rest: (c[2], c[3]),
-                rest_words: c[4],
-                concept: c[5],
-                raw: (c[6], c[7]),
-            };
-            if !(ok(form.first) && ok(form.rest) && ok(form.raw)) {
-                return None;
-            }
-            forms.push(form);
-        }
-        let mut bank = Vec::with_capacity(bank_n);
-        for c in v[forms_n * 8..].chunks_exact(4) {
-            let entry = BankEntry {
-                stems: (c[0], c[1]),
-                concepts: (c[2], c[3]),
-            };
-            if !(ok(entry.stems) && ok(entry.concepts)) {
-                return None;
-            }
-            bank.push(entry);
-        }
-        Some((forms, bank))
+        let body = self.table.split_once('\n').map_or("", |(_, body)| body);
+        let header = format!(
+            "{TABLE_HEADER} {:016x} {:016x}\n",
+            self.fingerprint,
+            xxhash_rust::xxh3::xxh3_64(body.as_bytes())
+        );
+        let _ = corpus::write_atomic(&dir.join(CACHE_FILE), format!("{header}{body}").as_bytes());
+        let _ = fs::remove_file(dir.join(OLD_OFFSETS_FILE));
     }
 
     /// The built-in lexicon alone.
@@ -313,9 +219,19 @@ impl Lexicon {
         // Sorted by first stem, then by the rest: `detect` binary-searches both.
         rows.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
         rows.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2 && a.3 == b.3);
-        let mut table = format!("{TABLE_HEADER} {:016x}\n{}\n", 0u64, names.join("\t"));
+        let mut table = format!("{TABLE_HEADER}\n{}\n", names.join("\t"));
         for (first, _, rest, concept, raw) in &rows {
             table.push_str(&format!("{first}\t{rest}\t{concept}\t{raw}\n"));
+        }
+        let mut word_stems: Vec<Vec<&str>> = vec![Vec::new(); names.len()];
+        for (first, rest_len, _, concept, _) in &rows {
+            let stems = &mut word_stems[*concept];
+            if *rest_len == 0 && stems.last() != Some(&first.as_str()) {
+                stems.push(first);
+            }
+        }
+        for (concept, stems) in word_stems.iter().enumerate() {
+            table.push_str(&format!("=\t{concept}\t{}\n", stems.join(" ")));
         }
         // Bank lines start with `?`, which no stem does: content stems of the
         // question (boilerplate and stop words removed, as for a query) and
@@ -345,85 +261,135 @@ impl Lexicon {
         let mut lexicon = Lexicon::from_table(table).unwrap_or_else(|| Lexicon {
             names: Vec::new(),
             table: String::new(),
-            forms: Vec::new(),
+            lines: Vec::new(),
             fingerprint: 0,
             cached: false,
             by_first: None,
             bank: Vec::new(),
+            word_stems: Vec::new(),
         });
         lexicon.fingerprint = fingerprint;
         lexicon
     }
 
-    /// Parses a compiled table (as written by [`Lexicon::from_defs`]).
+    /// Reads a compiled table (as written by [`Lexicon::from_sources`]):
+    /// the names, where each form line starts, and the bank entries. Form
+    /// lines are parsed only when a search reaches them.
     fn from_table(table: String) -> Option<Lexicon> {
-        let mut lines = table.split_inclusive('\n');
-        let header = lines.next()?.trim_end();
-        let fingerprint =
-            u64::from_str_radix(header.strip_prefix(TABLE_HEADER)?.trim(), 16).ok()?;
-        let names_line = lines.next()?.trim_end_matches('\n');
+        let (_header, rest) = table.split_once('\n')?;
+        let (names_line, _) = rest.split_once('\n')?;
         let names: Vec<String> = if names_line.is_empty() {
             Vec::new()
         } else {
             names_line.split('\t').map(str::to_string).collect()
         };
-        let mut forms = Vec::new();
+        let mut offset = table.len() - rest.len() + names_line.len() + 1;
+        let mut lines = Vec::new();
         let mut bank = Vec::new();
-        let mut offset = header.len() + 1 + names_line.len() + 1;
-        for line in lines {
-            let start = offset as u32;
+        let mut word_stems = Vec::new();
+        for line in table[offset..].split_inclusive('\n') {
+            let start = u32::try_from(offset).ok()?;
             offset += line.len();
-            let body = line.trim_end_matches('\n');
-            let span = |field: &str| {
-                let a = start + (field.as_ptr() as usize - body.as_ptr() as usize) as u32;
-                (a, a + field.len() as u32)
-            };
-            if let Some(entry) = body.strip_prefix("?\t") {
-                let (stems, concepts) = entry.split_once('\t')?;
-                if concepts
-                    .split(',')
-                    .any(|c| c.parse::<usize>().map_or(true, |c| c >= names.len()))
-                {
+            if let Some(entry) = line.strip_prefix("=\t") {
+                let (number, stems) = entry.trim_end_matches('\n').split_once('\t')?;
+                let concept: usize = number.parse().ok()?;
+                if concept >= names.len() {
                     return None;
                 }
-                bank.push(BankEntry {
-                    stems: span(stems),
-                    concepts: span(concepts),
-                });
+                let at = start + (line.len() - entry.len() + number.len() + 1) as u32;
+                word_stems.resize(names.len(), (0, 0));
+                word_stems[concept] = (at, at + stems.len() as u32);
                 continue;
             }
-            let mut fields = body.split('\t');
-            let (first, rest, concept, raw) = (
-                fields.next()?,
-                fields.next()?,
-                fields.next()?,
-                fields.next()?,
-            );
-            let concept: u32 = concept.parse().ok()?;
-            if concept as usize >= names.len() {
+            let Some(entry) = line.strip_prefix("?\t") else {
+                lines.push(start);
+                continue;
+            };
+            let (stems, concepts) = entry.trim_end_matches('\n').split_once('\t')?;
+            if concepts
+                .split(',')
+                .any(|c| c.parse::<usize>().map_or(true, |c| c >= names.len()))
+            {
                 return None;
             }
-            forms.push(Form {
-                first: span(first),
-                rest: span(rest),
-                rest_words: if rest.is_empty() {
-                    0
-                } else {
-                    rest.split(' ').count() as u32
-                },
-                concept,
-                raw: span(raw),
+            let stems_at = start + 2;
+            let concepts_at = stems_at + stems.len() as u32 + 1;
+            bank.push(BankEntry {
+                stems: (stems_at, stems_at + stems.len() as u32),
+                concepts: (concepts_at, concepts_at + concepts.len() as u32),
             });
         }
         Some(Lexicon {
             names,
             table,
-            forms,
-            fingerprint,
+            lines,
+            fingerprint: 0,
             cached: false,
             by_first: None,
             bank,
+            word_stems,
         })
+    }
+
+    /// Parses form line `i`. A malformed line (only a damaged table has
+    /// one) reads as a form that matches no word.
+    fn form(&self, i: usize) -> Form {
+        let start = self.lines[i] as usize;
+        let rest = self.table.get(start..).unwrap_or("");
+        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        let line = &rest[..end];
+        let at = |field: &str| {
+            let a = (start + (field.as_ptr() as usize - line.as_ptr() as usize)) as u32;
+            (a, a + field.len() as u32)
+        };
+        let mut fields = line.split('\t');
+        let (Some(first), Some(rest), Some(concept), Some(raw)) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            // The whole line keeps binary searches in order.
+            return Form {
+                first: at(line),
+                rest: (0, 0),
+                rest_words: u32::MAX,
+                concept: 0,
+                raw: (0, 0),
+            };
+        };
+        let concept = concept
+            .parse::<u32>()
+            .ok()
+            .filter(|&c| (c as usize) < self.names.len());
+        Form {
+            first: at(first),
+            rest: at(rest),
+            rest_words: match concept {
+                None => u32::MAX,
+                Some(_) if rest.is_empty() => 0,
+                Some(_) => rest.split(' ').count() as u32,
+            },
+            concept: concept.unwrap_or(0),
+            raw: at(raw),
+        }
+    }
+
+    #[cfg(test)]
+    fn forms(&self) -> impl Iterator<Item = Form> + '_ {
+        (0..self.lines.len()).map(|i| self.form(i))
+    }
+
+    /// The first index in `lo..hi` whose form fails `pred`, for a `pred`
+    /// that holds on a prefix of the range.
+    fn partition(&self, lo: usize, hi: usize, pred: impl Fn(&Form) -> bool) -> usize {
+        let (mut lo, mut hi) = (lo, hi);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if pred(&self.form(mid)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
     }
 
     /// Concepts a question is probably about, from its nearest labelled
@@ -435,35 +401,30 @@ impl Lexicon {
         if self.bank.is_empty() || stems.is_empty() {
             return Vec::new();
         }
-        let entry_stems = |e: &BankEntry| self.text(e.stems).split(' ');
-        let idf: Vec<f32> = stems
+        // One pass over the bank: which question stems each entry shares.
+        let mut df = vec![0usize; stems.len()];
+        let mut sharing: Vec<(&BankEntry, usize, Vec<usize>)> = Vec::new();
+        for entry in &self.bank {
+            let entry_stems: Vec<&str> = self.text(entry.stems).split(' ').collect();
+            let shared: Vec<usize> = (0..stems.len())
+                .filter(|&i| entry_stems.contains(&stems[i].as_str()))
+                .collect();
+            if !shared.is_empty() {
+                shared.iter().for_each(|&i| df[i] += 1);
+                sharing.push((entry, entry_stems.len().max(1), shared));
+            }
+        }
+        let idf: Vec<f32> = df
             .iter()
-            .map(|s| {
-                let df = self
-                    .bank
-                    .iter()
-                    .filter(|e| entry_stems(e).any(|t| t == s))
-                    .count() as f32;
-                if df == 0.0 {
-                    0.0
-                } else {
-                    ((n + 1.0) / (df + 0.5)).ln()
-                }
-            })
+            .map(|&df| ((n + 1.0) / (df as f32 + 0.5)).ln())
             .collect();
-        let mut scored: Vec<(f32, &BankEntry)> = self
-            .bank
-            .iter()
-            .filter_map(|e| {
-                let len = entry_stems(e).count().max(1) as f32;
-                let shared: f32 = stems
-                    .iter()
-                    .zip(&idf)
-                    .filter(|(s, _)| entry_stems(e).any(|t| t == s.as_str()))
-                    .map(|(_, w)| w)
-                    .sum();
-                (shared > 0.0).then(|| (shared / len.sqrt(), e))
+        let mut scored: Vec<(f32, &BankEntry)> = sharing
+            .into_iter()
+            .map(|(entry, len, shared)| {
+                let sum: f32 = shared.iter().map(|&i| idf[i]).sum();
+                (sum / (len as f32).sqrt(), entry)
             })
+            .filter(|&(score, _)| score > 0.0)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         let Some(&(top, _)) = scored.first() else {
@@ -487,7 +448,7 @@ impl Lexicon {
     }
 
     fn text(&self, (a, b): (u32, u32)) -> &str {
-        &self.table[a as usize..b as usize]
+        self.table.get(a as usize..b as usize).unwrap_or("")
     }
 
     pub fn concept_count(&self) -> usize {
@@ -495,20 +456,21 @@ impl Lexicon {
     }
 
     pub fn name(&self, concept: usize) -> &str {
-        &self.names[concept]
+        self.names.get(concept).map_or("", String::as_str)
     }
 
     /// Stems of a concept's one-word forms, used to expand a question and to
     /// highlight related words.
     pub fn word_stems(&self, concept: usize) -> Vec<&str> {
-        let mut stems: Vec<&str> = self
-            .forms
-            .iter()
-            .filter(|f| f.concept as usize == concept && f.rest_words == 0)
-            .map(|f| self.text(f.first))
-            .collect();
-        stems.dedup();
-        stems
+        self.word_stems
+            .get(concept)
+            .map(|&span| {
+                self.text(span)
+                    .split(' ')
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Changes whenever a concept or form changes: stored with the index so
@@ -521,11 +483,12 @@ impl Lexicon {
     /// thousands of stories, not before one question.
     pub fn prepare_bulk(&mut self) {
         let mut map = std::collections::HashMap::new();
+        let n = self.lines.len();
         let mut i = 0;
-        while i < self.forms.len() {
-            let first = self.text(self.forms[i].first);
+        while i < n {
+            let first = self.text(self.form(i).first);
             let mut j = i + 1;
-            while j < self.forms.len() && self.text(self.forms[j].first) == first {
+            while j < n && self.text(self.form(j).first) == first {
                 j += 1;
             }
             map.insert(first.into(), (i as u32, j as u32));
@@ -534,16 +497,18 @@ impl Lexicon {
         self.by_first = Some(map);
     }
 
-    /// The forms starting with `stem`, sorted by the rest of their stems.
-    fn forms_starting(&self, stem: &str) -> &[Form] {
+    /// The range of form lines starting with `stem`, sorted by the rest of
+    /// their stems.
+    fn forms_starting(&self, stem: &str) -> (usize, usize) {
         if let Some(map) = &self.by_first {
             return map
                 .get(stem)
-                .map_or(&[], |&(a, b)| &self.forms[a as usize..b as usize]);
+                .map_or((0, 0), |&(a, b)| (a as usize, b as usize));
         }
-        let lo = self.forms.partition_point(|f| self.text(f.first) < stem);
-        let hi = lo + self.forms[lo..].partition_point(|f| self.text(f.first) == stem);
-        &self.forms[lo..hi]
+        let n = self.lines.len();
+        let lo = self.partition(0, n, |f| self.text(f.first) < stem);
+        let hi = self.partition(lo, n, |f| self.text(f.first) == stem);
+        (lo, hi)
     }
 
     /// Finds every concept mentioned in `words`, skipping masked words
@@ -562,21 +527,16 @@ impl Lexicon {
             // Forms are sorted by rest: the one-word forms (empty rest) come
             // first, and multi-word forms continuing with the next word form
             // one contiguous run, found by binary search.
-            let candidates = self.forms_starting(&words[i].stem);
-            let singles = candidates.partition_point(|f| f.rest_words == 0);
-            found.extend(
-                candidates[..singles]
-                    .iter()
-                    .map(|f| (f.concept as usize, 1)),
-            );
+            let (from, to) = self.forms_starting(&words[i].stem);
+            let singles = self.partition(from, to, |f| f.rest_words == 0);
+            found.extend((from..singles).map(|j| (self.form(j).concept as usize, 1)));
             if let Some(next) = words.get(i + 1) {
-                let multi = &candidates[singles..];
                 let next = next.stem.as_str();
-                let lo = multi.partition_point(|f| self.text(f.rest) < next);
-                let hi = lo + multi[lo..].partition_point(|f| self.text(f.rest).starts_with(next));
-                for form in &multi[lo..hi] {
-                    let len = form.rest_words as usize + 1;
-                    if i + len > words.len() {
+                let lo = self.partition(singles, to, |f| self.text(f.rest) < next);
+                let hi = self.partition(lo, to, |f| self.text(f.rest).starts_with(next));
+                for form in (lo..hi).map(|j| self.form(j)) {
+                    let len = (form.rest_words as usize).saturating_add(1);
+                    if i.saturating_add(len) > words.len() {
                         continue;
                     }
                     let matches = self
@@ -618,9 +578,19 @@ impl Lexicon {
         // Typos rarely change the first letter; requiring it keeps this cheap
         // against ~12,000 forms.
         let first = raw.as_bytes()[0];
-        let mut found: Vec<usize> = self
-            .forms
-            .iter()
+        // A stem starts with its word's first letter and lines are sorted by
+        // first stem, so the candidates are one run of lines.
+        let starts_alike = |f: &Form| self.text(f.first).as_bytes().first() == Some(&first);
+        let n = self.lines.len();
+        let lo = self.partition(0, n, |f| {
+            self.text(f.first)
+                .as_bytes()
+                .first()
+                .is_none_or(|&b| b < first)
+        });
+        let hi = self.partition(lo, n, starts_alike);
+        let mut found: Vec<usize> = (lo..hi)
+            .map(|i| self.form(i))
             .filter(|f| f.rest_words == 0)
             .filter(|f| {
                 let form = self.text(f.raw);
@@ -756,41 +726,66 @@ mod tests {
         let mut analyzer = Analyzer::new();
         let mut fresh = Lexicon::load(&mut analyzer, None, Some(dir.path())).unwrap();
         assert!(!fresh.cached);
+        std::fs::write(dir.path().join(OLD_OFFSETS_FILE), b"old").unwrap();
         fresh.save_cache(dir.path());
+        assert!(!dir.path().join(OLD_OFFSETS_FILE).exists());
         let cached = Lexicon::load(&mut analyzer, None, Some(dir.path())).unwrap();
         assert!(cached.cached);
-        assert!(dir.path().join(OFFSETS_FILE).is_file());
-        assert_eq!(cached.forms.len(), fresh.forms.len());
+        assert_eq!(cached.lines.len(), fresh.lines.len());
         assert_eq!(cached.bank.len(), fresh.bank.len());
         assert_eq!(cached.fingerprint(), fresh.fingerprint());
         assert_eq!(cached.names, fresh.names);
         let text = "we butted heads over the slow api and my boss stepped in";
         assert_eq!(names(&cached, text), names(&fresh, text));
         assert!(names(&cached, text).contains(&"conflict".to_string()));
+        assert_eq!(
+            cached.detect_typo("dissagreed"),
+            fresh.detect_typo("dissagreed")
+        );
+        for c in 0..fresh.concept_count() {
+            let mut scanned: Vec<&str> = fresh
+                .forms()
+                .filter(|f| f.concept as usize == c && f.rest_words == 0)
+                .map(|f| fresh.text(f.first))
+                .collect();
+            scanned.dedup();
+            assert_eq!(fresh.word_stems(c), scanned);
+            assert_eq!(cached.word_stems(c), scanned);
+        }
+        assert!(!cached.detect_typo("dissagreed").is_empty());
     }
 
     #[test]
-    fn a_damaged_offsets_file_falls_back_to_parsing_the_table() {
+    fn a_damaged_cache_is_recompiled_not_trusted() {
         let dir = tempfile::tempdir().unwrap();
         let mut analyzer = Analyzer::new();
         let mut fresh = Lexicon::load(&mut analyzer, None, Some(dir.path())).unwrap();
         fresh.save_cache(dir.path());
-        let idx = dir.path().join(OFFSETS_FILE);
-        let mut bytes = std::fs::read(&idx).unwrap();
-        bytes.truncate(bytes.len() - 3);
-        std::fs::write(&idx, bytes).unwrap();
-        let mut parsed = Lexicon::load(&mut analyzer, None, Some(dir.path())).unwrap();
-        assert!(
-            !parsed.cached,
-            "parsed from the table, so the offsets get rewritten"
+        let path = dir.path().join(CACHE_FILE);
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Same length, one concept number changed: only the body hash tells.
+        let damaged = text.replacen("\t3\t", "\t9\t", 1);
+        assert_ne!(damaged, text);
+        std::fs::write(&path, damaged).unwrap();
+        let mut reloaded = Lexicon::load(&mut analyzer, None, Some(dir.path())).unwrap();
+        assert!(!reloaded.cached, "compiled again from the sources");
+        assert_eq!(reloaded.lines.len(), fresh.lines.len());
+        reloaded.save_cache(dir.path());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+
+    #[test]
+    fn malformed_table_lines_match_nothing_and_do_not_panic() {
+        let table = format!(
+            "{TABLE_HEADER}\nconflict\nargu\t\t0\targued\nbroken line\nclash\t\t7\tclash\n"
         );
-        assert_eq!(parsed.forms.len(), fresh.forms.len());
-        parsed.save_cache(dir.path());
-        assert!(
-            Lexicon::load(&mut analyzer, None, Some(dir.path()))
-                .unwrap()
-                .cached
+        let lexicon = Lexicon::from_table(table).unwrap();
+        assert_eq!(
+            names(&lexicon, "we argued and clashed, broken line"),
+            ["conflict"]
         );
+        assert!(lexicon.detect_typo("brokenn").is_empty());
+        assert_eq!(lexicon.name(7), "");
     }
 
     #[test]
@@ -798,7 +793,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join(CACHE_FILE),
-            "starmatch-lexicon v3 0000000000000001\nx\n",
+            "starmatch-lexicon v5 0000000000000001 0000000000000002\nx\n",
         )
         .unwrap();
         let lexicon = Lexicon::load(&mut Analyzer::new(), None, Some(dir.path())).unwrap();

@@ -11,6 +11,7 @@ pub mod index;
 pub mod lexicon;
 pub mod ranking;
 pub mod snippet;
+pub mod spans;
 
 use std::path::Path;
 use std::time::Duration;

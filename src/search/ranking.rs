@@ -20,6 +20,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 use super::analysis::{boilerplate_mask, boilerplate_phrases, is_stop_word, Analyzer, Word};
 use super::index::Fields;
 use super::lexicon::Lexicon;
+use super::spans::{self, Span};
 
 /// Questions longer than this are cut: the first few hundred words say what is asked.
 pub const MAX_QUESTION_WORDS: usize = 300;
@@ -212,6 +213,8 @@ pub struct Hit {
     pub questions: Vec<String>,
     /// (part name, text) for situation, task, action, result.
     pub parts: Vec<(&'static str, String)>,
+    /// Where concepts occur in the texts above (from the index).
+    pub spans: Vec<Span>,
     /// Filled by [`Ranker::explain`] only.
     pub contributions: Vec<Contribution>,
 }
@@ -544,6 +547,11 @@ impl Ranker {
                 ("action", first_text(doc, f.action)),
                 ("result", first_text(doc, f.result)),
             ],
+            spans: doc
+                .get_first(f.spans)
+                .and_then(|v| v.as_bytes())
+                .map(spans::decode)
+                .unwrap_or_default(),
             contributions: Vec::new(),
         }
     }

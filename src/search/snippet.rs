@@ -4,9 +4,10 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::analysis::{Analyzer, Word};
-use super::lexicon::{ConceptHit, Lexicon};
+use super::analysis::Analyzer;
+use super::lexicon::Lexicon;
 use super::ranking::{AnalyzedQuestion, Hit};
+use super::spans::{Source, Span};
 
 /// Longest snippet shown, in characters.
 const MAX_SNIPPET_CHARS: usize = 220;
@@ -28,63 +29,95 @@ pub struct Why {
     pub snippet: Snippet,
 }
 
-/// Works out [`Why`] for a hit in one pass over its text. Only run it on
-/// shown hits: it analyses every word of the story.
+/// Works out [`Why`] for a hit. Concept occurrences come from the index
+/// ([`Hit::spans`]); of the story's words only those that could share a stem
+/// with the question are stemmed, so this costs little per shown hit.
 pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit: &Hit) -> Why {
+    let matcher = StemMatcher::new(&q.stems);
     // The question's concepts found anywhere in the story, in order of discovery.
     let mut shared: Vec<usize> = Vec::new();
+    let mut note = |span: &Span| {
+        if !shared.contains(&span.concept) {
+            shared.push(span.concept);
+        }
+    };
+    let wanted = |span: &&Span| q.concepts.contains(&span.concept);
 
     let mut best: Option<(f32, &String)> = None;
-    for tagged in &hit.questions {
-        let words = analyzer.words(tagged);
-        let shared_words = q
-            .stems
+    for (i, tagged) in hit.questions.iter().enumerate() {
+        let mut found: Vec<usize> = Vec::new();
+        for (raw, _, _) in analyzer.tokens(tagged) {
+            if let Some(k) = matcher.find(analyzer, &raw) {
+                if !found.contains(&k) {
+                    found.push(k);
+                }
+            }
+        }
+        let mut hits = 0;
+        for span in hit
+            .spans
             .iter()
-            .filter(|s| words.iter().any(|w| &w.stem == *s))
-            .count() as f32;
-        let hits = question_hits(lexicon, q, &words, &mut shared);
-        let score = shared_words + 0.8 * hits.len() as f32;
+            .filter(|s| s.source == Source::Question(i))
+            .filter(wanted)
+        {
+            note(span);
+            hits += 1;
+        }
+        let score = found.len() as f32 + 0.8 * hits as f32;
         if score > 0.0 && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, tagged));
         }
     }
-    for text in std::iter::once(&hit.title).chain(&hit.competencies) {
-        question_hits(lexicon, q, &analyzer.words(text), &mut shared);
-    }
+    hit.spans
+        .iter()
+        .filter(|s| matches!(s.source, Source::Title | Source::Competency(_)))
+        .filter(wanted)
+        .for_each(&mut note);
 
     // The snippet: the sentence sharing the most with the question. Question
     // words count 1; a phrase of one of the question's concepts ("rolled
     // back" for failure) counts 0.6 and is highlighted whole.
     let mut snippet = Snippet::default();
     let mut best_score = -1.0f32;
-    for (part, text) in &hit.parts {
-        for sentence in text.split_sentence_bounds() {
+    for (p, (part, text)) in hit.parts.iter().enumerate() {
+        let part_spans: Vec<&Span> = hit
+            .spans
+            .iter()
+            .filter(|s| s.source == Source::Part(p) && text.get(s.start..s.end).is_some())
+            .filter(wanted)
+            .collect();
+        for (offset, sentence) in text.split_sentence_bound_indices() {
             let trimmed = sentence.trim();
             if trimmed.is_empty() {
                 continue;
             }
-            let words = analyzer.words(trimmed);
+            let from = offset + (sentence.len() - sentence.trim_start().len());
+            let to = from + trimmed.len();
             let mut highlights = Vec::new();
             let mut score = 0.0;
-            let mut seen: Vec<&str> = Vec::new();
-            for w in &words {
-                if q.stems.contains(&w.stem) {
-                    highlights.push((w.start, w.end));
-                    if !seen.contains(&w.stem.as_str()) {
-                        seen.push(&w.stem);
+            let mut seen: Vec<usize> = Vec::new();
+            for (raw, start, end) in analyzer.tokens(trimmed) {
+                if let Some(k) = matcher.find(analyzer, &raw) {
+                    highlights.push((start, end));
+                    if !seen.contains(&k) {
+                        seen.push(k);
                         score += 1.0;
                     }
                 }
             }
             let mut concepts_here: Vec<usize> = Vec::new();
-            for h in question_hits(lexicon, q, &words, &mut shared) {
-                if !concepts_here.contains(&h.concept) {
-                    concepts_here.push(h.concept);
+            for span in part_spans.iter().filter(|s| from <= s.start && s.end <= to) {
+                note(span);
+                if !concepts_here.contains(&span.concept) {
+                    concepts_here.push(span.concept);
                     score += 0.6;
                 }
-                let span = (words[h.start].start, words[h.start + h.len - 1].end);
-                if !highlights.iter().any(|&(a, b)| a <= span.0 && span.1 <= b) {
-                    highlights.push(span);
+                let local = (span.start - from, span.end - from);
+                if !highlights
+                    .iter()
+                    .any(|&(a, b)| a <= local.0 && local.1 <= b)
+                {
+                    highlights.push(local);
                 }
             }
             highlights.sort_unstable();
@@ -110,25 +143,44 @@ pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
     }
 }
 
-/// The hits of the question's own concepts in `words`; their concepts are
-/// added to `shared`.
-fn question_hits(
-    lexicon: &Lexicon,
-    q: &AnalyzedQuestion,
-    words: &[Word],
-    shared: &mut Vec<usize>,
-) -> Vec<ConceptHit> {
-    let hits: Vec<ConceptHit> = lexicon
-        .detect(words, &[])
-        .into_iter()
-        .filter(|h| q.concepts.contains(&h.concept))
-        .collect();
-    for h in &hits {
-        if !shared.contains(&h.concept) {
-            shared.push(h.concept);
-        }
+/// Tells which of the question's stems a story word has, stemming only the
+/// words that can have one. Snowball keeps a word's first two letters in
+/// its stem (it only rewrites endings), except for a few words it maps
+/// whole; so a word whose first two letters begin no question stem is
+/// skipped without stemming.
+struct StemMatcher<'a> {
+    stems: &'a [String],
+    prefixes: Vec<&'a str>,
+}
+
+/// Snowball English maps "dying", "lying", "vying" (a letter and "ying")
+/// to "die", "lie", "vie": the only words whose stems change their second
+/// letter (checked against a 100,000-word English dictionary).
+fn stem_rewrites_start(raw: &str) -> bool {
+    raw.len() == 5 && raw.ends_with("ying")
+}
+
+impl<'a> StemMatcher<'a> {
+    fn new(stems: &'a [String]) -> StemMatcher<'a> {
+        let prefixes = stems
+            .iter()
+            .map(|s| {
+                let cut = s.char_indices().nth(2).map_or(s.len(), |(i, _)| i);
+                &s[..cut]
+            })
+            .collect();
+        StemMatcher { stems, prefixes }
     }
-    hits
+
+    /// The index of the question stem `raw` (a lowercased word) stems to.
+    fn find(&self, analyzer: &mut Analyzer, raw: &str) -> Option<usize> {
+        let possible = self.prefixes.iter().any(|p| raw.starts_with(p)) || stem_rewrites_start(raw);
+        if !possible {
+            return None;
+        }
+        let stem = analyzer.stem(raw);
+        self.stems.iter().position(|s| *s == stem)
+    }
 }
 
 /// Cuts a long sentence to [`MAX_SNIPPET_CHARS`] around its first highlight, on
@@ -164,6 +216,55 @@ fn shorten(s: Snippet) -> Snippet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stems_keep_the_first_two_letters_of_their_word() {
+        let mut analyzer = Analyzer::new();
+        let words = [
+            "happy",
+            "happily",
+            "agreed",
+            "generously",
+            "skies",
+            "news",
+            "ugly",
+            "early",
+            "only",
+            "idly",
+            "gently",
+            "singly",
+            "cries",
+            "ties",
+            "communism",
+            "arsenal",
+            "yelling",
+            "yes",
+            "axes",
+            "owed",
+            "reliability",
+            "prioritisation",
+            "an",
+            "i",
+        ];
+        for word in words {
+            let stem = analyzer.stem(word);
+            let matcher = StemMatcher::new(std::slice::from_ref(&stem));
+            assert_eq!(
+                matcher.find(&mut analyzer, word),
+                Some(0),
+                "{word} -> {stem}"
+            );
+        }
+        for word in ["dying", "lying", "tying", "vying", "hying"] {
+            let stem = analyzer.stem(word);
+            let matcher = StemMatcher::new(std::slice::from_ref(&stem));
+            assert_eq!(
+                matcher.find(&mut analyzer, word),
+                Some(0),
+                "{word} -> {stem}"
+            );
+        }
+    }
 
     #[test]
     fn long_snippets_are_cut_around_the_first_match() {
