@@ -17,9 +17,11 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::DocSet;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
-use super::analysis::{boilerplate_mask, boilerplate_phrases, is_stop_word, Analyzer, Word};
+use super::analysis::{
+    boilerplate_mask, boilerplate_phrases, is_stop_word, Analyzer, Word, BOILERPLATE, STOP_WORDS,
+};
 use super::index::Fields;
-use super::lexicon::Lexicon;
+use super::lexicon::{within_distance, Lexicon};
 use super::spans::{self, Span};
 
 /// Questions longer than this are cut: the first few hundred words say what is asked.
@@ -122,13 +124,13 @@ impl Default for Weights {
     fn default() -> Self {
         Weights {
             questions: 2.25,
-            title: 1.0,
+            title: 0.8,
             labels: 1.5,
-            body: 1.0,
-            competency: 2.0,
-            concept_text: 1.0,
+            body: 0.7,
+            competency: 3.5,
+            concept_text: 1.3,
             bank: 1.0,
-            expansion: 0.3,
+            expansion: 0.1,
             phrase: 0.5,
             fuzzy: 0.5,
             body_fields: [1.0, 1.0, 0.8, 0.7, 0.5],
@@ -420,9 +422,15 @@ impl Ranker {
             f.result,
         ];
         let mut fuzzy: Vec<Box<dyn Query>> = Vec::new();
-        for stem in &q.stems {
+        let mut fuzzed: Vec<&str> = Vec::new();
+        for word in q.content.iter().map(|&i| &q.words[i]) {
+            let stem = &word.stem;
             let len = stem.chars().count();
-            if len < 5 || doc_freq(searcher, &text_fields, stem) > 0 {
+            if len < 5 || fuzzed.contains(&stem.as_str()) || is_misspelled_filler(&word.raw) {
+                continue;
+            }
+            fuzzed.push(stem);
+            if doc_freq(searcher, &text_fields, stem) > 0 {
                 continue;
             }
             let distance = if len >= 8 { 2 } else { 1 };
@@ -555,6 +563,16 @@ impl Ranker {
             contributions: Vec::new(),
         }
     }
+}
+
+/// A slip of a filler word ("desribe", "hapened", "exemple"): left to the
+/// fuzzy signal it would match every story that uses the real word.
+fn is_misspelled_filler(raw: &str) -> bool {
+    let near = |filler: &str| filler.len() >= 5 && within_distance(filler, raw, 1);
+    raw.len() >= 5
+        && !is_stop_word(raw)
+        && (STOP_WORDS.iter().any(|w| near(w))
+            || BOILERPLATE.iter().flat_map(|p| p.split(' ')).any(near))
 }
 
 fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
