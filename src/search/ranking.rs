@@ -16,6 +16,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::DocSet;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::analysis::{
     boilerplate_mask, boilerplate_phrases, is_stop_word, Analyzer, Word, BOILERPLATE, STOP_WORDS,
@@ -180,8 +181,13 @@ pub struct AnalyzedQuestion {
     pub content: Vec<usize>,
     /// Distinct stems of the content words, in question order.
     pub stems: Vec<String>,
+    /// Weight of each of `stems`: 1 in the sentence that asks, less in the
+    /// scene-setting around it (see [`ask_weights`]).
+    pub stem_weights: Vec<f32>,
     /// Distinct concepts of the question, in question order.
     pub concepts: Vec<usize>,
+    /// Weight of each of `concepts`, like `stem_weights`.
+    pub concept_weights: Vec<f32>,
     /// Concepts inferred from similar labelled questions (not in `concepts`).
     pub inferred: Vec<usize>,
     /// The question was longer than [`MAX_QUESTION_WORDS`] and was cut.
@@ -256,29 +262,31 @@ impl Ranker {
         let content: Vec<usize> = (0..words.len())
             .filter(|&i| !mask[i] && !is_stop_word(&words[i].raw))
             .collect();
-        let mut stems = Vec::new();
+        let weight = ask_weights(question, &words, &mask);
+        let mut stems: Vec<String> = Vec::new();
+        let mut stem_weights: Vec<f32> = Vec::new();
         for &i in &content {
-            if !stems.contains(&words[i].stem) {
-                stems.push(words[i].stem.clone());
-            }
+            add_weighted(&mut stems, &mut stem_weights, &words[i].stem, weight[i]);
         }
         let hits = self.lexicon.detect(&words, &mask);
         let mut concepts: Vec<usize> = Vec::new();
+        let mut concept_weights: Vec<f32> = Vec::new();
         let mut covered = vec![false; words.len()];
         for hit in &hits {
             covered[hit.start..hit.start + hit.len]
                 .iter_mut()
                 .for_each(|c| *c = true);
-            if !concepts.contains(&hit.concept) {
-                concepts.push(hit.concept);
-            }
+            add_weighted(
+                &mut concepts,
+                &mut concept_weights,
+                &hit.concept,
+                weight[hit.start],
+            );
         }
         for &i in &content {
             if !covered[i] {
                 for c in self.lexicon.detect_typo(&words[i].raw) {
-                    if !concepts.contains(&c) {
-                        concepts.push(c);
-                    }
+                    add_weighted(&mut concepts, &mut concept_weights, &c, weight[i]);
                 }
             }
         }
@@ -293,7 +301,9 @@ impl Ranker {
             words,
             content,
             stems,
+            stem_weights,
             concepts,
+            concept_weights,
             inferred,
             truncated,
         }
@@ -313,28 +323,31 @@ impl Ranker {
                 out.push((signal, Box::new(BooleanQuery::union(clauses))));
             }
         };
-        let terms = |fields: &[(Field, f32)], stems: &[String]| -> Vec<Box<dyn Query>> {
+        let weighted = |fields: &[(Field, f32)], stems: &[String], weights: &[f32]| {
             let mut clauses: Vec<Box<dyn Query>> = Vec::new();
-            for stem in stems {
+            for (i, stem) in stems.iter().enumerate() {
+                let weight = weights.get(i).copied().unwrap_or(1.0);
                 for &(field, boost) in fields {
                     let query = TermQuery::new(
                         Term::from_field_text(field, stem),
                         IndexRecordOption::WithFreqs,
                     );
-                    clauses.push(boosted(Box::new(query), boost));
+                    clauses.push(boosted(Box::new(query), boost * weight));
                 }
             }
             clauses
         };
+        let terms = |fields: &[(Field, f32)], stems: &[String]| weighted(fields, stems, &[]);
+        let question_terms = |fields: &[(Field, f32)]| weighted(fields, &q.stems, &q.stem_weights);
         let body: Vec<(Field, f32)> = f.body().into_iter().zip(w.body_fields).collect();
 
-        push(Signal::Questions, terms(&[(f.questions, 1.0)], &q.stems));
-        push(Signal::Title, terms(&[(f.title, 1.0)], &q.stems));
+        push(Signal::Questions, question_terms(&[(f.questions, 1.0)]));
+        push(Signal::Title, question_terms(&[(f.title, 1.0)]));
         push(
             Signal::Labels,
-            terms(&[(f.competencies, 1.0), (f.tags, 0.7)], &q.stems),
+            question_terms(&[(f.competencies, 1.0), (f.tags, 0.7)]),
         );
-        push(Signal::Body, terms(&body, &q.stems));
+        push(Signal::Body, question_terms(&body));
 
         let concept_names: Vec<String> = q
             .concepts
@@ -343,11 +356,19 @@ impl Ranker {
             .collect();
         push(
             Signal::Competency,
-            terms(&[(f.concepts_tagged, 1.0)], &concept_names),
+            weighted(
+                &[(f.concepts_tagged, 1.0)],
+                &concept_names,
+                &q.concept_weights,
+            ),
         );
         push(
             Signal::ConceptText,
-            terms(&[(f.concepts_text, 1.0)], &concept_names),
+            weighted(
+                &[(f.concepts_text, 1.0)],
+                &concept_names,
+                &q.concept_weights,
+            ),
         );
         let inferred_names: Vec<String> = q
             .inferred
@@ -565,6 +586,74 @@ impl Ranker {
     }
 }
 
+/// Weight of scene-setting words in a long question, relative to the words
+/// of the sentence that asks.
+const CONTEXT_WEIGHT: f32 = 0.4;
+
+/// How much each word of a question counts. Interviewers often set a scene
+/// before they ask ("Our team owns checkout, and ... Tell me about a time
+/// you ..."): when a question has several sentences and some of them ask
+/// (they hold interview phrasing or end with "?"), the words of the others
+/// count [`CONTEXT_WEIGHT`], unless the asking sentences have fewer than two
+/// words of their own. Otherwise every word counts 1.
+fn ask_weights(question: &str, words: &[Word], mask: &[bool]) -> Vec<f32> {
+    let mut weights = vec![1.0; words.len()];
+    let sentences: Vec<(usize, usize, bool)> = question
+        .split_sentence_bound_indices()
+        .filter(|(_, s)| !s.trim().is_empty())
+        .map(|(at, s)| {
+            let end = at + s.len();
+            let boilerplate = words
+                .iter()
+                .zip(mask)
+                .any(|(w, &m)| m && w.start >= at && w.end <= end);
+            (at, end, boilerplate || s.trim_end().ends_with('?'))
+        })
+        .collect();
+    let asking = sentences.iter().filter(|s| s.2).count();
+    if sentences.len() < 2 || asking == 0 || asking == sentences.len() {
+        return weights;
+    }
+    let asks = |w: &Word| {
+        sentences
+            .iter()
+            .find(|&&(a, b, _)| w.start >= a && w.start < b)
+            .is_none_or(|s| s.2)
+    };
+    // "We had an outage. Have you handled one?": the ask says nothing of
+    // its own, so the scene is what is asked about.
+    let asked_words = words
+        .iter()
+        .zip(mask)
+        .filter(|&(w, &m)| !m && !is_stop_word(&w.raw) && asks(w))
+        .count();
+    if asked_words < 2 {
+        return weights;
+    }
+    for (w, weight) in words.iter().zip(&mut weights) {
+        if !asks(w) {
+            *weight = CONTEXT_WEIGHT;
+        }
+    }
+    weights
+}
+
+/// Adds `item` with `weight`, or raises the weight it already has.
+fn add_weighted<T: PartialEq + Clone>(
+    items: &mut Vec<T>,
+    weights: &mut Vec<f32>,
+    item: &T,
+    weight: f32,
+) {
+    match items.iter().position(|x| x == item) {
+        Some(i) => weights[i] = weights[i].max(weight),
+        None => {
+            items.push(item.clone());
+            weights.push(weight);
+        }
+    }
+}
+
 /// A slip of a filler word ("desribe", "hapened", "exemple"): left to the
 /// fuzzy signal it would match every story that uses the real word.
 fn is_misspelled_filler(raw: &str) -> bool {
@@ -598,4 +687,41 @@ fn doc_freq(searcher: &Searcher, fields: &[Field], stem: &str) -> u64 {
                 .unwrap_or(0)
         })
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn weights_of(question: &str) -> Vec<(String, f32)> {
+        let mut analyzer = Analyzer::new();
+        let words = analyzer.words(question);
+        let mask = boilerplate_mask(&words, &boilerplate_phrases());
+        let weights = ask_weights(question, &words, &mask);
+        words.into_iter().map(|w| w.raw).zip(weights).collect()
+    }
+
+    #[test]
+    fn scene_setting_counts_less_than_the_ask() {
+        let w = weights_of(
+            "Our checkout service is old and fragile. Tell me about a time you led a migration.",
+        );
+        let of = |word: &str| w.iter().find(|(r, _)| r == word).unwrap().1;
+        assert_eq!(of("checkout"), CONTEXT_WEIGHT);
+        assert_eq!(of("fragile"), CONTEXT_WEIGHT);
+        assert_eq!(of("migration"), 1.0);
+        assert_eq!(of("led"), 1.0);
+    }
+
+    #[test]
+    fn questions_without_a_separate_ask_weigh_every_word_alike() {
+        for q in [
+            "Tell me about a time you failed.",
+            "We had an outage last week. Have you handled one?",
+            "We had an outage. It hurt.",
+            "What did you learn? And what would you change?",
+        ] {
+            assert!(weights_of(q).iter().all(|(_, w)| *w == 1.0), "{q}");
+        }
+    }
 }
