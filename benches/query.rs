@@ -1,6 +1,6 @@
 //! Criterion benchmarks: in-process query latency at 44 (the default corpus),
-//! 1,000 and (opt-in) 100,000 stories, indexing throughput, and the
-//! staleness check a query runs before answering.
+//! 1,000 and (opt-in) 100,000 stories, the explanations of the shown hits,
+//! indexing throughput, and the staleness check a query runs before answering.
 //!
 //! ```sh
 //! cargo bench                                   # default corpus and 1,000 stories
@@ -15,7 +15,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use indicatif::ProgressBar;
 use starmatch::search::analysis::Analyzer;
 use starmatch::search::index::{self, RefreshOptions};
-use starmatch::search::{load_lexicon, Engine};
+use starmatch::search::{load_lexicon, snippet, Engine};
 use starmatch::synth::write_corpus;
 use starmatch::Corpus;
 
@@ -80,6 +80,24 @@ fn bench_query(c: &mut Criterion, name: &str, corpus: &Corpus, index_dir: &Path)
                 .search(&searcher, &analyzed, 3)
                 .expect("search")
         })
+    });
+    // What a one-shot `query` adds per shown hit: the explanation, with a
+    // fresh analyzer (empty stem cache) as in a new process.
+    let analyzed = engine.ranker.analyze(QUESTIONS[0]);
+    let hits = engine
+        .ranker
+        .search(&searcher, &analyzed, 3)
+        .expect("search");
+    c.bench_function(&format!("explain-3-hits/{name}"), |b| {
+        b.iter_batched(
+            Analyzer::new,
+            |mut analyzer| {
+                hits.iter()
+                    .map(|hit| snippet::why(&mut analyzer, &engine.ranker.lexicon, &analyzed, hit))
+                    .collect::<Vec<_>>()
+            },
+            BatchSize::SmallInput,
+        )
     });
     c.bench_function(&format!("staleness-check/{name}"), |b| {
         let open = index::open(index_dir).expect("open");

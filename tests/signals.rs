@@ -214,3 +214,17 @@ fn boilerplate_alone_matches_no_story() {
         .analyze("Give me an example of a situation where")
         .is_empty());
 }
+
+#[test]
+fn scene_setting_counts_less_than_the_question_it_leads_to() {
+    let mut f = fixture();
+    let scene = "A production outage hit our shop at night, on the night shift.";
+    let ask = "Tell me about a time your manager set goals.";
+    // The scene alone points at the outage story...
+    assert_eq!(ranked(&mut f, scene, None)[0], "adjacent-phrase");
+    // ...but after it comes what is asked.
+    assert_eq!(
+        ranked(&mut f, &format!("{scene} {ask}"), None)[0],
+        "manager-story"
+    );
+}
