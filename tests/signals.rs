@@ -39,10 +39,7 @@ fn story(
 }
 
 fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let stories = dir.path().join("corpus/stories");
-    fs::create_dir_all(&stories).unwrap();
-    let files = [
+    fixture_of(&[
         story(
             "tagged-scope",
             "Quarterly planning",
@@ -107,7 +104,13 @@ fn fixture() -> Fixture {
             &[],
             "We upgraded the cluster.",
         ),
-    ];
+    ])
+}
+
+fn fixture_of(files: &[String]) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("corpus/stories");
+    fs::create_dir_all(&stories).unwrap();
     for (i, text) in files.iter().enumerate() {
         fs::write(stories.join(format!("s{i}.yaml")), text).unwrap();
     }
@@ -227,4 +230,47 @@ fn scene_setting_counts_less_than_the_question_it_leads_to() {
         ranked(&mut f, &format!("{scene} {ask}"), None)[0],
         "manager-story"
     );
+}
+
+#[test]
+fn focus_prefers_one_tagged_question_covering_the_whole_question() {
+    let mut f = fixture_of(&[
+        story(
+            "covered-together",
+            "Rewrite debate",
+            &[],
+            &[],
+            &["Tell me about a conflict with your manager."],
+            "We discussed the plan.",
+        ),
+        story(
+            "covered-apart",
+            "A conflict over the roadmap",
+            &[],
+            &[],
+            &[
+                "Describe a conflict you resolved.",
+                "What conflict taught you the most?",
+                "How do you work with your manager?",
+            ],
+            "We planned the roadmap.",
+        ),
+    ]);
+    let question = "Describe a conflict with your manager.";
+    f.engine.ranker.disabled = [Signal::Focus].into_iter().collect();
+    let searcher = f.engine.searcher();
+    let q = f.engine.ranker.analyze(question);
+    let without: Vec<String> = f
+        .engine
+        .ranker
+        .search(&searcher, &q, 2)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(
+        without[0], "covered-apart",
+        "the words alone favour the split story"
+    );
+    assert_eq!(ranked(&mut f, question, None)[0], "covered-together");
 }

@@ -23,7 +23,7 @@ use super::analysis::{
 };
 use super::index::Fields;
 use super::lexicon::{within_distance, Lexicon};
-use super::spans::{self, Span};
+use super::spans::{self, Source, Span};
 
 /// Questions longer than this are cut: the first few hundred words say what is asked.
 pub const MAX_QUESTION_WORDS: usize = 300;
@@ -53,10 +53,16 @@ pub enum Signal {
     Phrase,
     /// Misspelled question words matched to the nearest indexed word.
     Fuzzy,
+    /// Re-ranks the best candidates by how many of the question's concepts
+    /// one single tagged question (or the title) of the story covers: "a
+    /// conflict with your manager" prefers the story tagged "disagreed with
+    /// your manager" over one with a conflict in one place and a manager in
+    /// another.
+    Focus,
 }
 
 impl Signal {
-    pub const ALL: [Signal; 10] = [
+    pub const ALL: [Signal; 11] = [
         Signal::Questions,
         Signal::Title,
         Signal::Labels,
@@ -67,6 +73,7 @@ impl Signal {
         Signal::Expansion,
         Signal::Phrase,
         Signal::Fuzzy,
+        Signal::Focus,
     ];
 
     pub fn name(self) -> &'static str {
@@ -81,6 +88,7 @@ impl Signal {
             Signal::Expansion => "expansion",
             Signal::Phrase => "phrase",
             Signal::Fuzzy => "fuzzy",
+            Signal::Focus => "focus",
         }
     }
 }
@@ -117,6 +125,9 @@ pub struct Weights {
     pub expansion: f32,
     pub phrase: f32,
     pub fuzzy: f32,
+    /// Relative: a story whose tagged question covers all the question's
+    /// concepts scores `1 + focus` times its other signals.
+    pub focus: f32,
     /// Situation, task, action, result, learning.
     pub body_fields: [f32; 5],
 }
@@ -134,6 +145,7 @@ impl Default for Weights {
             expansion: 0.1,
             phrase: 0.5,
             fuzzy: 0.5,
+            focus: 0.2,
             body_fields: [1.0, 1.0, 0.8, 0.7, 0.5],
         }
     }
@@ -153,6 +165,7 @@ impl Weights {
             Signal::Expansion => &mut self.expansion,
             Signal::Phrase => &mut self.phrase,
             Signal::Fuzzy => &mut self.fuzzy,
+            Signal::Focus => &mut self.focus,
         };
         *slot = weight;
     }
@@ -169,6 +182,7 @@ impl Weights {
             Signal::Expansion => self.expansion,
             Signal::Phrase => self.phrase,
             Signal::Fuzzy => self.fuzzy,
+            Signal::Focus => self.focus,
         }
     }
 }
@@ -481,13 +495,11 @@ impl Ranker {
         q: &AnalyzedQuestion,
         k: usize,
     ) -> tantivy::Result<Vec<Hit>> {
-        self.top(searcher, q, k)?
+        Ok(self
+            .top(searcher, q, k)?
             .into_iter()
-            .map(|(score, address)| {
-                let doc: TantivyDocument = searcher.doc(address)?;
-                Ok(self.hit(address, score, &doc))
-            })
-            .collect()
+            .map(|(score, address, doc)| self.hit(address, score, &doc))
+            .collect())
     }
 
     /// Only the ids of the `k` best stories: what `eval` needs, without
@@ -498,27 +510,76 @@ impl Ranker {
         q: &AnalyzedQuestion,
         k: usize,
     ) -> tantivy::Result<Vec<String>> {
-        self.top(searcher, q, k)?
+        Ok(self
+            .top(searcher, q, k)?
             .into_iter()
-            .map(|(_, address)| {
-                let doc: TantivyDocument = searcher.doc(address)?;
-                Ok(first_text(&doc, self.fields.id))
-            })
-            .collect()
+            .map(|(_, _, doc)| first_text(&doc, self.fields.id))
+            .collect())
     }
 
-    /// Scores and addresses of the `k` best stories; none for an empty question.
+    /// The `k` best stories with their scores and stored fields; none for an
+    /// empty question. The first [`RERANK_DEPTH`] by the summed signals are
+    /// re-ranked by [`Signal::Focus`].
     fn top(
         &self,
         searcher: &Searcher,
         q: &AnalyzedQuestion,
         k: usize,
-    ) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+    ) -> tantivy::Result<Vec<(f32, DocAddress, TantivyDocument)>> {
         if q.is_empty() || k == 0 {
             return Ok(Vec::new());
         }
         let query = self.query(searcher, q);
-        searcher.search(&*query, &TopDocs::with_limit(k).order_by_score())
+        let focus = !self.disabled.contains(&Signal::Focus) && q.concepts.len() >= 2;
+        let depth = if focus { k.max(RERANK_DEPTH) } else { k };
+        let mut ranked = Vec::with_capacity(depth);
+        for (score, address) in
+            searcher.search(&*query, &TopDocs::with_limit(depth).order_by_score())?
+        {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let score = if focus {
+                score * (1.0 + self.weights.focus * self.focus(q, &doc))
+            } else {
+                score
+            };
+            ranked.push((score, address, doc));
+        }
+        // Stable: equal scores keep tantivy's order.
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranked.truncate(k);
+        Ok(ranked)
+    }
+
+    /// The largest share of the question's concepts (by weight) that one
+    /// tagged question or the title of the story holds.
+    fn focus(&self, q: &AnalyzedQuestion, doc: &TantivyDocument) -> f32 {
+        let total: f32 = q.concept_weights.iter().sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let spans = doc
+            .get_first(self.fields.spans)
+            .and_then(|v| v.as_bytes())
+            .map(spans::decode)
+            .unwrap_or_default();
+        let mut best = 0.0f32;
+        let mut sources: Vec<Source> = spans
+            .iter()
+            .map(|s| s.source)
+            .filter(|s| matches!(s, Source::Title | Source::Question(_)))
+            .collect();
+        sources.dedup();
+        for source in sources {
+            let covered: f32 = q
+                .concepts
+                .iter()
+                .zip(&q.concept_weights)
+                .filter(|(c, _)| spans.iter().any(|s| s.source == source && s.concept == **c))
+                .map(|(_, w)| w)
+                .sum();
+            best = best.max(covered / total);
+        }
+        best
     }
 
     /// Fills each hit's per-signal contributions (they add up to its score).
@@ -549,6 +610,17 @@ impl Ranker {
                         hit.contributions.push(Contribution { signal, score });
                     }
                 }
+            }
+        }
+        // The re-ranking multiplied the summed signals; what it added is the rest.
+        for hit in hits.iter_mut() {
+            let summed: f32 = hit.contributions.iter().map(|c| c.score).sum();
+            let focus = hit.score - summed;
+            if focus > 1e-3 * hit.score.max(1.0) {
+                hit.contributions.push(Contribution {
+                    signal: Signal::Focus,
+                    score: focus,
+                });
             }
         }
         Ok(())
@@ -585,6 +657,9 @@ impl Ranker {
         }
     }
 }
+
+/// How many of the best candidates [`Signal::Focus`] re-ranks.
+const RERANK_DEPTH: usize = 20;
 
 /// Weight of scene-setting words in a long question, relative to the words
 /// of the sentence that asks.
