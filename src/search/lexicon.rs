@@ -384,6 +384,25 @@ impl Lexicon {
         }
     }
 
+    /// The raw word of form line `i` if it is a one-word form (its rest is
+    /// empty), found without parsing the whole line.
+    fn single_word_raw(&self, i: usize) -> Option<&str> {
+        if let Some(parsed) = &self.parsed {
+            let f = parsed[i];
+            return (f.rest_words == 0).then(|| self.text(f.raw));
+        }
+        let rest = self.table.get(self.lines[i] as usize..)?;
+        let bytes = rest.as_bytes();
+        let end = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
+        let first_tab = memchr::memchr(b'\t', &bytes[..end])?;
+        if bytes.get(first_tab + 1) != Some(&b'\t') {
+            return None;
+        }
+        let concept_start = first_tab + 2;
+        let raw_start = concept_start + memchr::memchr(b'\t', &bytes[concept_start..end])? + 1;
+        rest.get(raw_start..end)
+    }
+
     #[cfg(test)]
     fn forms(&self) -> impl Iterator<Item = Form> + '_ {
         (0..self.lines.len()).map(|i| self.form(i))
@@ -603,14 +622,17 @@ impl Lexicon {
         });
         let hi = self.partition(lo, n, starts_alike);
         let mut found: Vec<usize> = (lo..hi)
+            .filter(|&i| {
+                // Cheap byte checks on the line before parsing it: one word
+                // (empty rest), a raw word of about the right length.
+                self.single_word_raw(i).is_some_and(|form| {
+                    form.as_bytes().first() == Some(&first)
+                        && form.len().abs_diff(raw.len()) <= max
+                        && within_distance(form, raw, max)
+                })
+            })
             .map(|i| self.form(i))
             .filter(|f| f.rest_words == 0)
-            .filter(|f| {
-                let form = self.text(f.raw);
-                form.as_bytes().first() == Some(&first)
-                    && form.len().abs_diff(raw.len()) <= max
-                    && within_distance(form, raw, max)
-            })
             .map(|f| f.concept as usize)
             .collect();
         found.sort_unstable();
@@ -766,6 +788,11 @@ mod tests {
             assert_eq!(cached.word_stems(c), scanned);
         }
         assert!(!cached.detect_typo("dissagreed").is_empty());
+        for i in 0..cached.lines.len() {
+            let f = cached.form(i);
+            let expected = (f.rest_words == 0).then(|| cached.text(f.raw));
+            assert_eq!(cached.single_word_raw(i), expected, "line {i}");
+        }
     }
 
     #[test]

@@ -421,9 +421,18 @@ impl Ranker {
 
         // Phrase: consecutive content words, allowing a few words between them.
         let mut phrases: Vec<Box<dyn Query>> = Vec::new();
+        let asked = |stem: &String| {
+            q.stems
+                .iter()
+                .position(|s| s == stem)
+                .and_then(|i| q.stem_weights.get(i))
+                .is_none_or(|&w| w >= 1.0)
+        };
         for pair in q.content.windows(2) {
             let (a, b) = (&q.words[pair[0]].stem, &q.words[pair[1]].stem);
-            if a == b {
+            // Pairs in the scene-setting of a long question are left out:
+            // they add many queries and little signal.
+            if a == b || !asked(a) || !asked(b) {
                 continue;
             }
             for field in [
@@ -447,7 +456,10 @@ impl Ranker {
         push(Signal::Phrase, phrases);
 
         // Fuzzy: only for words the index has never seen, long enough that a
-        // one- or two-letter slip is more likely than a different word.
+        // one-letter slip is more likely than a different word. (Distance 2
+        // would need tantivy's distance-2 automaton, whose one-off build costs
+        // a one-shot query several milliseconds; concept words get distance 2
+        // from the lexicon's own typo check.)
         let text_fields = [
             f.questions,
             f.title,
@@ -468,7 +480,7 @@ impl Ranker {
             if doc_freq(searcher, &text_fields, stem) > 0 {
                 continue;
             }
-            let distance = if len >= 8 { 2 } else { 1 };
+            let distance = 1;
             for field in text_fields {
                 let term = Term::from_field_text(field, stem);
                 fuzzy.push(Box::new(FuzzyTermQuery::new(term, distance, true)));
@@ -732,7 +744,11 @@ fn add_weighted<T: PartialEq + Clone>(
 /// A slip of a filler word ("desribe", "hapened", "exemple"): left to the
 /// fuzzy signal it would match every story that uses the real word.
 fn is_misspelled_filler(raw: &str) -> bool {
-    let near = |filler: &str| filler.len() >= 5 && within_distance(filler, raw, 1);
+    let near = |filler: &str| {
+        filler.len() >= 5
+            && filler.len().abs_diff(raw.len()) <= 1
+            && within_distance(filler, raw, 1)
+    };
     raw.len() >= 5
         && !is_stop_word(raw)
         && (STOP_WORDS.iter().any(|w| near(w))
