@@ -544,10 +544,20 @@ impl Ranker {
         let query = self.query(searcher, q);
         let focus = !self.disabled.contains(&Signal::Focus) && q.concepts.len() >= 2;
         let depth = if focus { k.max(RERANK_DEPTH) } else { k };
-        let mut ranked = Vec::with_capacity(depth);
-        for (score, address) in
-            searcher.search(&*query, &TopDocs::with_limit(depth).order_by_score())?
-        {
+        let boost = 1.0 + self.weights.focus.max(0.0);
+        let mut ranked: Vec<(f32, DocAddress, TantivyDocument)> = Vec::with_capacity(depth);
+        let candidates = searcher.search(&*query, &TopDocs::with_limit(depth).order_by_score())?;
+        for (score, address) in candidates {
+            // Candidates come best first: once even a full focus bonus
+            // cannot lift one above the k-th best so far, none after it can
+            // either, so their stored fields are never loaded.
+            if ranked.len() >= k {
+                let mut finals: Vec<f32> = ranked.iter().map(|r| r.0).collect();
+                finals.sort_by(|a, b| b.total_cmp(a));
+                if !focus || score * boost <= finals[k - 1] {
+                    break;
+                }
+            }
             let doc: TantivyDocument = searcher.doc(address)?;
             let score = if focus {
                 score * (1.0 + self.weights.focus * self.focus(q, &doc))
