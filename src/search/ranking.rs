@@ -363,11 +363,13 @@ impl Ranker {
         );
         push(Signal::Body, question_terms(&body));
 
-        let concept_names: Vec<String> = q
-            .concepts
-            .iter()
-            .map(|&c| self.lexicon.name(c).to_string())
-            .collect();
+        let names = |concepts: &[usize]| -> Vec<String> {
+            concepts
+                .iter()
+                .map(|&c| self.lexicon.name(c).to_string())
+                .collect()
+        };
+        let concept_names = names(&q.concepts);
         push(
             Signal::Competency,
             weighted(
@@ -384,11 +386,7 @@ impl Ranker {
                 &q.concept_weights,
             ),
         );
-        let inferred_names: Vec<String> = q
-            .inferred
-            .iter()
-            .map(|&c| self.lexicon.name(c).to_string())
-            .collect();
+        let inferred_names = names(&q.inferred);
         push(
             Signal::Bank,
             terms(

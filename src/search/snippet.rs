@@ -246,16 +246,11 @@ mod tests {
             "an",
             "i",
         ];
-        for word in words {
-            let stem = analyzer.stem(word);
-            let matcher = StemMatcher::new(std::slice::from_ref(&stem));
-            assert_eq!(
-                matcher.find(&mut analyzer, word),
-                Some(0),
-                "{word} -> {stem}"
-            );
-        }
-        for word in ["dying", "lying", "tying", "vying", "hying"] {
+        // The second list: words whose stems change their second letter.
+        for word in words
+            .into_iter()
+            .chain(["dying", "lying", "tying", "vying", "hying"])
+        {
             let stem = analyzer.stem(word);
             let matcher = StemMatcher::new(std::slice::from_ref(&stem));
             assert_eq!(
