@@ -125,6 +125,30 @@ const PLAIN: Style = Style {
 };
 
 /// Human-readable results.
+/// What `--explain` says about the question itself: its content words
+/// (stemmed) and its themes, own and inferred from similar common questions.
+pub fn write_question_analysis(
+    out: &mut dyn Write,
+    stems: &[String],
+    themes: &[String],
+    inferred: &[String],
+) -> io::Result<()> {
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            "none".to_string()
+        } else {
+            items.join(", ")
+        }
+    };
+    writeln!(
+        out,
+        "question words: {}\nquestion themes: {} (from similar common questions: {})\n",
+        list(stems),
+        list(themes),
+        list(inferred)
+    )
+}
+
 pub fn write_text(
     out: &mut dyn Write,
     shown: &[Shown],

@@ -4,6 +4,7 @@
 mod common;
 
 use std::fs;
+use std::path::Path;
 
 use common::{ranked_ids, scratch, starmatch, write_story};
 use predicates::prelude::*;
@@ -245,11 +246,7 @@ fn a_corrupted_index_names_the_fix_and_full_recovers() {
         .assert()
         .code(3)
         .stderr(predicate::str::contains("starmatch index --full"));
-    starmatch(dir.path())
-        .args(["index", "--full"])
-        .assert()
-        .success();
-    assert_eq!(ranked_ids(dir.path(), "outage")[0], "failover-outage");
+    full_rebuild_recovers(dir.path());
 }
 
 #[test]
@@ -337,9 +334,11 @@ fn a_truncated_segment_file_names_the_fix_and_full_recovers() {
         .assert()
         .code(3)
         .stderr(predicate::str::contains("starmatch index --full"));
-    starmatch(dir.path())
-        .args(["index", "--full"])
-        .assert()
-        .success();
-    assert_eq!(ranked_ids(dir.path(), "outage")[0], "failover-outage");
+    full_rebuild_recovers(dir.path());
+}
+
+/// `index --full` succeeds and the rebuilt index answers again.
+fn full_rebuild_recovers(dir: &Path) {
+    starmatch(dir).args(["index", "--full"]).assert().success();
+    assert_eq!(ranked_ids(dir, "outage")[0], "failover-outage");
 }

@@ -173,6 +173,24 @@ fn explain_lists_the_signals_of_each_hit() {
 }
 
 #[test]
+fn explain_in_text_says_what_the_question_is_about() {
+    let dir = scratch();
+    starmatch(dir.path())
+        .args([
+            "query",
+            "--explain",
+            "-k",
+            "1",
+            "Tell me about a time you clashed with your boss",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "question words: clash, boss\nquestion themes: conflict, manager",
+        ));
+}
+
+#[test]
 fn an_empty_question_is_a_usage_error() {
     let dir = scratch();
     starmatch(dir.path())

@@ -199,24 +199,11 @@ fn answer(
         eprintln!("no story matches this question: try other words, or add a story about it");
     } else {
         if config.explain {
-            let names = |cs: &[usize]| -> String {
-                let names: Vec<&str> = cs.iter().map(|&c| ranker.lexicon.name(c)).collect();
-                if names.is_empty() {
-                    "none".to_string()
-                } else {
-                    names.join(", ")
-                }
-            };
-            writeln!(
+            render::write_question_analysis(
                 out,
-                "question words: {}\nquestion themes: {} (from similar common questions: {})\n",
-                if analyzed.stems.is_empty() {
-                    "none".to_string()
-                } else {
-                    analyzed.stems.join(", ")
-                },
-                names(&analyzed.concepts),
-                names(&analyzed.inferred)
+                &analyzed.stems,
+                &ranker.lexicon.names_of(&analyzed.concepts),
+                &ranker.lexicon.names_of(&analyzed.inferred),
             )?;
         }
         render::write_text(out, &shown, render::use_colour(), config.explain)?;

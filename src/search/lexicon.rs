@@ -490,6 +490,11 @@ impl Lexicon {
         self.names.get(concept).map_or("", String::as_str)
     }
 
+    /// The names of `concepts`, in their order.
+    pub fn names_of(&self, concepts: &[usize]) -> Vec<String> {
+        concepts.iter().map(|&c| self.name(c).to_string()).collect()
+    }
+
     /// Stems of a concept's one-word forms, used to expand a question and to
     /// highlight related words.
     pub fn word_stems(&self, concept: usize) -> Vec<&str> {

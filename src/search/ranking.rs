@@ -363,13 +363,7 @@ impl Ranker {
         );
         push(Signal::Body, question_terms(&body));
 
-        let names = |concepts: &[usize]| -> Vec<String> {
-            concepts
-                .iter()
-                .map(|&c| self.lexicon.name(c).to_string())
-                .collect()
-        };
-        let concept_names = names(&q.concepts);
+        let concept_names = self.lexicon.names_of(&q.concepts);
         push(
             Signal::Competency,
             weighted(
@@ -386,7 +380,7 @@ impl Ranker {
                 &q.concept_weights,
             ),
         );
-        let inferred_names = names(&q.inferred);
+        let inferred_names = self.lexicon.names_of(&q.inferred);
         push(
             Signal::Bank,
             terms(
@@ -478,10 +472,9 @@ impl Ranker {
             if doc_freq(searcher, &text_fields, stem) > 0 {
                 continue;
             }
-            let distance = 1;
             for field in text_fields {
                 let term = Term::from_field_text(field, stem);
-                fuzzy.push(Box::new(FuzzyTermQuery::new(term, distance, true)));
+                fuzzy.push(Box::new(FuzzyTermQuery::new(term, 1, true)));
             }
         }
         push(Signal::Fuzzy, fuzzy);
@@ -577,11 +570,7 @@ impl Ranker {
         if total <= 0.0 {
             return 0.0;
         }
-        let spans = doc
-            .get_first(self.fields.spans)
-            .and_then(|v| v.as_bytes())
-            .map(spans::decode)
-            .unwrap_or_default();
+        let spans = self.stored_spans(doc);
         let mut best = 0.0f32;
         let mut sources: Vec<Source> = spans
             .iter()
@@ -646,6 +635,14 @@ impl Ranker {
         Ok(())
     }
 
+    /// The concept spans stored with a story (none for a damaged field).
+    fn stored_spans(&self, doc: &TantivyDocument) -> Vec<Span> {
+        doc.get_first(self.fields.spans)
+            .and_then(|v| v.as_bytes())
+            .map(spans::decode)
+            .unwrap_or_default()
+    }
+
     fn hit(&self, address: DocAddress, score: f32, doc: &TantivyDocument) -> Hit {
         let f = &self.fields;
         let all = |field: Field| -> Vec<String> {
@@ -668,11 +665,7 @@ impl Ranker {
                 ("action", first_text(doc, f.action)),
                 ("result", first_text(doc, f.result)),
             ],
-            spans: doc
-                .get_first(f.spans)
-                .and_then(|v| v.as_bytes())
-                .map(spans::decode)
-                .unwrap_or_default(),
+            spans: self.stored_spans(doc),
             contributions: Vec::new(),
         }
     }
