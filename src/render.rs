@@ -182,18 +182,17 @@ pub fn write_text(
             )?;
         }
         if explain {
-            let parts: Vec<String> = hit
-                .contributions
-                .iter()
-                .map(|c| format!("{} {:.2}", c.signal, c.score))
-                .collect();
-            writeln!(
-                out,
-                "   {}signals: {}{}",
-                st.dim,
-                parts.join(" + "),
-                st.reset
-            )?;
+            // "questions 9.68 + title 2.23 - semantic 0.41": a signal can
+            // take away (the semantic one, for a story far from the question).
+            let mut line = String::new();
+            for (i, c) in hit.contributions.iter().enumerate() {
+                let sign = if c.score < 0.0 { " - " } else { " + " };
+                if i > 0 || c.score < 0.0 {
+                    line.push_str(if i == 0 { sign.trim_start() } else { sign });
+                }
+                line.push_str(&format!("{} {:.2}", c.signal, c.score.abs()));
+            }
+            writeln!(out, "   {}signals: {}{}", st.dim, line, st.reset)?;
         }
         writeln!(out)?;
     }

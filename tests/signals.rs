@@ -257,7 +257,9 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
         ),
     ]);
     let question = "Describe a conflict with your manager.";
-    f.engine.ranker.disabled = [Signal::Focus].into_iter().collect();
+    // Semantic closeness would also prefer the story tagged with the whole
+    // question: switched off on both sides, so only focus differs.
+    f.engine.ranker.disabled = [Signal::Focus, Signal::Semantic].into_iter().collect();
     let searcher = f.engine.searcher();
     let q = f.engine.ranker.analyze(question);
     let without: Vec<String> = f
@@ -272,5 +274,51 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
         without[0], "covered-apart",
         "the words alone favour the split story"
     );
-    assert_eq!(ranked(&mut f, question, None)[0], "covered-together");
+    f.engine.ranker.disabled = [Signal::Semantic].into_iter().collect();
+    let q = f.engine.ranker.analyze(question);
+    let with: Vec<String> = f
+        .engine
+        .ranker
+        .search(&searcher, &q, 2)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(with[0], "covered-together");
+}
+
+#[test]
+fn semantic_closeness_lifts_a_paraphrase_that_shares_no_words() {
+    // The same prose in both, so every word signal ties; only the titles
+    // differ, and neither shares a word or a concept with the question.
+    let body = "On Friday the website team met in the kitchen.";
+    let mut f = fixture_of(&[
+        story(
+            "office-paint",
+            "Choosing paint colours for the new office",
+            &[],
+            &[],
+            &[],
+            body,
+        ),
+        story(
+            "backyard-vegetables",
+            "Planting tomatoes and herbs in the backyard",
+            &[],
+            &[],
+            &[],
+            body,
+        ),
+    ]);
+    let question = "What did you grow in your garden on Friday?";
+    f.engine.ranker.disabled = [Signal::Semantic].into_iter().collect();
+    let searcher = f.engine.searcher();
+    let q = f.engine.ranker.analyze(question);
+    let hits = f.engine.ranker.search(&searcher, &q, 2).unwrap();
+    assert_eq!(hits[0].id, "office-paint", "a tie keeps index order");
+    assert_eq!(hits[0].score, hits[1].score);
+    assert_eq!(
+        ranked(&mut f, question, None),
+        ["backyard-vegetables", "office-paint"]
+    );
 }

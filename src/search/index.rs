@@ -14,19 +14,20 @@ use indicatif::ProgressBar;
 use serde::{Deserialize, Serialize};
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::analysis::{text_analyzer, Analyzer, TEXT_TOKENIZER};
 use super::lexicon::Lexicon;
+use super::semantic;
 use super::spans::{self, Source, Span};
 use crate::corpus::{self, Corpus, CorpusError, LoadedStory, StoryFile};
 use crate::story::Story;
 
 /// Bump whenever the schema, the analyzer or the document layout changes:
 /// an index built by another version is rebuilt automatically.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 const LOCK_FILE: &str = ".starmatch.lock";
 const MANIFEST_PREFIX: &str = "starmatch-manifest-";
@@ -56,6 +57,9 @@ pub struct Fields {
     pub concepts_text: Field,
     /// Stored only: where each concept occurs ([`super::spans`]), for explanations.
     pub spans: Field,
+    /// Fast only: the story's vector in the built-in semantic model
+    /// ([`super::semantic`]), read for the best candidates of a question.
+    pub semantic: Field,
 }
 
 impl Fields {
@@ -100,6 +104,7 @@ pub fn schema() -> (Schema, Fields) {
         concepts_tagged: b.add_text_field("concepts_tagged", concepts.clone()),
         concepts_text: b.add_text_field("concepts_text", concepts),
         spans: b.add_bytes_field("spans", STORED),
+        semantic: b.add_bytes_field(SEMANTIC_FIELD, FAST),
     };
     (b.build(), fields)
 }
@@ -136,6 +141,9 @@ pub enum IndexError {
 pub struct Payload {
     pub schema: u32,
     pub lexicon: u64,
+    /// [`semantic::Model::fingerprint`] of the model that made the story vectors.
+    #[serde(default)]
+    pub semantic: u64,
     pub manifest: String,
     /// Number of story files indexed.
     #[serde(default)]
@@ -228,11 +236,14 @@ impl OpenIndex {
         })
     }
 
-    /// Whether this index was built by this binary's schema and lexicon.
+    /// Whether this index was built by this binary's schema, lexicon and
+    /// semantic model.
     pub fn is_current(&self, lexicon: &Lexicon) -> bool {
-        self.payload
-            .as_ref()
-            .is_some_and(|p| p.schema == SCHEMA_VERSION && p.lexicon == lexicon.fingerprint())
+        self.payload.as_ref().is_some_and(|p| {
+            p.schema == SCHEMA_VERSION
+                && p.lexicon == lexicon.fingerprint()
+                && p.semantic == semantic::Model::builtin().fingerprint()
+        })
     }
 }
 
@@ -361,6 +372,12 @@ pub fn refresh(
                 .is_some_and(|p| p.schema != SCHEMA_VERSION)
             {
                 "index was built by another version of starmatch".to_string()
+            } else if open
+                .payload
+                .as_ref()
+                .is_some_and(|p| p.lexicon == lexicon.fingerprint())
+            {
+                "the semantic model changed".to_string()
             } else {
                 "the concept lexicon changed".to_string()
             });
@@ -519,6 +536,7 @@ pub fn refresh(
     let payload = Payload {
         schema: SCHEMA_VERSION,
         lexicon: lexicon.fingerprint(),
+        semantic: semantic::Model::builtin().fingerprint(),
         manifest: manifest_name.clone(),
         files: manifest.len(),
         stories_mtime_ns: scan.dir_mtime_ns,
@@ -612,7 +630,24 @@ pub fn document(
         }
     }
     doc.add_bytes(fields.spans, &spans::encode(&stored_spans));
+    if let Some(vector) = semantic::Model::builtin().embed(&semantic_text(story)) {
+        doc.add_bytes(fields.semantic, &semantic::encode(&vector));
+    }
     doc
+}
+
+/// The name of the semantic vectors' fast field.
+pub const SEMANTIC_FIELD: &str = "semantic";
+
+/// What a story's semantic vector is made of: what it is about and which
+/// questions it answers. Not the prose: summed word vectors of a long text
+/// drift towards its details (adding the task or the situation to stories
+/// without tagged questions cost 1-4% P@1 on the stripped default corpus).
+fn semantic_text(story: &Story) -> String {
+    let mut parts: Vec<&str> = vec![story.title.as_str()];
+    parts.extend(story.questions.iter().map(String::as_str));
+    parts.extend(story.competencies.iter().map(String::as_str));
+    parts.join(". ")
 }
 
 fn span(source: Source, words: &[super::analysis::Word], hit: &super::lexicon::ConceptHit) -> Span {

@@ -10,6 +10,7 @@ pub mod baseline;
 pub mod index;
 pub mod lexicon;
 pub mod ranking;
+pub mod semantic;
 pub mod snippet;
 pub mod spans;
 

@@ -10,6 +10,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use tantivy::collector::TopDocs;
+use tantivy::columnar::BytesColumn;
 use tantivy::query::{
     BooleanQuery, BoostQuery, EnableScoring, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
@@ -21,8 +22,9 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::analysis::{
     boilerplate_mask, boilerplate_phrases, is_stop_word, Analyzer, Word, BOILERPLATE, STOP_WORDS,
 };
-use super::index::Fields;
+use super::index::{Fields, SEMANTIC_FIELD};
 use super::lexicon::{within_distance, Lexicon};
+use super::semantic;
 use super::spans::{self, Source, Span};
 
 /// Questions longer than this are cut: the first few hundred words say what is asked.
@@ -59,10 +61,16 @@ pub enum Signal {
     /// your manager" over one with a conflict in one place and a manager in
     /// another.
     Focus,
+    /// Closeness of the question to the story's title and tagged questions
+    /// in the built-in semantic model ([`super::semantic`]): catches
+    /// paraphrases that share neither words nor concepts. Adds
+    /// `weight x best candidate's score x z-score of the cosine` among the
+    /// best [`SEMANTIC_DEPTH`] candidates.
+    Semantic,
 }
 
 impl Signal {
-    pub const ALL: [Signal; 11] = [
+    pub const ALL: [Signal; 12] = [
         Signal::Questions,
         Signal::Title,
         Signal::Labels,
@@ -74,6 +82,7 @@ impl Signal {
         Signal::Phrase,
         Signal::Fuzzy,
         Signal::Focus,
+        Signal::Semantic,
     ];
 
     pub fn name(self) -> &'static str {
@@ -89,6 +98,7 @@ impl Signal {
             Signal::Phrase => "phrase",
             Signal::Fuzzy => "fuzzy",
             Signal::Focus => "focus",
+            Signal::Semantic => "semantic",
         }
     }
 }
@@ -128,6 +138,9 @@ pub struct Weights {
     /// Relative: a story whose tagged question covers all the question's
     /// concepts scores `1 + focus` times its other signals.
     pub focus: f32,
+    /// Relative to the best candidate's score, per standard deviation of
+    /// semantic closeness among the candidates.
+    pub semantic: f32,
     /// Situation, task, action, result, learning.
     pub body_fields: [f32; 5],
 }
@@ -146,6 +159,7 @@ impl Default for Weights {
             phrase: 0.5,
             fuzzy: 0.5,
             focus: 0.2,
+            semantic: 0.1,
             body_fields: [1.0, 1.0, 0.8, 0.7, 0.5],
         }
     }
@@ -166,6 +180,7 @@ impl Weights {
             Signal::Phrase => &mut self.phrase,
             Signal::Fuzzy => &mut self.fuzzy,
             Signal::Focus => &mut self.focus,
+            Signal::Semantic => &mut self.semantic,
         };
         *slot = weight;
     }
@@ -183,6 +198,7 @@ impl Weights {
             Signal::Phrase => self.phrase,
             Signal::Fuzzy => self.fuzzy,
             Signal::Focus => self.focus,
+            Signal::Semantic => self.semantic,
         }
     }
 }
@@ -204,6 +220,8 @@ pub struct AnalyzedQuestion {
     pub concept_weights: Vec<f32>,
     /// Concepts inferred from similar labelled questions (not in `concepts`).
     pub inferred: Vec<usize>,
+    /// The question's vector in the built-in semantic model.
+    pub vector: Option<Vec<f32>>,
     /// The question was longer than [`MAX_QUESTION_WORDS`] and was cut.
     pub truncated: bool,
 }
@@ -237,6 +255,8 @@ pub struct Hit {
     pub parts: Vec<(&'static str, String)>,
     /// Where concepts occur in the texts above (from the index).
     pub spans: Vec<Span>,
+    /// What [`Signal::Semantic`] added (negative: it took away).
+    pub semantic: f32,
     /// Filled by [`Ranker::explain`] only.
     pub contributions: Vec<Contribution>,
 }
@@ -311,6 +331,11 @@ impl Ranker {
             .filter(|&(c, w)| w >= 0.5 && !concepts.contains(&c))
             .map(|(c, _)| c)
             .collect();
+        let vector = if self.disabled.contains(&Signal::Semantic) {
+            None
+        } else {
+            semantic::Model::builtin().embed(question)
+        };
         AnalyzedQuestion {
             words,
             content,
@@ -319,6 +344,7 @@ impl Ranker {
             concepts,
             concept_weights,
             inferred,
+            vector,
             truncated,
         }
     }
@@ -501,7 +527,11 @@ impl Ranker {
         Ok(self
             .top(searcher, q, k)?
             .into_iter()
-            .map(|(score, address, doc)| self.hit(address, score, &doc))
+            .map(|r| {
+                let mut hit = self.hit(r.address, r.score, &r.doc);
+                hit.semantic = r.semantic;
+                hit
+            })
             .collect())
     }
 
@@ -516,51 +546,128 @@ impl Ranker {
         Ok(self
             .top(searcher, q, k)?
             .into_iter()
-            .map(|(_, _, doc)| first_text(&doc, self.fields.id))
+            .map(|r| first_text(&r.doc, self.fields.id))
             .collect())
     }
 
-    /// The `k` best stories with their scores and stored fields; none for an
-    /// empty question. The first [`RERANK_DEPTH`] by the summed signals are
-    /// re-ranked by [`Signal::Focus`].
+    /// The `k` best stories with their scores, semantic contributions and
+    /// stored fields; none for an empty question. The best candidates by the
+    /// summed signals are re-ranked: [`Signal::Semantic`] adds to each
+    /// (the first [`SEMANTIC_DEPTH`]) and [`Signal::Focus`] multiplies the
+    /// summed score (the first [`RERANK_DEPTH`]).
     fn top(
         &self,
         searcher: &Searcher,
         q: &AnalyzedQuestion,
         k: usize,
-    ) -> tantivy::Result<Vec<(f32, DocAddress, TantivyDocument)>> {
+    ) -> tantivy::Result<Vec<Ranked>> {
         if q.is_empty() || k == 0 {
             return Ok(Vec::new());
         }
         let query = self.query(searcher, q);
         let focus = !self.disabled.contains(&Signal::Focus) && q.concepts.len() >= 2;
-        let depth = if focus { k.max(RERANK_DEPTH) } else { k };
-        let boost = 1.0 + self.weights.focus.max(0.0);
-        let mut ranked: Vec<(f32, DocAddress, TantivyDocument)> = Vec::with_capacity(depth);
+        let semantic = q.vector.is_some() && self.weights.semantic != 0.0;
+        let mut depth = k;
+        if focus {
+            depth = depth.max(RERANK_DEPTH);
+        }
+        if semantic {
+            depth = depth.max(SEMANTIC_DEPTH);
+        }
         let candidates = searcher.search(&*query, &TopDocs::with_limit(depth).order_by_score())?;
-        for (score, address) in candidates {
-            // Candidates come best first: once even a full focus bonus
-            // cannot lift one above the k-th best so far, none after it can
-            // either, so their stored fields are never loaded.
-            if ranked.len() >= k {
-                let mut finals: Vec<f32> = ranked.iter().map(|r| r.0).collect();
-                finals.sort_by(|a, b| b.total_cmp(a));
-                if !focus || score * boost <= finals[k - 1] {
-                    break;
-                }
+        let added = match &q.vector {
+            Some(vector) if semantic => self.semantic(searcher, vector, &candidates)?,
+            _ => vec![0.0; candidates.len()],
+        };
+        let boost = if focus {
+            1.0 + self.weights.focus.max(0.0)
+        } else {
+            1.0
+        };
+        // The most each candidate can reach, best first: once that is no
+        // more than the k-th best final score so far, no later candidate can
+        // make the top k either, so their stored fields are never loaded.
+        let mut order: Vec<(f32, usize)> = candidates
+            .iter()
+            .zip(&added)
+            .enumerate()
+            .map(|(i, ((score, _), add))| (score * boost + add, i))
+            .collect();
+        order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut ranked: Vec<Ranked> = Vec::with_capacity(k + 1);
+        let mut finals: Vec<f32> = Vec::with_capacity(k + 1);
+        for (bound, i) in order {
+            if finals.len() >= k && bound <= finals[k - 1] {
+                break;
             }
+            let (score, address) = candidates[i];
             let doc: TantivyDocument = searcher.doc(address)?;
-            let score = if focus {
+            let lexical = if focus && i < RERANK_DEPTH {
                 score * (1.0 + self.weights.focus * self.focus(q, &doc))
             } else {
                 score
             };
-            ranked.push((score, address, doc));
+            let total = lexical + added[i];
+            let at = finals.partition_point(|&f| f >= total);
+            finals.insert(at, total);
+            ranked.push(Ranked {
+                order: i,
+                score: total,
+                semantic: added[i],
+                address,
+                doc,
+            });
         }
-        // Stable: equal scores keep tantivy's order.
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Stable on ties: equal scores keep tantivy's order.
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
         ranked.truncate(k);
         Ok(ranked)
+    }
+
+    /// What [`Signal::Semantic`] adds to each candidate: the weight times
+    /// the best candidate's score times how many standard deviations the
+    /// story's closeness to the question lies above the candidates' mean.
+    /// Relative, so that it means the same for a question that matches
+    /// many words as for one that matches few.
+    fn semantic(
+        &self,
+        searcher: &Searcher,
+        vector: &[f32],
+        candidates: &[(f32, DocAddress)],
+    ) -> tantivy::Result<Vec<f32>> {
+        let mut columns: Vec<Option<Option<BytesColumn>>> =
+            vec![None; searcher.segment_readers().len()];
+        let mut buf: Vec<u8> = Vec::new();
+        let mut cosines: Vec<Option<f32>> = Vec::with_capacity(candidates.len());
+        for &(_, address) in candidates {
+            let slot = &mut columns[address.segment_ord as usize];
+            if slot.is_none() {
+                let reader = searcher.segment_reader(address.segment_ord);
+                *slot = Some(reader.fast_fields().bytes(SEMANTIC_FIELD)?);
+            }
+            let cosine = slot.as_ref().and_then(Option::as_ref).and_then(|column| {
+                let ord = column.term_ords(address.doc_id).next()?;
+                buf.clear();
+                column.ord_to_bytes(ord, &mut buf).ok()?.then_some(())?;
+                semantic::cosine(vector, &buf)
+            });
+            cosines.push(cosine);
+        }
+        let known: Vec<f32> = cosines.iter().flatten().copied().collect();
+        if known.len() < 2 {
+            return Ok(vec![0.0; candidates.len()]);
+        }
+        let mean = known.iter().sum::<f32>() / known.len() as f32;
+        let var = known.iter().map(|c| (c - mean).powi(2)).sum::<f32>() / known.len() as f32;
+        // A floor on the spread: among a few near-identical candidates a
+        // tiny difference must not count as several deviations.
+        let sd = var.sqrt().max(MIN_SEMANTIC_SPREAD);
+        let top = candidates.first().map_or(0.0, |c| c.0);
+        let scale = self.weights.semantic * top / sd;
+        Ok(cosines
+            .iter()
+            .map(|c| c.map_or(0.0, |c| scale * (c - mean)))
+            .collect())
     }
 
     /// The largest share of the question's concepts (by weight) that one
@@ -621,8 +728,15 @@ impl Ranker {
                 }
             }
         }
-        // The re-ranking multiplied the summed signals; what it added is the rest.
+        // The re-ranking added the semantic part and multiplied the summed
+        // signals; what the multiplication added is the rest.
         for hit in hits.iter_mut() {
+            if hit.semantic != 0.0 {
+                hit.contributions.push(Contribution {
+                    signal: Signal::Semantic,
+                    score: hit.semantic,
+                });
+            }
             let summed: f32 = hit.contributions.iter().map(|c| c.score).sum();
             let focus = hit.score - summed;
             if focus > 1e-3 * hit.score.max(1.0) {
@@ -666,6 +780,7 @@ impl Ranker {
                 ("result", first_text(doc, f.result)),
             ],
             spans: self.stored_spans(doc),
+            semantic: 0.0,
             contributions: Vec::new(),
         }
     }
@@ -673,6 +788,23 @@ impl Ranker {
 
 /// How many of the best candidates [`Signal::Focus`] re-ranks.
 const RERANK_DEPTH: usize = 20;
+
+/// How many of the best candidates [`Signal::Semantic`] re-ranks.
+const SEMANTIC_DEPTH: usize = 50;
+
+/// The least spread of semantic closeness among candidates that counts as
+/// one standard deviation.
+const MIN_SEMANTIC_SPREAD: f32 = 0.05;
+
+/// A candidate after re-ranking.
+struct Ranked {
+    /// Its place in tantivy's order, to break ties.
+    order: usize,
+    score: f32,
+    semantic: f32,
+    address: DocAddress,
+    doc: TantivyDocument,
+}
 
 /// Weight of scene-setting words in a long question, relative to the words
 /// of the sentence that asks.

@@ -1,0 +1,354 @@
+//! A small built-in semantic model: one vector per word piece, summed.
+//!
+//! Interviewers paraphrase ("got the site back up" for "resolved an
+//! outage"); word and concept matching misses what a sentence encoder
+//! catches. A transformer costs tens of milliseconds per question, so
+//! starmatch ships the next best thing that costs microseconds: a static
+//! embedding table over the word pieces of the all-MiniLM-L6-v2 vocabulary
+//! (uncased WordPiece), distilled from that model so that the sum of a
+//! sentence's piece vectors points where the model's sentence embedding
+//! points. A story's vector (title, tagged questions, competencies) is
+//! computed at index time; at query time only the question is embedded.
+//!
+//! `semantic.bin` is built by `tools/semantic/train.py` (see docs/ranking.md
+//! for how and on what). Layout, little-endian:
+//! `b"SMSE"`, version u32, dim u32, n u32, n f32 row scales, n*dim i8 rows,
+//! (n+1) u32 string offsets, then the pieces' UTF-8 bytes, sorted bytewise
+//! so a piece is found by binary search without building a map.
+//! Changing the file changes story vectors: bump the index's
+//! `SCHEMA_VERSION` with it.
+
+use std::sync::OnceLock;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, TextAnalyzer, TokenStream, WhitespaceTokenizer,
+};
+
+const BUILTIN: &[u8] = include_bytes!("semantic.bin");
+const MAGIC: &[u8; 4] = b"SMSE";
+/// Words longer than this are one unknown piece, as in BERT's tokenizer.
+const MAX_WORD_CHARS: usize = 100;
+const UNKNOWN: &str = "[UNK]";
+
+/// The embedding table, read in place from the bytes compiled into the binary.
+pub struct Model {
+    dim: usize,
+    n: usize,
+    scales: &'static [u8],
+    rows: &'static [u8],
+    offsets: &'static [u8],
+    strings: &'static [u8],
+    unknown: Option<usize>,
+}
+
+impl Model {
+    /// The model compiled into starmatch.
+    pub fn builtin() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| Model::parse(BUILTIN).unwrap_or_else(Model::empty))
+    }
+
+    /// An empty model embeds nothing: the semantic signal stays silent.
+    fn empty() -> Model {
+        Model {
+            dim: 0,
+            n: 0,
+            scales: &[],
+            rows: &[],
+            offsets: &[],
+            strings: &[],
+            unknown: None,
+        }
+    }
+
+    fn parse(bytes: &'static [u8]) -> Option<Model> {
+        let u32_at = |at: usize| -> Option<usize> {
+            let b = bytes.get(at..at + 4)?;
+            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        if bytes.get(..4)? != MAGIC || u32_at(4)? != 1 {
+            return None;
+        }
+        let (dim, n) = (u32_at(8)?, u32_at(12)?);
+        let scales_at = 16;
+        let rows_at = scales_at + 4 * n;
+        let offsets_at = rows_at + n * dim;
+        let strings_at = offsets_at + 4 * (n + 1);
+        let mut model = Model {
+            dim,
+            n,
+            scales: bytes.get(scales_at..rows_at)?,
+            rows: bytes.get(rows_at..offsets_at)?,
+            offsets: bytes.get(offsets_at..strings_at)?,
+            strings: bytes.get(strings_at..)?,
+            unknown: None,
+        };
+        if model.offset(n)? != model.strings.len() {
+            return None;
+        }
+        model.unknown = model.find(UNKNOWN);
+        Some(model)
+    }
+
+    pub fn dim(&self) -> usize {
+        self.dim
+    }
+
+    /// Identifies the table: a retrained model has other row scales. The
+    /// index records it, so story vectors are rebuilt when it changes.
+    pub fn fingerprint(&self) -> u64 {
+        xxh3_64(self.scales) ^ (self.dim as u64) << 48 ^ self.n as u64
+    }
+
+    fn offset(&self, i: usize) -> Option<usize> {
+        let b = self.offsets.get(4 * i..4 * i + 4)?;
+        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    }
+
+    fn piece(&self, i: usize) -> &[u8] {
+        match (self.offset(i), self.offset(i + 1)) {
+            (Some(a), Some(b)) if a <= b && b <= self.strings.len() => &self.strings[a..b],
+            _ => &[],
+        }
+    }
+
+    fn find(&self, piece: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.piece(mid).cmp(piece.as_bytes()) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// The word pieces of a text, as BERT's uncased tokenizer cuts them:
+    /// lowercased, split at spaces and punctuation, each word cut greedily
+    /// into the longest pieces the vocabulary has ("##" marks a piece that
+    /// continues a word); a word that cannot be cut is one unknown piece.
+    pub fn pieces(&self, text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        // Accents are folded as BERT's tokenizer strips them ("naïve" is
+        // "naive"); curly quotes and dashes become their ASCII forms.
+        let mut folder = TextAnalyzer::builder(WhitespaceTokenizer::default())
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build();
+        let mut stream = folder.token_stream(text);
+        while let Some(token) = stream.next() {
+            for word in basic_words(&token.text) {
+                self.word_pieces(word, &mut out);
+            }
+        }
+        out
+    }
+
+    fn word_pieces(&self, word: &str, out: &mut Vec<usize>) {
+        let before = out.len();
+        if word.chars().count() > MAX_WORD_CHARS {
+            out.extend(self.unknown);
+            return;
+        }
+        let mut start = 0;
+        let mut piece = String::new();
+        while start < word.len() {
+            let mut end = word.len();
+            let mut found = None;
+            while end > start {
+                if word.is_char_boundary(end) {
+                    piece.clear();
+                    if start > 0 {
+                        piece.push_str("##");
+                    }
+                    piece.push_str(&word[start..end]);
+                    if let Some(i) = self.find(&piece) {
+                        found = Some(i);
+                        break;
+                    }
+                }
+                end -= 1;
+            }
+            match found {
+                Some(i) => {
+                    out.push(i);
+                    start = end;
+                }
+                None => {
+                    out.truncate(before);
+                    out.extend(self.unknown);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The unit-length vector of a text; `None` when no piece is known.
+    pub fn embed(&self, text: &str) -> Option<Vec<f32>> {
+        let mut sum = vec![0.0f32; self.dim];
+        let pieces = self.pieces(text);
+        for &i in &pieces {
+            let scale = self
+                .scales
+                .get(4 * i..4 * i + 4)
+                .map_or(0.0, |b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+            let row = &self.rows[i * self.dim..(i + 1) * self.dim];
+            for (s, &r) in sum.iter_mut().zip(row) {
+                *s += scale * f32::from(r as i8);
+            }
+        }
+        let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt();
+        (norm > 0.0).then(|| sum.iter().map(|x| x / norm).collect())
+    }
+}
+
+/// BERT's basic tokenisation for lowercased text: words split at white
+/// space, each punctuation character a word of its own, control characters
+/// dropped.
+fn basic_words(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        let cut = c.is_whitespace() || c.is_control() || is_punctuation(c);
+        if cut {
+            if let Some(s) = start.take() {
+                words.push(&text[s..at]);
+            }
+            if is_punctuation(c) {
+                words.push(&text[at..at + c.len_utf8()]);
+            }
+        } else if start.is_none() {
+            start = Some(at);
+        }
+    }
+    if let Some(s) = start {
+        words.push(&text[s..]);
+    }
+    words
+}
+
+/// ASCII symbols count as punctuation (as in BERT), and so do Unicode
+/// punctuation marks such as curly quotes and dashes.
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{00A1}' | '\u{00A7}' | '\u{00AB}' | '\u{00B6}' | '\u{00B7}' | '\u{00BB}' | '\u{00BF}')
+}
+
+/// Packs a unit vector into bytes for the index: one signed byte per
+/// component, scaled by 127.
+pub fn encode(vector: &[f32]) -> Vec<u8> {
+    vector
+        .iter()
+        .map(|x| (x * 127.0).round().clamp(-127.0, 127.0) as i8 as u8)
+        .collect()
+}
+
+/// Cosine similarity of a unit query vector and a story vector packed by
+/// [`encode`]; `None` when the sizes differ (an index built with another model).
+pub fn cosine(query: &[f32], packed: &[u8]) -> Option<f32> {
+    if packed.len() != query.len() || packed.is_empty() {
+        return None;
+    }
+    let (mut dot, mut norm) = (0.0f32, 0.0f32);
+    for (&q, &p) in query.iter().zip(packed) {
+        let p = f32::from(p as i8);
+        dot += q * p;
+        norm += p * p;
+    }
+    (norm > 0.0).then(|| dot / norm.sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<String> {
+        let m = Model::builtin();
+        m.pieces(text)
+            .into_iter()
+            .map(|i| String::from_utf8_lossy(m.piece(i)).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_builtin_model_loads() {
+        let m = Model::builtin();
+        assert!(m.dim() > 0);
+        assert!(m.n > 20_000);
+        assert!(m.unknown.is_some());
+    }
+
+    #[test]
+    fn words_are_cut_into_the_pieces_bert_cuts() {
+        // Expected pieces from the reference tokenizer (Hugging Face
+        // `tokenizers`, all-MiniLM-L6-v2, lowercased input).
+        assert_eq!(
+            pieces("Tell me about a time you disagreed with your manager."),
+            [
+                "tell",
+                "me",
+                "about",
+                "a",
+                "time",
+                "you",
+                "disagreed",
+                "with",
+                "your",
+                "manager",
+                "."
+            ]
+        );
+        assert_eq!(
+            pieces("How did you de-risk the migration?"),
+            [
+                "how",
+                "did",
+                "you",
+                "de",
+                "-",
+                "risk",
+                "the",
+                "migration",
+                "?"
+            ]
+        );
+    }
+
+    #[test]
+    fn paraphrases_are_closer_than_unrelated_questions() {
+        let m = Model::builtin();
+        let a = m
+            .embed("Tell me about a time you clashed with your boss")
+            .unwrap();
+        let b = m.embed("a disagreement with my manager").unwrap();
+        let c = m.embed("how I cut our cloud hosting costs").unwrap();
+        let (near, far) = (
+            cosine(&a, &encode(&b)).unwrap(),
+            cosine(&a, &encode(&c)).unwrap(),
+        );
+        assert!(near > far + 0.1, "near {near}, far {far}");
+    }
+
+    #[test]
+    fn accents_and_curly_quotes_are_folded() {
+        assert_eq!(
+            pieces("Naïve “café” plan"),
+            ["naive", "\"", "cafe", "\"", "plan"]
+        );
+    }
+
+    #[test]
+    fn empty_text_has_no_vector() {
+        assert!(Model::builtin().embed("").is_none());
+        assert!(Model::builtin().embed(" \t\n").is_none());
+    }
+
+    #[test]
+    fn a_vector_from_another_model_is_not_compared() {
+        assert_eq!(cosine(&[1.0, 0.0], &[127]), None);
+    }
+}
