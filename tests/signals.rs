@@ -275,6 +275,7 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
         "the words alone favour the split story"
     );
     f.engine.ranker.disabled = [Signal::Semantic].into_iter().collect();
+    f.engine.ranker.weights.focus = 0.2;
     let q = f.engine.ranker.analyze(question);
     let with: Vec<String> = f
         .engine
