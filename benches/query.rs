@@ -110,6 +110,14 @@ fn bench_query(c: &mut Criterion, name: &str, corpus: &Corpus, index_dir: &Path)
 }
 
 fn queries(c: &mut Criterion) {
+    let model = starmatch::search::semantic::Model::builtin();
+    c.bench_function("semantic-embed-question", |b| {
+        b.iter(|| {
+            model.embed(std::hint::black_box(
+                "Tell me about a time you disagreed with your manager about a technical decision",
+            ))
+        })
+    });
     let (corpus, index_dir) = default_corpus();
     bench_query(c, "default-44", &corpus, &index_dir);
     let (corpus, index_dir) = generated(1_000);
