@@ -192,24 +192,49 @@ fn a_missing_corpus_is_a_clear_error() {
         ));
 }
 
-#[test]
-fn an_index_from_another_version_is_rebuilt_automatically() {
-    let dir = scratch();
-    index_summary(dir.path(), &[]);
-    let meta_path = dir.path().join("index/meta.json");
+/// Sets one key of the index's commit payload, as another build would have
+/// written it.
+fn set_payload(dir: &Path, key: &str, value: serde_json::Value) {
+    let meta_path = dir.join("index/meta.json");
     let meta = fs::read_to_string(&meta_path).unwrap();
     let mut json: serde_json::Value = serde_json::from_str(&meta).unwrap();
     let mut payload: serde_json::Value =
         serde_json::from_str(json["payload"].as_str().unwrap()).unwrap();
-    payload["schema"] = 999.into();
+    payload[key] = value;
     json["payload"] = serde_json::Value::String(payload.to_string());
     fs::write(&meta_path, json.to_string()).unwrap();
+}
+
+#[test]
+fn an_index_from_another_version_is_rebuilt_automatically() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    set_payload(dir.path(), "schema", 999.into());
     starmatch(dir.path())
         .args(["query", "-k", "1", "outage"])
         .assert()
         .success()
         .stderr(predicate::str::contains("another version of starmatch"))
         .stdout(predicate::str::contains("failover-outage"));
+}
+
+#[test]
+fn story_vectors_from_another_semantic_model_are_rebuilt() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    set_payload(dir.path(), "semantic", 12345.into());
+    starmatch(dir.path())
+        .args(["index"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "(full rebuild: the semantic model changed)",
+        ));
+    starmatch(dir.path())
+        .args(["index"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("full rebuild").not());
 }
 
 #[test]

@@ -642,7 +642,7 @@ pub const SEMANTIC_FIELD: &str = "semantic";
 /// What a story's semantic vector is made of: what it is about and which
 /// questions it answers. Not the prose: summed word vectors of a long text
 /// drift towards its details (adding the task or the situation to stories
-/// without tagged questions cost 1-4% P@1 on the stripped default corpus).
+/// without tagged questions cost 4-5 points of P@1 on the stripped default corpus).
 fn semantic_text(story: &Story) -> String {
     let mut parts: Vec<&str> = vec![story.title.as_str()];
     parts.extend(story.questions.iter().map(String::as_str));
