@@ -120,10 +120,15 @@ fn fixture_of(files: &[String]) -> Fixture {
 }
 
 fn ranked(f: &mut Fixture, question: &str, only: Option<Signal>) -> Vec<String> {
-    f.engine.ranker.disabled = match only {
+    let disabled: Vec<Signal> = match only {
         Some(keep) => Signal::ALL.into_iter().filter(|s| *s != keep).collect(),
-        None => Default::default(),
+        None => Vec::new(),
     };
+    ranked_without(f, question, &disabled)
+}
+
+fn ranked_without(f: &mut Fixture, question: &str, disabled: &[Signal]) -> Vec<String> {
+    f.engine.ranker.disabled = disabled.iter().copied().collect();
     let searcher = f.engine.searcher();
     let q = f.engine.ranker.analyze(question);
     f.engine
@@ -259,32 +264,13 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
     let question = "Describe a conflict with your manager.";
     // Semantic closeness would also prefer the story tagged with the whole
     // question: switched off on both sides, so only focus differs.
-    f.engine.ranker.disabled = [Signal::Focus, Signal::Semantic].into_iter().collect();
-    let searcher = f.engine.searcher();
-    let q = f.engine.ranker.analyze(question);
-    let without: Vec<String> = f
-        .engine
-        .ranker
-        .search(&searcher, &q, 2)
-        .unwrap()
-        .into_iter()
-        .map(|h| h.id)
-        .collect();
+    let without = ranked_without(&mut f, question, &[Signal::Focus, Signal::Semantic]);
     assert_eq!(
         without[0], "covered-apart",
         "the words alone favour the split story"
     );
-    f.engine.ranker.disabled = [Signal::Semantic].into_iter().collect();
     f.engine.ranker.weights.focus = 0.2;
-    let q = f.engine.ranker.analyze(question);
-    let with: Vec<String> = f
-        .engine
-        .ranker
-        .search(&searcher, &q, 2)
-        .unwrap()
-        .into_iter()
-        .map(|h| h.id)
-        .collect();
+    let with = ranked_without(&mut f, question, &[Signal::Semantic]);
     assert_eq!(with[0], "covered-together");
 }
 
