@@ -344,7 +344,7 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
     if message.starts_with("unknown field") {
         format!("{message} (check the spelling of the field name)")
     } else if message.starts_with("missing field") {
-        format!("{message}: every story needs title, situation, task, action and result")
+        format!("{message}: every story needs a title and at least two of situation, task, action and result")
     } else if message.contains("invalid type") {
         format!("{message} (lists are written as `- item` lines or [a, b])")
     } else {
@@ -450,10 +450,12 @@ mod tests {
 
     #[test]
     fn a_missing_field_is_named() {
-        let err = parse("title: x\nsituation: s\ntask: t\naction: a\n")
+        let err = parse("situation: s\ntask: t\naction: a\n")
             .unwrap_err()
             .to_string();
-        assert!(err.contains("missing field `result`"), "{err}");
+        assert!(err.contains("missing field `title`"), "{err}");
+        // A story without a Result is fine: notes often have none yet.
+        assert!(parse("title: x\nsituation: s\ntask: t\naction: a\n").is_ok());
     }
 
     #[test]
@@ -484,8 +486,10 @@ mod tests {
 
     #[test]
     fn blank_required_field_is_invalid() {
-        let err = parse("title: x\nsituation: s\ntask: ' '\naction: a\nresult: r\n").unwrap_err();
-        assert!(err.to_string().contains("`task` is empty"), "{err}");
+        let err = parse("title: ' '\nsituation: s\ntask: t\naction: a\nresult: r\n").unwrap_err();
+        assert!(err.to_string().contains("`title` is empty"), "{err}");
+        let err = parse("title: x\nsituation: ' '\ntask: ' '\naction: a\n").unwrap_err();
+        assert!(err.to_string().contains("only `action` has text"), "{err}");
     }
 
     #[test]

@@ -21,9 +21,16 @@ pub struct Story {
     /// Interview questions this story answers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<String>,
+    /// The four STAR parts. Real notes often lack one (no separate Task,
+    /// no Result yet), so a part may be absent or blank, as long as at least
+    /// [`MIN_STAR_PARTS`] of them have text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub situation: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub task: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub action: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub result: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learning: Option<String>,
@@ -37,10 +44,30 @@ pub struct Story {
 pub enum StoryProblem {
     #[error("required field `{0}` is empty: write at least one sentence")]
     EmptyField(&'static str),
+    #[error("{}: a story needs at least two of situation, task, action and result: write the missing parts", have_text(.0))]
+    TooFewParts(Vec<&'static str>),
     #[error("id `{0}` is not kebab-case: use lowercase letters, digits and single dashes, e.g. `missed-deadline-2023`")]
     BadId(String),
     #[error("`{field}` has an empty entry at position {index}: remove it")]
     EmptyListEntry { field: &'static str, index: usize },
+}
+
+/// How many of the four STAR parts a story must have text in.
+pub const MIN_STAR_PARTS: usize = 2;
+
+fn have_text(filled: &[&str]) -> String {
+    match filled {
+        [] => "no STAR part has text".to_owned(),
+        [one] => format!("only `{one}` has text"),
+        _ => format!(
+            "only {} have text",
+            filled
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
+    }
 }
 
 impl Story {
@@ -49,16 +76,17 @@ impl Story {
         if !is_kebab_case(&self.id) {
             return Err(StoryProblem::BadId(self.id.clone()));
         }
-        for (name, value) in [
-            ("title", &self.title),
-            ("situation", &self.situation),
-            ("task", &self.task),
-            ("action", &self.action),
-            ("result", &self.result),
-        ] {
-            if value.trim().is_empty() {
-                return Err(StoryProblem::EmptyField(name));
-            }
+        if self.title.trim().is_empty() {
+            return Err(StoryProblem::EmptyField("title"));
+        }
+        let filled: Vec<&'static str> = self
+            .star_parts()
+            .iter()
+            .filter(|(_, text)| !text.trim().is_empty())
+            .map(|&(name, _)| name)
+            .collect();
+        if filled.len() < MIN_STAR_PARTS {
+            return Err(StoryProblem::TooFewParts(filled));
         }
         for (field, list) in [
             ("competencies", &self.competencies),
@@ -135,12 +163,41 @@ mod tests {
     }
 
     #[test]
-    fn a_blank_result_is_reported_by_name() {
-        let story = Story {
-            result: "  \n".into(),
+    fn a_story_may_lack_some_parts_but_not_three() {
+        let no_task = Story {
+            task: "  \n".into(),
             ..sample()
         };
-        assert_eq!(story.validate(), Err(StoryProblem::EmptyField("result")));
+        assert_eq!(no_task.validate(), Ok(()));
+        let two = Story {
+            task: String::new(),
+            result: String::new(),
+            ..sample()
+        };
+        assert_eq!(two.validate(), Ok(()));
+        let one = Story {
+            situation: String::new(),
+            task: String::new(),
+            result: " ".into(),
+            ..sample()
+        };
+        assert_eq!(
+            one.validate(),
+            Err(StoryProblem::TooFewParts(vec!["action"]))
+        );
+        assert_eq!(
+            one.validate().unwrap_err().to_string(),
+            "only `action` has text: a story needs at least two of situation, task, action and result: write the missing parts"
+        );
+    }
+
+    #[test]
+    fn a_blank_title_is_reported_by_name() {
+        let story = Story {
+            title: "  \n".into(),
+            ..sample()
+        };
+        assert_eq!(story.validate(), Err(StoryProblem::EmptyField("title")));
     }
 
     #[test]

@@ -100,10 +100,11 @@ fn every_broken_file_is_reported_and_nothing_is_committed() {
     )
     .unwrap();
     fs::write(
-        stories.join("no-result.yaml"),
-        "title: x\nsituation: s\ntask: t\naction: a\n",
+        stories.join("no-title.yaml"),
+        "situation: s\ntask: t\naction: a\nresult: r\n",
     )
     .unwrap();
+    fs::write(stories.join("one-part.yaml"), "title: x\naction: a\n").unwrap();
     fs::write(
         stories.join("wrong-type.yaml"),
         "title: x\nsituation: s\ntask: t\naction: a\nresult: r\nquestions: \"a string\"\n",
@@ -136,7 +137,8 @@ fn every_broken_file_is_reported_and_nothing_is_committed() {
     for expected in [
         "bad-yaml.yaml:",
         "unknown field `titel`",
-        "missing field `result`",
+        "no-title.yaml:1:1: missing field `title`",
+        "one-part.yaml: only `action` has text",
         "wrong-type.yaml:6:",
         "invalid type",
         "empty.yaml: file is empty",
@@ -175,7 +177,7 @@ fn every_broken_file_is_reported_and_nothing_is_committed() {
         .args(["index", "--skip-invalid"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("skipped 10 broken story file(s)"))
+        .stderr(predicate::str::contains("skipped 11 broken story file(s)"))
         .stdout(predicate::str::contains("1 added"));
     assert_eq!(ranked_ids(dir.path(), "zeppelin")[0], "valid-new");
 }

@@ -16,7 +16,12 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 fn import(name: &str) -> DocumentImport {
-    match import_document(name, &fixture(name)) {
+    import_text(name, &fixture(name))
+}
+
+/// Imports `bytes`, checking that every story found is a valid corpus story.
+fn import_text(name: &str, bytes: &[u8]) -> DocumentImport {
+    match import_document(name, bytes) {
         Ok(import) => {
             for imported in &import.stories {
                 assert_eq!(
@@ -400,19 +405,40 @@ fn an_unclosed_fence_does_not_swallow_the_rest_of_the_document() {
 
 #[test]
 fn a_story_missing_parts_is_skipped_with_the_missing_parts_named() {
-    let text = "## Story 1: Half done\n**Situation:** a\n**Action:** b\n";
+    let text = "## Story 1: Half done\n**Situation:** a\n**Task:** b\n\n## Story 2: Barely\n**Result:** c\n";
     let err = import_document("half.md", text.as_bytes());
     match err {
         Err(ImportError::NoStories { skipped, sections }) => {
-            assert_eq!(skipped, 1);
+            assert_eq!(skipped, 2);
             assert_eq!(sections[0].title, "Half done");
             assert_eq!(
                 sections[0].reason,
-                "only Situation and Action found (missing Task, Result)"
+                "only Situation and Task found (missing Action, Result)"
+            );
+            assert_eq!(
+                sections[1].reason,
+                "only Result found (missing Situation, Task, Action)"
             );
         }
         other => panic!("expected NoStories, got {other:?}"),
     }
+}
+
+#[test]
+fn a_story_without_a_task_or_result_is_imported_with_what_it_has() {
+    let text = "## Travel booking outage\n**Situation:** Bookings failed for an hour.\n**Action:** I rolled back the release.\n**Result:** Bookings recovered.\n\n## Feedback I got\n**Situation:** My lead said my updates were vague.\n**Action:** I started writing a weekly summary.\n";
+    let import = import_text("partial.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        vec!["Travel booking outage", "Feedback I got"]
+    );
+    let outage = &import.stories[0].story;
+    assert_eq!(outage.task, "");
+    assert_eq!(outage.action, "I rolled back the release.");
+    let feedback = &import.stories[1].story;
+    assert_eq!(feedback.result, "");
+    assert_eq!(feedback.action, "I started writing a weekly summary.");
+    assert!(import.skipped.is_empty(), "{:?}", import.skipped);
 }
 
 #[test]
@@ -604,4 +630,64 @@ fn a_bold_question_after_the_last_story_stays_in_its_text() {
         .map(|i| i.stories[0].story.result.clone())
         .unwrap_or_default();
     assert_eq!(result, "r\n\nWhat would I change? I would test earlier.");
+}
+
+#[test]
+fn tables_of_star_parts_become_stories_by_rows_or_by_columns() {
+    let import = import("tables.md");
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Flaky nightly exports",
+            "Choosing a queue",
+            "Office plant bot",
+            "Lunch roster"
+        ]
+    );
+    // Labels in the first column; `Result / Learnings` is the Result.
+    let exports = story(&import, "Flaky nightly exports");
+    assert_eq!(exports.line, 8);
+    assert_eq!(
+        exports.story.task,
+        "I owned the export service and had to make it reliable."
+    );
+    assert!(exports
+        .story
+        .result
+        .starts_with("No failed export in the next three months."));
+    // Labels in the header, one story per row, titles from the `Story` column.
+    let queue = story(&import, "Choosing a queue");
+    assert_eq!(
+        queue.story.action,
+        "I ran both against a week of replayed traffic and shared the numbers."
+    );
+    let lunch = story(&import, "Lunch roster");
+    assert_eq!(lunch.story.situation, "Lunch orders were chaotic.");
+    assert_eq!(lunch.story.result, "Orders arrived on time every Friday.");
+    // Front matter is not a heading, and a table of metrics is not a story.
+    let skipped = skipped(&import);
+    assert!(
+        skipped.iter().all(|(title, _)| !title.contains("author")),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped.contains(&("Metrics I quote", "no STAR parts")),
+        "{skipped:?}"
+    );
+}
+
+#[test]
+fn joined_labels_give_their_text_to_the_first_part() {
+    let text = "## Release freeze\n1. Situation/Task: A release froze the week before launch and I had to unblock it.\n2. Action: I bisected the build and reverted one change.\n3. Result & learnings: We shipped on time; I now bisect first.\n";
+    let import = import_text("joined.md", text.as_bytes());
+    let release = story(&import, "Release freeze");
+    assert_eq!(
+        release.story.situation,
+        "A release froze the week before launch and I had to unblock it."
+    );
+    assert_eq!(release.story.task, "");
+    assert_eq!(
+        release.story.result,
+        "We shipped on time; I now bisect first."
+    );
 }

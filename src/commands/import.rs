@@ -62,6 +62,9 @@ pub struct StoryReport {
     pub outcome: Outcome,
     pub questions: usize,
     pub competencies: Vec<String>,
+    /// STAR parts the notes did not have (`Task`), left for the user to add.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -208,6 +211,12 @@ fn import_file(
             outcome,
             questions: story.questions.len(),
             competencies: story.competencies.clone(),
+            missing: story
+                .star_parts()
+                .iter()
+                .filter(|(_, text)| text.trim().is_empty())
+                .map(|(name, _)| capitalise(name))
+                .collect(),
         });
     }
     Ok(report)
@@ -292,9 +301,14 @@ fn write_text(
                 Outcome::WouldWrite => "would write",
                 Outcome::LeftAlone => "left alone (already imported; --force to overwrite)",
             };
+            let missing = if s.missing.is_empty() {
+                String::new()
+            } else {
+                format!(", no {}", s.missing.join(" or "))
+            };
             writeln!(
                 out,
-                "  + {} \"{}\" (line {}): {what} {}",
+                "  + {} \"{}\" (line {}{missing}): {what} {}",
                 s.id, s.title, s.line, s.path
             )?;
         }
@@ -310,4 +324,12 @@ fn write_text(
         writeln!(out, "dry run: nothing was written")?;
     }
     Ok(())
+}
+
+/// `task` -> `Task`, as the report names STAR parts.
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

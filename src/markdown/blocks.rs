@@ -13,6 +13,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
+use super::labels::{self, Part};
+
 /// How a line attaches to the previous line when a part is rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Joiner {
@@ -133,7 +135,12 @@ struct Repair {
 }
 
 fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+    // YAML front matter (`---` ... `---` at the top) is metadata, not a
+    // setext heading over the first story.
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
 fn extract_once(text: &str, index: &LineIndex) -> (Vec<Line>, Option<Unclosed>) {
@@ -207,8 +214,61 @@ fn looks_like_structure(raw: &str) -> bool {
 struct Table {
     cells: Vec<String>,
     cell: String,
-    rows: usize,
+    /// Each row's cells and 1-based source line, header first.
+    rows: Vec<(Vec<String>, usize)>,
     row_start: usize,
+}
+
+/// A table cell that is only a STAR label (`**Situation**`, `Result /
+/// Learnings`, `S`).
+fn cell_label(cell: &str) -> Option<Part> {
+    match labels::heading_label(cell) {
+        Some((part, rest)) if rest.is_empty() => Some(part),
+        _ => None,
+    }
+}
+
+/// A header cell naming the column that holds each story's title.
+fn is_title_column(cell: &str) -> bool {
+    let plain: String = cell
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .trim()
+        .to_lowercase();
+    matches!(
+        plain.as_str(),
+        "story" | "title" | "story title" | "name" | "example" | "project" | "scenario"
+    )
+}
+
+/// How a table holds STAR parts, if it does.
+enum StarTable {
+    /// Labels in the first column, one part per row.
+    Rows,
+    /// Labels in the header, one story per body row; `title` is the column
+    /// holding each story's title, if any.
+    Columns {
+        parts: Vec<Option<Part>>,
+        title: Option<usize>,
+    },
+}
+
+fn star_table(rows: &[(Vec<String>, usize)]) -> Option<StarTable> {
+    let labelled_rows = rows
+        .iter()
+        .filter(|(cells, _)| cells.first().and_then(|c| cell_label(c)).is_some())
+        .count();
+    if labelled_rows >= 2 {
+        return Some(StarTable::Rows);
+    }
+    let (header, _) = rows.first()?;
+    let parts: Vec<Option<Part>> = header.iter().map(|c| cell_label(c)).collect();
+    if parts.iter().flatten().count() >= 2 {
+        let title = header.iter().position(|c| is_title_column(c));
+        return Some(StarTable::Columns { parts, title });
+    }
+    None
 }
 
 struct Builder<'i> {
@@ -220,6 +280,8 @@ struct Builder<'i> {
     lists: Vec<Option<u64>>,
     heading: Option<u8>,
     in_code: bool,
+    /// Inside YAML front matter, which is dropped.
+    in_metadata: bool,
     first_code_line: bool,
     table: Option<Table>,
     emphasis: usize,
@@ -244,6 +306,7 @@ impl<'i> Builder<'i> {
             lists: Vec::new(),
             heading: None,
             in_code: false,
+            in_metadata: false,
             first_code_line: false,
             table: None,
             emphasis: 0,
@@ -258,6 +321,7 @@ impl<'i> Builder<'i> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
+            Event::Text(_) if self.in_metadata => {}
             Event::Text(text) => {
                 if self.in_code {
                     self.code_text(&text, range.start);
@@ -323,6 +387,10 @@ impl<'i> Builder<'i> {
                 };
                 self.pending_item = Some(marker);
             }
+            Tag::MetadataBlock(_) => {
+                self.flush();
+                self.in_metadata = true;
+            }
             Tag::CodeBlock(_) => {
                 self.flush();
                 self.in_code = true;
@@ -378,6 +446,10 @@ impl<'i> Builder<'i> {
                 self.pending_item = None;
                 self.pending = Joiner::Newline;
             }
+            TagEnd::MetadataBlock(_) => {
+                self.in_metadata = false;
+                self.pending = Joiner::Blank;
+            }
             TagEnd::CodeBlock => {
                 self.in_code = false;
                 self.pending = Joiner::Blank;
@@ -390,7 +462,9 @@ impl<'i> Builder<'i> {
             }
             TagEnd::TableHead | TagEnd::TableRow => self.table_row(),
             TagEnd::Table => {
-                self.table = None;
+                if let Some(table) = self.table.take() {
+                    self.emit_table(table.rows);
+                }
                 self.pending = Joiner::Blank;
             }
             TagEnd::Emphasis | TagEnd::Strong => {
@@ -411,23 +485,79 @@ impl<'i> Builder<'i> {
         let Some(table) = &mut self.table else {
             return;
         };
-        let text = std::mem::take(&mut table.cells).join(" | ");
-        let joiner = if table.rows == 0 {
-            Joiner::Blank
-        } else {
-            Joiner::Newline
-        };
-        table.rows += 1;
+        let cells = std::mem::take(&mut table.cells);
         let line = self.index.line_of(table.row_start);
-        self.out.push(Line {
-            kind: LineKind::Row,
-            text,
-            line,
-            joiner,
-            item: None,
-            depth: self.lists.len(),
-            lead_emphasis_end: None,
-        });
+        table.rows.push((cells, line));
+    }
+
+    /// A table of STAR parts (labels in the first column, or in the header
+    /// with a story per row) becomes label lines, as if written `Situation:
+    /// ...`; any other table stays rows of cells joined by pipes.
+    fn emit_table(&mut self, rows: Vec<(Vec<String>, usize)>) {
+        let depth = self.lists.len();
+        let push = |out: &mut Vec<Line>, kind, text: String, line, joiner| {
+            out.push(Line {
+                kind,
+                text,
+                line,
+                joiner,
+                item: None,
+                depth,
+                lead_emphasis_end: None,
+            });
+        };
+        match star_table(&rows) {
+            Some(StarTable::Rows) => {
+                for (cells, line) in rows {
+                    let label = cells.first().and_then(|c| cell_label(c));
+                    let rest = cells.get(1..).unwrap_or_default().join(" ");
+                    match label {
+                        Some(part) => {
+                            let text = format!("{}: {}", part.name(), rest.trim());
+                            push(&mut self.out, LineKind::Text, text, line, Joiner::Blank);
+                        }
+                        // An empty header row above the labels says nothing.
+                        None if cells.iter().all(|c| c.trim().is_empty()) => {}
+                        None => {
+                            let text = cells.join(" | ");
+                            push(&mut self.out, LineKind::Row, text, line, Joiner::Newline);
+                        }
+                    }
+                }
+            }
+            Some(StarTable::Columns { parts, title }) => {
+                for (cells, line) in rows.into_iter().skip(1) {
+                    if let Some(name) = title.and_then(|t| cells.get(t)) {
+                        if !name.trim().is_empty() {
+                            let text = format!("Story: {}", name.trim());
+                            push(&mut self.out, LineKind::Text, text, line, Joiner::Blank);
+                        }
+                    }
+                    for (cell, part) in cells.iter().zip(&parts) {
+                        if let (Some(part), false) = (part, cell.trim().is_empty()) {
+                            let text = format!("{}: {}", part.name(), cell.trim());
+                            push(&mut self.out, LineKind::Text, text, line, Joiner::Blank);
+                        }
+                    }
+                }
+            }
+            None => {
+                for (i, (cells, line)) in rows.into_iter().enumerate() {
+                    let joiner = if i == 0 {
+                        Joiner::Blank
+                    } else {
+                        Joiner::Newline
+                    };
+                    push(
+                        &mut self.out,
+                        LineKind::Row,
+                        cells.join(" | "),
+                        line,
+                        joiner,
+                    );
+                }
+            }
+        }
     }
 
     fn code_text(&mut self, text: &str, start: usize) {

@@ -104,6 +104,8 @@ const LABELS: &[(&str, Part)] = &[
     ("lessons learned", Part::Learning),
     ("lesson learnt", Part::Learning),
     ("lessons learnt", Part::Learning),
+    ("learned", Part::Learning),
+    ("learnt", Part::Learning),
     ("what i learned", Part::Learning),
     ("what i learnt", Part::Learning),
     ("reflection", Part::Learning),
@@ -207,7 +209,7 @@ pub(crate) fn line_label(
         return Some(label);
     }
     let (part, len) = label_phrase(body)?;
-    let end = start + len;
+    let end = start + len + joined_labels(&body[len..]);
     let after = &text[end..];
     let trimmed = after.trim_start();
     let rest = if let Some(rest) = trimmed.strip_prefix([':', '\u{ff1a}']) {
@@ -231,6 +233,27 @@ pub(crate) fn line_label(
         rest: rest.trim(),
         one_letter: false,
     })
+}
+
+/// Length of further labels joined to a label (`Result/Learnings`,
+/// `Situation & Task`, `Result and impact`): the text goes to the first part.
+fn joined_labels(after: &str) -> usize {
+    let mut used = 0;
+    loop {
+        let rest = &after[used..];
+        let trimmed = rest.trim_start();
+        let Some(next) = ["/", "&", "+", "and "]
+            .iter()
+            .find_map(|joiner| trimmed.strip_prefix(joiner))
+        else {
+            return used;
+        };
+        let next_trimmed = next.trim_start();
+        let Some((_, len)) = label_phrase(next_trimmed) else {
+            return used;
+        };
+        used += rest.len() - next_trimmed.len() + len;
+    }
 }
 
 /// `S: text` style labels: an uppercase letter and a colon, so `A::new` or
@@ -481,6 +504,9 @@ const GENERIC_WORDS: &[&str] = &[
     "areas",
     "format",
     "mapping",
+    "lp",
+    "lps",
+    "bank",
 ];
 
 fn words_lower(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -582,12 +608,48 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
     if KNOWN_COMPETENCIES.contains(&cleaned) {
         return vec![cleaned.to_owned()];
     }
+    // One unknown word over a whole document is as often the writer's name
+    // (`# Kwame - STAR stories`) or an area (`## Backend`) as a competency;
+    // it counts only when it reads like a quality (`Resilience`, `Grit`).
+    if word_count == 1 && !reads_like_quality(cleaned) {
+        return Vec::new();
+    }
     cleaned
         .replace(" and ", " & ")
         .split(['&', ',', '/', ';'])
         .map(|s| s.trim().to_owned())
         .filter(|s| s.chars().any(char::is_alphanumeric))
         .collect()
+}
+
+/// Abstract nouns that name qualities interviewers probe, by ending or by
+/// word: `Resilience`, `Accountability`, `Grit`, `Trust`.
+fn reads_like_quality(word: &str) -> bool {
+    const ENDINGS: [&str; 12] = [
+        "ship", "ity", "ment", "tion", "sion", "ness", "ance", "ence", "ism", "acy", "ure", "ing",
+    ];
+    const WORDS: [&str; 16] = [
+        "trust",
+        "grit",
+        "empathy",
+        "initiative",
+        "judgment",
+        "judgement",
+        "delivery",
+        "drive",
+        "impact",
+        "vision",
+        "strategy",
+        "growth",
+        "quality",
+        "honesty",
+        "curiosity",
+        "focus",
+    ];
+    ENDINGS
+        .iter()
+        .any(|e| word.ends_with(e) && word.len() > e.len() + 2)
+        || WORDS.contains(&word)
 }
 
 /// Trailing words that mark a heading as a collection of stories about the
@@ -674,10 +736,22 @@ const MAX_TITLE_CHARS: usize = 120;
 /// A heading or `Story:` line made presentable: decoration and trailing
 /// colons removed, whitespace collapsed, overly long text cut at a word.
 pub(crate) fn clean_title(text: &str) -> String {
-    let body = &text[skip_decoration(text)..];
-    let body = body.trim_end_matches(|c: char| {
-        !c.is_alphanumeric() && !matches!(c, '?' | '!' | ')' | '%' | '"' | '\u{201d}' | '\'')
-    });
+    let start = skip_decoration(text);
+    // A title that opens with a quotation keeps its opening quote when the
+    // closing one is in the title: `"We need a platform" (ambiguity)`.
+    let opening = text[..start]
+        .trim_end()
+        .chars()
+        .last()
+        .filter(|c| matches!(c, '"' | '\u{201c}'));
+    let body = &text[start..];
+    let bracketed = body.contains('[');
+    let kept = |c: char| {
+        c.is_alphanumeric()
+            || matches!(c, '?' | '!' | ')' | '%' | '"' | '\u{201d}' | '\'')
+            || (c == ']' && bracketed)
+    };
+    let body = body.trim_end_matches(|c: char| !kept(c));
     let mut title = normalize_spaces(body);
     if title.chars().count() > MAX_TITLE_CHARS {
         let cut: String = title.chars().take(MAX_TITLE_CHARS).collect();
@@ -689,6 +763,11 @@ pub(crate) fn clean_title(text: &str) -> String {
     // Quotes around a question heading are decoration too.
     if title.ends_with(['"', '\u{201d}']) && !title.contains(['"', '\u{201c}']) {
         title.pop();
+    }
+    if let Some(quote) = opening {
+        if title.contains(['"', '\u{201d}']) && !title.starts_with(['"', '\u{201c}']) {
+            title.insert(0, quote);
+        }
     }
     title
 }
@@ -1047,6 +1126,13 @@ mod tests {
         assert!(competencies("Quick notes").is_empty());
         assert!(competencies("Behavioural questions").is_empty());
         assert!(competencies("Key Backend Focus Areas").is_empty());
+        // A document titled by its writer's name or by Amazon's LPs names
+        // no competency; one word that reads like a quality does.
+        assert!(competencies("Dana \u{2014} STAR stories for EM interviews").is_empty());
+        assert!(competencies("Amazon LPs \u{2014} story bank").is_empty());
+        assert!(competencies("Backend").is_empty());
+        assert_eq!(competencies("Resilience"), vec!["resilience"]);
+        assert_eq!(competencies("Grit - examples"), vec!["grit"]);
     }
 
     #[test]

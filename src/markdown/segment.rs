@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use super::blocks::{Joiner, Line, LineKind};
 use super::labels::{self, Mapping, Part, PrefixKind, Target};
 use super::{ImportedStory, SkippedSection};
-use crate::story::{slugify, Story};
+use crate::story::{slugify, Story, MIN_STAR_PARTS};
 
 /// Words kept in a story id.
 const ID_WORDS: usize = 8;
@@ -591,7 +591,15 @@ impl<'a> Segmenter<'a> {
                 },
                 None => None,
             };
-            let complete = Part::STAR.iter().all(|&p| !part(p).is_empty());
+            // Notes often fold the Task into the Situation or have no Result
+            // yet: such a story is still worth finding, so it is imported
+            // and the report names what it lacks. It must say what was done
+            // or achieved, though: Situation and Task alone are a stub.
+            let complete = Part::STAR.iter().filter(|&&p| !part(p).is_empty()).count()
+                >= MIN_STAR_PARTS
+                && [Part::Action, Part::Result]
+                    .iter()
+                    .any(|&p| !part(p).is_empty());
             let (title, title_heading, line) = match (&draft.title, from_heading) {
                 (Some(title), _) => (title.clone(), None, draft.start_line),
                 (None, Some((h, title, line))) => (title, Some(h), line),
