@@ -1,0 +1,107 @@
+//! The held-out notes in `corpus/eval/notes/`: eight prep files in eight
+//! styles, imported and ranked end to end, as a user with their own notes
+//! would (see docs/ranking.md for the numbers).
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::starmatch;
+
+fn notes() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("corpus/eval/notes")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn questions_file() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-questions.yaml")
+}
+
+#[test]
+fn every_labelled_story_is_imported_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = starmatch(dir.path())
+        .arg("import")
+        .args(notes())
+        .arg("--json")
+        .output()
+        .expect("run import");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json report");
+    let files = report.as_array().expect("one report per file");
+    let found: usize = files
+        .iter()
+        .map(|f| f["stories"].as_array().map_or(0, Vec::len))
+        .sum();
+    // 42 stories are in the notes; the four told as unlabelled paragraphs
+    // are skipped and reported, as the importer never guesses STAR parts.
+    assert_eq!(found, 38, "{report:#}");
+    let skipped: Vec<String> = files
+        .iter()
+        .flat_map(|f| f["skipped"].as_array().cloned().unwrap_or_default())
+        .map(|s| s["title"].as_str().unwrap_or_default().to_string())
+        .collect();
+    for title in [
+        "Simplifying shift handover",
+        "Going the extra mile for a family",
+        "Winter staffing crisis",
+    ] {
+        assert!(skipped.iter().any(|s| s == title), "{skipped:?}");
+    }
+    // Stories without a Task or a Result are imported and say so.
+    let missing: Vec<(String, String)> = files
+        .iter()
+        .flat_map(|f| f["stories"].as_array().cloned().unwrap_or_default())
+        .filter_map(|s| {
+            let parts = s["missing"].as_array()?;
+            Some((
+                s["id"].as_str()?.to_string(),
+                parts.iter().filter_map(|p| p.as_str()).collect(),
+            ))
+        })
+        .collect();
+    assert!(
+        missing.contains(&("flutter-rewrite-proposal".into(), "Task".into())),
+        "{missing:?}"
+    );
+    assert!(
+        missing.contains(&(
+            "feedback-you-go-dark-during-incidents".into(),
+            "Result".into()
+        )),
+        "{missing:?}"
+    );
+
+    // Every id the labels name exists (eval fails on unknown ids), and the
+    // ranker beats plain BM25 on these notes.
+    let out = starmatch(dir.path())
+        .args(["eval", "-q", "--baseline", "--json", "--questions"])
+        .arg(questions_file())
+        .output()
+        .expect("run eval");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let eval: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json eval");
+    let all = &eval["groups"][0];
+    assert_eq!(all["group"], "all");
+    assert_eq!(all["starmatch"]["questions"], 100);
+    for metric in ["p_at_1", "mrr_at_10", "hit_at_3", "ndcg_at_5"] {
+        let ours = all["starmatch"][metric].as_f64().expect("metric");
+        let baseline = all["baseline"][metric].as_f64().expect("metric");
+        assert!(ours > baseline, "{metric}: {ours} vs baseline {baseline}");
+    }
+}
