@@ -794,7 +794,13 @@ pub(crate) fn derive_title(text: &str) -> Option<String> {
             .chars()
             .next()
             .is_none_or(char::is_whitespace);
+        let next_is_digit = body[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_ascii_digit());
         let stop = match c {
+            // `1,400` and `2.5x` are numbers, not clause ends.
+            ',' if previous.is_ascii_digit() && next_is_digit => false,
             ',' | ';' | ':' | '!' | '?' | '(' | '\n' | '\u{2013}' | '\u{2014}' => true,
             '.' => next_is_space,
             '-' => previous == ' ' && next_is_space,
@@ -1133,6 +1139,14 @@ mod tests {
         assert!(competencies("Backend").is_empty());
         assert_eq!(competencies("Resilience"), vec!["resilience"]);
         assert_eq!(competencies("Grit - examples"), vec!["grit"]);
+    }
+
+    #[test]
+    fn derived_titles_keep_numbers_whole() {
+        assert_eq!(
+            derive_title("We found ~1,400 stale requests, all marked done.").as_deref(),
+            Some("We found ~1,400 stale requests")
+        );
     }
 
     #[test]
