@@ -44,21 +44,35 @@ fn every_labelled_story_is_imported_and_ranking_beats_the_baseline() {
         .iter()
         .map(|f| f["stories"].as_array().map_or(0, Vec::len))
         .sum();
-    // 42 stories are in the notes; the four told as unlabelled paragraphs
-    // are skipped and reported, as the importer never guesses STAR parts.
-    assert_eq!(found, 38, "{report:#}");
+    // All 42 stories in the notes, and nothing else: the titles, intros and
+    // tips sections are reported as skipped.
+    assert_eq!(found, 42, "{report:#}");
     let skipped: Vec<String> = files
         .iter()
         .flat_map(|f| f["skipped"].as_array().cloned().unwrap_or_default())
         .map(|s| s["title"].as_str().unwrap_or_default().to_string())
         .collect();
-    for title in [
-        "Simplifying shift handover",
-        "Going the extra mile for a family",
-        "Winter staffing crisis",
-    ] {
-        assert!(skipped.iter().any(|s| s == title), "{skipped:?}");
-    }
+    assert_eq!(skipped.len(), 8, "{skipped:?}");
+    assert!(
+        skipped.iter().any(|s| s == "Tips (not stories)"),
+        "{skipped:?}"
+    );
+    // Stories told in paragraphs are imported, and flagged for a check.
+    let by_paragraph: Vec<String> = files
+        .iter()
+        .flat_map(|f| f["stories"].as_array().cloned().unwrap_or_default())
+        .filter(|s| s["parts_by_paragraph"] == true)
+        .map(|s| s["id"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        by_paragraph,
+        vec![
+            "i-had-a-very-strong-senior-engineer",
+            "winter-staffing-crisis",
+            "simplifying-shift-handover",
+            "going-the-extra-mile-for-a-family"
+        ]
+    );
     // Stories without a Task or a Result are imported and say so.
     let missing: Vec<(String, String)> = files
         .iter()

@@ -691,3 +691,67 @@ fn joined_labels_give_their_text_to_the_first_part() {
         "We shipped on time; I now bisect first."
     );
 }
+
+const LABELLED: &str = "## Billing retries\n**Situation:** Card payments failed at night.\n**Action:** I added retries with backoff.\n**Result:** Failures fell by half.\n\n";
+
+#[test]
+fn a_story_told_in_paragraphs_is_imported_with_parts_by_position() {
+    let text = format!(
+        "{LABELLED}## Making releases boring again\n\nOur release checklist had grown to 60 manual steps and every release took a whole afternoon, so people avoided shipping.\n\nMy job was to make releases boring again without dropping the checks that had caught real problems.\n\nI sorted the steps by what they had caught in the last year, automated the twelve that mattered in CI and deleted the rest after the team agreed.\n\nReleases went from four hours to twenty minutes and we shipped twice as often the next quarter.\n\n## Questions I ask\n\nI usually ask about on-call, and I always ask how decisions get made. I tend to ask about team growth too, because it generally tells me a lot about the culture I would join.\n"
+    );
+    let import = import_text("prose.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        vec!["Billing retries", "Making releases boring again"]
+    );
+    let checklist = story(&import, "Making releases boring again");
+    assert!(checklist.guessed_parts);
+    assert!(!import.stories[0].guessed_parts);
+    assert!(checklist
+        .story
+        .situation
+        .starts_with("Our release checklist"));
+    assert!(checklist.story.task.starts_with("My job was"));
+    assert!(checklist.story.action.starts_with("I sorted the steps"));
+    assert!(checklist.story.result.starts_with("Releases went from"));
+    // Habits and opinions are not a story.
+    assert_eq!(skipped(&import), vec![("Questions I ask", "no STAR parts")]);
+}
+
+#[test]
+fn paragraphs_before_an_outcome_label_are_the_earlier_parts() {
+    let text = format!(
+        "{LABELLED}## The audit week\n\nAuditors arrived a week early and half of our access reviews were missing, which we had planned to finish later that month.\n\nI split the reviews across the four team leads, sat with each of them for an hour and chased the last approvals myself.\n\nOutcome: every review was signed before the auditors asked for it.\n"
+    );
+    let import = import_text("mixed-prose.md", text.as_bytes());
+    let audit = story(&import, "The audit week");
+    assert!(audit.guessed_parts);
+    assert!(audit.story.situation.starts_with("Auditors arrived"));
+    assert!(audit.story.action.starts_with("I split the reviews"));
+    assert_eq!(
+        audit.story.result,
+        "every review was signed before the auditors asked for it."
+    );
+}
+
+#[test]
+fn paragraphs_are_not_stories_in_notes_without_star_labels_or_under_a_pitch() {
+    let story_text = "Our release checklist had grown to 60 manual steps and every release took a whole afternoon. I sorted the steps by what they had caught, automated the twelve that mattered and deleted the rest. Releases went from four hours to twenty minutes and we shipped twice as often.";
+    // A document with no STAR labels anywhere: an essay, not story notes.
+    let essay = format!("# Essay\n\n## Release work\n\n{story_text}\n");
+    match import_document("essay.md", essay.as_bytes()) {
+        Err(ImportError::NoStories { sections, .. }) => {
+            assert_eq!(sections[0].title, "Release work");
+            assert_eq!(sections[0].reason, "no STAR parts");
+        }
+        other => panic!("expected NoStories, got {other:?}"),
+    }
+    // "Tell me about yourself" asks for a pitch, not a story.
+    let pitch = format!("{LABELLED}### Q: Tell me about yourself\n\n{story_text}\n");
+    let import = import_text("pitch.md", pitch.as_bytes());
+    assert_eq!(titles(&import), vec!["Billing retries"]);
+    assert_eq!(
+        skipped(&import),
+        vec![("Q: Tell me about yourself", "no STAR parts")]
+    );
+}

@@ -65,6 +65,10 @@ pub struct StoryReport {
     /// STAR parts the notes did not have (`Task`), left for the user to add.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
+    /// The notes had no labels for some parts; they were assigned by
+    /// paragraph and are worth a look.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub parts_by_paragraph: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -217,6 +221,7 @@ fn import_file(
                 .filter(|(_, text)| text.trim().is_empty())
                 .map(|(name, _)| capitalise(name))
                 .collect(),
+            parts_by_paragraph: found.guessed_parts,
         });
     }
     Ok(report)
@@ -301,11 +306,14 @@ fn write_text(
                 Outcome::WouldWrite => "would write",
                 Outcome::LeftAlone => "left alone (already imported; --force to overwrite)",
             };
-            let missing = if s.missing.is_empty() {
+            let mut missing = if s.missing.is_empty() {
                 String::new()
             } else {
                 format!(", no {}", s.missing.join(" or "))
             };
+            if s.parts_by_paragraph {
+                missing.push_str(", parts by paragraph: check them");
+            }
             writeln!(
                 out,
                 "  + {} \"{}\" (line {}{missing}): {what} {}",

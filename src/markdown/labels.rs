@@ -455,6 +455,50 @@ pub(crate) fn is_question(text: &str) -> bool {
         || matches!(first, "what's" | "how's" | "what\u{2019}s")
 }
 
+/// A question heading that asks for one story ("Tell me about a time...",
+/// "Have you ever..."), not for an opinion or a plan ("Why this company?",
+/// "How do you approach learning?") or a pitch ("Tell me about yourself").
+pub(crate) fn asks_for_a_story(question: &str) -> bool {
+    let lower = normalize_spaces(&question.to_lowercase());
+    const ASKS: [&str; 14] = [
+        "a time",
+        "an example",
+        "a situation",
+        "an instance",
+        "an occasion",
+        "ever ",
+        "when you",
+        "walk me through",
+        "tell me about a",
+        "describe a",
+        "give me a",
+        "share a",
+        "how did you",
+        "what did you",
+    ];
+    !lower.contains("yourself") && ASKS.iter().any(|a| lower.contains(a))
+}
+
+/// A paragraph that states the task: "My job was...", "I was asked to...".
+pub(crate) fn opens_like_a_task(paragraph: &str) -> bool {
+    let lower = paragraph.trim_start().to_lowercase();
+    const OPENINGS: [&str; 12] = [
+        "my job",
+        "my task",
+        "my goal",
+        "my role",
+        "my responsibility",
+        "i was asked",
+        "i was tasked",
+        "i needed to",
+        "i had to",
+        "the goal",
+        "the task",
+        "our goal",
+    ];
+    OPENINGS.iter().any(|o| lower.starts_with(o))
+}
+
 /// Words that make a heading a container rather than a story or competency.
 const GENERIC_WORDS: &[&str] = &[
     "example",

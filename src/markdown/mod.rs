@@ -29,6 +29,9 @@ pub struct ImportedStory {
     /// 1-based line where the story starts (its title heading, `Story:` line
     /// or first STAR label).
     pub line: usize,
+    /// The notes had no STAR labels for some parts, which were assigned
+    /// by paragraph: the user should check them.
+    pub guessed_parts: bool,
 }
 
 /// A part of the document that was not imported, and why.

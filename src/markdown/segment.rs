@@ -203,6 +203,8 @@ struct Draft {
     current: Option<Part>,
     part_heading: Option<u8>,
     base_depth: usize,
+    /// Some parts were assigned by paragraph position, not by labels.
+    guessed: bool,
 }
 
 impl Draft {
@@ -228,6 +230,10 @@ struct Section {
     title: String,
     line: usize,
     level: u8,
+    /// Whether the heading can title a story told as plain paragraphs.
+    story_heading: bool,
+    /// Unlabelled text lines before any story in the section.
+    prose: Vec<usize>,
     has_content: bool,
     has_story: bool,
     has_mapping: bool,
@@ -276,6 +282,9 @@ struct Segmenter<'a> {
     last_was_question: bool,
     mappings: Vec<(Mapping, usize)>,
     skipped: Vec<SkippedSection>,
+    /// Drafts made from unlabelled paragraphs (index into `drafts`), with
+    /// their section's title and line, in case they have to be skipped.
+    prose_drafts: Vec<(usize, String, usize)>,
 }
 
 fn section_level(role: &Role) -> Option<u8> {
@@ -326,6 +335,8 @@ impl<'a> Segmenter<'a> {
                 title: "(text before the first heading)".to_owned(),
                 line: 1,
                 level: 0,
+                story_heading: false,
+                prose: Vec::new(),
                 has_content: false,
                 has_story: false,
                 has_mapping: false,
@@ -337,6 +348,7 @@ impl<'a> Segmenter<'a> {
             last_was_question: false,
             mappings: Vec::new(),
             skipped: Vec::new(),
+            prose_drafts: Vec::new(),
         }
     }
 
@@ -440,10 +452,18 @@ impl<'a> Segmenter<'a> {
             class: class.clone(),
         });
         self.section_end = self.region_end.get(i).copied().unwrap_or(self.roles.len());
+        let story_heading = match class {
+            HeadingClass::Story { .. } => true,
+            HeadingClass::Plain(title) => !labels::is_known_competency(title),
+            HeadingClass::Question { question, .. } => labels::asks_for_a_story(question),
+            _ => false,
+        };
         self.section = Some(Section {
             title: labels::clean_title(&self.lines[i].text),
             line: self.lines[i].line,
             level,
+            story_heading,
+            prose: Vec::new(),
             has_content: false,
             has_story: false,
             has_mapping: false,
@@ -458,7 +478,26 @@ impl<'a> Segmenter<'a> {
     fn label(&mut self, i: usize, part: Part, rest: &str, heading: Option<u8>) {
         if self.current.as_ref().is_none_or(|d| d.is_split_by(part)) {
             self.finish_draft();
-            self.current = Some(self.new_draft(i));
+            let mut draft = self.new_draft(i);
+            // `Outcome:` after unlabelled paragraphs that tell the story: the
+            // paragraphs are the parts before it.
+            let earlier: Vec<Part> = Part::STAR
+                .into_iter()
+                .filter(|&p| p.index() < part.index())
+                .collect();
+            if let Some(section) = self.section.as_mut().filter(|s| {
+                s.story_heading
+                    && !s.has_story
+                    && !earlier.is_empty()
+                    && is_narrative(self.lines, &s.prose)
+            }) {
+                let prose = std::mem::take(&mut section.prose);
+                if let Some(&first) = prose.first() {
+                    draft.start_line = self.lines[first].line;
+                }
+                assign_by_position(self.lines, &prose, &earlier, &mut draft);
+            }
+            self.current = Some(draft);
         }
         let line = &self.lines[i];
         if let Some(draft) = &mut self.current {
@@ -480,7 +519,13 @@ impl<'a> Segmenter<'a> {
     fn content(&mut self, i: usize) {
         let line = &self.lines[i];
         let Some(draft) = &mut self.current else {
-            self.mark_section(|s| s.has_content = true);
+            let prose = matches!(line.kind, LineKind::Text) && !line.text.trim().is_empty();
+            self.mark_section(|s| {
+                s.has_content = true;
+                if prose && !s.has_story && s.prose.len() < MAX_PROSE_LINES {
+                    s.prose.push(i);
+                }
+            });
             return;
         };
         // Text between a `Story:` line and its first label has no part to go to.
@@ -519,6 +564,7 @@ impl<'a> Segmenter<'a> {
             current: None,
             part_heading: None,
             base_depth: 0,
+            guessed: false,
         }
     }
 
@@ -542,6 +588,16 @@ impl<'a> Segmenter<'a> {
             return;
         }
         let child_follows = next_level.is_some_and(|n| n > section.level);
+        if section.story_heading && !child_follows && is_narrative(self.lines, &section.prose) {
+            if let Some(&first) = section.prose.first() {
+                let mut draft = self.new_draft(first);
+                assign_by_position(self.lines, &section.prose, &Part::STAR, &mut draft);
+                self.prose_drafts
+                    .push((self.drafts.len(), section.title, section.line));
+                self.drafts.push(draft);
+                return;
+            }
+        }
         let reason = if section.has_content {
             "no STAR parts"
         } else if section.has_question && !child_follows {
@@ -570,7 +626,25 @@ impl<'a> Segmenter<'a> {
         let mut skipped = self.skipped;
         let mut stories: Vec<ImportedStory> = Vec::new();
         let mut numbers: Vec<Number> = Vec::new();
-        for draft in &self.drafts {
+        // Stories told as plain paragraphs are trusted only in notes that
+        // label STAR parts elsewhere: in a document without any, paragraphs
+        // under titles are more likely an essay or answers than stories.
+        let labelled_story = self.drafts.iter().enumerate().any(|(i, d)| {
+            !self.prose_drafts.iter().any(|&(p, _, _)| p == i)
+                && Part::STAR.iter().filter(|&&p| d.has_text(p)).count() >= MIN_STAR_PARTS
+        });
+        for (index, draft) in self.drafts.iter().enumerate() {
+            if let Some((_, title, line)) = self.prose_drafts.iter().find(|&&(p, _, _)| p == index)
+            {
+                if !labelled_story {
+                    skipped.push(SkippedSection {
+                        title: title.clone(),
+                        line: *line,
+                        reason: "no STAR parts".to_owned(),
+                    });
+                    continue;
+                }
+            }
             let parts: Vec<String> = draft.parts.iter().map(|p| render(p)).collect();
             let part = |p: Part| parts.get(p.index()).cloned().unwrap_or_default();
             let innermost = draft
@@ -663,7 +737,11 @@ impl<'a> Segmenter<'a> {
                 learning,
                 source: Some(format!("{file_name}:{line}")),
             };
-            stories.push(ImportedStory { story, line });
+            stories.push(ImportedStory {
+                story,
+                line,
+                guessed_parts: draft.guessed,
+            });
             numbers.push(number);
         }
         apply_mappings(&mut stories, &numbers, self.mappings, &mut skipped);
@@ -712,6 +790,163 @@ fn render(fragments: &[Fragment]) -> String {
         out.push_str(line);
     }
     labels::strip_wrapping_quotes(&out).to_owned()
+}
+
+/// Most unlabelled lines looked at in one section; a story is a few
+/// paragraphs, and the cap keeps a hostile document linear.
+const MAX_PROSE_LINES: usize = 64;
+
+/// Whether unlabelled lines tell a story: a few sentences, in the first
+/// person, mostly in the past tense, not habits ("I usually...") or advice.
+fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
+    let text: String = prose
+        .iter()
+        .filter_map(|&i| lines.get(i))
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let sentences = text
+        .split(['.', '!', '?'])
+        .filter(|s| s.split_whitespace().count() >= 3)
+        .count();
+    let first_person = words
+        .iter()
+        .filter(|w| matches!(w.as_str(), "i" | "we" | "my" | "our" | "me" | "us"))
+        .count();
+    let past = words.iter().filter(|w| is_past_tense(w)).count();
+    let habits = words
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.as_str(),
+                "usually" | "typically" | "always" | "generally" | "normally" | "tend"
+            )
+        })
+        .count();
+    words.len() >= 40 && sentences >= 2 && first_person >= 2 && past >= 3 && past > 2 * habits
+}
+
+/// Past-tense verbs common in stories: regular `-ed` forms and the usual
+/// irregular ones.
+fn is_past_tense(word: &str) -> bool {
+    const IRREGULAR: [&str; 44] = [
+        "was",
+        "were",
+        "had",
+        "did",
+        "made",
+        "took",
+        "got",
+        "went",
+        "found",
+        "ran",
+        "told",
+        "said",
+        "led",
+        "built",
+        "wrote",
+        "began",
+        "became",
+        "knew",
+        "saw",
+        "felt",
+        "kept",
+        "left",
+        "brought",
+        "thought",
+        "gave",
+        "spent",
+        "sent",
+        "chose",
+        "met",
+        "won",
+        "lost",
+        "paid",
+        "held",
+        "fell",
+        "grew",
+        "rang",
+        "shipped",
+        "caught",
+        "taught",
+        "sold",
+        "drove",
+        "broke",
+        "understood",
+        "spoke",
+    ];
+    (word.len() > 4 && word.ends_with("ed")) || IRREGULAR.contains(&word)
+}
+
+/// Gives unlabelled paragraphs to `parts` by position: the first sets the
+/// scene, the last (of three or more) is the result, the ones between are
+/// the action; a paragraph that opens like a task ("My job was...") is the
+/// Task. One paragraph gives its first sentence to the Situation and the
+/// rest to the Action.
+fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &mut Draft) {
+    let mut paragraphs: Vec<String> = Vec::new();
+    for &i in prose {
+        let Some(line) = lines.get(i) else { continue };
+        let text = collapse(&line.text);
+        match paragraphs.last_mut() {
+            Some(last) if line.joiner != Joiner::Blank => {
+                last.push(' ');
+                last.push_str(&text);
+            }
+            _ => paragraphs.push(text),
+        }
+    }
+    // A paragraph in parentheses is the writer's aside ("(no metric for
+    // this one)"): it stays in the story, after the parts, without taking
+    // a position.
+    let (asides, mut paragraphs): (Vec<String>, Vec<String>) = paragraphs
+        .into_iter()
+        .partition(|p| p.starts_with('(') && p.ends_with(')'));
+    if paragraphs.len() == 1 {
+        let only = paragraphs.remove(0);
+        match only.find(". ") {
+            Some(end) => {
+                paragraphs.push(only[..=end].trim().to_owned());
+                paragraphs.push(only[end + 1..].trim().to_owned());
+            }
+            None => paragraphs.push(only),
+        }
+    }
+    let has = |p: Part| parts.contains(&p);
+    let n = paragraphs.len();
+    let mut last = parts.first().copied().unwrap_or(Part::Situation);
+    for (k, paragraph) in paragraphs.into_iter().enumerate() {
+        let part = if k > 0 && has(Part::Task) && labels::opens_like_a_task(&paragraph) {
+            Part::Task
+        } else if k == 0 && has(Part::Situation) {
+            Part::Situation
+        } else if k + 1 == n && n >= 3 && has(Part::Result) {
+            Part::Result
+        } else if has(Part::Action) {
+            Part::Action
+        } else {
+            // Only Situation and Task come before the label: the rest of
+            // the scene stays with the Situation.
+            *parts.last().unwrap_or(&Part::Situation)
+        };
+        draft.parts[part.index()].push(Fragment {
+            text: paragraph,
+            joiner: Joiner::Blank,
+        });
+        last = part;
+    }
+    for aside in asides {
+        draft.parts[last.index()].push(Fragment {
+            text: aside,
+            joiner: Joiner::Blank,
+        });
+    }
+    draft.guessed = true;
 }
 
 fn missing_reason(parts: &[String], labelled: &[bool; 5]) -> String {
