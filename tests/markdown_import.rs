@@ -754,4 +754,19 @@ fn paragraphs_are_not_stories_in_notes_without_star_labels_or_under_a_pitch() {
         skipped(&import),
         vec![("Q: Tell me about yourself", "no STAR parts")]
     );
+    // Paragraphs with a code block among them are not split by guesswork,
+    // which would leave the code out of the story.
+    let code = format!(
+        "{LABELLED}## Release work
+
+{story_text}
+
+```
+make release
+```
+"
+    );
+    let import = import_text("code.md", code.as_bytes());
+    assert_eq!(titles(&import), vec!["Billing retries"]);
+    assert_eq!(skipped(&import), vec![("Release work", "no STAR parts")]);
 }

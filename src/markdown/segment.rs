@@ -520,10 +520,22 @@ impl<'a> Segmenter<'a> {
         let line = &self.lines[i];
         let Some(draft) = &mut self.current else {
             let prose = matches!(line.kind, LineKind::Text) && !line.text.trim().is_empty();
+            let other = matches!(line.kind, LineKind::Code | LineKind::Row);
             self.mark_section(|s| {
                 s.has_content = true;
-                if prose && !s.has_story && s.prose.len() < MAX_PROSE_LINES {
-                    s.prose.push(i);
+                // Parts by paragraph take text only: a section with code or
+                // a table is left for the user to label, not cut short.
+                if other {
+                    s.story_heading = false;
+                }
+                if prose && !s.has_story {
+                    // Past the cap the section is an essay, not a story, and
+                    // is not imported (rather than imported cut short).
+                    if s.prose.len() < MAX_PROSE_LINES {
+                        s.prose.push(i);
+                    } else {
+                        s.story_heading = false;
+                    }
                 }
             });
             return;
