@@ -770,3 +770,58 @@ make release
     assert_eq!(titles(&import), vec!["Billing retries"]);
     assert_eq!(skipped(&import), vec![("Release work", "no STAR parts")]);
 }
+
+#[test]
+fn a_rule_in_the_middle_of_the_notes_is_not_front_matter() {
+    let text = "## One\n**Situation:** a\n**Action:** b\n**Result:** c\n\n---\n## Two\n**Situation:** d\n**Action:** e\n**Result:** f\n\n---\n## Three\n**Situation:** g\n**Action:** h\n**Result:** i\n";
+    let import = import_text("rules.md", text.as_bytes());
+    assert_eq!(titles(&import), vec!["One", "Two", "Three"]);
+    // Front matter at the very top is dropped, and line numbers stay true.
+    let text = format!("---\nauthor: me\ntags:\n  - prep\n---\n{text}");
+    let import = import_text("front.md", text.as_bytes());
+    assert_eq!(titles(&import), vec!["One", "Two", "Three"]);
+    assert_eq!(import.stories[0].line, 6);
+    assert!(import.skipped.is_empty(), "{:?}", import.skipped);
+}
+
+#[test]
+fn tables_that_are_not_star_stay_tables_inside_their_story() {
+    let text = "## Quarter goals\n**Situation:** We had three goals for the quarter.\n**Action:** I split them across the team.\n**Result:**\n\n| Goal | Result |\n|---|---|\n| Latency | Halved |\n| Cost | Down 20% |\n\n## Who did what\n| Task | R | A | C | I |\n|---|---|---|---|---|\n| Release | me | lead | QA | support |\n";
+    let import = import_text("not-star.md", text.as_bytes());
+    assert_eq!(titles(&import), vec!["Quarter goals"]);
+    let goals = &import.stories[0].story;
+    assert_eq!(goals.task, "");
+    assert!(
+        goals.result.contains("Latency | Halved"),
+        "{:?}",
+        goals.result
+    );
+    assert!(
+        goals.result.contains("Cost | Down 20%"),
+        "{:?}",
+        goals.result
+    );
+}
+
+#[test]
+fn other_columns_of_a_star_table_stay_in_the_story() {
+    let text = "| Story | Situation | Task | Action | Result | Competency |\n|---|---|---|---|---|---|\n| Night batch | Jobs overran. | Fix it. | I split the job. | It finished by 2am. | ownership |\n";
+    let import = import_text("columns.md", text.as_bytes());
+    let batch = story(&import, "Night batch");
+    assert_eq!(batch.story.action, "I split the job.");
+    assert!(
+        batch.story.result.contains("Competency: ownership"),
+        "{:?}",
+        batch.story.result
+    );
+}
+
+#[test]
+fn a_pitch_in_paragraphs_is_not_a_story() {
+    let text = format!(
+        "{LABELLED}## About me\n\nI joined a payments startup in 2016 as its second engineer and grew with it. I led the move to a new card processor, moved into management and built a team of nine. I learned that I like building teams as much as systems.\n"
+    );
+    let import = import_text("about.md", text.as_bytes());
+    assert_eq!(titles(&import), vec!["Billing retries"]);
+    assert_eq!(skipped(&import), vec![("About me", "no STAR parts")]);
+}

@@ -71,7 +71,8 @@ const MAX_FENCE_REPAIRS: usize = 8;
 /// Parses `text` into lines, closing a runaway unclosed code fence before the
 /// first line inside it that is clearly document structure again.
 pub(crate) fn extract(text: &str) -> Vec<Line> {
-    let mut source = Cow::Borrowed(text);
+    let text = blank_front_matter(text);
+    let mut source = Cow::Borrowed(text.as_ref());
     let mut inserted_lines: Vec<usize> = Vec::new();
     for _ in 0..MAX_FENCE_REPAIRS {
         let index = LineIndex::new(&source, &inserted_lines);
@@ -96,6 +97,58 @@ pub(crate) fn extract(text: &str) -> Vec<Line> {
     }
     let index = LineIndex::new(&source, &inserted_lines);
     extract_once(&source, &index).0
+}
+
+/// Longest front matter looked for; real front matter is a few lines.
+const MAX_FRONT_MATTER_LINES: usize = 100;
+
+/// YAML front matter at the very top (`---`, `key: value` lines, `---` or
+/// `...`) is metadata, not a setext heading over the first story: its lines
+/// are blanked, so every later line keeps its number.
+fn blank_front_matter(text: &str) -> Cow<'_, str> {
+    let mut lines = text.split_inclusive('\n');
+    if lines.next().map(str::trim_end) != Some("---") {
+        return Cow::Borrowed(text);
+    }
+    let mut offset = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut keys = 0;
+    for line in lines.take(MAX_FRONT_MATTER_LINES) {
+        offset += line.len();
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            if keys == 0 {
+                return Cow::Borrowed(text);
+            }
+            let blanked: String = text[..offset].chars().filter(|&c| c == '\n').collect();
+            return Cow::Owned(blanked + &text[offset..]);
+        }
+        if is_yaml_key_line(trimmed) {
+            keys += 1;
+        } else {
+            // Blank lines, indented continuations and `- item` lists only
+            // after a key; anything else is Markdown, not front matter.
+            let continuation =
+                trimmed.is_empty() || line.starts_with([' ', '\t']) || trimmed.starts_with("- ");
+            if keys == 0 || !continuation {
+                return Cow::Borrowed(text);
+            }
+        }
+    }
+    Cow::Borrowed(text)
+}
+
+/// `key: value` with a plain YAML key (`updated`, `target_role`), not a
+/// Markdown label such as `**Situation:**`.
+fn is_yaml_key_line(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(key, rest)| {
+        !key.is_empty()
+            && key.len() <= 40
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' '))
+            && key.starts_with(|c: char| c.is_ascii_alphabetic())
+            && (rest.is_empty() || rest.starts_with(' '))
+    }) && labels::line_label(line, None, false).is_none()
 }
 
 /// Maps byte offsets to 1-based source line numbers.
@@ -135,12 +188,11 @@ struct Repair {
 }
 
 fn options() -> Options {
-    // YAML front matter (`---` ... `---` at the top) is metadata, not a
-    // setext heading over the first story.
-    Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+    // Not ENABLE_YAML_STYLE_METADATA_BLOCKS: pulldown-cmark also starts a
+    // metadata block at a `---` rule in the middle of a document and drops
+    // everything up to the next `---`; front matter is blanked beforehand
+    // instead (`blank_front_matter`).
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
 }
 
 fn extract_once(text: &str, index: &LineIndex) -> (Vec<Line>, Option<Unclosed>) {
@@ -220,12 +272,44 @@ struct Table {
 }
 
 /// A table cell that is only a STAR label (`**Situation**`, `Result /
-/// Learnings`, `S`).
-fn cell_label(cell: &str) -> Option<Part> {
+/// Learnings`, `S`), and whether it is a single letter.
+fn cell_label(cell: &str) -> Option<(Part, bool)> {
     match labels::heading_label(cell) {
-        Some((part, rest)) if rest.is_empty() => Some(part),
+        Some((part, rest)) if rest.is_empty() => {
+            let letters = cell.chars().filter(|c| c.is_alphanumeric()).count();
+            Some((part, letters == 1))
+        }
         _ => None,
     }
+}
+
+/// The STAR labels of a row of cells (the header, or the first column):
+/// single letters count only when every single-letter cell is one of
+/// S/T/A/R/L, so a RACI header (`R | A | C | I`) is not read as STAR.
+fn cell_labels(cells: &[&str]) -> Vec<Option<Part>> {
+    let letters_ok = cells.iter().all(|c| {
+        let letters: Vec<char> = c.chars().filter(|c| c.is_alphanumeric()).collect();
+        letters.len() != 1 || cell_label(c).is_some()
+    });
+    cells
+        .iter()
+        .map(|c| match cell_label(c) {
+            Some((_, true)) if !letters_ok => None,
+            Some((part, _)) => Some(part),
+            None => None,
+        })
+        .collect()
+}
+
+/// Tables of STAR parts name at least three of the four, so a `Goal |
+/// Result` table inside a story's Result stays a table.
+const MIN_TABLE_PARTS: usize = 3;
+
+fn distinct_star_parts(parts: &[Option<Part>]) -> usize {
+    Part::STAR
+        .iter()
+        .filter(|p| parts.contains(&Some(**p)))
+        .count()
 }
 
 /// A header cell naming the column that holds each story's title.
@@ -244,8 +328,9 @@ fn is_title_column(cell: &str) -> bool {
 
 /// How a table holds STAR parts, if it does.
 enum StarTable {
-    /// Labels in the first column, one part per row.
-    Rows,
+    /// Labels in the first column (`parts`, one per row), the text in the
+    /// second.
+    Rows { parts: Vec<Option<Part>> },
     /// Labels in the header, one story per body row; `title` is the column
     /// holding each story's title, if any.
     Columns {
@@ -255,16 +340,29 @@ enum StarTable {
 }
 
 fn star_table(rows: &[(Vec<String>, usize)]) -> Option<StarTable> {
-    let labelled_rows = rows
+    let firsts: Vec<&str> = rows
         .iter()
-        .filter(|(cells, _)| cells.first().and_then(|c| cell_label(c)).is_some())
-        .count();
-    if labelled_rows >= 2 {
-        return Some(StarTable::Rows);
+        .map(|(cells, _)| cells.first().map_or("", String::as_str))
+        .collect();
+    let parts = cell_labels(&firsts);
+    // One text cell per labelled row: `| | Story A | Story B |` would mix
+    // two stories in one part.
+    let one_text = rows.iter().zip(&parts).all(|((cells, _), part)| {
+        part.is_none()
+            || cells
+                .iter()
+                .skip(1)
+                .filter(|c| !c.trim().is_empty())
+                .count()
+                <= 1
+    });
+    if distinct_star_parts(&parts) >= MIN_TABLE_PARTS && one_text {
+        return Some(StarTable::Rows { parts });
     }
     let (header, _) = rows.first()?;
-    let parts: Vec<Option<Part>> = header.iter().map(|c| cell_label(c)).collect();
-    if parts.iter().flatten().count() >= 2 {
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let parts = cell_labels(&header);
+    if distinct_star_parts(&parts) >= MIN_TABLE_PARTS {
         let title = header.iter().position(|c| is_title_column(c));
         return Some(StarTable::Columns { parts, title });
     }
@@ -280,8 +378,6 @@ struct Builder<'i> {
     lists: Vec<Option<u64>>,
     heading: Option<u8>,
     in_code: bool,
-    /// Inside YAML front matter, which is dropped.
-    in_metadata: bool,
     first_code_line: bool,
     table: Option<Table>,
     emphasis: usize,
@@ -306,7 +402,6 @@ impl<'i> Builder<'i> {
             lists: Vec::new(),
             heading: None,
             in_code: false,
-            in_metadata: false,
             first_code_line: false,
             table: None,
             emphasis: 0,
@@ -321,7 +416,6 @@ impl<'i> Builder<'i> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
-            Event::Text(_) if self.in_metadata => {}
             Event::Text(text) => {
                 if self.in_code {
                     self.code_text(&text, range.start);
@@ -387,10 +481,6 @@ impl<'i> Builder<'i> {
                 };
                 self.pending_item = Some(marker);
             }
-            Tag::MetadataBlock(_) => {
-                self.flush();
-                self.in_metadata = true;
-            }
             Tag::CodeBlock(_) => {
                 self.flush();
                 self.in_code = true;
@@ -445,10 +535,6 @@ impl<'i> Builder<'i> {
                 self.flush();
                 self.pending_item = None;
                 self.pending = Joiner::Newline;
-            }
-            TagEnd::MetadataBlock(_) => {
-                self.in_metadata = false;
-                self.pending = Joiner::Blank;
             }
             TagEnd::CodeBlock => {
                 self.in_code = false;
@@ -507,9 +593,8 @@ impl<'i> Builder<'i> {
             });
         };
         match star_table(&rows) {
-            Some(StarTable::Rows) => {
-                for (cells, line) in rows {
-                    let label = cells.first().and_then(|c| cell_label(c));
+            Some(StarTable::Rows { parts }) => {
+                for ((cells, line), label) in rows.into_iter().zip(parts) {
                     let rest = cells.get(1..).unwrap_or_default().join(" ");
                     match label {
                         Some(part) => {
@@ -526,6 +611,10 @@ impl<'i> Builder<'i> {
                 }
             }
             Some(StarTable::Columns { parts, title }) => {
+                let header = rows
+                    .first()
+                    .map(|(cells, _)| cells.clone())
+                    .unwrap_or_default();
                 for (cells, line) in rows.into_iter().skip(1) {
                     if let Some(name) = title.and_then(|t| cells.get(t)) {
                         if !name.trim().is_empty() {
@@ -533,11 +622,32 @@ impl<'i> Builder<'i> {
                             push(&mut self.out, LineKind::Text, text, line, Joiner::Blank);
                         }
                     }
-                    for (cell, part) in cells.iter().zip(&parts) {
-                        if let (Some(part), false) = (part, cell.trim().is_empty()) {
-                            let text = format!("{}: {}", part.name(), cell.trim());
-                            push(&mut self.out, LineKind::Text, text, line, Joiner::Blank);
+                    let mut other = Vec::new();
+                    for (column, cell) in cells.iter().enumerate() {
+                        if cell.trim().is_empty() || Some(column) == title {
+                            continue;
                         }
+                        match parts.get(column).copied().flatten() {
+                            Some(part) => {
+                                let text = format!("{}: {}", part.name(), cell.trim());
+                                push(&mut self.out, LineKind::Text, text, line, Joiner::Blank);
+                            }
+                            // Other columns (`Competency`, `Notes`) stay in
+                            // the story as a row after its parts.
+                            None => {
+                                let name = header.get(column).map_or("", |h| h.trim());
+                                other.push(format!("{name}: {}", cell.trim()));
+                            }
+                        }
+                    }
+                    if !other.is_empty() {
+                        push(
+                            &mut self.out,
+                            LineKind::Row,
+                            other.join(" | "),
+                            line,
+                            Joiner::Blank,
+                        );
                     }
                 }
             }

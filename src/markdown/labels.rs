@@ -242,10 +242,12 @@ fn joined_labels(after: &str) -> usize {
     loop {
         let rest = &after[used..];
         let trimmed = rest.trim_start();
-        let Some(next) = ["/", "&", "+", "and "]
-            .iter()
-            .find_map(|joiner| trimmed.strip_prefix(joiner))
-        else {
+        let joiner = ["/", "&", "+", "and "].iter().find(|j| {
+            trimmed
+                .get(..j.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(j))
+        });
+        let Some(next) = joiner.and_then(|j| trimmed.get(j.len()..)) else {
             return used;
         };
         let next_trimmed = next.trim_start();
@@ -479,6 +481,48 @@ pub(crate) fn asks_for_a_story(question: &str) -> bool {
     !lower.contains("yourself") && ASKS.iter().any(|a| lower.contains(a))
 }
 
+/// A heading over a pitch or an opinion rather than a story: `About me`,
+/// `Why this company`, `Strengths and weaknesses`.
+pub(crate) fn is_pitch(title: &str) -> bool {
+    const WORDS: [&str; 13] = [
+        "about me",
+        "yourself",
+        "background",
+        "why ",
+        "weakness",
+        "strength",
+        "motivation",
+        "elevator pitch",
+        "career goals",
+        "salary",
+        "questions for",
+        "questions to ask",
+        "introduction",
+    ];
+    let lower = format!("{} ", normalize_spaces(&title.to_lowercase()));
+    lower.starts_with("why") || WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Byte offset of the end of the first sentence (its full stop), skipping
+/// abbreviations such as `e.g.` and `Dr.`; `None` for one sentence.
+pub(crate) fn first_sentence_end(text: &str) -> Option<usize> {
+    const ABBREVIATIONS: [&str; 9] = ["e.g", "i.e", "dr", "mr", "mrs", "ms", "vs", "etc", "approx"];
+    let mut from = 0;
+    while let Some(found) = text[from..].find(". ") {
+        let end = from + found;
+        let word = text[..end]
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !ABBREVIATIONS.contains(&word.as_str()) {
+            return Some(end);
+        }
+        from = end + 2;
+    }
+    None
+}
+
 /// A paragraph that states the task: "My job was...", "I was asked to...".
 pub(crate) fn opens_like_a_task(paragraph: &str) -> bool {
     let lower = paragraph.trim_start().to_lowercase();
@@ -656,7 +700,11 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
     // (`# Kwame - STAR stories`) or an area (`## Backend`) as a competency;
     // it counts only when it reads like a quality (`Resilience`, `Grit`).
     if word_count == 1 && !reads_like_quality(cleaned) {
-        return Vec::new();
+        // `Failures`, `Conflicts`: the plural of a known competency.
+        return match cleaned.strip_suffix('s') {
+            Some(singular) if KNOWN_COMPETENCIES.contains(&singular) => vec![singular.to_owned()],
+            _ => Vec::new(),
+        };
     }
     cleaned
         .replace(" and ", " & ")
@@ -672,7 +720,8 @@ fn reads_like_quality(word: &str) -> bool {
     const ENDINGS: [&str; 12] = [
         "ship", "ity", "ment", "tion", "sion", "ness", "ance", "ence", "ism", "acy", "ure", "ing",
     ];
-    const WORDS: [&str; 16] = [
+    const WORDS: [&str; 17] = [
+        "feedback",
         "trust",
         "grit",
         "empathy",
@@ -1183,6 +1232,15 @@ mod tests {
         assert!(competencies("Backend").is_empty());
         assert_eq!(competencies("Resilience"), vec!["resilience"]);
         assert_eq!(competencies("Grit - examples"), vec!["grit"]);
+        assert_eq!(competencies("Failures"), vec!["failure"]);
+        assert_eq!(competencies("Feedback"), vec!["feedback"]);
+    }
+
+    #[test]
+    fn the_first_sentence_ends_after_abbreviations() {
+        let text = "We used a queue, e.g. Kafka. Then it broke.";
+        assert_eq!(first_sentence_end(text), Some(27));
+        assert_eq!(first_sentence_end("One sentence only."), None);
     }
 
     #[test]

@@ -205,11 +205,21 @@ struct Draft {
     base_depth: usize,
     /// Some parts were assigned by paragraph position, not by labels.
     guessed: bool,
+    /// Made from a section of unlabelled paragraphs (its title and line,
+    /// reported if the document turns out to label no story at all).
+    prose_section: Option<(String, usize)>,
 }
 
 impl Draft {
     fn has_text(&self, part: Part) -> bool {
         !self.parts[part.index()].is_empty()
+    }
+
+    /// Enough to import: two STAR parts, one of them what was done or
+    /// achieved (the rule `resolve` applies to the rendered parts).
+    fn is_importable(&self) -> bool {
+        Part::STAR.iter().filter(|&&p| self.has_text(p)).count() >= MIN_STAR_PARTS
+            && (self.has_text(Part::Action) || self.has_text(Part::Result))
     }
 
     fn is_complete(&self) -> bool {
@@ -282,9 +292,6 @@ struct Segmenter<'a> {
     last_was_question: bool,
     mappings: Vec<(Mapping, usize)>,
     skipped: Vec<SkippedSection>,
-    /// Drafts made from unlabelled paragraphs (index into `drafts`), with
-    /// their section's title and line, in case they have to be skipped.
-    prose_drafts: Vec<(usize, String, usize)>,
 }
 
 fn section_level(role: &Role) -> Option<u8> {
@@ -348,7 +355,6 @@ impl<'a> Segmenter<'a> {
             last_was_question: false,
             mappings: Vec::new(),
             skipped: Vec::new(),
-            prose_drafts: Vec::new(),
         }
     }
 
@@ -454,7 +460,9 @@ impl<'a> Segmenter<'a> {
         self.section_end = self.region_end.get(i).copied().unwrap_or(self.roles.len());
         let story_heading = match class {
             HeadingClass::Story { .. } => true,
-            HeadingClass::Plain(title) => !labels::is_known_competency(title),
+            HeadingClass::Plain(title) => {
+                !labels::is_known_competency(title) && !labels::is_pitch(title)
+            }
             HeadingClass::Question { question, .. } => labels::asks_for_a_story(question),
             _ => false,
         };
@@ -577,6 +585,7 @@ impl<'a> Segmenter<'a> {
             part_heading: None,
             base_depth: 0,
             guessed: false,
+            prose_section: None,
         }
     }
 
@@ -604,8 +613,7 @@ impl<'a> Segmenter<'a> {
             if let Some(&first) = section.prose.first() {
                 let mut draft = self.new_draft(first);
                 assign_by_position(self.lines, &section.prose, &Part::STAR, &mut draft);
-                self.prose_drafts
-                    .push((self.drafts.len(), section.title, section.line));
+                draft.prose_section = Some((section.title, section.line));
                 self.drafts.push(draft);
                 return;
             }
@@ -641,13 +649,9 @@ impl<'a> Segmenter<'a> {
         // Stories told as plain paragraphs are trusted only in notes that
         // label STAR parts elsewhere: in a document without any, paragraphs
         // under titles are more likely an essay or answers than stories.
-        let labelled_story = self.drafts.iter().enumerate().any(|(i, d)| {
-            !self.prose_drafts.iter().any(|&(p, _, _)| p == i)
-                && Part::STAR.iter().filter(|&&p| d.has_text(p)).count() >= MIN_STAR_PARTS
-        });
-        for (index, draft) in self.drafts.iter().enumerate() {
-            if let Some((_, title, line)) = self.prose_drafts.iter().find(|&&(p, _, _)| p == index)
-            {
+        let labelled_story = self.drafts.iter().any(|d| !d.guessed && d.is_importable());
+        for draft in &self.drafts {
+            if let Some((title, line)) = &draft.prose_section {
                 if !labelled_story {
                     skipped.push(SkippedSection {
                         title: title.clone(),
@@ -669,7 +673,9 @@ impl<'a> Segmenter<'a> {
                         Some((h, title.clone(), heading.line))
                     }
                     HeadingClass::Plain(title)
-                        if counts.get(h) == Some(&1) && !labels::is_known_competency(title) =>
+                        if !title.is_empty()
+                            && counts.get(h) == Some(&1)
+                            && !labels::is_known_competency(title) =>
                     {
                         Some((h, title.clone(), heading.line))
                     }
@@ -921,7 +927,7 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
         .partition(|p| p.starts_with('(') && p.ends_with(')'));
     if paragraphs.len() == 1 {
         let only = paragraphs.remove(0);
-        match only.find(". ") {
+        match labels::first_sentence_end(&only) {
             Some(end) => {
                 paragraphs.push(only[..=end].trim().to_owned());
                 paragraphs.push(only[end + 1..].trim().to_owned());
@@ -942,8 +948,8 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
         } else if has(Part::Action) {
             Part::Action
         } else {
-            // Only Situation and Task come before the label: the rest of
-            // the scene stays with the Situation.
+            // Only Situation and Task come before the label (`Action:`):
+            // the paragraphs after the first are the Task.
             *parts.last().unwrap_or(&Part::Situation)
         };
         draft.parts[part.index()].push(Fragment {
