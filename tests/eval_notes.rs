@@ -24,21 +24,26 @@ fn questions_file() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-questions.yaml")
 }
 
-#[test]
-fn every_labelled_story_is_imported_and_ranking_beats_the_baseline() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = starmatch(dir.path())
-        .arg("import")
-        .args(notes())
-        .arg("--json")
-        .output()
-        .expect("run import");
+/// Runs a command that must succeed and prints JSON; returns the JSON.
+fn json_of(cmd: &mut assert_cmd::Command) -> serde_json::Value {
+    let out = cmd.output().expect("run starmatch");
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json report");
+    serde_json::from_slice(&out.stdout).expect("JSON output")
+}
+
+#[test]
+fn every_labelled_story_is_imported_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = json_of(
+        starmatch(dir.path())
+            .arg("import")
+            .args(notes())
+            .arg("--json"),
+    );
     let files = report.as_array().expect("one report per file");
     let found: usize = files
         .iter()
@@ -99,17 +104,11 @@ fn every_labelled_story_is_imported_and_ranking_beats_the_baseline() {
 
     // Every id the labels name exists (eval fails on unknown ids), and the
     // ranker beats plain BM25 on these notes.
-    let out = starmatch(dir.path())
-        .args(["eval", "-q", "--baseline", "--json", "--questions"])
-        .arg(questions_file())
-        .output()
-        .expect("run eval");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let eval = json_of(
+        starmatch(dir.path())
+            .args(["eval", "-q", "--baseline", "--json", "--questions"])
+            .arg(questions_file()),
     );
-    let eval: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json eval");
     let all = &eval["groups"][0];
     assert_eq!(all["group"], "all");
     assert_eq!(all["starmatch"]["questions"], 100);
