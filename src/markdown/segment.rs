@@ -215,11 +215,9 @@ impl Draft {
         !self.parts[part.index()].is_empty()
     }
 
-    /// Enough to import: two STAR parts, one of them what was done or
-    /// achieved (the rule `resolve` applies to the rendered parts).
+    /// Enough to import (see [`importable`]).
     fn is_importable(&self) -> bool {
-        Part::STAR.iter().filter(|&&p| self.has_text(p)).count() >= MIN_STAR_PARTS
-            && (self.has_text(Part::Action) || self.has_text(Part::Result))
+        importable(|p| self.has_text(p))
     }
 
     fn is_complete(&self) -> bool {
@@ -687,11 +685,7 @@ impl<'a> Segmenter<'a> {
             // yet: such a story is still worth finding, so it is imported
             // and the report names what it lacks. It must say what was done
             // or achieved, though: Situation and Task alone are a stub.
-            let complete = Part::STAR.iter().filter(|&&p| !part(p).is_empty()).count()
-                >= MIN_STAR_PARTS
-                && [Part::Action, Part::Result]
-                    .iter()
-                    .any(|&p| !part(p).is_empty());
+            let complete = importable(|p| !part(p).is_empty());
             let (title, title_heading, line) = match (&draft.title, from_heading) {
                 (Some(title), _) => (title.clone(), None, draft.start_line),
                 (None, Some((h, title, line))) => (title, Some(h), line),
@@ -808,6 +802,13 @@ fn render(fragments: &[Fragment]) -> String {
         out.push_str(line);
     }
     labels::strip_wrapping_quotes(&out).to_owned()
+}
+
+/// Whether a story with these parts filled is worth importing: two STAR
+/// parts, one of them what was done or achieved.
+fn importable(filled: impl Fn(Part) -> bool) -> bool {
+    Part::STAR.iter().filter(|&&p| filled(p)).count() >= MIN_STAR_PARTS
+        && (filled(Part::Action) || filled(Part::Result))
 }
 
 /// Most unlabelled lines looked at in one section; a story is a few
