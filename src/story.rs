@@ -42,8 +42,10 @@ pub struct Story {
 /// A problem with one story's content (the file parsed, but the story is not usable).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoryProblem {
-    #[error("required field `{0}` is empty: write at least one sentence")]
-    EmptyField(&'static str),
+    #[error(
+        "`title` is empty: give the story a short title, e.g. `title: Cutting checkout latency`"
+    )]
+    EmptyTitle,
     #[error("{}: a story needs at least two of situation, task, action and result: write the missing parts", have_text(.0))]
     TooFewParts(Vec<&'static str>),
     #[error("id `{0}` is not kebab-case: use lowercase letters, digits and single dashes, e.g. `missed-deadline-2023`")]
@@ -77,7 +79,7 @@ impl Story {
             return Err(StoryProblem::BadId(self.id.clone()));
         }
         if self.title.trim().is_empty() {
-            return Err(StoryProblem::EmptyField("title"));
+            return Err(StoryProblem::EmptyTitle);
         }
         let filled: Vec<&'static str> = self
             .star_parts()
@@ -197,7 +199,7 @@ mod tests {
             title: "  \n".into(),
             ..sample()
         };
-        assert_eq!(story.validate(), Err(StoryProblem::EmptyField("title")));
+        assert_eq!(story.validate(), Err(StoryProblem::EmptyTitle));
     }
 
     #[test]

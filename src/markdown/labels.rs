@@ -500,7 +500,7 @@ pub(crate) fn is_pitch(title: &str) -> bool {
         "introduction",
     ];
     let lower = format!("{} ", normalize_spaces(&title.to_lowercase()));
-    lower.starts_with("why") || WORDS.iter().any(|w| lower.contains(w))
+    WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// Byte offset of the end of the first sentence (its full stop), skipping

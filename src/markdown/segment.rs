@@ -853,7 +853,7 @@ fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
 /// Past-tense verbs common in stories: regular `-ed` forms and the usual
 /// irregular ones.
 fn is_past_tense(word: &str) -> bool {
-    const IRREGULAR: [&str; 44] = [
+    const IRREGULAR: [&str; 43] = [
         "was",
         "were",
         "had",
@@ -890,7 +890,6 @@ fn is_past_tense(word: &str) -> bool {
         "fell",
         "grew",
         "rang",
-        "shipped",
         "caught",
         "taught",
         "sold",
