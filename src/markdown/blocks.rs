@@ -450,7 +450,26 @@ impl<'i> Builder<'i> {
             Event::TaskListMarker(done) => {
                 self.inline(if done { "[x] " } else { "[ ] " }, range.start);
             }
-            // Raw HTML and footnote markers are noise in plain-text stories.
+            // `<br>` ends a line, as in notes exported from Google Docs.
+            Event::InlineHtml(html) if is_line_break_tag(&html) => {
+                if self.heading.is_some() || self.table.is_some() {
+                    self.inline(" ", range.start);
+                } else {
+                    self.break_line(Joiner::Newline);
+                }
+            }
+            // A toggle's `<summary>` (Notion, GitHub) names what it folds: a
+            // story title, kept as a bold line.
+            Event::Html(html) if summary_text(&html).is_some() => {
+                let text = summary_text(&html).unwrap_or_default();
+                self.flush();
+                self.push(LineKind::Text, text, range.start);
+                if let Some(line) = self.out.last_mut() {
+                    line.lead_emphasis_end = Some(line.text.len());
+                }
+                self.pending = Joiner::Blank;
+            }
+            // Other raw HTML and footnote markers are noise in plain-text stories.
             Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
         }
     }
@@ -800,6 +819,32 @@ impl<'i> Builder<'i> {
             lead_emphasis_end: None,
         });
     }
+}
+
+/// `<br>`, `<br/>`, `<BR />`.
+fn is_line_break_tag(html: &str) -> bool {
+    let lower = html.trim().to_ascii_lowercase();
+    lower.starts_with("<br") && lower[3..].trim_start_matches([' ', '/']) == ">"
+}
+
+/// The plain text of `<summary>...</summary>` on an HTML line, tags removed.
+fn summary_text(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let open = lower.find("<summary")?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find("</summary")?;
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.get(start..end)?.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.extend(clean_char(c)),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(text).filter(|t| t.chars().any(char::is_alphanumeric))
 }
 
 /// Non-breaking and zero-width spaces are invisible in an editor but break

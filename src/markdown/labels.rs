@@ -57,6 +57,9 @@ const LABELS: &[(&str, Part)] = &[
     ("the situation", Part::Situation),
     ("context", Part::Situation),
     ("background", Part::Situation),
+    ("problem", Part::Situation),
+    ("the problem", Part::Situation),
+    ("problem statement", Part::Situation),
     ("task", Part::Task),
     ("tasks", Part::Task),
     ("the task", Part::Task),
@@ -70,6 +73,9 @@ const LABELS: &[(&str, Part)] = &[
     ("challenge", Part::Task),
     ("the challenge", Part::Task),
     ("my role", Part::Task),
+    ("obstacle", Part::Task),
+    ("obstacles", Part::Task),
+    ("the obstacle", Part::Task),
     ("action", Part::Action),
     ("actions", Part::Action),
     ("action(s)", Part::Action),
@@ -82,6 +88,9 @@ const LABELS: &[(&str, Part)] = &[
     ("the approach", Part::Action),
     ("steps taken", Part::Action),
     ("steps i took", Part::Action),
+    ("solution", Part::Action),
+    ("the solution", Part::Action),
+    ("my solution", Part::Action),
     ("result", Part::Result),
     ("results", Part::Result),
     ("the result", Part::Result),
@@ -126,6 +135,17 @@ pub(crate) fn skip_decoration(text: &str) -> usize {
         };
         index += offset;
         let rest = &text[index..];
+        // An Obsidian callout marker, `> [!note] Situation`, is decoration.
+        if text[..index].ends_with("[!") {
+            if let Some(close) = rest.find(']').filter(|&c| {
+                rest[..c]
+                    .chars()
+                    .all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_')
+            }) {
+                index += close + 1;
+                continue;
+            }
+        }
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         let after = &rest[digits..];
         let enumerated = (1..=3).contains(&digits)

@@ -181,6 +181,41 @@ fn classify_text(line: &Line) -> Role {
     Role::Content
 }
 
+/// Longest bold line taken as a story title.
+const MAX_BOLD_TITLE_WORDS: usize = 14;
+
+/// A bold line of its own right before a `Situation`/`Task` label titles the
+/// story that label opens, as in notes without headings:
+/// `**Cutting cloud cost**` then `Situation: ...`.
+fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..roles.len() {
+        let line = &lines[i];
+        if roles[i] != Role::Content
+            || line.kind != LineKind::Text
+            || line.item.is_some()
+            || !line.is_all_emphasis()
+            || line.text.split_whitespace().count() > MAX_BOLD_TITLE_WORDS
+        {
+            continue;
+        }
+        let opens_story = matches!(
+            roles.get(i + 1),
+            Some(Role::Label {
+                part: Part::Situation | Part::Task,
+                heading: None,
+                ..
+            })
+        );
+        let title = labels::clean_title(&line.text);
+        if opens_story && !title.is_empty() {
+            roles[i] = Role::StoryStart {
+                title,
+                number: None,
+            };
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Fragment {
     text: String,
@@ -262,7 +297,8 @@ pub(crate) struct Outcome {
 }
 
 pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
-    let roles: Vec<Role> = lines.iter().map(classify).collect();
+    let mut roles: Vec<Role> = lines.iter().map(classify).collect();
+    promote_bold_titles(lines, &mut roles);
     let mut segmenter = Segmenter::new(lines, &roles);
     segmenter.run();
     segmenter.resolve(file_name)
@@ -634,7 +670,9 @@ impl<'a> Segmenter<'a> {
 
     fn resolve(self, file_name: &str) -> Outcome {
         let mut counts = vec![0usize; self.headings.len()];
-        for draft in &self.drafts {
+        // A story with a title of its own (`**Title**`, `Story 2: Title`)
+        // does not compete for its section heading's title.
+        for draft in self.drafts.iter().filter(|d| d.title.is_none()) {
             for &h in &draft.headings {
                 if let Some(count) = counts.get_mut(h) {
                     *count += 1;
