@@ -223,6 +223,9 @@ pub(crate) fn line_label(
     lead_emphasis_end: Option<usize>,
     in_list: bool,
 ) -> Option<LineLabel<'_>> {
+    if let Some(label) = bracketed_letter_label(text) {
+        return Some(label);
+    }
     let start = skip_decoration(text);
     let body = &text[start..];
     if let Some(label) = one_letter_label(body) {
@@ -245,6 +248,14 @@ pub(crate) fn line_label(
         })
     } else if trimmed.is_empty() && !in_list {
         ""
+    } else if let Some(rest) = after
+        .strip_prefix(char::is_whitespace)
+        .map(str::trim_start)
+        .and_then(|t| t.strip_prefix(['-', '\u{2013}', '\u{2014}']))
+        .filter(|r| r.starts_with(char::is_whitespace))
+    {
+        // `Situation - text`, as typed in a plain editor.
+        rest
     } else {
         return None;
     };
@@ -254,6 +265,49 @@ pub(crate) fn line_label(
         one_letter: false,
     })
 }
+
+/// `(S) text`: a STAR letter in brackets opening a line.
+fn bracketed_letter_label(text: &str) -> Option<LineLabel<'_>> {
+    let body = text.trim_start().strip_prefix(['(', '['])?;
+    let mut chars = body.chars();
+    let part = Part::from_letter(chars.next()?)?;
+    let rest = chars.as_str().strip_prefix([')', ']'])?;
+    if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some(LineLabel {
+        part,
+        rest: rest.trim(),
+        one_letter: true,
+    })
+}
+
+/// An answer marker, `A:` after a `Q:` line, and the text after it.
+pub(crate) fn answer_marker(text: &str) -> Option<&str> {
+    let body = text.trim_start();
+    let rest = body
+        .strip_prefix("A:")
+        .or_else(|| body.strip_prefix("Answer:"))?;
+    Some(rest.trim_start())
+}
+
+/// A part that only holds a placeholder: `TBD`, `TODO: outcome`, `-`, `?`.
+pub(crate) fn is_placeholder(text: &str) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphanumeric() && c != '/')
+        .find(|w| !w.is_empty());
+    match first {
+        None => true,
+        Some(word) => {
+            let lower = word.to_ascii_lowercase();
+            matches!(lower.as_str(), "tbd" | "tbc" | "todo" | "n/a" | "wip")
+                && text.split_whitespace().count() <= MAX_PLACEHOLDER_WORDS
+        }
+    }
+}
+
+/// A `TBD` note longer than this is kept: it may say what happened.
+const MAX_PLACEHOLDER_WORDS: usize = 16;
 
 /// Length of further labels joined to a label (`Result/Learnings`,
 /// `Situation & Task`, `Result and impact`): the text goes to the first part.
@@ -567,12 +621,6 @@ pub(crate) fn opens_like_a_task(paragraph: &str) -> bool {
 const GENERIC_WORDS: &[&str] = &[
     "example",
     "examples",
-    "response",
-    "responses",
-    "answer",
-    "answers",
-    "sample",
-    "samples",
     "star",
     "tips",
     "tip",
@@ -583,15 +631,34 @@ const GENERIC_WORDS: &[&str] = &[
     "overview",
     "introduction",
     "intro",
-    "summary",
     "template",
     "templates",
     "checklist",
     "contents",
-    "interview",
-    "interviews",
     "prep",
     "preparation",
+    "appendix",
+    "glossary",
+    "faq",
+    "todo",
+    "misc",
+    "lp",
+    "lps",
+];
+
+/// Words that make a short heading a container (`Stories`, `Question bank`,
+/// `Answer format`) but can be part of a story's title (`Pushing back on a
+/// dark pattern`, `The story of the lost backups`).
+const WEAK_GENERIC_WORDS: &[&str] = &[
+    "response",
+    "responses",
+    "answer",
+    "answers",
+    "sample",
+    "samples",
+    "summary",
+    "interview",
+    "interviews",
     "questions",
     "question",
     "stories",
@@ -604,27 +671,33 @@ const GENERIC_WORDS: &[&str] = &[
     "mistakes",
     "resources",
     "references",
-    "appendix",
-    "glossary",
-    "faq",
-    "todo",
-    "misc",
     "areas",
     "format",
     "mapping",
-    "lp",
-    "lps",
     "bank",
 ];
+
+/// Headings up to this many words are containers if they hold one weak
+/// generic word.
+const SHORT_GENERIC_HEADING: usize = 4;
+
+pub(crate) fn is_generic(text: &str) -> bool {
+    let mut words = 0;
+    let mut weak = 0;
+    for word in words_lower(text) {
+        if GENERIC_WORDS.contains(&word.as_str()) {
+            return true;
+        }
+        words += 1;
+        weak += usize::from(WEAK_GENERIC_WORDS.contains(&word.as_str()));
+    }
+    weak >= 2 || (weak == 1 && words <= SHORT_GENERIC_HEADING)
+}
 
 fn words_lower(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-}
-
-pub(crate) fn is_generic(text: &str) -> bool {
-    words_lower(text).any(|w| GENERIC_WORDS.contains(&w.as_str()))
 }
 
 /// Competencies that must not be split on "and" and that are never titles.
@@ -965,6 +1038,175 @@ pub(crate) enum Target {
     },
     Title(String),
 }
+
+/// Splits Obsidian-style tags off a heading: `Handoff #story #collaboration`
+/// gives `Handoff` and `collaboration`. Tags that only say the note is a
+/// story (`#story`, `#star`) are dropped.
+pub(crate) fn split_hashtags(text: &str) -> (String, Vec<String>) {
+    if !text.contains('#') {
+        return (text.to_owned(), Vec::new());
+    }
+    let mut kept = Vec::new();
+    let mut tags = Vec::new();
+    for word in text.split_whitespace() {
+        let tag = word
+            .strip_prefix('#')
+            .filter(|t| t.starts_with(char::is_alphabetic));
+        match tag {
+            Some(tag) => {
+                let name = tag
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .replace(['-', '_', '/'], " ")
+                    .to_lowercase();
+                if !is_generic(&name) && !matches!(name.as_str(), "story" | "stories") {
+                    tags.push(name);
+                }
+            }
+            None => kept.push(word),
+        }
+    }
+    (kept.join(" "), tags)
+}
+
+/// A line of Obsidian tags only (`#research #ambiguity`), as a
+/// comma-separated list of competencies.
+pub(crate) fn tag_line(text: &str) -> Option<String> {
+    if !text.trim_start().starts_with('#') {
+        return None;
+    }
+    let (rest, tags) = split_hashtags(text);
+    let only_tags = !rest.chars().any(char::is_alphanumeric) && !tags.is_empty();
+    only_tags.then(|| tags.join(", "))
+}
+
+/// What a story's metadata line lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MetaKind {
+    /// `Questions this answers:`
+    Questions,
+    /// `Competencies:`, `Tags:`, `LPs:`
+    Competencies,
+    /// `Also works for:`: questions or competencies, by how each item reads.
+    Either,
+}
+
+/// Labels of metadata lines inside a story, lowercase with single spaces;
+/// the longest match wins.
+const META_LABELS: &[(&str, MetaKind)] = &[
+    ("questions this answers", MetaKind::Questions),
+    ("questions it answers", MetaKind::Questions),
+    ("questions answered", MetaKind::Questions),
+    ("questions", MetaKind::Questions),
+    ("possible questions", MetaKind::Questions),
+    ("likely questions", MetaKind::Questions),
+    ("related questions", MetaKind::Questions),
+    ("sample questions", MetaKind::Questions),
+    ("answers questions", MetaKind::Questions),
+    ("use for", MetaKind::Either),
+    ("use for questions about", MetaKind::Competencies),
+    ("good for questions about", MetaKind::Competencies),
+    ("questions about", MetaKind::Competencies),
+    ("use it for", MetaKind::Either),
+    ("good for", MetaKind::Either),
+    ("works for", MetaKind::Either),
+    ("also works for", MetaKind::Either),
+    ("also good for", MetaKind::Either),
+    ("competencies", MetaKind::Competencies),
+    ("competencies demonstrated", MetaKind::Competencies),
+    ("competencies shown", MetaKind::Competencies),
+    ("competency", MetaKind::Competencies),
+    ("comps", MetaKind::Competencies),
+    ("tags", MetaKind::Competencies),
+    ("skills", MetaKind::Competencies),
+    ("skills shown", MetaKind::Competencies),
+    ("themes", MetaKind::Competencies),
+    ("leadership principles", MetaKind::Competencies),
+    ("lps", MetaKind::Competencies),
+    ("principles", MetaKind::Competencies),
+    ("categories", MetaKind::Competencies),
+    ("keywords", MetaKind::Competencies),
+];
+
+/// A metadata line: `Tags: a, b`, `competencies:: [[A]], b` (Dataview),
+/// `**Competencies** - a, b`, or `Questions this answers:` before a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct MetaLine<'a> {
+    pub kind: MetaKind,
+    pub rest: &'a str,
+}
+
+pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<MetaLine<'_>> {
+    let start = skip_decoration(text);
+    let body = &text[start..];
+    let first = body.as_bytes().first()?.to_ascii_lowercase();
+    let (kind, len) = META_LABELS
+        .iter()
+        .filter(|(phrase, _)| phrase.as_bytes().first() == Some(&first))
+        .filter_map(|&(phrase, kind)| Some((kind, match_phrase(body, phrase, not_alphanumeric)?)))
+        .max_by_key(|&(_, end)| end)?;
+    let end = start + len;
+    let after = text[end..].trim_start_matches(['*', '_']);
+    let rest = if let Some(rest) = after.trim_start().strip_prefix(':') {
+        rest.trim_start_matches(':')
+    } else if lead_emphasis_end.is_some_and(|e| e >= end && e <= end + 2) {
+        let dashed = after.trim_start();
+        dashed
+            .strip_prefix(['-', '\u{2013}', '\u{2014}'])
+            .unwrap_or(dashed)
+    } else {
+        return None;
+    };
+    Some(MetaLine {
+        kind,
+        rest: rest.trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '_'),
+    })
+}
+
+/// The items of a metadata line or list item: questions, and competencies
+/// lowercased, with wiki-link brackets, `#` and parentheses removed.
+pub(crate) fn meta_items(kind: MetaKind, text: &str) -> (Vec<String>, Vec<String>) {
+    let mut questions = Vec::new();
+    let mut competencies = Vec::new();
+    let whole_question = kind == MetaKind::Questions || is_question(text);
+    let plain;
+    let items: Vec<&str> = if whole_question {
+        text.split([';', '|']).collect()
+    } else {
+        // `Tags: #incident #on-call`
+        let (rest, tags) = split_hashtags(text);
+        competencies.extend(tags);
+        plain = without_parentheses(&rest).replace(" / ", ",");
+        plain.split([',', ';', '|', '\u{b7}', '\u{2022}']).collect()
+    };
+    for item in items {
+        let clean: String = item.replace("[[", "").replace("]]", "");
+        let clean = clean.trim();
+        if !clean.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if kind == MetaKind::Questions || (kind == MetaKind::Either && is_question(clean)) {
+            let question = clean_question(clean);
+            if !question.is_empty() {
+                questions.push(question);
+            }
+            continue;
+        }
+        let name = normalize_spaces(
+            clean
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .replace('_', " ")
+                .as_str(),
+        );
+        if !name.is_empty() && name.split_whitespace().count() <= MAX_META_WORDS {
+            competencies.push(name);
+        }
+    }
+    (questions, competencies)
+}
+
+/// Longest competency taken from a metadata line; longer items are prose.
+const MAX_META_WORDS: usize = 6;
 
 /// `- "Tell me about a time you reduced costs" -> Use Story 4`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::blocks::{Joiner, Line, LineKind};
-use super::labels::{self, Mapping, Part, PrefixKind, Target};
+use super::labels::{self, Mapping, MetaKind, Part, PrefixKind, Target};
 use super::{ImportedStory, SkippedSection};
 use crate::story::{slugify, Story, MIN_STAR_PARTS};
 
@@ -54,6 +54,8 @@ enum Role {
     Heading {
         level: u8,
         class: HeadingClass,
+        /// Obsidian tags on the heading (`#collaboration`).
+        tags: Vec<String>,
     },
     Label {
         part: Part,
@@ -69,6 +71,11 @@ enum Role {
         prefixed: bool,
     },
     Mapping(Mapping),
+    /// `Tags: a, b`, `Questions this answers:` (see [`labels::meta_line`]).
+    Meta {
+        kind: MetaKind,
+        rest: String,
+    },
     Content,
     Rule,
 }
@@ -119,10 +126,14 @@ fn classify(line: &Line) -> Role {
                 rest,
                 heading: Some(level),
             },
-            None => Role::Heading {
-                level,
-                class: classify_heading(&line.text),
-            },
+            None => {
+                let (text, tags) = labels::split_hashtags(&line.text);
+                Role::Heading {
+                    level,
+                    class: classify_heading(&text),
+                    tags,
+                }
+            }
         },
         LineKind::Rule => Role::Rule,
         LineKind::Code => Role::Content,
@@ -135,6 +146,18 @@ fn classify_text(line: &Line) -> Role {
     let in_list = line.item.is_some();
     if let Some(mapping) = labels::mapping(&line.text, in_list || line.depth > 0) {
         return Role::Mapping(mapping);
+    }
+    if let Some(tags) = labels::tag_line(&line.text) {
+        return Role::Meta {
+            kind: MetaKind::Competencies,
+            rest: tags,
+        };
+    }
+    if let Some(meta) = labels::meta_line(&line.text, line.lead_emphasis_end) {
+        return Role::Meta {
+            kind: meta.kind,
+            rest: meta.rest.to_owned(),
+        };
     }
     let emphasised = line.is_all_emphasis();
     if let Some(prefix) = labels::story_prefix(&line.text) {
@@ -181,6 +204,35 @@ fn classify_text(line: &Line) -> Role {
     Role::Content
 }
 
+/// `A:` right after a `Q:` line opens the answer, not an Action: the
+/// text after it is read as a line of its own (`A: S: Our client...`).
+fn read_answer_markers(lines: &[Line], roles: &mut [Role]) {
+    for i in 1..roles.len() {
+        if !matches!(roles[i - 1], Role::Question { .. }) || lines[i].kind != LineKind::Text {
+            continue;
+        }
+        let Some(rest) = labels::answer_marker(&lines[i].text) else {
+            continue;
+        };
+        let answer = Line {
+            text: rest.to_owned(),
+            lead_emphasis_end: None,
+            ..lines[i].clone()
+        };
+        roles[i] = match classify_text(&answer) {
+            role @ Role::Label { .. } => role,
+            _ => Role::Content,
+        };
+    }
+}
+
+/// Metadata lines (`Competencies: ...`) allowed between a bold title and
+/// its story's first label.
+const MAX_META_BEFORE_LABEL: usize = 3;
+
+/// A story without an Action needs this many words in its other parts.
+const MIN_WORDS_WITHOUT_ACTION: usize = 30;
+
 /// Longest bold line taken as a story title.
 const MAX_BOLD_TITLE_WORDS: usize = 14;
 
@@ -198,8 +250,12 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         {
             continue;
         }
+        let next = roles[i + 1..]
+            .iter()
+            .take(MAX_META_BEFORE_LABEL + 1)
+            .find(|r| !matches!(r, Role::Meta { .. }));
         let opens_story = matches!(
-            roles.get(i + 1),
+            next,
             Some(Role::Label {
                 part: Part::Situation | Part::Task,
                 heading: None,
@@ -233,6 +289,8 @@ struct Draft {
     headings: Vec<usize>,
     anchor: u8,
     questions: Vec<String>,
+    /// From metadata lines (`Tags:`, `Competencies:`).
+    competencies: Vec<String>,
     parts: [Vec<Fragment>; 5],
     labelled: [bool; 5],
     current: Option<Part>,
@@ -288,6 +346,7 @@ struct SectionHeading {
     level: u8,
     line: usize,
     class: HeadingClass,
+    tags: Vec<String>,
 }
 
 /// Stories and skipped sections of one document.
@@ -299,6 +358,7 @@ pub(crate) struct Outcome {
 pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     let mut roles: Vec<Role> = lines.iter().map(classify).collect();
     promote_bold_titles(lines, &mut roles);
+    read_answer_markers(lines, &mut roles);
     let mut segmenter = Segmenter::new(lines, &roles);
     segmenter.run();
     segmenter.resolve(file_name)
@@ -326,11 +386,20 @@ struct Segmenter<'a> {
     last_was_question: bool,
     mappings: Vec<(Mapping, usize)>,
     skipped: Vec<SkippedSection>,
+    /// Questions and competencies of metadata lines seen before their
+    /// story's first part (`competencies:: ...` under a story heading).
+    pending_meta: (Vec<String>, Vec<String>),
+    /// A metadata line with nothing after its colon lists its items below:
+    /// list items deeper than `.1` belong to it.
+    meta_list: Option<(MetaKind, usize)>,
+    /// The previous line was a horizontal rule: a heading after it starts
+    /// a new section even below an open story's heading.
+    after_rule: bool,
 }
 
 fn section_level(role: &Role) -> Option<u8> {
     match role {
-        Role::Heading { level, class } if *class != HeadingClass::Empty => Some(*level),
+        Role::Heading { level, class, .. } if *class != HeadingClass::Empty => Some(*level),
         _ => None,
     }
 }
@@ -389,6 +458,9 @@ impl<'a> Segmenter<'a> {
             last_was_question: false,
             mappings: Vec::new(),
             skipped: Vec::new(),
+            pending_meta: Default::default(),
+            meta_list: None,
+            after_rule: false,
         }
     }
 
@@ -396,8 +468,27 @@ impl<'a> Segmenter<'a> {
         for i in 0..self.roles.len() {
             let role = &self.roles[i];
             let is_question = matches!(role, Role::Question { .. });
+            if let Some((kind, depth)) = self.meta_list {
+                let line = &self.lines[i];
+                let item = line.kind == LineKind::Text
+                    && line.item.is_some()
+                    && (line.depth > depth || (depth == 0 && line.depth == 1));
+                if item {
+                    let (questions, competencies) = labels::meta_items(kind, &line.text);
+                    self.add_meta(questions, competencies);
+                    continue;
+                }
+                self.meta_list = None;
+            }
             match role {
-                Role::Heading { level, class } => self.heading(i, *level, class),
+                Role::Meta { kind, rest } => {
+                    let (questions, competencies) = labels::meta_items(*kind, rest);
+                    self.add_meta(questions, competencies);
+                    if rest.is_empty() {
+                        self.meta_list = Some((*kind, self.lines[i].depth));
+                    }
+                }
+                Role::Heading { level, class, tags } => self.heading(i, *level, class, tags),
                 Role::Label {
                     part,
                     rest,
@@ -405,7 +496,7 @@ impl<'a> Segmenter<'a> {
                 } => self.label(i, *part, rest, *heading),
                 Role::StoryStart { title, number } => {
                     self.finish_draft();
-                    let mut draft = self.new_draft(i);
+                    let mut draft = self.start_draft(i);
                     draft.title = Some(title.clone()).filter(|t| !t.is_empty());
                     draft.number = *number;
                     self.current = Some(draft);
@@ -450,12 +541,13 @@ impl<'a> Segmenter<'a> {
                 Role::Content => self.content(i),
             }
             self.last_was_question = is_question;
+            self.after_rule = matches!(role, Role::Rule);
         }
         self.finish_draft();
         self.close_section(None);
     }
 
-    fn heading(&mut self, i: usize, level: u8, class: &HeadingClass) {
+    fn heading(&mut self, i: usize, level: u8, class: &HeadingClass, tags: &[String]) {
         if *class == HeadingClass::Empty {
             return;
         }
@@ -466,10 +558,17 @@ impl<'a> Segmenter<'a> {
             ) || self.next_start[i] < self.region_end[i];
             // Under a part heading only its sub-headings belong to the part;
             // under a bold label, anything below the story's own heading does.
-            let nested = match draft.part_heading {
-                Some(part_level) => level > part_level,
-                None => level > draft.anchor,
-            };
+            // A heading after `---`, or below a heading that holds several
+            // stories (the document's title), is not inside this story.
+            let shared_anchor = self
+                .drafts
+                .last()
+                .is_some_and(|d| d.headings.last() == draft.headings.last());
+            let nested = !self.after_rule
+                && match draft.part_heading {
+                    Some(part_level) => level > part_level,
+                    None => level > draft.anchor && !shared_anchor,
+                };
             if !boundary && nested {
                 // A sub-heading inside a part, such as `#### Key Metrics`.
                 self.content(i);
@@ -490,6 +589,7 @@ impl<'a> Segmenter<'a> {
             level,
             line: self.lines[i].line,
             class: class.clone(),
+            tags: tags.to_vec(),
         });
         self.section_end = self.region_end.get(i).copied().unwrap_or(self.roles.len());
         let story_heading = match class {
@@ -501,7 +601,7 @@ impl<'a> Segmenter<'a> {
             _ => false,
         };
         self.section = Some(Section {
-            title: labels::clean_title(&self.lines[i].text),
+            title: labels::clean_title(&labels::split_hashtags(&self.lines[i].text).0),
             line: self.lines[i].line,
             level,
             story_heading,
@@ -511,6 +611,7 @@ impl<'a> Segmenter<'a> {
             has_mapping: false,
             has_question: false,
         });
+        self.pending_meta = Default::default();
         if level <= self.pending_level || self.pending_level == 0 {
             self.pending_questions.clear();
             self.pending_level = 0;
@@ -520,7 +621,7 @@ impl<'a> Segmenter<'a> {
     fn label(&mut self, i: usize, part: Part, rest: &str, heading: Option<u8>) {
         if self.current.as_ref().is_none_or(|d| d.is_split_by(part)) {
             self.finish_draft();
-            let mut draft = self.new_draft(i);
+            let mut draft = self.start_draft(i);
             // `Outcome:` after unlabelled paragraphs that tell the story: the
             // paragraphs are the parts before it.
             let earlier: Vec<Part> = Part::STAR
@@ -613,6 +714,7 @@ impl<'a> Segmenter<'a> {
             headings: self.stack.clone(),
             anchor: self.stack.last().map_or(0, |&h| self.headings[h].level),
             questions: self.pending_questions.clone(),
+            competencies: Vec::new(),
             parts: Default::default(),
             labelled: [false; 5],
             current: None,
@@ -620,6 +722,33 @@ impl<'a> Segmenter<'a> {
             base_depth: 0,
             guessed: false,
             prose_section: None,
+        }
+    }
+
+    /// A new draft that takes the pending metadata lines.
+    fn start_draft(&mut self, i: usize) -> Draft {
+        let mut draft = self.new_draft(i);
+        let (questions, competencies) = std::mem::take(&mut self.pending_meta);
+        draft.questions.extend(questions);
+        draft.competencies = competencies;
+        draft
+    }
+
+    /// Metadata goes to the open story, or waits for the next one.
+    fn add_meta(&mut self, questions: Vec<String>, competencies: Vec<String>) {
+        let (to_questions, to_competencies) = match &mut self.current {
+            Some(draft) => (&mut draft.questions, &mut draft.competencies),
+            None => (&mut self.pending_meta.0, &mut self.pending_meta.1),
+        };
+        for question in questions {
+            if to_questions.len() < MAX_PENDING_QUESTIONS {
+                to_questions.push(question);
+            }
+        }
+        for competency in competencies {
+            if to_competencies.len() < MAX_PENDING_QUESTIONS {
+                to_competencies.push(competency);
+            }
         }
     }
 
@@ -645,7 +774,7 @@ impl<'a> Segmenter<'a> {
         let child_follows = next_level.is_some_and(|n| n > section.level);
         if section.story_heading && !child_follows && is_narrative(self.lines, &section.prose) {
             if let Some(&first) = section.prose.first() {
-                let mut draft = self.new_draft(first);
+                let mut draft = self.start_draft(first);
                 assign_by_position(self.lines, &section.prose, &Part::STAR, &mut draft);
                 draft.prose_section = Some((section.title, section.line));
                 self.drafts.push(draft);
@@ -697,7 +826,18 @@ impl<'a> Segmenter<'a> {
                     continue;
                 }
             }
-            let parts: Vec<String> = draft.parts.iter().map(|p| render(p)).collect();
+            let parts: Vec<String> = draft
+                .parts
+                .iter()
+                .map(|p| render(p))
+                .map(|text| {
+                    if labels::is_placeholder(&text) {
+                        String::new()
+                    } else {
+                        text
+                    }
+                })
+                .collect();
             let part = |p: Part| parts.get(p.index()).cloned().unwrap_or_default();
             let innermost = draft
                 .headings
@@ -723,7 +863,11 @@ impl<'a> Segmenter<'a> {
             // yet: such a story is still worth finding, so it is imported
             // and the report names what it lacks. It must say what was done
             // or achieved, though: Situation and Task alone are a stub.
-            let complete = importable(|p| !part(p).is_empty());
+            // A few words under `Context:` and `Result:` with nothing done in
+            // between are a cheat sheet, not a story.
+            let words: usize = parts.iter().map(|p| p.split_whitespace().count()).sum();
+            let too_short = part(Part::Action).is_empty() && words < MIN_WORDS_WITHOUT_ACTION;
+            let complete = importable(|p| !part(p).is_empty()) && !too_short;
             let (title, title_heading, line) = match (&draft.title, from_heading) {
                 (Some(title), _) => (title.clone(), None, draft.start_line),
                 (None, Some((h, title, line))) => (title, Some(h), line),
@@ -753,6 +897,7 @@ impl<'a> Segmenter<'a> {
                 let Some(heading) = self.headings.get(h) else {
                     continue;
                 };
+                competencies.extend(heading.tags.iter().cloned());
                 match &heading.class {
                     HeadingClass::Plain(text) if Some(h) != title_heading => {
                         competencies.extend(labels::competencies(text));
@@ -763,13 +908,18 @@ impl<'a> Segmenter<'a> {
                 }
             }
             questions.extend(draft.questions.iter().cloned());
+            competencies.extend(draft.competencies.iter().cloned());
             let competencies = dedupe(competencies);
             let questions = dedupe(questions);
             if !complete {
                 skipped.push(SkippedSection {
                     title,
                     line,
-                    reason: missing_reason(&parts, &draft.labelled),
+                    reason: if too_short && importable(|p| !part(p).is_empty()) {
+                        format!("too little text for a story ({words} words and no Action)")
+                    } else {
+                        missing_reason(&parts, &draft.labelled)
+                    },
                 });
                 continue;
             }
