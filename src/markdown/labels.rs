@@ -248,16 +248,13 @@ pub(crate) fn line_label(
         })
     } else if trimmed.is_empty() && !in_list {
         ""
-    } else if let Some(rest) = after
-        .strip_prefix(char::is_whitespace)
-        .map(str::trim_start)
-        .and_then(|t| t.strip_prefix(['-', '\u{2013}', '\u{2014}']))
-        .filter(|r| r.starts_with(char::is_whitespace))
-    {
-        // `Situation - text`, as typed in a plain editor.
-        rest
     } else {
-        return None;
+        // `Situation - text`, as typed in a plain editor.
+        after
+            .strip_prefix(char::is_whitespace)
+            .map(str::trim_start)
+            .and_then(|t| t.strip_prefix(['-', '\u{2013}', '\u{2014}']))
+            .filter(|r| r.starts_with(char::is_whitespace))?
     };
     Some(LineLabel {
         part,
