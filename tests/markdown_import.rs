@@ -825,3 +825,111 @@ fn a_pitch_in_paragraphs_is_not_a_story() {
     assert_eq!(titles(&import), vec!["Billing retries"]);
     assert_eq!(skipped(&import), vec![("About me", "no STAR parts")]);
 }
+
+#[test]
+fn obsidian_callouts_are_labels_and_tags_are_competencies() {
+    let import = import("obsidian.md");
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Rolling back my own launch",
+            "A dark pattern I refused to ship"
+        ]
+    );
+    let launch = &story(&import, "Rolling back my own launch").story;
+    assert!(launch.situation.starts_with("I had spent a month"));
+    assert!(launch.task.starts_with("My job was to define"));
+    assert!(launch.result.starts_with("The combined version won"));
+    // `#ownership` on the heading, then the Dataview field with its links.
+    assert_eq!(
+        launch.competencies,
+        vec!["ownership", "humility", "data-informed decisions"]
+    );
+    // `#story` says what the note is; a line of tags alone names competencies.
+    let pattern = &story(&import, "A dark pattern I refused to ship").story;
+    assert_eq!(pattern.competencies, vec!["integrity", "influence"]);
+    assert_eq!(pattern.task, "");
+}
+
+#[test]
+fn a_toggle_summary_titles_the_story_it_folds() {
+    let import = import("toggles.md");
+    assert_eq!(titles(&import), vec!["Rescuing a failing pilot"]);
+    let pilot = &import.stories[0].story;
+    assert!(pilot.competencies.contains(&"customer focus".to_owned()));
+    assert!(pilot.competencies.contains(&"grit".to_owned()));
+    assert!(pilot.situation.starts_with("A large prospect's pilot"));
+    // The toggle's end ends the story: the next toggle's list stays out.
+    assert_eq!(
+        pilot.result,
+        "Drops fell to almost zero and they signed a three-year contract."
+    );
+}
+
+#[test]
+fn bold_titles_between_rules_take_their_questions_and_tags() {
+    let import = import("rules.md");
+    assert_eq!(
+        titles(&import),
+        vec!["The forecast nobody used", "Coaching a new analyst"]
+    );
+    let forecast = &import.stories[0].story;
+    assert_eq!(
+        forecast.questions,
+        vec![
+            "Tell me about a time you improved a process",
+            "Describe a time you earned the trust of stakeholders"
+        ]
+    );
+    assert_eq!(
+        forecast.competencies,
+        vec!["stakeholder management", "process improvement", "technical"]
+    );
+    // The metadata is not story text.
+    assert!(!forecast.result.contains("Tags"), "{}", forecast.result);
+    // Problem / Solution / Impact is the PAR framework.
+    let coaching = &import.stories[1].story;
+    assert!(coaching.situation.starts_with("A new analyst"));
+    assert!(coaching.action.starts_with("I paired with her"));
+    assert!(coaching.result.starts_with("Her error rate"));
+    // Two one-line reminders under a cheat-sheet heading are not a story.
+    assert_eq!(
+        skipped(&import),
+        vec![(
+            "Context: what was going on, in one sentence",
+            "too little text for a story (12 words and no Action)"
+        )]
+    );
+}
+
+#[test]
+fn answers_after_q_lines_are_read_with_their_own_labels() {
+    let import = import("qa.md");
+    assert_eq!(import.stories.len(), 3, "{:?}", titles(&import));
+    // `A:` after `Q:` opens the answer: "Tell me about yourself" is no story.
+    assert!(import
+        .stories
+        .iter()
+        .all(|s| !s.story.action.contains("taught maths")));
+    let failure = &import.stories[0].story;
+    assert_eq!(failure.questions, vec!["Tell me about a time you failed"]);
+    assert!(failure.situation.starts_with("In my first month"));
+    assert!(failure.action.starts_with("I told my lead"));
+    // `T: —` and `R: TBD` are placeholders, not text.
+    assert_eq!(failure.task, "");
+    assert_eq!(failure.result, "");
+    assert_eq!(failure.competencies, vec!["accountability", "honesty"]);
+    // `(S)`, `(A)`, `(R)` letters.
+    let explain = &import.stories[1].story;
+    assert!(explain.situation.starts_with("A client's director"));
+    assert!(explain.action.starts_with("I used a library analogy"));
+    assert!(explain.result.starts_with("She approved"));
+    // `Situation — text` typed without bold or colon; the heading after the
+    // rule is not part of the Result.
+    let django = &import.stories[2].story;
+    assert!(django.task.starts_with("I had to take over"));
+    assert_eq!(
+        django.result,
+        "I closed eleven of the twelve tickets and the release went out on time."
+    );
+}

@@ -460,12 +460,20 @@ impl<'i> Builder<'i> {
             }
             // A toggle's `<summary>` (Notion, GitHub) names what it folds: a
             // story title, kept as a bold line.
-            Event::Html(html) if summary_text(&html).is_some() => {
-                let text = summary_text(&html).unwrap_or_default();
+            // The end of a toggle ends what it folds, like a rule.
+            Event::Html(html)
+                if summary_text(&html).is_some()
+                    || html.to_ascii_lowercase().contains("</details") =>
+            {
                 self.flush();
-                self.push(LineKind::Text, text, range.start);
-                if let Some(line) = self.out.last_mut() {
-                    line.lead_emphasis_end = Some(line.text.len());
+                if html.to_ascii_lowercase().contains("</details") {
+                    self.push(LineKind::Rule, String::new(), range.start);
+                }
+                if let Some(text) = summary_text(&html) {
+                    self.push(LineKind::Text, text, range.start);
+                    if let Some(line) = self.out.last_mut() {
+                        line.lead_emphasis_end = Some(line.text.len());
+                    }
                 }
                 self.pending = Joiner::Blank;
             }

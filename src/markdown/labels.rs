@@ -1053,7 +1053,7 @@ pub(crate) fn split_hashtags(text: &str) -> (String, Vec<String>) {
             Some(tag) => {
                 let name = tag
                     .trim_end_matches(|c: char| !c.is_alphanumeric())
-                    .replace(['-', '_', '/'], " ")
+                    .replace(['_', '/'], " ")
                     .to_lowercase();
                 if !is_generic(&name) && !matches!(name.as_str(), "story" | "stories") {
                     tags.push(name);
@@ -1461,6 +1461,55 @@ mod tests {
         assert!(is_question("\"Describe a conflict\""));
         assert!(!is_question("How we migrated billing"));
         assert!(!is_question("Customer Obsession"));
+    }
+
+    #[test]
+    fn weak_generic_words_only_make_short_headings_generic() {
+        assert!(is_generic("Stories"));
+        assert!(is_generic("Question bank"));
+        assert!(is_generic("Behavioural interview questions for Amazon"));
+        assert!(is_generic("Tips for the loop"));
+        assert!(!is_generic("Pushing back on a dark pattern"));
+        assert!(!is_generic("The story of the lost backups"));
+    }
+
+    #[test]
+    fn metadata_lines_name_questions_or_competencies() {
+        let tags = meta_line("Tags: #incident #on-call, ownership", None).unwrap();
+        assert_eq!(
+            meta_items(tags.kind, tags.rest),
+            (
+                vec![],
+                vec!["incident".into(), "on-call".into(), "ownership".into()]
+            )
+        );
+        let either =
+            meta_line("Good for: failure, \"what would you do differently\"", None).unwrap();
+        assert_eq!(
+            meta_items(either.kind, either.rest),
+            (
+                vec!["what would you do differently".into()],
+                vec!["failure".into()]
+            )
+        );
+        let dataview = meta_line("competencies:: [[Ego]], humility", None).unwrap();
+        assert_eq!(
+            meta_items(dataview.kind, dataview.rest).1,
+            vec!["ego", "humility"]
+        );
+        assert_eq!(meta_line("Questions this answers:", None).unwrap().rest, "");
+        // A colon is required: prose that starts with the word is prose.
+        assert!(meta_line("Tags were added to every resource.", None).is_none());
+        assert!(meta_line("Questions to ask them", None).is_none());
+    }
+
+    #[test]
+    fn placeholders_are_short_notes_starting_with_tbd() {
+        assert!(is_placeholder("TBD"));
+        assert!(is_placeholder("\u{2014}"));
+        assert!(is_placeholder("todo: add the numbers"));
+        assert!(!is_placeholder("Todos fell by half."));
+        assert!(!is_placeholder("Na"));
     }
 
     #[test]
