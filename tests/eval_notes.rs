@@ -10,9 +10,13 @@ use std::path::{Path, PathBuf};
 use common::starmatch;
 
 fn notes() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes");
+    markdown_files("corpus/eval/notes")
+}
+
+fn markdown_files(folder: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .expect("corpus/eval/notes")
+        .expect(folder)
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
         .collect();
@@ -112,6 +116,55 @@ fn every_labelled_story_is_imported_and_ranking_beats_the_baseline() {
     let all = &eval["groups"][0];
     assert_eq!(all["group"], "all");
     assert_eq!(all["starmatch"]["questions"], 100);
+    for metric in ["p_at_1", "mrr_at_10", "hit_at_3", "ndcg_at_5"] {
+        let ours = all["starmatch"][metric].as_f64().expect("metric");
+        let baseline = all["baseline"][metric].as_f64().expect("metric");
+        assert!(ours > baseline, "{metric}: {ours} vs baseline {baseline}");
+    }
+}
+
+#[test]
+fn the_second_notes_set_imports_its_metadata_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = json_of(
+        starmatch(dir.path())
+            .arg("import")
+            .args(markdown_files("corpus/eval/notes-b"))
+            .arg("--json"),
+    );
+    let stories: Vec<serde_json::Value> = report
+        .as_array()
+        .expect("one report per file")
+        .iter()
+        .flat_map(|f| f["stories"].as_array().cloned().unwrap_or_default())
+        .collect();
+    // The answer key of these eight files lists 35 stories.
+    assert_eq!(stories.len(), 35, "{report:#}");
+    // Titles from `<summary>` toggles, bold lines and tagged headings.
+    let ids: Vec<&str> = stories.iter().filter_map(|s| s["id"].as_str()).collect();
+    for id in [
+        "saving-the-halvorsen-logistics-poc",
+        "the-forecast-model-nobody-trusted",
+        "pushing-back-on-a-dark-pattern",
+    ] {
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+    // `Questions this answers:` lists and `Tags:` lines end up in the story.
+    let forecast = fs::read_to_string(
+        dir.path()
+            .join("corpus/stories/the-forecast-model-nobody-trusted.yaml"),
+    )
+    .expect("story file");
+    assert!(forecast.contains("- Tell me about a time you improved a process"));
+    assert!(forecast.contains("- stakeholder management"));
+
+    let eval = json_of(
+        starmatch(dir.path())
+            .args(["eval", "-q", "--baseline", "--json", "--questions"])
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-b-questions.yaml")),
+    );
+    let all = &eval["groups"][0];
+    assert_eq!(all["starmatch"]["questions"], 40);
     for metric in ["p_at_1", "mrr_at_10", "hit_at_3", "ndcg_at_5"] {
         let ours = all["starmatch"][metric].as_f64().expect("metric");
         let baseline = all["baseline"][metric].as_f64().expect("metric");
