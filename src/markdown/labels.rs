@@ -1164,6 +1164,33 @@ pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<
 pub(crate) fn meta_items(kind: MetaKind, text: &str) -> (Vec<String>, Vec<String>) {
     let mut questions = Vec::new();
     let mut competencies = Vec::new();
+    let (mut kind, mut rest) = (kind, text);
+    // `"Tell me about..." . Competency: initiative`: a second label after a
+    // sentence starts another list.
+    loop {
+        let next = rest.match_indices(". ").find_map(|(at, _)| {
+            let meta = meta_line(&rest[at + 2..], None)?;
+            Some((at + 1, meta))
+        });
+        match next {
+            Some((end, meta)) => {
+                add_meta_items(kind, &rest[..end], &mut questions, &mut competencies);
+                (kind, rest) = (meta.kind, meta.rest);
+            }
+            None => {
+                add_meta_items(kind, rest, &mut questions, &mut competencies);
+                return (questions, competencies);
+            }
+        }
+    }
+}
+
+fn add_meta_items(
+    kind: MetaKind,
+    text: &str,
+    questions: &mut Vec<String>,
+    competencies: &mut Vec<String>,
+) {
     let whole_question = kind == MetaKind::Questions || is_question(text);
     let plain;
     let items: Vec<&str> = if whole_question {
@@ -1182,7 +1209,10 @@ pub(crate) fn meta_items(kind: MetaKind, text: &str) -> (Vec<String>, Vec<String
             continue;
         }
         if kind == MetaKind::Questions || (kind == MetaKind::Either && is_question(clean)) {
-            let question = clean_question(clean);
+            let quoted = clean
+                .trim_end_matches(['.', ')'])
+                .trim_matches(['"', '\u{201c}', '\u{201d}']);
+            let question = clean_question(quoted);
             if !question.is_empty() {
                 questions.push(question);
             }
@@ -1199,7 +1229,6 @@ pub(crate) fn meta_items(kind: MetaKind, text: &str) -> (Vec<String>, Vec<String
             competencies.push(name);
         }
     }
-    (questions, competencies)
 }
 
 /// Longest competency taken from a metadata line; longer items are prose.
@@ -1498,6 +1527,18 @@ mod tests {
             vec!["ego", "humility"]
         );
         assert_eq!(meta_line("Questions this answers:", None).unwrap().rest, "");
+        let two = meta_line(
+            "(Also works for: \"Tell me about a project you're proud of\". Competency: initiative)",
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            meta_items(two.kind, two.rest),
+            (
+                vec!["Tell me about a project you're proud of".into()],
+                vec!["initiative".into()]
+            )
+        );
         // A colon is required: prose that starts with the word is prose.
         assert!(meta_line("Tags were added to every resource.", None).is_none());
         assert!(meta_line("Questions to ask them", None).is_none());
