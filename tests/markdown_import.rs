@@ -933,3 +933,59 @@ fn answers_after_q_lines_are_read_with_their_own_labels() {
         "I closed eleven of the twelve tickets and the release went out on time."
     );
 }
+
+#[test]
+fn framework_words_and_metadata_inside_a_story_stay_its_text() {
+    // `Problem:` / `Solution:` inside an Action do not split the story.
+    let text = "## Migrating billing\n**Situation:** Billing ran on a database we had to retire.\n**Task:** Move it without downtime.\n**Action:**\n- Wrote a dual-write layer.\n- Problem: the nightly batch locked tables. Solution: I chunked it.\n\n**Result:** A zero-downtime cutover.\n";
+    let import = import_text("billing.md", text.as_bytes());
+    assert_eq!(titles(&import), vec!["Migrating billing"]);
+    let billing = &import.stories[0].story;
+    assert!(billing.action.contains("Problem: the nightly batch"));
+    assert_eq!(billing.result, "A zero-downtime cutover.");
+    // `Themes:` in a Result is prose; `Tags:` is metadata.
+    let text = "## Support survey\nSituation: Churn rose and nobody knew why.\nAction: I read 300 tickets and tagged each one.\nResult: We found the causes.\nThemes: onboarding confusion, pricing opacity, and slow support\n\nTags: data, customer\n";
+    let import = import_text("survey.md", text.as_bytes());
+    let survey = &import.stories[0].story;
+    assert!(survey.result.contains("Themes: onboarding confusion"));
+    assert_eq!(survey.competencies, vec!["data", "customer"]);
+    // An unfilled `Questions this answers:` does not swallow the list below.
+    let text = "## Flaky tests\nQuestions this answers:\n- **Situation:** Our suite failed one run in three.\n- **Task:** Make it trustworthy.\n- **Action:** I quarantined flaky tests and fixed the top ten.\n- **Result:** Failures fell to one run in fifty.\n";
+    let import = import_text("flaky.md", text.as_bytes());
+    assert_eq!(titles(&import), vec!["Flaky tests"]);
+    assert!(import.stories[0].story.questions.is_empty());
+}
+
+#[test]
+fn answer_markers_placeholders_and_short_stories_keep_real_text() {
+    // `A:` after a bold prompt (not a `Q:` line) is the Action.
+    let text = "## Paging the database team\nSituation: Writes stalled at midnight.\n**What did you do?**\nA: I paged the database team and failed over to the replica.\nR: Writes resumed in four minutes.\n";
+    let import = import_text("prompt.md", text.as_bytes());
+    assert!(import.stories[0].story.action.starts_with("I paged"));
+    // A `WIP` note with numbers is a Result, not a placeholder.
+    let text = "## Canary rollout\nSituation: Deploys broke checkout twice a month.\nAction: I added a canary stage.\nResult: WIP: rollout at 40%, errors down 30% so far\n";
+    let import = import_text("wip.md", text.as_bytes());
+    assert_eq!(
+        import.stories[0].story.result,
+        "WIP: rollout at 40%, errors down 30% so far"
+    );
+    // A short story whose Action shares a joined label is still a story.
+    let text = "Situation: Checkout errors spiked after a Friday deploy.\nTask & Action: I rolled back, bisected to one commit and added a canary stage.\nResult: Errors were back to baseline in 15 minutes.\n";
+    let import = import_text("short.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 1, "{:?}", import.skipped);
+    // `#Situation` without a space is a label, and `**My answer**` no title.
+    let text = "## Tell me about a time you failed\n**My answer**\n#Situation\nI shipped a migration that locked the orders table.\n#Action\nI rolled it back and rewrote it in batches.\n#Result\nThe rewrite ran with no downtime.\n";
+    let import = import_text("hash.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 1, "{:?}", import.skipped);
+    let failed = &import.stories[0].story;
+    assert_ne!(failed.title, "My answer");
+    assert!(failed.situation.starts_with("I shipped a migration"));
+    assert!(failed.competencies.is_empty(), "{:?}", failed.competencies);
+}
+
+#[test]
+fn callout_markers_mid_line_do_not_make_a_line_quadratic() {
+    // 1 MB of `[!` without `]`: quadratic scanning would not finish.
+    let line = "[!1. ".repeat(200_000);
+    assert!(import_document("callouts.md", line.as_bytes()).is_err());
+}

@@ -135,8 +135,13 @@ pub(crate) fn skip_decoration(text: &str) -> usize {
         };
         index += offset;
         let rest = &text[index..];
-        // An Obsidian callout marker, `> [!note] Situation`, is decoration.
-        if text[..index].ends_with("[!") {
+        // An Obsidian callout marker opening the line, `> [!note] Situation`,
+        // is decoration. Only there: a search for `]` anywhere would make a
+        // line of `[!1. [!1. ...` quadratic.
+        let opens_line = text[..index]
+            .strip_suffix("[!")
+            .is_some_and(|before| before.chars().all(|c| c.is_whitespace() || c == '>'));
+        if opens_line {
             if let Some(close) = rest.find(']').filter(|&c| {
                 rest[..c]
                     .chars()
@@ -214,7 +219,24 @@ pub(crate) struct LineLabel<'a> {
     pub part: Part,
     pub rest: &'a str,
     pub one_letter: bool,
+    /// A word that is a label in some frameworks but common in prose
+    /// (`Problem:`, `Solution:`): it may open a story, never split one.
+    pub weak: bool,
 }
+
+/// Labels of the PAR and SOAR frameworks that also head lines inside an
+/// Action (`- Problem: the batch locked tables. Solution: ...`).
+const WEAK_LABELS: &[&str] = &[
+    "problem",
+    "the problem",
+    "problem statement",
+    "obstacle",
+    "obstacles",
+    "the obstacle",
+    "solution",
+    "the solution",
+    "my solution",
+];
 
 /// Recognises `S: text`, `**Situation:** text`, `**Situation**: text`,
 /// `**Situation** text` and a bare `Situation` paragraph.
@@ -256,10 +278,12 @@ pub(crate) fn line_label(
             .and_then(|t| t.strip_prefix(['-', '\u{2013}', '\u{2014}']))
             .filter(|r| r.starts_with(char::is_whitespace))?
     };
+    let phrase = body[..len].to_ascii_lowercase();
     Some(LineLabel {
         part,
         rest: rest.trim(),
         one_letter: false,
+        weak: WEAK_LABELS.contains(&phrase.as_str()),
     })
 }
 
@@ -276,6 +300,7 @@ fn bracketed_letter_label(text: &str) -> Option<LineLabel<'_>> {
         part,
         rest: rest.trim(),
         one_letter: true,
+        weak: false,
     })
 }
 
@@ -299,12 +324,14 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
             let lower = word.to_ascii_lowercase();
             matches!(lower.as_str(), "tbd" | "tbc" | "todo" | "n/a" | "wip")
                 && text.split_whitespace().count() <= MAX_PLACEHOLDER_WORDS
+                && !text.chars().any(|c| c.is_ascii_digit())
         }
     }
 }
 
-/// A `TBD` note longer than this is kept: it may say what happened.
-const MAX_PLACEHOLDER_WORDS: usize = 16;
+/// A `TBD` note longer than this, or with a number, is kept: it may say
+/// what happened (`WIP: rollout at 40%`).
+const MAX_PLACEHOLDER_WORDS: usize = 6;
 
 /// Length of further labels joined to a label (`Result/Learnings`,
 /// `Situation & Task`, `Result and impact`): the text goes to the first part.
@@ -343,6 +370,7 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
         part,
         rest: rest.trim(),
         one_letter: true,
+        weak: false,
     })
 }
 
@@ -678,6 +706,13 @@ const WEAK_GENERIC_WORDS: &[&str] = &[
 /// generic word.
 const SHORT_GENERIC_HEADING: usize = 4;
 
+/// Any generic word, weak or strong: a heading with one names no
+/// competency (`Stories from my time at Stripe`).
+fn has_generic_word(text: &str) -> bool {
+    words_lower(text)
+        .any(|w| GENERIC_WORDS.contains(&w.as_str()) || WEAK_GENERIC_WORDS.contains(&w.as_str()))
+}
+
 pub(crate) fn is_generic(text: &str) -> bool {
     let mut words = 0;
     let mut weak = 0;
@@ -756,7 +791,7 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
     // `Customer Obsession - STAR Examples`: drop a generic tail.
     for separator in [" - ", " \u{2013} ", " \u{2014} ", ": ", " | "] {
         if let Some((head, tail)) = text.split_once(separator) {
-            if is_generic(tail) {
+            if has_generic_word(tail) {
                 text = head.to_owned();
             }
         }
@@ -776,7 +811,7 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
     let word_count = cleaned.split_whitespace().count();
     if cleaned.is_empty()
         || word_count > 6
-        || is_generic(cleaned)
+        || has_generic_word(cleaned)
         || is_question(cleaned)
         || cleaned.chars().any(|c| c.is_ascii_digit())
         || words_lower(cleaned).all(|w| NOT_COMPETENCIES.contains(&w.as_str()))
@@ -1073,7 +1108,10 @@ pub(crate) fn tag_line(text: &str) -> Option<String> {
     }
     let (rest, tags) = split_hashtags(text);
     let only_tags = !rest.chars().any(char::is_alphanumeric) && !tags.is_empty();
-    only_tags.then(|| tags.join(", "))
+    // `#Situation` typed without a space is a label, not a tag.
+    let label =
+        tags.len() == 1 && label_phrase(&tags[0]).is_some_and(|(_, len)| len == tags[0].len());
+    (only_tags && !label).then(|| tags.join(", "))
 }
 
 /// What a story's metadata line lists.
@@ -1130,19 +1168,37 @@ const META_LABELS: &[(&str, MetaKind)] = &[
 pub(crate) struct MetaLine<'a> {
     pub kind: MetaKind,
     pub rest: &'a str,
+    /// Only ever a metadata label (`Tags:`, `Questions this answers:`, a
+    /// Dataview `::` field); `Themes:` or `Questions:` inside a story's
+    /// text may be prose.
+    pub strong: bool,
 }
+
+/// Metadata labels that can also start a line of prose.
+const WEAK_META_LABELS: &[&str] = &[
+    "questions",
+    "skills",
+    "themes",
+    "principles",
+    "categories",
+    "keywords",
+    "answers questions",
+];
 
 pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<MetaLine<'_>> {
     let start = skip_decoration(text);
     let body = &text[start..];
     let first = body.as_bytes().first()?.to_ascii_lowercase();
-    let (kind, len) = META_LABELS
+    let (kind, len, phrase) = META_LABELS
         .iter()
         .filter(|(phrase, _)| phrase.as_bytes().first() == Some(&first))
-        .filter_map(|&(phrase, kind)| Some((kind, match_phrase(body, phrase, not_alphanumeric)?)))
-        .max_by_key(|&(_, end)| end)?;
+        .filter_map(|&(phrase, kind)| {
+            Some((kind, match_phrase(body, phrase, not_alphanumeric)?, phrase))
+        })
+        .max_by_key(|&(_, end, _)| end)?;
     let end = start + len;
     let after = text[end..].trim_start_matches(['*', '_']);
+    let dataview = after.trim_start().starts_with("::");
     let rest = if let Some(rest) = after.trim_start().strip_prefix(':') {
         rest.trim_start_matches(':')
     } else if lead_emphasis_end.is_some_and(|e| e >= end && e <= end + 2) {
@@ -1156,6 +1212,7 @@ pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<
     Some(MetaLine {
         kind,
         rest: rest.trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '_'),
+        strong: dataview || !WEAK_META_LABELS.contains(&phrase),
     })
 }
 

@@ -61,6 +61,8 @@ enum Role {
         part: Part,
         rest: String,
         heading: Option<u8>,
+        /// `Problem:`, `Solution:`: opens a story, never splits one.
+        weak: bool,
     },
     StoryStart {
         title: String,
@@ -75,6 +77,7 @@ enum Role {
     Meta {
         kind: MetaKind,
         rest: String,
+        strong: bool,
     },
     Content,
     Rule,
@@ -125,6 +128,7 @@ fn classify(line: &Line) -> Role {
                 part,
                 rest,
                 heading: Some(level),
+                weak: false,
             },
             None => {
                 let (text, tags) = labels::split_hashtags(&line.text);
@@ -147,16 +151,11 @@ fn classify_text(line: &Line) -> Role {
     if let Some(mapping) = labels::mapping(&line.text, in_list || line.depth > 0) {
         return Role::Mapping(mapping);
     }
-    if let Some(tags) = labels::tag_line(&line.text) {
-        return Role::Meta {
-            kind: MetaKind::Competencies,
-            rest: tags,
-        };
-    }
     if let Some(meta) = labels::meta_line(&line.text, line.lead_emphasis_end) {
         return Role::Meta {
             kind: meta.kind,
             rest: meta.rest.to_owned(),
+            strong: meta.strong,
         };
     }
     let emphasised = line.is_all_emphasis();
@@ -193,6 +192,15 @@ fn classify_text(line: &Line) -> Role {
             part: label.part,
             rest: label.rest.to_owned(),
             heading: None,
+            weak: label.weak,
+        };
+    }
+    // After the labels: `#Situation` is a label, `#research #ambiguity` tags.
+    if let Some(tags) = labels::tag_line(&line.text) {
+        return Role::Meta {
+            kind: MetaKind::Competencies,
+            rest: tags,
+            strong: true,
         };
     }
     if emphasised && labels::is_question(&line.text) {
@@ -208,7 +216,8 @@ fn classify_text(line: &Line) -> Role {
 /// text after it is read as a line of its own (`A: S: Our client...`).
 fn read_answer_markers(lines: &[Line], roles: &mut [Role]) {
     for i in 1..roles.len() {
-        if !matches!(roles[i - 1], Role::Question { .. }) || lines[i].kind != LineKind::Text {
+        let after_q = matches!(roles[i - 1], Role::Question { prefixed: true, .. });
+        if !after_q || lines[i].kind != LineKind::Text {
             continue;
         }
         let Some(rest) = labels::answer_marker(&lines[i].text) else {
@@ -263,7 +272,18 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
             })
         );
         let title = labels::clean_title(&line.text);
-        if opens_story && !title.is_empty() {
+        // `**My answer**`, `**Ownership, Deliver results**`, `**Notes:**`
+        // are not titles.
+        let titled = !title.is_empty()
+            && !line.text.trim_end().ends_with(':')
+            && !title.contains(',')
+            && !labels::is_generic(&title)
+            && !labels::is_known_competency(&title)
+            && !matches!(
+                title.to_ascii_lowercase().as_str(),
+                "my answer" | "answer" | "response" | "my response"
+            );
+        if opens_story && titled {
             roles[i] = Role::StoryStart {
                 title,
                 number: None,
@@ -298,6 +318,9 @@ struct Draft {
     base_depth: usize,
     /// Some parts were assigned by paragraph position, not by labels.
     guessed: bool,
+    /// Every label so far opened a list item (`- Context: ...`), as in a
+    /// cheat sheet of the framework.
+    labels_in_lists: bool,
     /// Made from a section of unlabelled paragraphs (its title and line,
     /// reported if the document turns out to label no story at all).
     prose_section: Option<(String, usize)>,
@@ -470,8 +493,11 @@ impl<'a> Segmenter<'a> {
             let is_question = matches!(role, Role::Question { .. });
             if let Some((kind, depth)) = self.meta_list {
                 let line = &self.lines[i];
+                // Only plain items: an unfilled `Questions this answers:`
+                // above a `- **Situation:**` list does not swallow the story.
                 let item = line.kind == LineKind::Text
                     && line.item.is_some()
+                    && matches!(role, Role::Content | Role::Question { .. })
                     && (line.depth > depth || (depth == 0 && line.depth == 1));
                 if item {
                     let (questions, competencies) = labels::meta_items(kind, &line.text);
@@ -481,7 +507,14 @@ impl<'a> Segmenter<'a> {
                 self.meta_list = None;
             }
             match role {
-                Role::Meta { kind, rest } => {
+                // `Themes: onboarding, pricing and support` inside a Result
+                // is the story's text.
+                Role::Meta { strong: false, .. }
+                    if self.current.as_ref().is_some_and(|d| d.current.is_some()) =>
+                {
+                    self.content(i);
+                }
+                Role::Meta { kind, rest, .. } => {
                     let (questions, competencies) = labels::meta_items(*kind, rest);
                     self.add_meta(questions, competencies);
                     if rest.is_empty() {
@@ -489,10 +522,17 @@ impl<'a> Segmenter<'a> {
                     }
                 }
                 Role::Heading { level, class, tags } => self.heading(i, *level, class, tags),
+                // `- Problem: ... Solution: ...` inside a part is its text.
+                Role::Label {
+                    part, weak: true, ..
+                } if self.current.as_ref().is_some_and(|d| d.is_split_by(*part)) => {
+                    self.content(i);
+                }
                 Role::Label {
                     part,
                     rest,
                     heading,
+                    ..
                 } => self.label(i, *part, rest, *heading),
                 Role::StoryStart { title, number } => {
                     self.finish_draft();
@@ -558,16 +598,11 @@ impl<'a> Segmenter<'a> {
             ) || self.next_start[i] < self.region_end[i];
             // Under a part heading only its sub-headings belong to the part;
             // under a bold label, anything below the story's own heading does.
-            // A heading after `---`, or below a heading that holds several
-            // stories (the document's title), is not inside this story.
-            let shared_anchor = self
-                .drafts
-                .last()
-                .is_some_and(|d| d.headings.last() == draft.headings.last());
+            // A heading after `---` is not inside this story.
             let nested = !self.after_rule
                 && match draft.part_heading {
                     Some(part_level) => level > part_level,
-                    None => level > draft.anchor && !shared_anchor,
+                    None => level > draft.anchor,
                 };
             if !boundary && nested {
                 // A sub-heading inside a part, such as `#### Key Metrics`.
@@ -646,6 +681,7 @@ impl<'a> Segmenter<'a> {
         if let Some(draft) = &mut self.current {
             draft.current = Some(part);
             draft.labelled[part.index()] = true;
+            draft.labels_in_lists &= line.item.is_some();
             draft.part_heading = heading;
             draft.base_depth = line.depth;
             let text = collapse(rest);
@@ -721,6 +757,7 @@ impl<'a> Segmenter<'a> {
             part_heading: None,
             base_depth: 0,
             guessed: false,
+            labels_in_lists: true,
             prose_section: None,
         }
     }
@@ -863,10 +900,12 @@ impl<'a> Segmenter<'a> {
             // yet: such a story is still worth finding, so it is imported
             // and the report names what it lacks. It must say what was done
             // or achieved, though: Situation and Task alone are a stub.
-            // A few words under `Context:` and `Result:` with nothing done in
-            // between are a cheat sheet, not a story.
+            // A few words in `- Context:` and `- Result:` list items with
+            // nothing done in between are a cheat sheet, not a story.
             let words: usize = parts.iter().map(|p| p.split_whitespace().count()).sum();
-            let too_short = part(Part::Action).is_empty() && words < MIN_WORDS_WITHOUT_ACTION;
+            let too_short = draft.labels_in_lists
+                && part(Part::Action).is_empty()
+                && words < MIN_WORDS_WITHOUT_ACTION;
             let complete = importable(|p| !part(p).is_empty()) && !too_short;
             let (title, title_heading, line) = match (&draft.title, from_heading) {
                 (Some(title), _) => (title.clone(), None, draft.start_line),
