@@ -989,3 +989,56 @@ fn callout_markers_mid_line_do_not_make_a_line_quadratic() {
     let line = "[!1. ".repeat(200_000);
     assert!(import_document("callouts.md", line.as_bytes()).is_err());
 }
+
+#[test]
+fn quick_label_styles_and_one_line_stories_are_split_into_parts() {
+    let import = import("quick-labels.md");
+    assert_eq!(titles(&import), vec!["One", "Two", "Three", "Four", "Five"]);
+    for imported in &import.stories {
+        let story = &imported.story;
+        for (name, part) in [
+            ("situation", &story.situation),
+            ("task", &story.task),
+            ("action", &story.action),
+            ("result", &story.result),
+        ] {
+            assert!(!part.is_empty(), "{}: no {name}", story.title);
+        }
+    }
+    // `**S** - text`, `*Situation:*`, `> **Situation:**`, `Situation (S):`
+    assert!(story(&import, "One")
+        .story
+        .situation
+        .starts_with("Our nightly batch"));
+    assert!(story(&import, "Five")
+        .story
+        .task
+        .starts_with("As tech lead"));
+    // `S: ... T: ... A: ... R: ...` on one line.
+    let three = &story(&import, "Three").story;
+    assert_eq!(three.situation, "Our team missed two sprints in a row.");
+    assert_eq!(three.task, "I was asked to find out why.");
+    assert_eq!(three.result, "We hit the next four sprint goals.");
+    // `S.` is too ambiguous (an enumeration, an initial) to be a label.
+    assert_eq!(skipped(&import), vec![("Six", "no STAR parts")]);
+}
+
+#[test]
+fn a_learning_inside_a_result_line_goes_to_the_learning() {
+    let text = "## Missed launch\nSituation: We promised a launch date we could not meet.\nAction: I cut scope and told the customer early.\nResult: We shipped two weeks late with the core feature. What I learned: flag slippage the day you see it.\n";
+    let import = import_text("learning.md", text.as_bytes());
+    let story = &import.stories[0].story;
+    assert_eq!(
+        story.result,
+        "We shipped two weeks late with the core feature."
+    );
+    assert_eq!(
+        story.learning.as_deref(),
+        Some("flag slippage the day you see it.")
+    );
+    // Prose with a colon after a sentence is not a label unless it names a
+    // later part: "Task:" after the Action stays text.
+    let text = "Situation: A vendor failed.\nAction: I switched providers. Task: none left.\nResult: Orders kept flowing.\n";
+    let import = import_text("order.md", text.as_bytes());
+    assert!(import.stories[0].story.action.contains("Task: none left."));
+}

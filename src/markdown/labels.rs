@@ -253,8 +253,20 @@ pub(crate) fn line_label(
     if let Some(label) = one_letter_label(body) {
         return Some(label);
     }
+    if let Some(label) = bold_letter_label(text, start, lead_emphasis_end) {
+        return Some(label);
+    }
     let (part, len) = label_phrase(body)?;
-    let end = start + len + joined_labels(&body[len..]);
+    let mut end = start + len + joined_labels(&body[len..]);
+    // `Situation (S): text`: the letter in brackets repeats the label.
+    if let Some(inner) = text[end..].trim_start().strip_prefix('(') {
+        if let Some(close) = inner.find(')').filter(|&c| c <= 3) {
+            let skipped = text[end..].len() - inner.len() + close + 1;
+            if text[end + skipped..].trim_start().starts_with(':') {
+                end += skipped;
+            }
+        }
+    }
     let after = &text[end..];
     let trimmed = after.trim_start();
     let rest = if let Some(rest) = trimmed.strip_prefix([':', '\u{ff1a}']) {
@@ -285,6 +297,66 @@ pub(crate) fn line_label(
         one_letter: false,
         weak: WEAK_LABELS.contains(&phrase.as_str()),
     })
+}
+
+/// `**S** - text` or `**S** text`: a bold STAR letter alone.
+fn bold_letter_label(
+    text: &str,
+    start: usize,
+    lead_emphasis_end: Option<usize>,
+) -> Option<LineLabel<'_>> {
+    let emphasis_end = lead_emphasis_end?;
+    let inside = text.get(start..emphasis_end)?;
+    let mut letters = inside.chars().filter(|c| c.is_alphanumeric());
+    let part = Part::from_letter(letters.next()?)?;
+    if letters.next().is_some() {
+        return None;
+    }
+    let rest = text.get(emphasis_end..)?.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '-' | '\u{2013}' | '\u{2014}' | '*' | '_')
+    });
+    Some(LineLabel {
+        part,
+        rest: rest.trim(),
+        one_letter: true,
+        weak: false,
+    })
+}
+
+/// Further labels inside one line of text, as in quick notes written as
+/// `S: ... T: ... A: ... R: ...`: each must follow a sentence end and name
+/// a later part than the one before it. Returns the parts in order, the
+/// first being `first` with the text before the next label.
+pub(crate) fn inline_labels(text: &str, first: Part) -> Vec<(Part, &str)> {
+    let mut out = Vec::new();
+    let (mut part, mut start) = (first, 0);
+    let mut previous = ' ';
+    for (i, c) in text.char_indices() {
+        let sentence_end = c == ' ' && matches!(previous, '.' | '!' | '?' | ';' | ')');
+        previous = c;
+        if !sentence_end {
+            continue;
+        }
+        let from = i + 1;
+        let Some(label) = line_label(&text[from..], None, true) else {
+            continue;
+        };
+        // Where the label's text starts: `rest` is a slice of `text`.
+        let rest_at = (label.rest.as_ptr() as usize)
+            .saturating_sub(text.as_ptr() as usize)
+            .min(text.len());
+        // A colon is required: `... on time. Result - ...` in prose is rare
+        // but `... Plan A - ...` is not.
+        let colon = text.get(from..rest_at).is_some_and(|l| l.contains(':'));
+        if label.part.index() <= part.index() || label.weak || !colon {
+            continue;
+        }
+        out.push((part, text[start..i].trim()));
+        part = label.part;
+        start = rest_at;
+    }
+    out.push((part, text.get(start..).unwrap_or_default().trim()));
+    out
 }
 
 /// `(S) text`: a STAR letter in brackets opening a line.
@@ -1547,6 +1619,30 @@ mod tests {
         assert!(is_question("\"Describe a conflict\""));
         assert!(!is_question("How we migrated billing"));
         assert!(!is_question("Customer Obsession"));
+    }
+
+    #[test]
+    fn inline_labels_split_at_sentence_ends_in_star_order() {
+        assert_eq!(
+            inline_labels(
+                "It broke. T: fix it. A: I did. R: it works.",
+                Part::Situation
+            ),
+            vec![
+                (Part::Situation, "It broke."),
+                (Part::Task, "fix it."),
+                (Part::Action, "I did."),
+                (Part::Result, "it works.")
+            ]
+        );
+        // Trailing and inner multi-byte spaces and letters do not split a
+        // character.
+        let pieces = inline_labels("caf\u{e9}. R:\u{2003}\u{e9}t\u{e9}\u{2003}", Part::Action);
+        assert_eq!(pieces.len(), 2);
+        assert_eq!(pieces[1].0, Part::Result);
+        // An earlier part, or no colon, is text.
+        assert_eq!(inline_labels("Done. S: again", Part::Action).len(), 1);
+        assert_eq!(inline_labels("Done. Result - fine", Part::Action).len(), 1);
     }
 
     #[test]

@@ -654,6 +654,13 @@ impl<'a> Segmenter<'a> {
     }
 
     fn label(&mut self, i: usize, part: Part, rest: &str, heading: Option<u8>) {
+        let pieces = labels::inline_labels(rest, part);
+        for (n, (part, text)) in pieces.into_iter().enumerate() {
+            self.one_label(i, part, text, if n == 0 { heading } else { None });
+        }
+    }
+
+    fn one_label(&mut self, i: usize, part: Part, rest: &str, heading: Option<u8>) {
         if self.current.as_ref().is_none_or(|d| d.is_split_by(part)) {
             self.finish_draft();
             let mut draft = self.start_draft(i);
