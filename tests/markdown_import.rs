@@ -1042,3 +1042,28 @@ fn a_learning_inside_a_result_line_goes_to_the_learning() {
     let import = import_text("order.md", text.as_bytes());
     assert!(import.stories[0].story.action.contains("Task: none left."));
 }
+
+#[test]
+fn a_star_template_or_guide_is_not_a_story() {
+    // A guide to the method under STAR headings, then a real story.
+    let import = import("guide.md");
+    assert_eq!(titles(&import), vec!["Cutting cloud spend"]);
+    assert_eq!(
+        skipped(&import),
+        vec![(
+            "Situation",
+            "advice addressed to \"you\", not a story (a STAR template?)"
+        )]
+    );
+    // An empty answer template: nothing to import, and the error says why.
+    let text = "## S - Situation\n- What was going on, and who was involved?\n## T - Task\n- What were you responsible for?\n## A - Action\n- Which steps did you take? Say \"I\", not \"we\".\n## R - Result\n- What changed? Use numbers if you can.\n";
+    let err = import_document("template.md", text.as_bytes()).unwrap_err();
+    assert!(
+        err.to_string().contains("advice addressed to \"you\""),
+        "{err}"
+    );
+    // Terse notes that name no one are still stories.
+    let text = "## Lost transactions\nSituation: Customer reported missing transactions after maintenance.\nTask: Recover the data and keep it consistent.\nAction: Restored from backups and replayed the write-ahead log.\nResult: All transactions recovered within a day.\n";
+    let import = import_text("terse.md", text.as_bytes());
+    assert_eq!(titles(&import), vec!["Lost transactions"]);
+}

@@ -359,6 +359,41 @@ pub(crate) fn inline_labels(text: &str, first: Part) -> Vec<(Part, &str)> {
     out
 }
 
+/// Whether the text under STAR labels tells the reader what to do
+/// ("Describe the situation you were in", "What were you responsible
+/// for?") instead of telling a story: it speaks to "you" and never says
+/// "I", "we", "my" or "our" outside quotes. Terse real notes ("Investigated
+/// the outage") name no one, so they are not caught.
+pub(crate) fn reads_as_instructions(parts: &[String]) -> bool {
+    let mut you = 0;
+    for text in parts {
+        let mut quoted = false;
+        let mut unquoted = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                '"' | '\u{201c}' | '\u{201d}' => quoted = !quoted,
+                _ if !quoted => unquoted.push(c),
+                _ => {}
+            }
+        }
+        for word in words_lower(&unquoted) {
+            let word = word.replace('\u{2019}', "'");
+            let base = word.split('\'').next().unwrap_or_default();
+            match base {
+                "i" | "me" | "my" | "mine" | "myself" | "we" | "us" | "our" | "ours" => {
+                    return false
+                }
+                "you" | "your" | "yours" | "yourself" => you += 1,
+                _ => {}
+            }
+        }
+    }
+    you >= MIN_YOU_FOR_INSTRUCTIONS
+}
+
+/// "you" this often, and no first person, makes STAR text instructions.
+const MIN_YOU_FOR_INSTRUCTIONS: usize = 2;
+
 /// `(S) text`: a STAR letter in brackets opening a line.
 fn bracketed_letter_label(text: &str) -> Option<LineLabel<'_>> {
     let body = text.trim_start().strip_prefix(['(', '['])?;

@@ -913,7 +913,10 @@ impl<'a> Segmenter<'a> {
             let too_short = draft.labels_in_lists
                 && part(Part::Action).is_empty()
                 && words < MIN_WORDS_WITHOUT_ACTION;
-            let complete = importable(|p| !part(p).is_empty()) && !too_short;
+            // "Describe the situation you were in..." under STAR labels is a
+            // template or a guide to the method, not a story.
+            let instructions = labels::reads_as_instructions(&parts);
+            let complete = importable(|p| !part(p).is_empty()) && !too_short && !instructions;
             let (title, title_heading, line) = match (&draft.title, from_heading) {
                 (Some(title), _) => (title.clone(), None, draft.start_line),
                 (None, Some((h, title, line))) => (title, Some(h), line),
@@ -961,7 +964,9 @@ impl<'a> Segmenter<'a> {
                 skipped.push(SkippedSection {
                     title,
                     line,
-                    reason: if too_short && importable(|p| !part(p).is_empty()) {
+                    reason: if instructions {
+                        "advice addressed to \"you\", not a story (a STAR template?)".to_owned()
+                    } else if too_short && importable(|p| !part(p).is_empty()) {
                         format!("too little text for a story ({words} words and no Action)")
                     } else {
                         missing_reason(&parts, &draft.labelled)
