@@ -1067,3 +1067,28 @@ fn a_star_template_or_guide_is_not_a_story() {
     let import = import_text("terse.md", text.as_bytes());
     assert_eq!(titles(&import), vec!["Lost transactions"]);
 }
+
+#[test]
+fn a_story_bank_template_is_skipped_and_its_filled_example_imported() {
+    let import = import("template-bank.md");
+    assert_eq!(titles(&import), vec!["The Three-Week Integration"]);
+    let story = &import.stories[0].story;
+    assert_eq!(story.competencies, vec!["leadership", "pressure"]);
+    assert_eq!(
+        story.questions,
+        vec![
+            "Tell me about a time you led a team",
+            "Describe working under pressure",
+            "How do you prioritize?"
+        ]
+    );
+    assert!(story.result.starts_with("We shipped in nineteen days"));
+    assert!(!story.result.contains("Talking Time"));
+    assert_eq!(
+        skipped(&import),
+        vec![(
+            "SITUATION (2-3 sentences)",
+            "advice addressed to \"you\", not a story (a STAR template?)"
+        )]
+    );
+}

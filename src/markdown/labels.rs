@@ -1245,6 +1245,8 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     ("sample questions", MetaKind::Questions),
     ("answers questions", MetaKind::Questions),
     ("use for", MetaKind::Either),
+    ("usable for", MetaKind::Either),
+    ("usable for questions about", MetaKind::Either),
     ("use for questions about", MetaKind::Competencies),
     ("good for questions about", MetaKind::Competencies),
     ("questions about", MetaKind::Competencies),
