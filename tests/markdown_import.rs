@@ -1092,3 +1092,43 @@ fn a_story_bank_template_is_skipped_and_its_filled_example_imported() {
         )]
     );
 }
+
+#[test]
+fn example_questions_apply_to_the_toggled_stories_under_their_principle() {
+    let import = import("lp-toggles.md");
+    // `📖 Story: Title (Click to expand)` in a `<summary>`.
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Checkout Error Pages",
+            "Aligning Ten Teams on One Vision",
+            "Warehouse Cluster Split"
+        ]
+    );
+    for imported in &import.stories[..2] {
+        assert_eq!(imported.story.competencies, vec!["customer obsession"]);
+        assert_eq!(
+            imported.story.questions,
+            vec!["Tell me about a time you worked backwards from a customer problem."]
+        );
+    }
+    assert_eq!(
+        import.stories[2].story.competencies,
+        vec!["deliver results"]
+    );
+    // The method's explanation is not a story; a principle with only an
+    // example question has no story under it.
+    assert_eq!(
+        skipped(&import),
+        vec![
+            (
+                "Situation: Context and challenges",
+                "advice addressed to \"you\", not a story (a STAR template?)"
+            ),
+            (
+                "Have Backbone; Disagree and Commit",
+                "a question with no story under it"
+            )
+        ]
+    );
+}

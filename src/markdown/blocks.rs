@@ -851,7 +851,15 @@ fn summary_text(html: &str) -> Option<String> {
             _ => {}
         }
     }
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // `Title (Click to expand)`: the hint is the toggle's, not the title's.
+    if let Some(open) = text.rfind('(') {
+        let hint = text[open..].to_ascii_lowercase();
+        if text.ends_with(')') && (hint.contains("click") || hint.contains("expand")) {
+            text.truncate(open);
+            text.truncate(text.trim_end().len());
+        }
+    }
     Some(text).filter(|t| t.chars().any(char::is_alphanumeric))
 }
 

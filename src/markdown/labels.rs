@@ -557,13 +557,17 @@ pub(crate) struct StoryPrefix<'a> {
 pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
     let start = skip_decoration(text);
     let body = &text[start..];
-    const WORDS: [(&str, PrefixKind); 6] = [
+    const WORDS: [(&str, PrefixKind); 9] = [
         ("star example", PrefixKind::Example),
         ("example", PrefixKind::Example),
         ("story", PrefixKind::Story),
         ("star story", PrefixKind::Story),
         ("question", PrefixKind::Question),
         ("q", PrefixKind::Question),
+        // `Example Question: "Tell me about..."` above the stories it asks for.
+        ("example question", PrefixKind::Question),
+        ("sample question", PrefixKind::Question),
+        ("interview question", PrefixKind::Question),
     ];
     let first = body.as_bytes().first()?.to_ascii_lowercase();
     let (kind, end) = WORDS
@@ -916,6 +920,10 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
     let cleaned = clean_title(&words.join(" ")).to_lowercase();
     let cleaned = cleaned.trim_end_matches(|c: char| !c.is_alphanumeric());
     let word_count = cleaned.split_whitespace().count();
+    // `Leadership Principle Stories` names the framework, not a quality.
+    if cleaned.ends_with("principle") || cleaned.ends_with("principles") {
+        return Vec::new();
+    }
     if cleaned.is_empty()
         || word_count > 6
         || has_generic_word(cleaned)
