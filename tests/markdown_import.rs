@@ -1132,3 +1132,27 @@ fn example_questions_apply_to_the_toggled_stories_under_their_principle() {
         ]
     );
 }
+
+#[test]
+fn a_story_told_in_paragraphs_under_a_question_needs_no_labels_elsewhere() {
+    // Notes with no STAR labels at all: answers written out under the
+    // questions they answer. The story answer is imported (parts by
+    // paragraph, flagged); the pitch and the motivation answer are not.
+    let import = import("prose-answers.md");
+    assert_eq!(import.stories.len(), 1, "{:?}", import.skipped);
+    let failed = &import.stories[0];
+    assert!(failed.guessed_parts);
+    assert_eq!(
+        failed.story.questions,
+        vec!["Tell me about a time you failed"]
+    );
+    assert!(failed.story.situation.starts_with("In my second year"));
+    assert!(failed.story.result.starts_with("Afterwards I wrote"));
+    assert_eq!(
+        skipped(&import),
+        vec![
+            ("Tell me about yourself", "no STAR parts"),
+            ("Why do you want to work here?", "no STAR parts")
+        ]
+    );
+}

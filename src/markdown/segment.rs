@@ -322,8 +322,9 @@ struct Draft {
     /// cheat sheet of the framework.
     labels_in_lists: bool,
     /// Made from a section of unlabelled paragraphs (its title and line,
-    /// reported if the document turns out to label no story at all).
-    prose_section: Option<(String, usize)>,
+    /// reported if the document turns out to label no story at all, and
+    /// whether its heading asks for a story: "Tell me about a time...").
+    prose_section: Option<(String, usize, bool)>,
 }
 
 impl Draft {
@@ -356,6 +357,8 @@ struct Section {
     level: u8,
     /// Whether the heading can title a story told as plain paragraphs.
     story_heading: bool,
+    /// The heading is an interview question that asks for a story.
+    asks: bool,
     /// Unlabelled text lines before any story in the section.
     prose: Vec<usize>,
     has_content: bool,
@@ -469,6 +472,7 @@ impl<'a> Segmenter<'a> {
                 line: 1,
                 level: 0,
                 story_heading: false,
+                asks: false,
                 prose: Vec::new(),
                 has_content: false,
                 has_story: false,
@@ -640,6 +644,7 @@ impl<'a> Segmenter<'a> {
             line: self.lines[i].line,
             level,
             story_heading,
+            asks: matches!(class, HeadingClass::Question { question, .. } if labels::asks_for_a_story(question)),
             prose: Vec::new(),
             has_content: false,
             has_story: false,
@@ -820,7 +825,7 @@ impl<'a> Segmenter<'a> {
             if let Some(&first) = section.prose.first() {
                 let mut draft = self.start_draft(first);
                 assign_by_position(self.lines, &section.prose, &Part::STAR, &mut draft);
-                draft.prose_section = Some((section.title, section.line));
+                draft.prose_section = Some((section.title, section.line, section.asks));
                 self.drafts.push(draft);
                 return;
             }
@@ -856,12 +861,13 @@ impl<'a> Segmenter<'a> {
         let mut stories: Vec<ImportedStory> = Vec::new();
         let mut numbers: Vec<Number> = Vec::new();
         // Stories told as plain paragraphs are trusted only in notes that
-        // label STAR parts elsewhere: in a document without any, paragraphs
-        // under titles are more likely an essay or answers than stories.
+        // label STAR parts elsewhere, or under a heading that asks for one
+        // ("Tell me about a time you failed"): in a document without labels,
+        // paragraphs under other titles are more likely an essay.
         let labelled_story = self.drafts.iter().any(|d| !d.guessed && d.is_importable());
         for draft in &self.drafts {
-            if let Some((title, line)) = &draft.prose_section {
-                if !labelled_story {
+            if let Some((title, line, asks)) = &draft.prose_section {
+                if !labelled_story && !asks {
                     skipped.push(SkippedSection {
                         title: title.clone(),
                         line: *line,
