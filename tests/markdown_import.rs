@@ -805,15 +805,22 @@ fn tables_that_are_not_star_stay_tables_inside_their_story() {
 
 #[test]
 fn other_columns_of_a_star_table_stay_in_the_story() {
-    let text = "| Story | Situation | Task | Action | Result | Competency |\n|---|---|---|---|---|---|\n| Night batch | Jobs overran. | Fix it. | I split the job. | It finished by 2am. | ownership |\n";
+    let text = "| Story | Situation | Task | Action | Result | Competency | Question | Notes |\n|---|---|---|---|---|---|---|---|\n| Night batch | Jobs overran. | Fix it. | I split the job. | It finished by 2am. | ownership | Tell me about a time you owned a fix | cite the 2am |\n";
     let import = import_text("columns.md", text.as_bytes());
     let batch = story(&import, "Night batch");
     assert_eq!(batch.story.action, "I split the job.");
+    // Metadata columns are metadata; other columns stay in the story.
+    assert_eq!(batch.story.competencies, vec!["ownership"]);
+    assert_eq!(
+        batch.story.questions,
+        vec!["Tell me about a time you owned a fix"]
+    );
     assert!(
-        batch.story.result.contains("Competency: ownership"),
+        batch.story.result.contains("Notes: cite the 2am"),
         "{:?}",
         batch.story.result
     );
+    assert!(!batch.story.result.contains("ownership"));
 }
 
 #[test]

@@ -630,6 +630,11 @@ impl<'i> Builder<'i> {
                         }
                         // An empty header row above the labels says nothing.
                         None if cells.iter().all(|c| c.trim().is_empty()) => {}
+                        // `| Tags | a, b |`: metadata, read like a `Tags:` line.
+                        None if metadata_cell(&cells[0], rest.trim()).is_some() => {
+                            let text = metadata_cell(&cells[0], rest.trim()).unwrap_or_default();
+                            push(&mut self.out, LineKind::Text, text, line, Joiner::Blank);
+                        }
                         None => {
                             let text = cells.join(" | ");
                             push(&mut self.out, LineKind::Row, text, line, Joiner::Newline);
@@ -659,11 +664,21 @@ impl<'i> Builder<'i> {
                                 let text = format!("{}: {}", part.name(), cell.trim());
                                 push(&mut self.out, LineKind::Text, text, line, Joiner::Blank);
                             }
-                            // Other columns (`Competency`, `Notes`) stay in
-                            // the story as a row after its parts.
+                            // Other columns (`Notes`) stay in the story as a
+                            // row after its parts; `Tags` and `Questions`
+                            // columns are read as metadata lines.
                             None => {
                                 let name = header.get(column).map_or("", |h| h.trim());
-                                other.push(format!("{name}: {}", cell.trim()));
+                                match metadata_cell(name, cell.trim()) {
+                                    Some(text) => push(
+                                        &mut self.out,
+                                        LineKind::Text,
+                                        text,
+                                        line,
+                                        Joiner::Blank,
+                                    ),
+                                    None => other.push(format!("{name}: {}", cell.trim())),
+                                }
                             }
                         }
                     }
@@ -827,6 +842,25 @@ impl<'i> Builder<'i> {
             lead_emphasis_end: None,
         });
     }
+}
+
+/// A table cell under a metadata header (`Tags`, `Competencies`,
+/// `Question`) as the metadata line the segmenter reads.
+fn metadata_cell(header: &str, value: &str) -> Option<String> {
+    let header = header.trim();
+    let lower = header.to_ascii_lowercase();
+    if value.is_empty() {
+        return None;
+    }
+    if matches!(
+        lower.as_str(),
+        "question" | "questions" | "interview question" | "example question"
+    ) {
+        return Some(format!("Questions this answers: {value}"));
+    }
+    let text = format!("{header}: {value}");
+    let is_meta = labels::meta_line(&text, None).is_some();
+    is_meta.then_some(text)
 }
 
 /// `<br>`, `<br/>`, `<BR />`.
