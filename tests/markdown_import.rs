@@ -1163,3 +1163,49 @@ fn a_story_told_in_paragraphs_under_a_question_needs_no_labels_elsewhere() {
         ]
     );
 }
+
+#[test]
+fn second_review_cases_import_as_their_writers_meant() {
+    // `**S**ituation:` highlights the acronym: the label is the whole word.
+    let text = "## Pager noise\n**S**ituation: On-call got 200 pages a week.\n**A**ction: I audited every alert and deleted most.\n**R**esult: Pages fell by 80%.\n";
+    let import = import_text("acronym.md", text.as_bytes());
+    assert_eq!(
+        import.stories[0].story.situation,
+        "On-call got 200 pages a week."
+    );
+    // Terse notes whose lesson speaks to "you" are still a story.
+    let text = "## Alert audit\n- S: On-call got 200 pages a week, most of them noise\n- T: Cut pages without missing incidents\n- A: Audited every alert, deleted 60%, added SLO paging\n- R: Pages down 80%\n- L: If you page on everything, you page on nothing\n";
+    let import = import_text("terse.md", text.as_bytes());
+    assert_eq!(titles(&import), vec!["Alert audit"]);
+    // A question between a story's title and its labels is that story's.
+    let text = "**Story: Billing migration**\nExample question: Tell me about a time you took a risk.\nS: Billing ran on a database we had to retire.\nA: I moved it behind a dual-write layer.\nR: We switched over with no downtime.\n";
+    let import = import_text("titled.md", text.as_bytes());
+    assert_eq!(titles(&import), vec!["Billing migration"]);
+    assert_eq!(
+        import.stories[0].story.questions,
+        vec!["Tell me about a time you took a risk."]
+    );
+    // In notes without labels, a debrief answer is not a story.
+    let text = "## How did you find the onsite?\n\nI flew in the night before and met four engineers. The first round went well and I enjoyed the system design interview most of all.\n";
+    assert!(import_document("debrief.md", text.as_bytes()).is_err());
+    // `Ownership - Amazon Leadership Principle` names ownership.
+    let text = "## Ownership - Amazon Leadership Principle\n### Rebuilding the release train\nS: Releases slipped every month.\nA: I automated the train.\nR: Releases shipped on time for a year.\n";
+    let import = import_text("lp.md", text.as_bytes());
+    assert_eq!(import.stories[0].story.competencies, vec!["ownership"]);
+    // A real parenthesis in a toggle's title stays.
+    let text = "<details>\n<summary>Faster checkout (one-click)</summary>\n\nS: Checkout took five steps.\nA: I built one-click payment.\nR: Conversion rose by 9%.\n\n</details>\n";
+    let import = import_text("toggle.md", text.as_bytes());
+    assert_eq!(titles(&import), vec!["Faster checkout (one-click)"]);
+}
+
+#[test]
+fn long_runs_of_sentence_ends_do_not_make_a_line_quadratic() {
+    // Each would rescan the rest of the line at every space.
+    for line in [
+        format!("A: x{}", "! ".repeat(300_000)),
+        format!("Tags: a{}", ". ".repeat(300_000)),
+        format!("S: x. Goal ({}", "x. Goal (".repeat(60_000)),
+    ] {
+        let _ = import_document("long.md", line.as_bytes());
+    }
+}

@@ -889,7 +889,15 @@ fn summary_text(html: &str) -> Option<String> {
     // `Title (Click to expand)`: the hint is the toggle's, not the title's.
     if let Some(open) = text.rfind('(') {
         let hint = text[open..].to_ascii_lowercase();
-        if text.ends_with(')') && (hint.contains("click") || hint.contains("expand")) {
+        const HINTS: [&str; 6] = [
+            "(click to expand)",
+            "(expand)",
+            "(click to view)",
+            "(click to open)",
+            "(click)",
+            "(toggle)",
+        ];
+        if HINTS.contains(&hint.as_str()) {
             text.truncate(open);
             text.truncate(text.trim_end().len());
         }

@@ -260,7 +260,7 @@ pub(crate) fn line_label(
     let mut end = start + len + joined_labels(&body[len..]);
     // `Situation (S): text`: the letter in brackets repeats the label.
     if let Some(inner) = text[end..].trim_start().strip_prefix('(') {
-        if let Some(close) = inner.find(')').filter(|&c| c <= 3) {
+        if let Some(close) = inner.get(..4).and_then(|head| head.find(')')) {
             let skipped = text[end..].len() - inner.len() + close + 1;
             if text[end + skipped..].trim_start().starts_with(':') {
                 end += skipped;
@@ -306,6 +306,14 @@ fn bold_letter_label(
     lead_emphasis_end: Option<usize>,
 ) -> Option<LineLabel<'_>> {
     let emphasis_end = lead_emphasis_end?;
+    // `**S**ituation:` highlights the acronym inside the label word.
+    if text[emphasis_end.min(text.len())..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
     let inside = text.get(start..emphasis_end)?;
     let mut letters = inside.chars().filter(|c| c.is_alphanumeric());
     let part = Part::from_letter(letters.next()?)?;
@@ -327,20 +335,34 @@ fn bold_letter_label(
 /// `S: ... T: ... A: ... R: ...`: each must follow a sentence end and name
 /// a later part than the one before it. Returns the parts in order, the
 /// first being `first` with the text before the next label.
-pub(crate) fn inline_labels(text: &str, first: Part) -> Vec<(Part, &str)> {
+pub(crate) fn inline_labels(text: &str, first: Part, first_one_letter: bool) -> Vec<(Part, &str)> {
     let mut out = Vec::new();
     let (mut part, mut start) = (first, 0);
     let mut previous = ' ';
     for (i, c) in text.char_indices() {
         let sentence_end = c == ' ' && matches!(previous, '.' | '!' | '?' | ';' | ')');
         previous = c;
-        if !sentence_end {
+        // Not inside the text the previous label already took, and only
+        // where a label can start (a letter or `(`): a line of `! ! ! ...`
+        // is not searched at every space.
+        let from = i + 1;
+        let opens = text
+            .as_bytes()
+            .get(from)
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'(');
+        if !sentence_end || i < start || !opens {
             continue;
         }
-        let from = i + 1;
         let Some(label) = line_label(&text[from..], None, true) else {
             continue;
         };
+        // `S: ... T: ... A: ...` one-liners, or a learning after the result
+        // (`Result: ... What I learned: ...`); a full word in prose
+        // (`Tried restarting. Result: none.`) is the part's own text.
+        let expected = (first_one_letter && label.one_letter) || label.part == Part::Learning;
+        if !expected {
+            continue;
+        }
         // Where the label's text starts: `rest` is a slice of `text`.
         let rest_at = (label.rest.as_ptr() as usize)
             .saturating_sub(text.as_ptr() as usize)
@@ -365,8 +387,14 @@ pub(crate) fn inline_labels(text: &str, first: Part) -> Vec<(Part, &str)> {
 /// "I", "we", "my" or "our" outside quotes. Terse real notes ("Investigated
 /// the outage") name no one, so they are not caught.
 pub(crate) fn reads_as_instructions(parts: &[String]) -> bool {
-    let mut you = 0;
-    for text in parts {
+    // "you" in two of Situation, Task and Action: a lesson ("if you page on
+    // everything...") or a Result may speak to the listener in a story.
+    let mut you_parts = 0;
+    // Prompts are questions or orders ("Describe...", "What was...?"), or
+    // name things without a verb ("Your specific responsibility").
+    let mut cue = false;
+    for (index, text) in parts.iter().enumerate() {
+        let mut you = false;
         let mut quoted = false;
         let mut unquoted = String::with_capacity(text.len());
         for c in text.chars() {
@@ -383,16 +411,89 @@ pub(crate) fn reads_as_instructions(parts: &[String]) -> bool {
                 "i" | "me" | "my" | "mine" | "myself" | "we" | "us" | "our" | "ours" => {
                     return false
                 }
-                "you" | "your" | "yours" | "yourself" => you += 1,
+                "you" | "your" | "yours" | "yourself" => you = true,
                 _ => {}
             }
         }
+        if index < Part::Result.index() {
+            you_parts += usize::from(you);
+        }
+        let first = words_lower(text).next().unwrap_or_default();
+        cue |= text.contains('?')
+            || PROMPT_WORDS.contains(&first.as_str())
+            || (you && !words_lower(text).any(|w| looks_past_tense(&w)));
     }
-    you >= MIN_YOU_FOR_INSTRUCTIONS
+    you_parts >= MIN_YOU_PARTS && cue
 }
 
-/// "you" this often, and no first person, makes STAR text instructions.
-const MIN_YOU_FOR_INSTRUCTIONS: usize = 2;
+/// Parts among Situation, Task and Action that say "you" in a template.
+const MIN_YOU_PARTS: usize = 2;
+
+/// First words of the prompts in STAR templates and guides.
+const PROMPT_WORDS: &[&str] = &[
+    "describe",
+    "explain",
+    "what",
+    "how",
+    "why",
+    "who",
+    "which",
+    "where",
+    "when",
+    "share",
+    "quantify",
+    "set",
+    "give",
+    "say",
+    "include",
+    "list",
+    "state",
+    "provide",
+    "outline",
+    "highlight",
+    "focus",
+    "mention",
+    "summarise",
+    "summarize",
+    "briefly",
+    "use",
+    "keep",
+];
+
+/// A rough past-tense check for the template cue: stories are told in the
+/// past ("led", "fixed"), prompts are not.
+fn looks_past_tense(word: &str) -> bool {
+    (word.len() > 3 && word.ends_with("ed"))
+        || matches!(
+            word,
+            "was"
+                | "were"
+                | "had"
+                | "did"
+                | "made"
+                | "led"
+                | "got"
+                | "took"
+                | "built"
+                | "ran"
+                | "found"
+                | "wrote"
+                | "said"
+                | "told"
+                | "went"
+                | "came"
+                | "saw"
+                | "knew"
+                | "spent"
+                | "sent"
+                | "won"
+                | "lost"
+                | "cut"
+                | "put"
+                | "set"
+                | "brought"
+        )
+}
 
 /// `(S) text`: a STAR letter in brackets opening a line.
 fn bracketed_letter_label(text: &str) -> Option<LineLabel<'_>> {
@@ -444,7 +545,7 @@ const MAX_PLACEHOLDER_WORDS: usize = 6;
 /// `Situation & Task`, `Result and impact`): the text goes to the first part.
 fn joined_labels(after: &str) -> usize {
     let mut used = 0;
-    loop {
+    for _ in 0..MAX_JOINED_LABELS {
         let rest = &after[used..];
         let trimmed = rest.trim_start();
         let joiner = ["/", "&", "+", "and "].iter().find(|j| {
@@ -461,7 +562,11 @@ fn joined_labels(after: &str) -> usize {
         };
         used += rest.len() - next_trimmed.len() + len;
     }
+    used
 }
+
+/// `Situation/Task/Action` at most: a longer chain is not a label.
+const MAX_JOINED_LABELS: usize = 4;
 
 /// `S: text` style labels: an uppercase letter and a colon, so `A::new` or
 /// `a: b` in prose are not labels.
@@ -691,6 +796,25 @@ pub(crate) fn asks_for_a_story(question: &str) -> bool {
     !lower.contains("yourself") && ASKS.iter().any(|a| lower.contains(a))
 }
 
+/// A stricter [`asks_for_a_story`] for notes without any STAR labels, where
+/// nothing else vouches for the prose: the question must plainly ask for an
+/// instance, as whole words ("a time", not "a timeline").
+pub(crate) fn plainly_asks_for_a_story(question: &str) -> bool {
+    let lower = format!(" {} ", words_lower(question).collect::<Vec<_>>().join(" "));
+    const ASKS: [&str; 9] = [
+        " a time ",
+        " an example ",
+        " a situation ",
+        " an instance ",
+        " have you ever ",
+        " tell me about a ",
+        " describe a ",
+        " give me an example ",
+        " walk me through a ",
+    ];
+    !lower.contains(" yourself ") && ASKS.iter().any(|a| lower.contains(a))
+}
+
 /// A heading over a pitch or an opinion rather than a story: `About me`,
 /// `Why this company`, `Strengths and weaknesses`.
 pub(crate) fn is_pitch(title: &str) -> bool {
@@ -902,7 +1026,9 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
     // `Customer Obsession - STAR Examples`: drop a generic tail.
     for separator in [" - ", " \u{2013} ", " \u{2014} ", ": ", " | "] {
         if let Some((head, tail)) = text.split_once(separator) {
-            if has_generic_word(tail) {
+            let principle = tail.to_lowercase().trim_end().ends_with("principle")
+                || tail.to_lowercase().trim_end().ends_with("principles");
+            if has_generic_word(tail) || principle {
                 text = head.to_owned();
             }
         }
@@ -1343,7 +1469,16 @@ pub(crate) fn meta_items(kind: MetaKind, text: &str) -> (Vec<String>, Vec<String
     // sentence starts another list.
     loop {
         let next = rest.match_indices(". ").find_map(|(at, _)| {
-            let meta = meta_line(&rest[at + 2..], None)?;
+            // Only where a label can start: `. . . .` is not searched.
+            let after = &rest[at + 2..];
+            if !after
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic())
+            {
+                return None;
+            }
+            let meta = meta_line(after, None)?;
             Some((at + 1, meta))
         });
         match next {
@@ -1671,7 +1806,8 @@ mod tests {
         assert_eq!(
             inline_labels(
                 "It broke. T: fix it. A: I did. R: it works.",
-                Part::Situation
+                Part::Situation,
+                true
             ),
             vec![
                 (Part::Situation, "It broke."),
@@ -1682,12 +1818,45 @@ mod tests {
         );
         // Trailing and inner multi-byte spaces and letters do not split a
         // character.
-        let pieces = inline_labels("caf\u{e9}. R:\u{2003}\u{e9}t\u{e9}\u{2003}", Part::Action);
+        let pieces = inline_labels(
+            "caf\u{e9}. R:\u{2003}\u{e9}t\u{e9}\u{2003}",
+            Part::Action,
+            true,
+        );
         assert_eq!(pieces.len(), 2);
         assert_eq!(pieces[1].0, Part::Result);
-        // An earlier part, or no colon, is text.
-        assert_eq!(inline_labels("Done. S: again", Part::Action).len(), 1);
-        assert_eq!(inline_labels("Done. Result - fine", Part::Action).len(), 1);
+        // An earlier part, no colon, or a full word after a full word is text.
+        assert_eq!(inline_labels("Done. S: again", Part::Action, true).len(), 1);
+        assert_eq!(
+            inline_labels("Done. Result - fine", Part::Action, false).len(),
+            1
+        );
+        assert_eq!(
+            inline_labels("Tried restarting pods. Result: none.", Part::Action, false).len(),
+            1
+        );
+        // A learning after a result is split off whatever the style.
+        assert_eq!(
+            inline_labels(
+                "Shipped late. What I learned: flag it early.",
+                Part::Result,
+                false
+            ),
+            vec![
+                (Part::Result, "Shipped late."),
+                (Part::Learning, "flag it early.")
+            ]
+        );
+        // A label whose own text holds `) ` does not cut behind itself.
+        assert_eq!(
+            inline_labels(
+                "It broke. Action (A) : Result (R) : fixed",
+                Part::Situation,
+                true
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

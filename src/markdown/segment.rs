@@ -551,7 +551,19 @@ impl<'a> Segmenter<'a> {
                     // A bold question with no story after it in its section
                     // is part of the text (`**What would I change?**`).
                     let story_follows = self.next_start[i] < self.section_end;
-                    if *prefixed || (!open_story && story_follows) {
+                    // `**Story: Billing**` then `Example question: ...`
+                    // then the labels: the question is that story's.
+                    let titled_and_empty = self
+                        .current
+                        .as_ref()
+                        .is_some_and(|d| d.title.is_some() && d.current.is_none());
+                    if *prefixed && titled_and_empty {
+                        if let Some(draft) = &mut self.current {
+                            if draft.questions.len() < MAX_PENDING_QUESTIONS {
+                                draft.questions.push(text.clone());
+                            }
+                        }
+                    } else if *prefixed || (!open_story && story_follows) {
                         self.finish_draft();
                         if !self.last_was_question {
                             self.pending_questions.clear();
@@ -644,7 +656,7 @@ impl<'a> Segmenter<'a> {
             line: self.lines[i].line,
             level,
             story_heading,
-            asks: matches!(class, HeadingClass::Question { question, .. } if labels::asks_for_a_story(question)),
+            asks: matches!(class, HeadingClass::Question { question, .. } if labels::plainly_asks_for_a_story(question)),
             prose: Vec::new(),
             has_content: false,
             has_story: false,
@@ -659,7 +671,12 @@ impl<'a> Segmenter<'a> {
     }
 
     fn label(&mut self, i: usize, part: Part, rest: &str, heading: Option<u8>) {
-        let pieces = labels::inline_labels(rest, part);
+        let one_letter = self
+            .lines
+            .get(i)
+            .and_then(|l| labels::line_label(&l.text, l.lead_emphasis_end, l.item.is_some()))
+            .is_some_and(|l| l.one_letter);
+        let pieces = labels::inline_labels(rest, part, one_letter);
         for (n, (part, text)) in pieces.into_iter().enumerate() {
             self.one_label(i, part, text, if n == 0 { heading } else { None });
         }
