@@ -1209,3 +1209,21 @@ fn long_runs_of_sentence_ends_do_not_make_a_line_quadratic() {
         let _ = import_document("long.md", line.as_bytes());
     }
 }
+
+#[test]
+fn a_bold_list_item_titles_the_labels_nested_under_it() {
+    let import = import("numbered-titles.md");
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Migrating billing off the old database",
+            "Hiring plan for the new team",
+            "The mobile app crashed on older phones"
+        ]
+    );
+    let hiring = &import.stories[1].story;
+    assert!(hiring.situation.starts_with("We had budget"));
+    assert_eq!(hiring.result, "We hired five people in ten weeks.");
+    // `**Situation (S):**` after the list starts an untitled story.
+    assert!(import.stories[2].story.action.starts_with("I rolled back"));
+}

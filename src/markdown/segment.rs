@@ -253,24 +253,26 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         let line = &lines[i];
         if roles[i] != Role::Content
             || line.kind != LineKind::Text
-            || line.item.is_some()
             || !line.is_all_emphasis()
             || line.text.split_whitespace().count() > MAX_BOLD_TITLE_WORDS
         {
             continue;
         }
-        let next = roles[i + 1..]
-            .iter()
+        let next = (i + 1..roles.len())
             .take(MAX_META_BEFORE_LABEL + 1)
-            .find(|r| !matches!(r, Role::Meta { .. }));
-        let opens_story = matches!(
-            next,
-            Some(Role::Label {
-                part: Part::Situation | Part::Task,
-                heading: None,
-                ..
-            })
-        );
+            .find(|&j| !matches!(roles[j], Role::Meta { .. }));
+        let opens_story = next.is_some_and(|j| {
+            let label = matches!(
+                roles[j],
+                Role::Label {
+                    part: Part::Situation | Part::Task,
+                    heading: None,
+                    ..
+                }
+            );
+            // `1. **Title**` with the labels nested under it.
+            label && (line.item.is_none() || lines[j].depth > line.depth)
+        });
         let title = labels::clean_title(&line.text);
         // `**My answer**`, `**Ownership, Deliver results**`, `**Notes:**`
         // are not titles.
