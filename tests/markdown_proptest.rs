@@ -78,6 +78,20 @@ fn fragment() -> impl Strategy<Value = String> {
         random_text().prop_map(|text| format!("- Describe {text} \u{2192} {text}")),
         random_text().prop_map(|text| format!("| {text} | a |\n|---|---|\n| b | {text} |")),
         random_text().prop_map(|text| format!("> {text}")),
+        // Styles added later: callouts, toggles, metadata, Q&A, one-liners.
+        (label_word(), random_text())
+            .prop_map(|(label, text)| format!("> [!note] {label}\n> {text}")),
+        random_text()
+            .prop_map(|text| format!("<details>\n<summary>{text} (Click to expand)</summary>\n")),
+        Just("</details>".to_owned()),
+        random_text().prop_map(|text| format!("Tags: #a-b {text}, c")),
+        random_text().prop_map(|text| format!("Questions this answers:\n- {text}")),
+        random_text().prop_map(|text| format!("#{text} #x")),
+        random_text().prop_map(|text| format!("**Q: Tell me about {text}**\n\nA: S: {text}")),
+        random_text().prop_map(|text| format!("(S) {text}. T: {text}. A: {text}. R: {text}")),
+        random_text().prop_map(|text| format!("**S** - {text}")),
+        random_text().prop_map(|text| format!("Example Question: \"{text}\"")),
+        random_text().prop_map(|text| format!("1. **{text}**\n   - Situation: {text}")),
         random_text(),
         Just("```".to_owned()),
         Just("```rust\nfn main() {}\n```".to_owned()),
