@@ -63,6 +63,9 @@ enum Role {
         heading: Option<u8>,
         /// `Problem:`, `Solution:`: opens a story, never splits one.
         weak: bool,
+        /// `S:`, `(S)`, `**S** -`: later one-letter labels on the same line
+        /// split it (`S: ... T: ... A: ...`).
+        one_letter: bool,
     },
     StoryStart {
         title: String,
@@ -129,6 +132,7 @@ fn classify(line: &Line) -> Role {
                 rest,
                 heading: Some(level),
                 weak: false,
+                one_letter: false,
             },
             None => {
                 let (text, tags) = labels::split_hashtags(&line.text);
@@ -193,6 +197,7 @@ fn classify_text(line: &Line) -> Role {
             rest: label.rest.to_owned(),
             heading: None,
             weak: label.weak,
+            one_letter: label.one_letter,
         };
     }
     // After the labels: `#Situation` is a label, `#research #ambiguity` tags.
@@ -280,11 +285,7 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
             && !line.text.trim_end().ends_with(':')
             && !title.contains(',')
             && !labels::is_generic(&title)
-            && !labels::is_known_competency(&title)
-            && !matches!(
-                title.to_ascii_lowercase().as_str(),
-                "my answer" | "answer" | "response" | "my response"
-            );
+            && !labels::is_known_competency(&title);
         if opens_story && titled {
             roles[i] = Role::StoryStart {
                 title,
@@ -538,8 +539,9 @@ impl<'a> Segmenter<'a> {
                     part,
                     rest,
                     heading,
+                    one_letter,
                     ..
-                } => self.label(i, *part, rest, *heading),
+                } => self.label(i, *part, rest, *heading, *one_letter),
                 Role::StoryStart { title, number } => {
                     self.finish_draft();
                     let mut draft = self.start_draft(i);
@@ -672,12 +674,7 @@ impl<'a> Segmenter<'a> {
         }
     }
 
-    fn label(&mut self, i: usize, part: Part, rest: &str, heading: Option<u8>) {
-        let one_letter = self
-            .lines
-            .get(i)
-            .and_then(|l| labels::line_label(&l.text, l.lead_emphasis_end, l.item.is_some()))
-            .is_some_and(|l| l.one_letter);
+    fn label(&mut self, i: usize, part: Part, rest: &str, heading: Option<u8>, one_letter: bool) {
         let pieces = labels::inline_labels(rest, part, one_letter);
         for (n, (part, text)) in pieces.into_iter().enumerate() {
             self.one_label(i, part, text, if n == 0 { heading } else { None });
