@@ -458,28 +458,32 @@ impl<'i> Builder<'i> {
                     self.break_line(Joiner::Newline);
                 }
             }
-            // A toggle's `<summary>` (Notion, GitHub) names what it folds: a
-            // story title, kept as a bold line.
-            // The end of a toggle ends what it folds, like a rule.
-            Event::Html(html)
-                if summary_text(&html).is_some()
-                    || html.to_ascii_lowercase().contains("</details") =>
-            {
-                self.flush();
-                if html.to_ascii_lowercase().contains("</details") {
-                    self.push(LineKind::Rule, String::new(), range.start);
-                }
-                if let Some(text) = summary_text(&html) {
-                    self.push(LineKind::Text, text, range.start);
-                    if let Some(line) = self.out.last_mut() {
-                        line.lead_emphasis_end = Some(line.text.len());
-                    }
-                }
-                self.pending = Joiner::Blank;
-            }
+            Event::Html(html) => self.html_block(&html, range.start),
             // Other raw HTML and footnote markers are noise in plain-text stories.
-            Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
+            Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
         }
+    }
+
+    /// A line of raw HTML: a toggle's `<summary>` (Notion, GitHub) names
+    /// what it folds, a story title kept as a bold line; the toggle's end
+    /// ends it, like a rule. Other HTML is noise in a plain-text story.
+    fn html_block(&mut self, html: &str, start: usize) {
+        let closes = html.to_ascii_lowercase().contains("</details");
+        let summary = summary_text(html);
+        if !closes && summary.is_none() {
+            return;
+        }
+        self.flush();
+        if closes {
+            self.push(LineKind::Rule, String::new(), start);
+        }
+        if let Some(text) = summary {
+            self.push(LineKind::Text, text, start);
+            if let Some(line) = self.out.last_mut() {
+                line.lead_emphasis_end = Some(line.text.len());
+            }
+        }
+        self.pending = Joiner::Blank;
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
@@ -631,14 +635,15 @@ impl<'i> Builder<'i> {
                         // An empty header row above the labels says nothing.
                         None if cells.iter().all(|c| c.trim().is_empty()) => {}
                         // `| Tags | a, b |`: metadata, read like a `Tags:` line.
-                        None if metadata_cell(&cells[0], rest.trim()).is_some() => {
-                            let text = metadata_cell(&cells[0], rest.trim()).unwrap_or_default();
-                            push(&mut self.out, LineKind::Text, text, line, Joiner::Blank);
-                        }
-                        None => {
-                            let text = cells.join(" | ");
-                            push(&mut self.out, LineKind::Row, text, line, Joiner::Newline);
-                        }
+                        None => match metadata_cell(&cells[0], rest.trim()) {
+                            Some(text) => {
+                                push(&mut self.out, LineKind::Text, text, line, Joiner::Blank);
+                            }
+                            None => {
+                                let text = cells.join(" | ");
+                                push(&mut self.out, LineKind::Row, text, line, Joiner::Newline);
+                            }
+                        },
                     }
                 }
             }

@@ -421,7 +421,7 @@ pub(crate) fn reads_as_instructions(parts: &[String]) -> bool {
         let first = words_lower(text).next().unwrap_or_default();
         cue |= text.contains('?')
             || PROMPT_WORDS.contains(&first.as_str())
-            || (you && !words_lower(text).any(|w| looks_past_tense(&w)));
+            || (you && !words_lower(text).any(|w| is_past_tense(&w)));
     }
     you_parts >= MIN_YOU_PARTS && cue
 }
@@ -460,39 +460,55 @@ const PROMPT_WORDS: &[&str] = &[
     "keep",
 ];
 
-/// A rough past-tense check for the template cue: stories are told in the
-/// past ("led", "fixed"), prompts are not.
-fn looks_past_tense(word: &str) -> bool {
-    (word.len() > 3 && word.ends_with("ed"))
-        || matches!(
-            word,
-            "was"
-                | "were"
-                | "had"
-                | "did"
-                | "made"
-                | "led"
-                | "got"
-                | "took"
-                | "built"
-                | "ran"
-                | "found"
-                | "wrote"
-                | "said"
-                | "told"
-                | "went"
-                | "came"
-                | "saw"
-                | "knew"
-                | "spent"
-                | "sent"
-                | "won"
-                | "lost"
-                | "cut"
-                | "put"
-                | "set"
-                | "brought"
-        )
+/// Past-tense verbs common in stories: regular `-ed` forms and the usual
+/// irregular ones.
+pub(crate) fn is_past_tense(word: &str) -> bool {
+    const IRREGULAR: [&str; 43] = [
+        "was",
+        "were",
+        "had",
+        "did",
+        "made",
+        "took",
+        "got",
+        "went",
+        "found",
+        "ran",
+        "told",
+        "said",
+        "led",
+        "built",
+        "wrote",
+        "began",
+        "became",
+        "knew",
+        "saw",
+        "felt",
+        "kept",
+        "left",
+        "brought",
+        "thought",
+        "gave",
+        "spent",
+        "sent",
+        "chose",
+        "met",
+        "won",
+        "lost",
+        "paid",
+        "held",
+        "fell",
+        "grew",
+        "rang",
+        "caught",
+        "taught",
+        "sold",
+        "drove",
+        "broke",
+        "understood",
+        "spoke",
+    ];
+    (word.len() > 4 && word.ends_with("ed")) || IRREGULAR.contains(&word)
 }
 
 /// `(S) text`: a STAR letter in brackets opening a line.

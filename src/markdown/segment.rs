@@ -240,6 +240,16 @@ fn read_answer_markers(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
+/// Most metadata items one story takes (questions, or competencies): real
+/// notes have a handful, and the cap keeps a hostile document linear.
+const MAX_META_ITEMS: usize = 16;
+
+/// Appends `items` to `to` up to [`MAX_META_ITEMS`].
+fn push_capped(to: &mut Vec<String>, items: Vec<String>) {
+    let room = MAX_META_ITEMS.saturating_sub(to.len());
+    to.extend(items.into_iter().take(room));
+}
+
 /// Metadata lines (`Competencies: ...`) allowed between a bold title and
 /// its story's first label.
 const MAX_META_BEFORE_LABEL: usize = 3;
@@ -562,11 +572,7 @@ impl<'a> Segmenter<'a> {
                         .as_ref()
                         .is_some_and(|d| d.title.is_some() && d.current.is_none());
                     if *prefixed && titled_and_empty {
-                        if let Some(draft) = &mut self.current {
-                            if draft.questions.len() < MAX_PENDING_QUESTIONS {
-                                draft.questions.push(text.clone());
-                            }
-                        }
+                        self.add_meta(vec![text.clone()], Vec::new());
                     } else if *prefixed || (!open_story && story_follows) {
                         self.finish_draft();
                         if !self.last_was_question {
@@ -805,16 +811,8 @@ impl<'a> Segmenter<'a> {
             Some(draft) => (&mut draft.questions, &mut draft.competencies),
             None => (&mut self.pending_meta.0, &mut self.pending_meta.1),
         };
-        for question in questions {
-            if to_questions.len() < MAX_PENDING_QUESTIONS {
-                to_questions.push(question);
-            }
-        }
-        for competency in competencies {
-            if to_competencies.len() < MAX_PENDING_QUESTIONS {
-                to_competencies.push(competency);
-            }
-        }
+        push_capped(to_questions, questions);
+        push_capped(to_competencies, competencies);
     }
 
     fn finish_draft(&mut self) {
@@ -938,7 +936,8 @@ impl<'a> Segmenter<'a> {
             // "Describe the situation you were in..." under STAR labels is a
             // template or a guide to the method, not a story.
             let instructions = labels::reads_as_instructions(&parts);
-            let complete = importable(|p| !part(p).is_empty()) && !too_short && !instructions;
+            let has_parts = importable(|p| !part(p).is_empty());
+            let complete = has_parts && !too_short && !instructions;
             let (title, title_heading, line) = match (&draft.title, from_heading) {
                 (Some(title), _) => (title.clone(), None, draft.start_line),
                 (None, Some((h, title, line))) => (title, Some(h), line),
@@ -988,7 +987,7 @@ impl<'a> Segmenter<'a> {
                     line,
                     reason: if instructions {
                         "advice addressed to \"you\", not a story (a STAR template?)".to_owned()
-                    } else if too_short && importable(|p| !part(p).is_empty()) {
+                    } else if too_short && has_parts {
                         format!("too little text for a story ({words} words and no Action)")
                     } else {
                         missing_reason(&parts, &draft.labelled)
@@ -1098,7 +1097,7 @@ fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
         .iter()
         .filter(|w| matches!(w.as_str(), "i" | "we" | "my" | "our" | "me" | "us"))
         .count();
-    let past = words.iter().filter(|w| is_past_tense(w)).count();
+    let past = words.iter().filter(|w| labels::is_past_tense(w)).count();
     let habits = words
         .iter()
         .filter(|w| {
@@ -1109,57 +1108,6 @@ fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
         })
         .count();
     words.len() >= 40 && sentences >= 2 && first_person >= 2 && past >= 3 && past > 2 * habits
-}
-
-/// Past-tense verbs common in stories: regular `-ed` forms and the usual
-/// irregular ones.
-fn is_past_tense(word: &str) -> bool {
-    const IRREGULAR: [&str; 43] = [
-        "was",
-        "were",
-        "had",
-        "did",
-        "made",
-        "took",
-        "got",
-        "went",
-        "found",
-        "ran",
-        "told",
-        "said",
-        "led",
-        "built",
-        "wrote",
-        "began",
-        "became",
-        "knew",
-        "saw",
-        "felt",
-        "kept",
-        "left",
-        "brought",
-        "thought",
-        "gave",
-        "spent",
-        "sent",
-        "chose",
-        "met",
-        "won",
-        "lost",
-        "paid",
-        "held",
-        "fell",
-        "grew",
-        "rang",
-        "caught",
-        "taught",
-        "sold",
-        "drove",
-        "broke",
-        "understood",
-        "spoke",
-    ];
-    (word.len() > 4 && word.ends_with("ed")) || IRREGULAR.contains(&word)
 }
 
 /// Gives unlabelled paragraphs to `parts` by position: the first sets the
