@@ -39,20 +39,47 @@ fn json_of(cmd: &mut assert_cmd::Command) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("JSON output")
 }
 
+/// Imports `files` into a corpus in `dir`; returns the JSON report.
+fn import(dir: &Path, files: Vec<PathBuf>) -> serde_json::Value {
+    json_of(starmatch(dir).arg("import").args(files).arg("--json"))
+}
+
+/// Every imported story of an import report, across its files.
+fn stories_of(report: &serde_json::Value) -> Vec<serde_json::Value> {
+    report
+        .as_array()
+        .expect("one report per file")
+        .iter()
+        .flat_map(|f| f["stories"].as_array().cloned().unwrap_or_default())
+        .collect()
+}
+
+/// Runs eval with the baseline on `questions` (which fails on unknown ids)
+/// and checks the question count and that starmatch beats plain BM25 on
+/// every metric.
+fn assert_beats_baseline(dir: &Path, questions: &Path, count: u64) {
+    let eval = json_of(
+        starmatch(dir)
+            .args(["eval", "-q", "--baseline", "--json", "--questions"])
+            .arg(questions),
+    );
+    let all = &eval["groups"][0];
+    assert_eq!(all["group"], "all");
+    assert_eq!(all["starmatch"]["questions"], count);
+    for metric in ["p_at_1", "mrr_at_10", "hit_at_3", "ndcg_at_5"] {
+        let ours = all["starmatch"][metric].as_f64().expect("metric");
+        let baseline = all["baseline"][metric].as_f64().expect("metric");
+        assert!(ours > baseline, "{metric}: {ours} vs baseline {baseline}");
+    }
+}
+
 #[test]
 fn every_labelled_story_is_imported_and_ranking_beats_the_baseline() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let report = json_of(
-        starmatch(dir.path())
-            .arg("import")
-            .args(notes())
-            .arg("--json"),
-    );
+    let report = import(dir.path(), notes());
     let files = report.as_array().expect("one report per file");
-    let found: usize = files
-        .iter()
-        .map(|f| f["stories"].as_array().map_or(0, Vec::len))
-        .sum();
+    let stories = stories_of(&report);
+    let found = stories.len();
     // All 42 stories in the notes, and nothing else: the titles, intros and
     // tips sections are reported as skipped.
     assert_eq!(found, 42, "{report:#}");
@@ -67,9 +94,8 @@ fn every_labelled_story_is_imported_and_ranking_beats_the_baseline() {
         "{skipped:?}"
     );
     // Stories told in paragraphs are imported, and flagged for a check.
-    let by_paragraph: Vec<String> = files
+    let by_paragraph: Vec<String> = stories
         .iter()
-        .flat_map(|f| f["stories"].as_array().cloned().unwrap_or_default())
         .filter(|s| s["parts_by_paragraph"] == true)
         .map(|s| s["id"].as_str().unwrap_or_default().to_string())
         .collect();
@@ -83,9 +109,8 @@ fn every_labelled_story_is_imported_and_ranking_beats_the_baseline() {
         ]
     );
     // Stories without a Task or a Result are imported and say so.
-    let missing: Vec<(String, String)> = files
+    let missing: Vec<(String, String)> = stories
         .iter()
-        .flat_map(|f| f["stories"].as_array().cloned().unwrap_or_default())
         .filter_map(|s| {
             let parts = s["missing"].as_array()?;
             Some((
@@ -106,38 +131,15 @@ fn every_labelled_story_is_imported_and_ranking_beats_the_baseline() {
         "{missing:?}"
     );
 
-    // Every id the labels name exists (eval fails on unknown ids), and the
-    // ranker beats plain BM25 on these notes.
-    let eval = json_of(
-        starmatch(dir.path())
-            .args(["eval", "-q", "--baseline", "--json", "--questions"])
-            .arg(questions_file()),
-    );
-    let all = &eval["groups"][0];
-    assert_eq!(all["group"], "all");
-    assert_eq!(all["starmatch"]["questions"], 100);
-    for metric in ["p_at_1", "mrr_at_10", "hit_at_3", "ndcg_at_5"] {
-        let ours = all["starmatch"][metric].as_f64().expect("metric");
-        let baseline = all["baseline"][metric].as_f64().expect("metric");
-        assert!(ours > baseline, "{metric}: {ours} vs baseline {baseline}");
-    }
+    // Every id the labels name exists, and the ranker beats plain BM25.
+    assert_beats_baseline(dir.path(), &questions_file(), 100);
 }
 
 #[test]
 fn the_second_notes_set_imports_its_metadata_and_ranking_beats_the_baseline() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let report = json_of(
-        starmatch(dir.path())
-            .arg("import")
-            .args(markdown_files("corpus/eval/notes-b"))
-            .arg("--json"),
-    );
-    let stories: Vec<serde_json::Value> = report
-        .as_array()
-        .expect("one report per file")
-        .iter()
-        .flat_map(|f| f["stories"].as_array().cloned().unwrap_or_default())
-        .collect();
+    let report = import(dir.path(), markdown_files("corpus/eval/notes-b"));
+    let stories = stories_of(&report);
     // The answer key of these eight files lists 35 stories.
     assert_eq!(stories.len(), 35, "{report:#}");
     // Titles from `<summary>` toggles, bold lines and tagged headings.
@@ -158,16 +160,7 @@ fn the_second_notes_set_imports_its_metadata_and_ranking_beats_the_baseline() {
     assert!(forecast.contains("- Tell me about a time you improved a process"));
     assert!(forecast.contains("- stakeholder management"));
 
-    let eval = json_of(
-        starmatch(dir.path())
-            .args(["eval", "-q", "--baseline", "--json", "--questions"])
-            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-b-questions.yaml")),
-    );
-    let all = &eval["groups"][0];
-    assert_eq!(all["starmatch"]["questions"], 40);
-    for metric in ["p_at_1", "mrr_at_10", "hit_at_3", "ndcg_at_5"] {
-        let ours = all["starmatch"][metric].as_f64().expect("metric");
-        let baseline = all["baseline"][metric].as_f64().expect("metric");
-        assert!(ours > baseline, "{metric}: {ours} vs baseline {baseline}");
-    }
+    let questions =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-b-questions.yaml");
+    assert_beats_baseline(dir.path(), &questions, 40);
 }
