@@ -309,3 +309,32 @@ fn semantic_closeness_lifts_a_paraphrase_that_shares_no_words() {
         ["backyard-vegetables", "office-paint"]
     );
 }
+
+#[test]
+fn semantic_closeness_reads_the_prose_of_a_story_without_tagged_questions() {
+    // Same title, situation and task; no tagged questions or competencies.
+    // Only the actions and results differ, and neither shares a word or a
+    // concept with the question ("check out" is not "checkout" to the
+    // stemmer): only the story vector's prose half can tell them apart.
+    let bare = |id: &str, action: &str, result: &str| {
+        format!(
+            "id: {id}\ntitle: \"A Tuesday at the agency\"\nsituation: \"It was a Tuesday at the agency.\"\ntask: \"I was asked to help.\"\naction: \"{action}\"\nresult: \"{result}\"\n"
+        )
+    };
+    let mut f = fixture_of(&[
+        bare(
+            "team-day",
+            "I booked a lakeside venue, planned the agenda and ordered lunch for forty people.",
+            "Everyone enjoyed the team day and asked to repeat it.",
+        ),
+        bare(
+            "disk-full",
+            "The primary database ran out of disk at 2am; I freed space and promoted the replica.",
+            "Checkout was back within forty minutes and we added disk alerts.",
+        ),
+    ]);
+    let question = "Tell me about a Tuesday at the agency when customers could not check out.";
+    let without = ranked_without(&mut f, question, &[Signal::Semantic]);
+    assert_eq!(without, ["team-day", "disk-full"], "word signals tie");
+    assert_eq!(ranked(&mut f, question, None), ["disk-full", "team-day"]);
+}
