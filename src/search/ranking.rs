@@ -147,16 +147,18 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Self {
+        // Coordinate search on six tune splits, including 360 questions
+        // over bare stories (docs/ranking.md, "Weights").
         Weights {
             questions: 2.25,
-            title: 0.8,
-            labels: 1.5,
-            body: 0.7,
-            competency: 3.5,
-            concept_text: 1.3,
-            bank: 1.0,
-            expansion: 0.1,
-            phrase: 0.5,
+            title: 0.4,
+            labels: 0.75,
+            body: 0.93,
+            competency: 4.65,
+            concept_text: 2.6,
+            bank: 0.5,
+            expansion: 0.075,
+            phrase: 1.33,
             fuzzy: 0.5,
             // Off by default since `semantic` arrived: both reward a story
             // whose tagged question says what the question says, and with
