@@ -361,6 +361,27 @@ mod tests {
     }
 
     #[test]
+    fn the_mean_direction_lies_halfway_and_tolerates_a_missing_half() {
+        let mean = mean_direction(Some(vec![1.0, 0.0]), Some(vec![0.0, 1.0])).unwrap();
+        let half = std::f32::consts::FRAC_1_SQRT_2;
+        assert!((mean[0] - half).abs() < 1e-6 && (mean[1] - half).abs() < 1e-6);
+        assert_eq!(
+            mean_direction(None, Some(vec![0.0, 1.0])),
+            Some(vec![0.0, 1.0])
+        );
+        assert_eq!(
+            mean_direction(Some(vec![1.0, 0.0]), None),
+            Some(vec![1.0, 0.0])
+        );
+        assert_eq!(mean_direction(None, None), None);
+        // Opposite directions cancel: no direction, no vector.
+        assert_eq!(
+            mean_direction(Some(vec![1.0, 0.0]), Some(vec![-1.0, 0.0])),
+            None
+        );
+    }
+
+    #[test]
     fn a_vector_from_another_model_is_not_compared() {
         assert_eq!(cosine(&[1.0, 0.0], &[127]), None);
     }
