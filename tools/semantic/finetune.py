@@ -36,11 +36,13 @@ SCHEMA_VERSION in src/search/index.rs after.
 stand-alone ranking on eval sets each epoch (a check while choosing
 settings, not training data); WRITE=0 trains without writing.
 """
-import glob, os, re, struct, sys
+import glob, os, sys
 
 import numpy as np
 import torch
 import yaml
+
+from table import prose_text, read_bin, tagged_text, write_bin
 
 BIN = os.environ.get("BIN", "src/search/semantic.bin")
 EPOCHS = int(os.environ.get("EPOCHS", 3))
@@ -49,49 +51,6 @@ TAU = float(os.environ.get("TAU", 0.1))
 ANCHOR = float(os.environ.get("ANCHOR", 1.0))
 HARD = bool(int(os.environ.get("HARD", 0)))
 SEED = 0
-
-
-def read_bin(path):
-    b = open(path, "rb").read()
-    assert b[:4] == b"SMSE"
-    _, dim, n = struct.unpack("<III", b[4:16])
-    at = 16
-    scales = np.frombuffer(b, "<f4", n, at)
-    at += 4 * n
-    rows = np.frombuffer(b, "i1", n * dim, at).reshape(n, dim)
-    at += n * dim
-    offs = np.frombuffer(b, "<u4", n + 1, at)
-    at += 4 * (n + 1)
-    blob = b[at:]
-    names = [blob[offs[i] : offs[i + 1]].decode() for i in range(n)]
-    return names, rows.astype(np.float32) * scales[:, None]
-
-
-def write_bin(path, names, table):
-    scale = np.abs(table).max(1) / 127 + 1e-12
-    q8 = np.round(table / scale[:, None]).astype(np.int8)
-    out = bytearray(b"SMSE" + struct.pack("<III", 1, table.shape[1], len(names)))
-    out += scale.astype("<f4").tobytes() + q8.tobytes()
-    offsets, blob = [0], bytearray()
-    for name in names:
-        blob += name.encode()
-        offsets.append(len(blob))
-    out += np.array(offsets, dtype="<u4").tobytes() + blob
-    open(path, "wb").write(out)
-
-
-def flat(v):
-    if isinstance(v, list):
-        return ". ".join(map(str, v))
-    return str(v) if v else ""
-
-
-def tagged_text(s):
-    return ". ".join(x for x in [s.get("title", "")] + [flat(s.get(k)) for k in ("questions", "competencies")] if x)
-
-
-def prose_text(s):
-    return ". ".join(x for x in [s.get("title", "")] + [flat(s.get(k)) for k in ("situation", "task", "action", "result", "learning")] if x)
 
 
 def main():

