@@ -61,8 +61,9 @@ pub enum Signal {
     /// your manager" over one with a conflict in one place and a manager in
     /// another. Off by default (weight 0): `Semantic` covers it.
     Focus,
-    /// Closeness of the question to the story's title and tagged questions
-    /// in the built-in semantic model ([`super::semantic`]): catches
+    /// Closeness of the question to the story's vector in the built-in
+    /// semantic model ([`super::semantic`]; title, tagged questions and
+    /// competencies, and title with prose): catches
     /// paraphrases that share neither words nor concepts. Adds
     /// `weight x best candidate's score x z-score of the cosine` among the
     /// best [`SEMANTIC_DEPTH`] candidates.

@@ -7,11 +7,14 @@
 //! embedding table over the word pieces of the all-MiniLM-L6-v2 vocabulary
 //! (uncased WordPiece), distilled from that model so that the sum of a
 //! sentence's piece vectors points where the model's sentence embedding
-//! points. A story's vector (title, tagged questions, competencies) is
-//! computed at index time; at query time only the question is embedded.
+//! points, then trained on interview questions paired with the stories they
+//! ask for. A story's vector (the mean direction of its title, tagged
+//! questions and competencies and of its title and prose) is computed at
+//! index time; at query time only the question is embedded.
 //!
-//! `semantic.bin` is built by `tools/semantic/train.py` (see docs/ranking.md
-//! for how and on what). Layout, little-endian:
+//! `semantic.bin` is built by `tools/semantic/train.py` and then
+//! `tools/semantic/finetune.py` (see docs/ranking.md for how and on what).
+//! Layout, little-endian:
 //! `b"SMSE"`, version u32, dim u32, n u32, n f32 row scales, n*dim i8 rows,
 //! (n+1) u32 string offsets, then the pieces' UTF-8 bytes, sorted bytewise
 //! so a piece is found by binary search without building a map.

@@ -4,9 +4,10 @@ train.py distils a general sentence encoder into a static table; that table
 knows what words mean, not which story a question asks for. This script
 starts from the table train.py wrote and trains it contrastively on
 (interview question, story) pairs, so that a question's summed vector
-points at the summed vector of the story that answers it: its title and its
-prose, the vector starmatch computes for a story at index time
-(`semantic_text` and `prose_text` in src/search/index.rs).
+points at the vector of the story that answers it, computed as starmatch
+computes it at index time: the mean direction of the vector of its title
+(with tagged questions and competencies, which these stories lack) and the
+vector of its title and prose (`story_vector` in src/search/index.rs).
 
 Training pairs: tools/semantic/synthetic/*.yaml, 600 short STAR stories
 with 6 interview questions each, written for this by helpers who saw
@@ -14,8 +15,8 @@ neither the default corpus nor any eval set (prompt in
 tools/semantic/synthetic/PROMPT.md); every file there is read. A tenth of
 the stories (60) are held out for the script's own check, so 540 stories
 and 3,240 pairs train. The story side is built as the index builds it for
-a story without tagged questions (title; title and prose): the questions
-a story was written with are only ever queries. No default story and no
+a story without tagged questions or competencies: the questions a story
+was written with are only ever queries. No default story and no
 eval story is trained on (59 of the 720 questions of
 corpus/eval/synthetic-questions.yaml, generic ones such as "Tell me about
 a failure.", also occur word for word among the training questions, for
@@ -34,7 +35,10 @@ files): a second run would fine-tune the fine-tuned table again. Bump
 SCHEMA_VERSION in src/search/index.rs after.
 `--eval=DIR=QUESTIONS:SPLIT ...` (SPLIT may be `all`) prints the table's
 stand-alone ranking on eval sets each epoch (a check while choosing
-settings, not training data); WRITE=0 trains without writing.
+settings, not training data); WRITE=0 trains without writing. Settings
+(environment, defaults): EPOCHS=3 (of 6 passes each), LR=0.003, TAU=0.1,
+ANCHOR=1.0 (the L2 pull), HARD=0 (1: batches of one competency),
+SYNTH=tools/semantic/synthetic.
 """
 import glob, os, sys
 
