@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use starmatch::search::ranking::Signal;
+use starmatch::search::ranking::{Hit, Signal};
 use starmatch::search::Engine;
 use starmatch::Corpus;
 
@@ -128,16 +128,18 @@ fn ranked(f: &mut Fixture, question: &str, only: Option<Signal>) -> Vec<String> 
 }
 
 fn ranked_without(f: &mut Fixture, question: &str, disabled: &[Signal]) -> Vec<String> {
-    f.engine.ranker.disabled = disabled.iter().copied().collect();
-    let searcher = f.engine.searcher();
-    let q = f.engine.ranker.analyze(question);
-    f.engine
-        .ranker
-        .search(&searcher, &q, 8)
-        .unwrap()
+    hits_without(f, question, disabled)
         .into_iter()
         .map(|h| h.id)
         .collect()
+}
+
+/// The best eight hits, with scores, with some signals switched off.
+fn hits_without(f: &mut Fixture, question: &str, disabled: &[Signal]) -> Vec<Hit> {
+    f.engine.ranker.disabled = disabled.iter().copied().collect();
+    let searcher = f.engine.searcher();
+    let q = f.engine.ranker.analyze(question);
+    f.engine.ranker.search(&searcher, &q, 8).unwrap()
 }
 
 #[test]
@@ -265,10 +267,7 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
     // Semantic closeness would also prefer the story tagged with the whole
     // question: switched off on both sides, so only focus differs.
     let scores = |f: &mut Fixture, disabled: &[Signal]| {
-        f.engine.ranker.disabled = disabled.iter().copied().collect();
-        let searcher = f.engine.searcher();
-        let q = f.engine.ranker.analyze(question);
-        let hits = f.engine.ranker.search(&searcher, &q, 2).unwrap();
+        let hits = hits_without(f, question, disabled);
         let score = |id: &str| hits.iter().find(|h| h.id == id).unwrap().score;
         (score("covered-together"), score("covered-apart"))
     };
@@ -316,10 +315,7 @@ fn semantic_closeness_lifts_a_paraphrase_that_shares_no_words() {
         ),
     ]);
     let question = "What did you grow in your garden on Friday?";
-    f.engine.ranker.disabled = [Signal::Semantic].into_iter().collect();
-    let searcher = f.engine.searcher();
-    let q = f.engine.ranker.analyze(question);
-    let hits = f.engine.ranker.search(&searcher, &q, 2).unwrap();
+    let hits = hits_without(&mut f, question, &[Signal::Semantic]);
     assert_eq!(hits[0].id, "office-paint", "a tie keeps index order");
     assert_eq!(hits[0].score, hits[1].score);
     assert_eq!(
@@ -352,10 +348,7 @@ fn semantic_closeness_reads_the_prose_of_a_story_without_tagged_questions() {
         ),
     ]);
     let question = "Tell me about a Tuesday at the agency when customers could not check out.";
-    f.engine.ranker.disabled = [Signal::Semantic].into_iter().collect();
-    let searcher = f.engine.searcher();
-    let q = f.engine.ranker.analyze(question);
-    let hits = f.engine.ranker.search(&searcher, &q, 2).unwrap();
+    let hits = hits_without(&mut f, question, &[Signal::Semantic]);
     assert_eq!(hits.len(), 2);
     assert_eq!(hits[0].score, hits[1].score, "word signals tie");
     assert_eq!(hits[0].id, "team-day", "a tie keeps index order");

@@ -37,8 +37,7 @@ SCHEMA_VERSION in src/search/index.rs after.
 stand-alone ranking on eval sets each epoch (a check while choosing
 settings, not training data); WRITE=0 trains without writing. Settings
 (environment, defaults): EPOCHS=3 (of 6 passes each), LR=0.003, TAU=0.1,
-ANCHOR=1.0 (the L2 pull), HARD=0 (1: batches of one competency),
-SYNTH=tools/semantic/synthetic.
+ANCHOR=1.0 (the L2 pull), SYNTH=tools/semantic/synthetic.
 """
 import glob, os, sys
 
@@ -53,7 +52,6 @@ EPOCHS = int(os.environ.get("EPOCHS", 3))
 LR = float(os.environ.get("LR", 0.003))
 TAU = float(os.environ.get("TAU", 0.1))
 ANCHOR = float(os.environ.get("ANCHOR", 1.0))
-HARD = bool(int(os.environ.get("HARD", 0)))
 SEED = 0
 
 
@@ -139,16 +137,9 @@ def main():
 
     report("start")
     def batches(train):
-        """Batches of 32 stories; with HARD, stories of the same competency
-        share a batch, so the negatives are the near misses."""
+        """Batches of 32 stories in a random order. (Batches of one
+        competency, for harder negatives, were no better: docs/ranking.md.)"""
         perm = list(np.random.permutation(train))
-        if HARD:
-            groups = {}
-            for i in perm:
-                groups.setdefault(stories[i].get("competency"), []).append(i)
-            keys = list(groups)
-            np.random.shuffle(keys)
-            perm = [i for k in keys for i in groups[k]]
         return [perm[b : b + 32] for b in range(0, len(perm), 32)]
 
     opt = torch.optim.Adam([table], lr=LR)
