@@ -126,12 +126,15 @@ const PLAIN: Style = Style {
 
 /// Human-readable results.
 /// What `--explain` says about the question itself: its content words
-/// (stemmed) and its themes, own and inferred from similar common questions.
+/// (stemmed) and its themes: named by its words, inferred from similar
+/// common questions, and read from its meaning by the theme classifier
+/// (with their probabilities).
 pub fn write_question_analysis(
     out: &mut dyn Write,
     stems: &[String],
     themes: &[String],
     inferred: &[String],
+    meaning: &[(String, f32)],
 ) -> io::Result<()> {
     let list = |items: &[String]| {
         if items.is_empty() {
@@ -140,12 +143,17 @@ pub fn write_question_analysis(
             items.join(", ")
         }
     };
+    let meaning: Vec<String> = meaning
+        .iter()
+        .map(|(name, p)| format!("{name} {:.0}%", p * 100.0))
+        .collect();
     writeln!(
         out,
-        "question words: {}\nquestion themes: {} (from similar common questions: {})\n",
+        "question words: {}\nquestion themes: {} (from similar common questions: {}; from its meaning: {})\n",
         list(stems),
         list(themes),
-        list(inferred)
+        list(inferred),
+        list(&meaning)
     )
 }
 

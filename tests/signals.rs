@@ -354,3 +354,45 @@ fn semantic_closeness_reads_the_prose_of_a_story_without_tagged_questions() {
     assert_eq!(hits[0].id, "team-day", "a tie keeps index order");
     assert_eq!(ranked(&mut f, question, None), ["disk-full", "team-day"]);
 }
+
+#[test]
+fn the_themes_signal_reads_a_concept_the_question_never_names() {
+    // Same title and prose; only the tagged competency differs. The question
+    // uses no form of `ambiguity` from the lexicon, but that is what it asks.
+    let mut f = fixture_of(&[
+        story(
+            "fast-pages",
+            "A project at work",
+            &["performance"],
+            &[],
+            &[],
+            "I worked on a project.",
+        ),
+        story(
+            "vague-brief",
+            "A project at work",
+            &["ambiguity"],
+            &[],
+            &[],
+            "I worked on a project.",
+        ),
+    ]);
+    let question = "How do you start when nobody can say what they want?";
+    let analyzed = f.engine.ranker.analyze(question);
+    let ambiguity = f.engine.ranker.lexicon.find("ambiguity").unwrap();
+    assert!(!analyzed.concepts.contains(&ambiguity));
+    assert_eq!(analyzed.themes.first(), Some(&ambiguity));
+    assert!(
+        analyzed.theme_weights[0] > 0.5,
+        "{:?}",
+        analyzed.theme_weights
+    );
+    assert_eq!(
+        ranked(&mut f, question, Some(Signal::Themes)),
+        ["vague-brief"]
+    );
+    assert_eq!(ranked(&mut f, question, None)[0], "vague-brief");
+    // Without it, nothing the question says tells the two apart.
+    let hits = hits_without(&mut f, question, &[Signal::Themes, Signal::Semantic]);
+    assert!(hits.len() < 2 || hits[0].score == hits[1].score, "{hits:?}");
+}

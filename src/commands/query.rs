@@ -204,6 +204,12 @@ fn answer(
                 &analyzed.stems,
                 &ranker.lexicon.names_of(&analyzed.concepts),
                 &ranker.lexicon.names_of(&analyzed.inferred),
+                &ranker
+                    .lexicon
+                    .names_of(&analyzed.themes)
+                    .into_iter()
+                    .zip(analyzed.theme_weights.iter().copied())
+                    .collect::<Vec<_>>(),
             )?;
         }
         render::write_text(out, &shown, render::use_colour(), config.explain)?;

@@ -486,6 +486,11 @@ impl Lexicon {
         self.names.len()
     }
 
+    /// The concept of this name, if the lexicon has it.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n == name)
+    }
+
     pub fn name(&self, concept: usize) -> &str {
         self.names.get(concept).map_or("", String::as_str)
     }

@@ -13,6 +13,7 @@ pub mod ranking;
 pub mod semantic;
 pub mod snippet;
 pub mod spans;
+pub mod themes;
 
 use std::path::Path;
 use std::time::Duration;

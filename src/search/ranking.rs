@@ -26,6 +26,7 @@ use super::index::{Fields, SEMANTIC_FIELD};
 use super::lexicon::{within_distance, Lexicon};
 use super::semantic;
 use super::spans::{self, Source, Span};
+use super::themes;
 
 /// Questions longer than this are cut: the first few hundred words say what is asked.
 pub const MAX_QUESTION_WORDS: usize = 300;
@@ -49,6 +50,12 @@ pub enum Signal {
     /// Concepts inferred from the nearest labelled questions of the built-in
     /// question bank, matched like `Competency`.
     Bank,
+    /// Concepts the built-in theme classifier ([`super::themes`]) reads in
+    /// the question's semantic vector, beyond those its words name, each
+    /// weighted by its probability and matched like `Competency` (and, at
+    /// [`THEMES_TEXT_BOOST`], like `ConceptText`): "a one-line request and
+    /// no details" names no form of `ambiguity` but is about it.
+    Themes,
     /// Other surface forms of the question's concepts, at a lower weight.
     Expansion,
     /// Pairs of question words found close together.
@@ -71,7 +78,7 @@ pub enum Signal {
 }
 
 impl Signal {
-    pub const ALL: [Signal; 12] = [
+    pub const ALL: [Signal; 13] = [
         Signal::Questions,
         Signal::Title,
         Signal::Labels,
@@ -79,6 +86,7 @@ impl Signal {
         Signal::Competency,
         Signal::ConceptText,
         Signal::Bank,
+        Signal::Themes,
         Signal::Expansion,
         Signal::Phrase,
         Signal::Fuzzy,
@@ -95,6 +103,7 @@ impl Signal {
             Signal::Competency => "competency",
             Signal::ConceptText => "concept-text",
             Signal::Bank => "bank",
+            Signal::Themes => "themes",
             Signal::Expansion => "expansion",
             Signal::Phrase => "phrase",
             Signal::Fuzzy => "fuzzy",
@@ -133,6 +142,7 @@ pub struct Weights {
     pub competency: f32,
     pub concept_text: f32,
     pub bank: f32,
+    pub themes: f32,
     pub expansion: f32,
     pub phrase: f32,
     pub fuzzy: f32,
@@ -158,6 +168,7 @@ impl Default for Weights {
             competency: 4.65,
             concept_text: 2.6,
             bank: 0.5,
+            themes: 4.65,
             expansion: 0.075,
             phrase: 1.33,
             fuzzy: 0.5,
@@ -183,6 +194,7 @@ impl Weights {
             Signal::Competency => &mut self.competency,
             Signal::ConceptText => &mut self.concept_text,
             Signal::Bank => &mut self.bank,
+            Signal::Themes => &mut self.themes,
             Signal::Expansion => &mut self.expansion,
             Signal::Phrase => &mut self.phrase,
             Signal::Fuzzy => &mut self.fuzzy,
@@ -201,6 +213,7 @@ impl Weights {
             Signal::Competency => self.competency,
             Signal::ConceptText => self.concept_text,
             Signal::Bank => self.bank,
+            Signal::Themes => self.themes,
             Signal::Expansion => self.expansion,
             Signal::Phrase => self.phrase,
             Signal::Fuzzy => self.fuzzy,
@@ -227,6 +240,11 @@ pub struct AnalyzedQuestion {
     pub concept_weights: Vec<f32>,
     /// Concepts inferred from similar labelled questions (not in `concepts`).
     pub inferred: Vec<usize>,
+    /// Concepts the theme classifier reads in the question (not in
+    /// `concepts`), most likely first.
+    pub themes: Vec<usize>,
+    /// Probability of each of `themes`.
+    pub theme_weights: Vec<f32>,
     /// The question's vector in the built-in semantic model.
     pub vector: Option<Vec<f32>>,
     /// The question was longer than [`MAX_QUESTION_WORDS`] and was cut.
@@ -338,11 +356,12 @@ impl Ranker {
             .filter(|&(c, w)| w >= 0.5 && !concepts.contains(&c))
             .map(|(c, _)| c)
             .collect();
-        let vector = if self.disabled.contains(&Signal::Semantic) {
-            None
-        } else {
-            semantic::Model::builtin().embed(question)
+        let question_vector = semantic::Model::builtin().embed(question);
+        let (themes, theme_weights) = match &question_vector {
+            Some(v) if !self.disabled.contains(&Signal::Themes) => self.themes(v, &concepts),
+            _ => (Vec::new(), Vec::new()),
         };
+        let vector = question_vector.filter(|_| !self.disabled.contains(&Signal::Semantic));
         AnalyzedQuestion {
             words,
             content,
@@ -351,9 +370,31 @@ impl Ranker {
             concepts,
             concept_weights,
             inferred,
+            themes,
+            theme_weights,
             vector,
             truncated,
         }
+    }
+
+    /// The concepts the theme classifier gives at least [`MIN_THEME`] and
+    /// half the best concept's probability, leaving out those the
+    /// question's words already name, with their probabilities.
+    fn themes(&self, vector: &[f32], named: &[usize]) -> (Vec<usize>, Vec<f32>) {
+        let predicted = themes::Classifier::builtin().predict(vector);
+        let best = predicted.first().map_or(0.0, |p| p.1);
+        let mut concepts = Vec::new();
+        let mut weights = Vec::new();
+        for (name, p) in predicted {
+            if p < MIN_THEME || p < best / 2.0 {
+                break;
+            }
+            if let Some(c) = self.lexicon.find(name).filter(|c| !named.contains(c)) {
+                concepts.push(c);
+                weights.push(p);
+            }
+        }
+        (concepts, weights)
     }
 
     /// The query of each enabled signal that has something to match, unweighted.
@@ -411,6 +452,17 @@ impl Ranker {
                 &[(f.concepts_text, 1.0)],
                 &concept_names,
                 &q.concept_weights,
+            ),
+        );
+        push(
+            Signal::Themes,
+            weighted(
+                &[
+                    (f.concepts_tagged, 1.0),
+                    (f.concepts_text, THEMES_TEXT_BOOST),
+                ],
+                &self.lexicon.names_of(&q.themes),
+                &q.theme_weights,
             ),
         );
         let inferred_names = self.lexicon.names_of(&q.inferred);
@@ -794,6 +846,15 @@ impl Ranker {
         }
     }
 }
+
+/// The least probability of a concept from the theme classifier that
+/// [`Signal::Themes`] uses.
+const MIN_THEME: f32 = 0.1;
+
+/// The weight of [`Signal::Themes`] on concepts found in a story's prose,
+/// relative to its tagged concepts: the ratio of the default weights of
+/// `ConceptText` and `Competency`.
+const THEMES_TEXT_BOOST: f32 = 0.56;
 
 /// How many of the best candidates [`Signal::Focus`] re-ranks.
 const RERANK_DEPTH: usize = 20;

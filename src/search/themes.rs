@@ -1,0 +1,162 @@
+//! A built-in theme classifier: which behavioural concepts a question asks
+//! about, read from its vector in the semantic model.
+//!
+//! The concept lexicon finds a concept only when the question uses one of
+//! its listed forms; "a one-line request and no details" names no form of
+//! `ambiguity`. The classifier is a softmax over the lexicon's concepts on
+//! the question's semantic vector ([`super::semantic`]), trained on the
+//! labelled question bank and on the synthetic interview questions of
+//! `tools/semantic/synthetic/` (each labelled with the concepts of the
+//! competency its story was written for). Its concepts feed
+//! [`super::ranking::Signal::Bank`] beside the bank's nearest questions.
+//!
+//! `themes.bin` is built by `tools/semantic/themes.py`. Layout,
+//! little-endian: `b"SMTC"`, version u32 (1), dim u32, n u32, the
+//! fingerprint u64 of the semantic model it was trained on, n f32 biases,
+//! n*dim f32 weights (one row per concept), (n+1) u32 name offsets, then
+//! the names' UTF-8 bytes. A classifier trained on another model stays
+//! silent: its weights would read vectors they were not trained on.
+
+use std::sync::OnceLock;
+
+use super::semantic;
+
+const BUILTIN: &[u8] = include_bytes!("themes.bin");
+const MAGIC: &[u8; 4] = b"SMTC";
+
+/// The classifier, decoded once per process (about 130 KB of weights).
+pub struct Classifier {
+    dim: usize,
+    names: Vec<String>,
+    bias: Vec<f32>,
+    weights: Vec<f32>,
+}
+
+impl Classifier {
+    /// The classifier compiled into starmatch, if it matches the built-in
+    /// semantic model.
+    pub fn builtin() -> &'static Classifier {
+        static CLASSIFIER: OnceLock<Classifier> = OnceLock::new();
+        CLASSIFIER.get_or_init(|| {
+            Classifier::parse(BUILTIN, semantic::Model::builtin().fingerprint())
+                .unwrap_or_else(Classifier::empty)
+        })
+    }
+
+    fn empty() -> Classifier {
+        Classifier {
+            dim: 0,
+            names: Vec::new(),
+            bias: Vec::new(),
+            weights: Vec::new(),
+        }
+    }
+
+    fn parse(bytes: &[u8], model: u64) -> Option<Classifier> {
+        let u32_at = |at: usize| -> Option<usize> {
+            let b = bytes.get(at..at + 4)?;
+            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        let f32s = |at: usize, n: usize| -> Option<Vec<f32>> {
+            let b = bytes.get(at..at.checked_add(n.checked_mul(4)?)?)?;
+            Some(
+                b.chunks_exact(4)
+                    .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                    .collect(),
+            )
+        };
+        if bytes.get(..4)? != MAGIC || u32_at(4)? != 1 {
+            return None;
+        }
+        let (dim, n) = (u32_at(8)?, u32_at(12)?);
+        let fingerprint = u64::from_le_bytes(bytes.get(16..24)?.try_into().ok()?);
+        if fingerprint != model || dim != semantic::Model::builtin().dim() {
+            return None;
+        }
+        let bias_at = 24;
+        let weights_at = bias_at + 4 * n;
+        let offsets_at = weights_at + 4 * n * dim;
+        let strings_at = offsets_at + 4 * (n + 1);
+        let bias = f32s(bias_at, n)?;
+        let weights = f32s(weights_at, n * dim)?;
+        let strings = bytes.get(strings_at..)?;
+        let mut names = Vec::with_capacity(n);
+        for i in 0..n {
+            let (a, b) = (u32_at(offsets_at + 4 * i)?, u32_at(offsets_at + 4 * i + 4)?);
+            names.push(std::str::from_utf8(strings.get(a..b)?).ok()?.to_string());
+        }
+        Some(Classifier {
+            dim,
+            names,
+            bias,
+            weights,
+        })
+    }
+
+    /// Each concept's probability for a question's unit vector, most
+    /// likely first; empty when the classifier is silent.
+    pub fn predict(&self, vector: &[f32]) -> Vec<(&str, f32)> {
+        if self.names.is_empty() || vector.len() != self.dim {
+            return Vec::new();
+        }
+        let logits: Vec<f32> = self
+            .weights
+            .chunks_exact(self.dim)
+            .zip(&self.bias)
+            .map(|(row, b)| b + row.iter().zip(vector).map(|(w, x)| w * x).sum::<f32>())
+            .collect();
+        let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let exp: Vec<f32> = logits.iter().map(|l| (l - max).exp()).collect();
+        let total: f32 = exp.iter().sum();
+        let mut out: Vec<(&str, f32)> = self
+            .names
+            .iter()
+            .map(String::as_str)
+            .zip(exp.iter().map(|e| e / total))
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn top(question: &str) -> Vec<&'static str> {
+        let vector = semantic::Model::builtin().embed(question).unwrap();
+        Classifier::builtin()
+            .predict(&vector)
+            .into_iter()
+            .take(2)
+            .map(|(name, _)| name)
+            .collect()
+    }
+
+    #[test]
+    fn the_builtin_classifier_matches_the_builtin_model() {
+        let classifier = Classifier::builtin();
+        assert!(classifier.names.len() >= 80, "{}", classifier.names.len());
+        let vector = semantic::Model::builtin().embed("a question").unwrap();
+        let sum: f32 = classifier.predict(&vector).iter().map(|p| p.1).sum();
+        assert!((sum - 1.0).abs() < 1e-3, "{sum}");
+    }
+
+    #[test]
+    fn a_question_without_any_concept_form_still_gets_its_theme() {
+        assert!(top("Proudest accomplishment?").contains(&"results"));
+        assert!(
+            top("What's the worst fire you've had to put out while on pager duty?")
+                .iter()
+                .any(|c| *c == "on-call" || *c == "reliability")
+        );
+    }
+
+    #[test]
+    fn a_classifier_for_another_model_is_silent() {
+        let model = semantic::Model::builtin().fingerprint();
+        assert!(Classifier::parse(BUILTIN, model).is_some());
+        assert!(Classifier::parse(BUILTIN, model ^ 1).is_none());
+        assert!(Classifier::parse(&BUILTIN[..100], model).is_none());
+    }
+}
