@@ -264,20 +264,21 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
         ),
     ]);
     let question = "Describe a conflict with your manager.";
-    // Semantic closeness would also prefer the story tagged with the whole
-    // question: switched off on both sides, so only focus differs.
+    // Semantic closeness and theme agreement would also prefer the story
+    // tagged with the whole question: switched off on both sides, so only
+    // focus differs.
     let scores = |f: &mut Fixture, disabled: &[Signal]| {
         let hits = hits_without(f, question, disabled);
         let score = |id: &str| hits.iter().find(|h| h.id == id).unwrap().score;
         (score("covered-together"), score("covered-apart"))
     };
-    let (together, apart) = scores(&mut f, &[Signal::Focus, Signal::Semantic]);
+    let (together, apart) = scores(&mut f, &[Signal::Focus, Signal::Semantic, Signal::ThemeFit]);
     assert!(
         apart > together,
         "the words alone favour the split story: {apart} against {together}"
     );
     f.engine.ranker.weights.focus = 0.2;
-    let (together_focus, apart_focus) = scores(&mut f, &[Signal::Semantic]);
+    let (together_focus, apart_focus) = scores(&mut f, &[Signal::Semantic, Signal::ThemeFit]);
     // One tagged question holds both concepts (conflict, manager): x 1.2.
     assert!(
         (together_focus / together - 1.2).abs() < 1e-3,
@@ -315,7 +316,7 @@ fn semantic_closeness_lifts_a_paraphrase_that_shares_no_words() {
         ),
     ]);
     let question = "What did you grow in your garden on Friday?";
-    let hits = hits_without(&mut f, question, &[Signal::Semantic]);
+    let hits = hits_without(&mut f, question, &[Signal::Semantic, Signal::ThemeFit]);
     assert_eq!(hits[0].id, "office-paint", "a tie keeps index order");
     assert_eq!(hits[0].score, hits[1].score);
     assert_eq!(
@@ -348,7 +349,7 @@ fn semantic_closeness_reads_the_prose_of_a_story_without_tagged_questions() {
         ),
     ]);
     let question = "Tell me about a Tuesday at the agency when customers could not check out.";
-    let hits = hits_without(&mut f, question, &[Signal::Semantic]);
+    let hits = hits_without(&mut f, question, &[Signal::Semantic, Signal::ThemeFit]);
     assert_eq!(hits.len(), 2);
     assert_eq!(hits[0].score, hits[1].score, "word signals tie");
     assert_eq!(hits[0].id, "team-day", "a tie keeps index order");
@@ -395,4 +396,56 @@ fn the_themes_signal_reads_a_concept_the_question_never_names() {
     // Without it, nothing the question says tells the two apart.
     let hits = hits_without(&mut f, question, &[Signal::Themes, Signal::Semantic]);
     assert!(hits.len() < 2 || hits[0].score == hits[1].score, "{hits:?}");
+}
+
+#[test]
+fn theme_fit_reads_what_a_bare_story_is_about() {
+    // Same title and situation, no tagged questions or competencies; the
+    // actions and results share no word with the question. The theme
+    // classifier reads `ambiguity` in the question and in the second story.
+    let bare = |id: &str, action: &str, result: &str| {
+        format!(
+            "id: {id}\ntitle: \"A Tuesday at the agency\"\nsituation: \"It was a Tuesday at the agency.\"\ntask: \"I was asked to help.\"\naction: \"{action}\"\nresult: \"{result}\"\n"
+        )
+    };
+    let mut f = fixture_of(&[
+        bare(
+            "slow-report",
+            "The report page took nine seconds to load, so I added an index and cached the totals.",
+            "It loaded in under a second.",
+        ),
+        bare(
+            "one-line-brief",
+            "The client's brief was one line long and no one could tell me who the report was for, so I drafted three mock-ups and asked their staff to pick.",
+            "They chose the second mock-up and we built that one.",
+        ),
+    ]);
+    let question = "Tell me about a Tuesday at the agency when nobody could say what they wanted.";
+    // Only the word signals and theme agreement: the concept signals would
+    // find `ambiguity` in both texts by the lexicon alone.
+    let words = [
+        Signal::Questions,
+        Signal::Title,
+        Signal::Labels,
+        Signal::Body,
+        Signal::Phrase,
+    ];
+    let others = |keep: &[Signal]| -> Vec<Signal> {
+        Signal::ALL
+            .into_iter()
+            .filter(|s| !keep.contains(s))
+            .collect()
+    };
+    let hits = hits_without(&mut f, question, &others(&words));
+    assert_eq!(hits.len(), 2);
+    assert_eq!(hits[0].score, hits[1].score, "word signals tie");
+    assert_eq!(hits[0].id, "slow-report", "a tie keeps index order");
+    let with_fit: Vec<Signal> = words.into_iter().chain([Signal::ThemeFit]).collect();
+    let hits = hits_without(&mut f, question, &others(&with_fit));
+    assert_eq!(hits[0].id, "one-line-brief");
+    assert!(
+        hits[0].theme_fit > 0.0 && hits[1].theme_fit < 0.0,
+        "{hits:?}"
+    );
+    assert_eq!(ranked(&mut f, question, None)[0], "one-line-brief");
 }

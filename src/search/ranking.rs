@@ -75,10 +75,16 @@ pub enum Signal {
     /// `weight x best candidate's score x z-score of the cosine` among the
     /// best [`SEMANTIC_DEPTH`] candidates.
     Semantic,
+    /// How well the themes the classifier reads in the story's semantic
+    /// vector agree with those it reads in the question's (the
+    /// Bhattacharyya coefficient of the two distributions over concepts):
+    /// a bare story about a vague brief is about `ambiguity` even when its
+    /// words say so in no listed form. Re-ranks like `Semantic`.
+    ThemeFit,
 }
 
 impl Signal {
-    pub const ALL: [Signal; 13] = [
+    pub const ALL: [Signal; 14] = [
         Signal::Questions,
         Signal::Title,
         Signal::Labels,
@@ -92,6 +98,7 @@ impl Signal {
         Signal::Fuzzy,
         Signal::Focus,
         Signal::Semantic,
+        Signal::ThemeFit,
     ];
 
     pub fn name(self) -> &'static str {
@@ -109,6 +116,7 @@ impl Signal {
             Signal::Fuzzy => "fuzzy",
             Signal::Focus => "focus",
             Signal::Semantic => "semantic",
+            Signal::ThemeFit => "theme-fit",
         }
     }
 }
@@ -152,6 +160,8 @@ pub struct Weights {
     /// Relative to the best candidate's score, per standard deviation of
     /// semantic closeness among the candidates.
     pub semantic: f32,
+    /// Like `semantic`, per standard deviation of theme agreement.
+    pub theme_fit: f32,
     /// Situation, task, action, result, learning.
     pub body_fields: [f32; 5],
 }
@@ -178,6 +188,7 @@ impl Default for Weights {
             // `--weight focus=0.2` brings it back.
             focus: 0.0,
             semantic: 0.15,
+            theme_fit: 0.15,
             body_fields: [1.0, 1.0, 0.8, 0.7, 0.5],
         }
     }
@@ -200,6 +211,7 @@ impl Weights {
             Signal::Fuzzy => &mut self.fuzzy,
             Signal::Focus => &mut self.focus,
             Signal::Semantic => &mut self.semantic,
+            Signal::ThemeFit => &mut self.theme_fit,
         };
         *slot = weight;
     }
@@ -219,6 +231,7 @@ impl Weights {
             Signal::Fuzzy => self.fuzzy,
             Signal::Focus => self.focus,
             Signal::Semantic => self.semantic,
+            Signal::ThemeFit => self.theme_fit,
         }
     }
 }
@@ -247,6 +260,9 @@ pub struct AnalyzedQuestion {
     pub theme_weights: Vec<f32>,
     /// The question's vector in the built-in semantic model.
     pub vector: Option<Vec<f32>>,
+    /// Square roots of the theme classifier's distribution for the
+    /// question, for [`Signal::ThemeFit`].
+    pub theme_roots: Option<Vec<f32>>,
     /// The question was longer than [`MAX_QUESTION_WORDS`] and was cut.
     pub truncated: bool,
 }
@@ -282,6 +298,8 @@ pub struct Hit {
     pub spans: Vec<Span>,
     /// What [`Signal::Semantic`] added (negative: it took away).
     pub semantic: f32,
+    /// What [`Signal::ThemeFit`] added.
+    pub theme_fit: f32,
     /// Filled by [`Ranker::explain`] only.
     pub contributions: Vec<Contribution>,
 }
@@ -361,6 +379,10 @@ impl Ranker {
             Some(v) if !self.disabled.contains(&Signal::Themes) => self.themes(v, &concepts),
             _ => (Vec::new(), Vec::new()),
         };
+        let theme_roots = question_vector
+            .as_deref()
+            .filter(|_| !self.disabled.contains(&Signal::ThemeFit))
+            .and_then(|v| themes::Classifier::builtin().roots(v));
         let vector = question_vector.filter(|_| !self.disabled.contains(&Signal::Semantic));
         AnalyzedQuestion {
             words,
@@ -373,6 +395,7 @@ impl Ranker {
             themes,
             theme_weights,
             vector,
+            theme_roots,
             truncated,
         }
     }
@@ -589,6 +612,7 @@ impl Ranker {
             .map(|r| {
                 let mut hit = self.hit(r.address, r.score, &r.doc);
                 hit.semantic = r.semantic;
+                hit.theme_fit = r.theme_fit;
                 hit
             })
             .collect())
@@ -628,18 +652,21 @@ impl Ranker {
             && self.weights.focus != 0.0
             && q.concepts.len() >= 2;
         let semantic = q.vector.is_some() && self.weights.semantic != 0.0;
+        let theme_fit = q.theme_roots.is_some() && self.weights.theme_fit != 0.0;
         let mut depth = k;
         if focus {
             depth = depth.max(RERANK_DEPTH);
         }
-        if semantic {
+        if semantic || theme_fit {
             depth = depth.max(SEMANTIC_DEPTH);
         }
         let candidates = searcher.search(&*query, &TopDocs::with_limit(depth).order_by_score())?;
-        let added = match &q.vector {
-            Some(vector) if semantic => self.semantic(searcher, vector, &candidates)?,
-            _ => vec![0.0; candidates.len()],
+        let (closeness, fit) = if semantic || theme_fit {
+            self.semantic(searcher, q, &candidates)?
+        } else {
+            (vec![0.0; candidates.len()], vec![0.0; candidates.len()])
         };
+        let added: Vec<f32> = closeness.iter().zip(&fit).map(|(a, b)| a + b).collect();
         let boost = if focus {
             1.0 + self.weights.focus.max(0.0)
         } else {
@@ -674,7 +701,8 @@ impl Ranker {
             ranked.push(Ranked {
                 order: i,
                 score: total,
-                semantic: added[i],
+                semantic: closeness[i],
+                theme_fit: fit[i],
                 address,
                 doc,
             });
@@ -685,50 +713,51 @@ impl Ranker {
         Ok(ranked)
     }
 
-    /// What [`Signal::Semantic`] adds to each candidate: the weight times
-    /// the best candidate's score times how many standard deviations the
-    /// story's closeness to the question lies above the candidates' mean.
-    /// Relative, so that it means the same for a question that matches
-    /// many words as for one that matches few.
+    /// What [`Signal::Semantic`] and [`Signal::ThemeFit`] add to each
+    /// candidate: each signal's weight times the best candidate's score
+    /// times how many standard deviations the story's closeness to the
+    /// question (cosine of the vectors; agreement of the themes read in
+    /// them) lies above the candidates' mean. Relative, so that it means
+    /// the same for a question that matches many words as for one that
+    /// matches few. A signal that is off or has nothing to read adds 0.
     fn semantic(
         &self,
         searcher: &Searcher,
-        vector: &[f32],
+        q: &AnalyzedQuestion,
         candidates: &[(f32, DocAddress)],
-    ) -> tantivy::Result<Vec<f32>> {
+    ) -> tantivy::Result<(Vec<f32>, Vec<f32>)> {
+        let classifier = themes::Classifier::builtin();
         let mut columns: Vec<Option<Option<BytesColumn>>> =
             vec![None; searcher.segment_readers().len()];
         let mut buf: Vec<u8> = Vec::new();
         let mut cosines: Vec<Option<f32>> = Vec::with_capacity(candidates.len());
+        let mut fits: Vec<Option<f32>> = Vec::with_capacity(candidates.len());
         for &(_, address) in candidates {
             let slot = &mut columns[address.segment_ord as usize];
             if slot.is_none() {
                 let reader = searcher.segment_reader(address.segment_ord);
                 *slot = Some(reader.fast_fields().bytes(SEMANTIC_FIELD)?);
             }
-            let cosine = slot.as_ref().and_then(Option::as_ref).and_then(|column| {
+            let found = slot.as_ref().and_then(Option::as_ref).and_then(|column| {
                 let ord = column.term_ords(address.doc_id).next()?;
                 buf.clear();
-                column.ord_to_bytes(ord, &mut buf).ok()?.then_some(())?;
-                semantic::cosine(vector, &buf)
+                column.ord_to_bytes(ord, &mut buf).ok()?.then_some(())
             });
-            cosines.push(cosine);
+            let packed: &[u8] = if found.is_some() { &buf } else { &[] };
+            cosines.push(
+                q.vector
+                    .as_deref()
+                    .and_then(|v| semantic::cosine(v, packed)),
+            );
+            fits.push(q.theme_roots.as_deref().and_then(|roots| {
+                let story = classifier.roots(&semantic::decode(packed)?)?;
+                Some(roots.iter().zip(&story).map(|(a, b)| a * b).sum())
+            }));
         }
-        let known: Vec<f32> = cosines.iter().flatten().copied().collect();
-        if known.len() < 2 {
-            return Ok(vec![0.0; candidates.len()]);
-        }
-        let mean = known.iter().sum::<f32>() / known.len() as f32;
-        let var = known.iter().map(|c| (c - mean).powi(2)).sum::<f32>() / known.len() as f32;
-        // A floor on the spread: among a few near-identical candidates a
-        // tiny difference must not count as several deviations.
-        let sd = var.sqrt().max(MIN_SEMANTIC_SPREAD);
         let top = candidates.first().map_or(0.0, |c| c.0);
-        let scale = self.weights.semantic * top / sd;
-        Ok(cosines
-            .iter()
-            .map(|c| c.map_or(0.0, |c| scale * (c - mean)))
-            .collect())
+        let closeness = relative(&cosines, self.weights.semantic * top, MIN_SEMANTIC_SPREAD);
+        let fit = relative(&fits, self.weights.theme_fit * top, MIN_THEME_FIT_SPREAD);
+        Ok((closeness, fit))
     }
 
     /// The largest share of the question's concepts (by weight) that one
@@ -792,11 +821,13 @@ impl Ranker {
         // The re-ranking added the semantic part and multiplied the summed
         // signals; what the multiplication added is the rest.
         for hit in hits.iter_mut() {
-            if hit.semantic != 0.0 {
-                hit.contributions.push(Contribution {
-                    signal: Signal::Semantic,
-                    score: hit.semantic,
-                });
+            for (signal, score) in [
+                (Signal::Semantic, hit.semantic),
+                (Signal::ThemeFit, hit.theme_fit),
+            ] {
+                if score != 0.0 {
+                    hit.contributions.push(Contribution { signal, score });
+                }
             }
             let summed: f32 = hit.contributions.iter().map(|c| c.score).sum();
             let focus = hit.score - summed;
@@ -842,9 +873,32 @@ impl Ranker {
             ],
             spans: self.stored_spans(doc),
             semantic: 0.0,
+            theme_fit: 0.0,
             contributions: Vec::new(),
         }
     }
+}
+
+/// `scale` times the z-score of each value among the known ones (0 for an
+/// unknown one, and for all when fewer than two are known), with `floor`
+/// as the least spread that counts as one standard deviation: among a few
+/// near-identical candidates a tiny difference must not count as several.
+/// Among n candidates it counts n / (n + [`FEW_CANDIDATES`]): the z-scores
+/// of two candidates are -1 and 1 whatever their difference, so a small
+/// pool says less about how much closer one story is.
+fn relative(values: &[Option<f32>], scale: f32, floor: f32) -> Vec<f32> {
+    let known: Vec<f32> = values.iter().flatten().copied().collect();
+    if known.len() < 2 || scale == 0.0 {
+        return vec![0.0; values.len()];
+    }
+    let n = known.len() as f32;
+    let mean = known.iter().sum::<f32>() / n;
+    let var = known.iter().map(|c| (c - mean).powi(2)).sum::<f32>() / n;
+    let scale = scale * n / (n + FEW_CANDIDATES) / var.sqrt().max(floor);
+    values
+        .iter()
+        .map(|v| v.map_or(0.0, |v| scale * (v - mean)))
+        .collect()
 }
 
 /// The least probability of a concept from the theme classifier that
@@ -866,12 +920,21 @@ const SEMANTIC_DEPTH: usize = 50;
 /// one standard deviation.
 const MIN_SEMANTIC_SPREAD: f32 = 0.05;
 
+/// How strongly a small pool of re-ranked candidates is discounted (see
+/// [`relative`]).
+const FEW_CANDIDATES: f32 = 4.0;
+
+/// The least spread of theme agreement among candidates that counts as one
+/// standard deviation.
+const MIN_THEME_FIT_SPREAD: f32 = 0.05;
+
 /// A candidate after re-ranking.
 struct Ranked {
     /// Its place in tantivy's order, to break ties.
     order: usize,
     score: f32,
     semantic: f32,
+    theme_fit: f32,
     address: DocAddress,
     doc: TantivyDocument,
 }

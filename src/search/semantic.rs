@@ -263,6 +263,14 @@ pub fn encode(vector: &[f32]) -> Vec<u8> {
         .collect()
 }
 
+/// The unit vector a packed story vector ([`encode`]) stands for; `None`
+/// for an empty or all-zero one.
+pub fn decode(packed: &[u8]) -> Option<Vec<f32>> {
+    let v: Vec<f32> = packed.iter().map(|&p| f32::from(p as i8)).collect();
+    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    (norm > 0.0).then(|| v.iter().map(|x| x / norm).collect())
+}
+
 /// Cosine similarity of a unit query vector and a story vector packed by
 /// [`encode`]; `None` when the sizes differ (an index built with another model).
 pub fn cosine(query: &[f32], packed: &[u8]) -> Option<f32> {

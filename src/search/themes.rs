@@ -93,11 +93,11 @@ impl Classifier {
         })
     }
 
-    /// Each concept's probability for a question's unit vector, most
-    /// likely first; empty when the classifier is silent.
-    pub fn predict(&self, vector: &[f32]) -> Vec<(&str, f32)> {
+    /// Each concept's probability for a unit vector, in the classifier's
+    /// order; `None` when the classifier is silent.
+    fn distribution(&self, vector: &[f32]) -> Option<Vec<f32>> {
         if self.names.is_empty() || vector.len() != self.dim {
-            return Vec::new();
+            return None;
         }
         let logits: Vec<f32> = self
             .weights
@@ -108,14 +108,31 @@ impl Classifier {
         let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         let exp: Vec<f32> = logits.iter().map(|l| (l - max).exp()).collect();
         let total: f32 = exp.iter().sum();
-        let mut out: Vec<(&str, f32)> = self
-            .names
-            .iter()
-            .map(String::as_str)
-            .zip(exp.iter().map(|e| e / total))
-            .collect();
+        Some(exp.iter().map(|e| e / total).collect())
+    }
+
+    /// Each concept's probability for a question's unit vector, most
+    /// likely first; empty when the classifier is silent.
+    pub fn predict(&self, vector: &[f32]) -> Vec<(&str, f32)> {
+        let Some(p) = self.distribution(vector) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(&str, f32)> = self.names.iter().map(String::as_str).zip(p).collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1));
         out
+    }
+
+    /// The square roots of the probabilities for a unit vector (a question's
+    /// or a story's), in the classifier's order: the dot product of two is
+    /// the Bhattacharyya coefficient of their distributions, 1 when they
+    /// agree, 0 when they share no concept.
+    pub fn roots(&self, vector: &[f32]) -> Option<Vec<f32>> {
+        Some(
+            self.distribution(vector)?
+                .iter()
+                .map(|p| p.sqrt())
+                .collect(),
+        )
     }
 }
 
