@@ -349,7 +349,13 @@ fn semantic_closeness_reads_the_prose_of_a_story_without_tagged_questions() {
         ),
     ]);
     let question = "Tell me about a Tuesday at the agency when customers could not check out.";
-    let hits = hits_without(&mut f, question, &[Signal::Semantic, Signal::ThemeFit]);
+    // The theme classifier may read an outage in the question, which one
+    // story's prose names: off too, so that only closeness tells them apart.
+    let hits = hits_without(
+        &mut f,
+        question,
+        &[Signal::Semantic, Signal::ThemeFit, Signal::Themes],
+    );
     assert_eq!(hits.len(), 2);
     assert_eq!(hits[0].score, hits[1].score, "word signals tie");
     assert_eq!(hits[0].id, "team-day", "a tie keeps index order");
