@@ -4,9 +4,13 @@ The file layout is the one src/search/semantic.rs reads: b"SMSE", version
 u32 (1), dim u32, n u32, n f32 row scales, n*dim int8 rows, (n+1) u32
 offsets, then the pieces' UTF-8 bytes, sorted bytewise.
 """
+import glob
+import re
 import struct
 
 import numpy as np
+import xxhash
+import yaml
 
 
 def read_bin(path):
@@ -57,3 +61,28 @@ def tagged_text(s):
 def prose_text(s):
     """Title and STAR prose with the learning: `prose_text` in src/search/index.rs."""
     return ". ".join(x for x in [s.get("title", "")] + [flat(s.get(k)) for k in ("situation", "task", "action", "result", "learning")] if x)
+
+
+def fingerprint(path):
+    """semantic::Model::fingerprint of a table file: the row scales' xxh3,
+    the dimension and the number of pieces."""
+    b = open(path, "rb").read()
+    _, dim, n = struct.unpack("<III", b[4:16])
+    return xxhash.xxh3_64_intdigest(b[16 : 16 + 4 * n]) ^ (dim << 48) ^ n
+
+
+def normalised(question):
+    """A question's words, lowercased: how two questions count as the same."""
+    return " ".join(re.findall(r"[a-z0-9']+", question.lower()))
+
+
+def eval_questions(root="corpus/eval"):
+    """Every question of the eval sets (all `*.yaml` question files under
+    corpus/eval), normalised: training drops any question that is one of
+    them word for word, so no eval question is ever trained on."""
+    out = set()
+    for path in glob.glob(root + "/*.yaml"):
+        for item in yaml.safe_load(open(path)) or []:
+            if isinstance(item, dict) and "question" in item:
+                out.add(normalised(item["question"]))
+    return out
