@@ -191,6 +191,30 @@ fn explain_in_text_says_what_the_question_is_about() {
 }
 
 #[test]
+fn explain_in_text_lists_the_themes_read_from_the_question_s_meaning() {
+    let dir = scratch();
+    let out = starmatch(dir.path())
+        .args([
+            "query",
+            "--explain",
+            "-k",
+            "1",
+            "How do you start when nobody can say what they want?",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let themes = text.lines().nth(1).unwrap();
+    // No word of the question is a form of `ambiguity`; the classifier
+    // reads it, with its probability as a percentage.
+    assert!(themes.starts_with("question themes: none"), "{themes}");
+    let meaning = themes.split("from its meaning: ").nth(1).unwrap();
+    assert!(meaning.starts_with("ambiguity "), "{themes}");
+    assert!(meaning.trim_end_matches(')').ends_with('%'), "{themes}");
+}
+
+#[test]
 fn an_empty_question_is_a_usage_error() {
     let dir = scratch();
     starmatch(dir.path())

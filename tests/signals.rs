@@ -365,7 +365,8 @@ fn semantic_closeness_reads_the_prose_of_a_story_without_tagged_questions() {
 #[test]
 fn the_themes_signal_reads_a_concept_the_question_never_names() {
     // Same title and prose; only the tagged competency differs. The question
-    // uses no form of `ambiguity` from the lexicon, but that is what it asks.
+    // uses no form of `ambiguity` from the lexicon, but that is what it asks
+    // (the bank, which infers it too, is switched off below).
     let mut f = fixture_of(&[
         story(
             "fast-pages",
@@ -373,7 +374,7 @@ fn the_themes_signal_reads_a_concept_the_question_never_names() {
             &["performance"],
             &[],
             &[],
-            "I worked on a project.",
+            "I had to start somewhere.",
         ),
         story(
             "vague-brief",
@@ -381,7 +382,7 @@ fn the_themes_signal_reads_a_concept_the_question_never_names() {
             &["ambiguity"],
             &[],
             &[],
-            "I worked on a project.",
+            "I had to start somewhere.",
         ),
     ]);
     let question = "How do you start when nobody can say what they want?";
@@ -399,9 +400,20 @@ fn the_themes_signal_reads_a_concept_the_question_never_names() {
         ["vague-brief"]
     );
     assert_eq!(ranked(&mut f, question, None)[0], "vague-brief");
-    // Without it, nothing the question says tells the two apart.
-    let hits = hits_without(&mut f, question, &[Signal::Themes, Signal::Semantic]);
-    assert!(hits.len() < 2 || hits[0].score == hits[1].score, "{hits:?}");
+    // Without the vector's reading, nothing the question says tells the
+    // two apart: both match "start", equally.
+    let hits = hits_without(
+        &mut f,
+        question,
+        &[
+            Signal::Themes,
+            Signal::Bank,
+            Signal::Semantic,
+            Signal::ThemeFit,
+        ],
+    );
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert_eq!(hits[0].score, hits[1].score);
 }
 
 #[test]
@@ -454,4 +466,54 @@ fn theme_fit_reads_what_a_bare_story_is_about() {
         "{hits:?}"
     );
     assert_eq!(ranked(&mut f, question, None)[0], "one-line-brief");
+}
+
+#[test]
+fn a_declared_competency_outranks_word_overlap_among_more_candidates() {
+    // The same two stories as in the fixture, among six others that also
+    // mention a coworker: eight candidates, so the re-ranking signals count
+    // 8 / 12 of their weight, not a third.
+    let mut files = vec![
+        story(
+            "declared-conflict",
+            "Settling a dispute over API naming",
+            &["conflict"],
+            &[],
+            &["Describe a disagreement with a peer."],
+            "Two of us argued about naming.",
+        ),
+        story(
+            "coworker-overlap",
+            "Pairing with a coworker",
+            &[],
+            &[],
+            &[],
+            "A coworker and I shared a desk; my coworker liked tea and the coworker rota.",
+        ),
+    ];
+    for (i, body) in [
+        "A coworker lent me a charger before the demo.",
+        "My coworker and I drove to the offsite together.",
+        "I covered a coworker's support shift in August.",
+        "A coworker showed me how the build cache works.",
+        "We planned a coworker's leaving party.",
+        "A coworker asked me to review the quarterly slides.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        files.push(story(
+            &format!("filler-{i}"),
+            "An ordinary week",
+            &[],
+            &[],
+            &[],
+            body,
+        ));
+    }
+    let mut f = fixture_of(&files);
+    let question = "Tell me about a conflict with a coworker";
+    let hits = hits_without(&mut f, question, &[]);
+    assert_eq!(hits.len(), 8, "{hits:?}");
+    assert_eq!(hits[0].id, "declared-conflict", "{hits:?}");
 }

@@ -73,7 +73,8 @@ pub enum Signal {
     /// competencies, and title with prose): catches
     /// paraphrases that share neither words nor concepts. Adds
     /// `weight x best candidate's score x z-score of the cosine` among the
-    /// best [`SEMANTIC_DEPTH`] candidates.
+    /// best [`SEMANTIC_DEPTH`] candidates, discounted for a small pool
+    /// (see [`relative`]).
     Semantic,
     /// How well the themes the classifier reads in the story's semantic
     /// vector agree with those it reads in the question's (the
@@ -298,7 +299,7 @@ pub struct Hit {
     pub spans: Vec<Span>,
     /// What [`Signal::Semantic`] added (negative: it took away).
     pub semantic: f32,
-    /// What [`Signal::ThemeFit`] added.
+    /// What [`Signal::ThemeFit`] added (negative: it took away).
     pub theme_fit: f32,
     /// Filled by [`Ranker::explain`] only.
     pub contributions: Vec<Contribution>,
@@ -402,7 +403,10 @@ impl Ranker {
 
     /// The concepts the theme classifier gives at least [`MIN_THEME`] and
     /// half the best concept's probability, leaving out those the
-    /// question's words already name, with their probabilities.
+    /// question's words name, with their probabilities. A concept the bank
+    /// also infers counts in both signals: two pieces of evidence, one from
+    /// shared words with labelled questions, one from the vector. (Leaving
+    /// it out of `themes` scored the same on the tune splits.)
     fn themes(&self, vector: &[f32], named: &[usize]) -> (Vec<usize>, Vec<f32>) {
         let predicted = themes::Classifier::builtin().predict(vector);
         let best = predicted.first().map_or(0.0, |p| p.1);
@@ -633,11 +637,12 @@ impl Ranker {
             .collect())
     }
 
-    /// The `k` best stories with their scores, semantic contributions and
+    /// The `k` best stories with their scores, re-ranking contributions and
     /// stored fields; none for an empty question. The best candidates by the
-    /// summed signals are re-ranked: [`Signal::Semantic`] adds to each
-    /// (the first [`SEMANTIC_DEPTH`]) and [`Signal::Focus`] multiplies the
-    /// summed score (the first [`RERANK_DEPTH`]).
+    /// summed signals are re-ranked: [`Signal::Semantic`] and
+    /// [`Signal::ThemeFit`] add to each (the first [`SEMANTIC_DEPTH`]) and
+    /// [`Signal::Focus`] multiplies the summed score (the first
+    /// [`RERANK_DEPTH`]).
     fn top(
         &self,
         searcher: &Searcher,
@@ -662,7 +667,7 @@ impl Ranker {
         }
         let candidates = searcher.search(&*query, &TopDocs::with_limit(depth).order_by_score())?;
         let (closeness, fit) = if semantic || theme_fit {
-            self.semantic(searcher, q, &candidates)?
+            self.rerank_additions(searcher, q, &candidates)?
         } else {
             (vec![0.0; candidates.len()], vec![0.0; candidates.len()])
         };
@@ -720,7 +725,7 @@ impl Ranker {
     /// them) lies above the candidates' mean. Relative, so that it means
     /// the same for a question that matches many words as for one that
     /// matches few. A signal that is off or has nothing to read adds 0.
-    fn semantic(
+    fn rerank_additions(
         &self,
         searcher: &Searcher,
         q: &AnalyzedQuestion,
@@ -1056,6 +1061,31 @@ mod tests {
         let mask = boilerplate_mask(&words, &boilerplate_phrases());
         let weights = ask_weights(question, &words, &mask);
         words.into_iter().map(|w| w.raw).zip(weights).collect()
+    }
+
+    #[test]
+    fn a_small_pool_counts_less_in_the_re_ranking() {
+        // Two candidates: z-scores -1 and 1, counted 2 / (2 + 4).
+        let two = relative(&[Some(0.9), Some(0.1)], 3.0, 0.05);
+        assert!(
+            (two[0] - 1.0).abs() < 1e-5 && (two[1] + 1.0).abs() < 1e-5,
+            "{two:?}"
+        );
+        // Forty-six candidates at the same spread: counted 46 / 50.
+        let many: Vec<Option<f32>> = (0..46)
+            .map(|i| Some(if i % 2 == 0 { 0.9 } else { 0.1 }))
+            .collect();
+        let z = relative(&many, 3.0, 0.05);
+        assert!((z[0] - 3.0 * 46.0 / 50.0).abs() < 1e-4, "{}", z[0]);
+        // Below the floor a difference counts as a fraction of a deviation;
+        // an unknown value adds nothing, and one known value is no pool.
+        let close = relative(&[Some(0.51), Some(0.49), None], 3.0, 0.05);
+        assert!(
+            (close[0] - 3.0 * (2.0 / 6.0) * (0.01 / 0.05)).abs() < 1e-4,
+            "{close:?}"
+        );
+        assert_eq!(close[2], 0.0);
+        assert_eq!(relative(&[Some(0.9), None], 3.0, 0.05), [0.0, 0.0]);
     }
 
     #[test]
