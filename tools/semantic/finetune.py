@@ -14,7 +14,7 @@ with 6 interview questions each, written for this by helpers who saw
 neither the default corpus nor any eval set (prompt in
 tools/semantic/synthetic/PROMPT.md); every file there is read. A tenth of
 the stories (84) are held out for the script's own check; the other 756
-train, with their questions (about 4,500 pairs). The story side is built
+train, with their questions (4,330 pairs). The story side is built
 as the index builds it for a story without tagged questions or
 competencies: the questions a story was written with are only ever
 queries. No default story and no eval story is trained on, and no eval
