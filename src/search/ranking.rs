@@ -375,7 +375,14 @@ impl Ranker {
             .filter(|&(c, w)| w >= 0.5 && !concepts.contains(&c))
             .map(|(c, _)| c)
             .collect();
-        let question_vector = semantic::Model::builtin().embed(question);
+        let reads_vector = [Signal::Semantic, Signal::Themes, Signal::ThemeFit]
+            .iter()
+            .any(|s| !self.disabled.contains(s));
+        let question_vector = if reads_vector {
+            semantic::Model::builtin().embed(question)
+        } else {
+            None
+        };
         let (themes, theme_weights) = match &question_vector {
             Some(v) if !self.disabled.contains(&Signal::Themes) => self.themes(v, &concepts),
             _ => (Vec::new(), Vec::new()),
