@@ -38,6 +38,31 @@ fn story(
     )
 }
 
+/// A story tagged `conflict` that shares few words with "a conflict with
+/// a coworker".
+fn declared_conflict() -> String {
+    story(
+        "declared-conflict",
+        "Settling a dispute over API naming",
+        &["conflict"],
+        &[],
+        &["Describe a disagreement with a peer."],
+        "Two of us argued about naming.",
+    )
+}
+
+/// A story that says "coworker" four times and is about no conflict.
+fn coworker_overlap() -> String {
+    story(
+        "coworker-overlap",
+        "Pairing with a coworker",
+        &[],
+        &[],
+        &[],
+        "A coworker and I shared a desk; my coworker liked tea and the coworker rota.",
+    )
+}
+
 fn fixture() -> Fixture {
     fixture_of(&[
         story(
@@ -56,22 +81,8 @@ fn fixture() -> Fixture {
             &[],
             "There was some scope creep in the review, and the wiki pages about creep were long.",
         ),
-        story(
-            "declared-conflict",
-            "Settling a dispute over API naming",
-            &["conflict"],
-            &[],
-            &["Describe a disagreement with a peer."],
-            "Two of us argued about naming.",
-        ),
-        story(
-            "coworker-overlap",
-            "Pairing with a coworker",
-            &[],
-            &[],
-            &[],
-            "A coworker and I shared a desk; my coworker liked tea and the coworker rota.",
-        ),
+        declared_conflict(),
+        coworker_overlap(),
         story(
             "adjacent-phrase",
             "Night shift",
@@ -473,24 +484,7 @@ fn a_declared_competency_outranks_word_overlap_among_more_candidates() {
     // The same two stories as in the fixture, among six others that also
     // mention a coworker: eight candidates, so the re-ranking signals count
     // 8 / 12 of their weight, not a third.
-    let mut files = vec![
-        story(
-            "declared-conflict",
-            "Settling a dispute over API naming",
-            &["conflict"],
-            &[],
-            &["Describe a disagreement with a peer."],
-            "Two of us argued about naming.",
-        ),
-        story(
-            "coworker-overlap",
-            "Pairing with a coworker",
-            &[],
-            &[],
-            &[],
-            "A coworker and I shared a desk; my coworker liked tea and the coworker rota.",
-        ),
-    ];
+    let mut files = vec![declared_conflict(), coworker_overlap()];
     for (i, body) in [
         "A coworker lent me a charger before the demo.",
         "My coworker and I drove to the offsite together.",

@@ -38,13 +38,19 @@ def write_bin(path, names, table):
     q8 = np.round(table / scale[:, None]).astype(np.int8)
     out = bytearray(b"SMSE" + struct.pack("<III", 1, table.shape[1], len(names)))
     out += scale.astype("<f4").tobytes() + q8.tobytes()
+    out += name_table(names)
+    open(path, "wb").write(out)
+    return len(out)
+
+
+def name_table(names):
+    """(n+1) u32 offsets, then the names' UTF-8 bytes: how both table
+    files (semantic.bin, themes.bin) end."""
     offsets, blob = [0], bytearray()
     for name in names:
         blob += name.encode()
         offsets.append(len(blob))
-    out += np.array(offsets, dtype="<u4").tobytes() + blob
-    open(path, "wb").write(out)
-    return len(out)
+    return np.array(offsets, dtype="<u4").tobytes() + blob
 
 
 def flat(v):

@@ -27,7 +27,7 @@ import numpy as np
 import torch
 import yaml
 
-from table import eval_questions, fingerprint, normalised, prose_text, read_bin, tagged_text
+from table import eval_questions, fingerprint, name_table, normalised, prose_text, read_bin, tagged_text
 
 COMPETENCY_CONCEPTS = {
     1: "conflict manager pushback", 2: "conflict peer", 3: "conflict product-manager stakeholders",
@@ -127,11 +127,7 @@ def main():
     weights = w.detach().numpy().T.astype("<f4")
     out = bytearray(b"SMTC" + struct.pack("<IIIQ", 1, table.shape[1], len(concepts), fingerprint(TABLE)))
     out += b.detach().numpy().astype("<f4").tobytes() + weights.tobytes()
-    offsets, blob = [0], bytearray()
-    for name in concepts:
-        blob += name.encode()
-        offsets.append(len(blob))
-    out += np.array(offsets, dtype="<u4").tobytes() + blob
+    out += name_table(concepts)
     open(OUT, "wb").write(out)
     print("wrote", OUT, len(out), "bytes")
 
