@@ -63,6 +63,14 @@ fn coworker_overlap() -> String {
     )
 }
 
+/// A story without tagged questions, competencies or tags: the same title,
+/// situation and task for every id, its own action and result.
+fn bare(id: &str, action: &str, result: &str) -> String {
+    format!(
+        "id: {id}\ntitle: \"A Tuesday at the agency\"\nsituation: \"It was a Tuesday at the agency.\"\ntask: \"I was asked to help.\"\naction: \"{action}\"\nresult: \"{result}\"\n"
+    )
+}
+
 fn fixture() -> Fixture {
     fixture_of(&[
         story(
@@ -342,11 +350,6 @@ fn semantic_closeness_reads_the_prose_of_a_story_without_tagged_questions() {
     // Only the actions and results differ, and neither shares a word or a
     // concept with the question ("check out" is not "checkout" to the
     // stemmer): only the story vector's prose half can tell them apart.
-    let bare = |id: &str, action: &str, result: &str| {
-        format!(
-            "id: {id}\ntitle: \"A Tuesday at the agency\"\nsituation: \"It was a Tuesday at the agency.\"\ntask: \"I was asked to help.\"\naction: \"{action}\"\nresult: \"{result}\"\n"
-        )
-    };
     let mut f = fixture_of(&[
         bare(
             "team-day",
@@ -432,11 +435,6 @@ fn theme_fit_reads_what_a_bare_story_is_about() {
     // Same title and situation, no tagged questions or competencies; the
     // actions and results share no word with the question. The theme
     // classifier reads `ambiguity` in the question and in the second story.
-    let bare = |id: &str, action: &str, result: &str| {
-        format!(
-            "id: {id}\ntitle: \"A Tuesday at the agency\"\nsituation: \"It was a Tuesday at the agency.\"\ntask: \"I was asked to help.\"\naction: \"{action}\"\nresult: \"{result}\"\n"
-        )
-    };
     let mut f = fixture_of(&[
         bare(
             "slow-report",

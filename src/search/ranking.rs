@@ -674,7 +674,7 @@ impl Ranker {
         }
         let candidates = searcher.search(&*query, &TopDocs::with_limit(depth).order_by_score())?;
         let (closeness, fit) = if semantic || theme_fit {
-            self.rerank_additions(searcher, q, &candidates)?
+            self.rerank_additions(searcher, q, &candidates, semantic, theme_fit)?
         } else {
             (vec![0.0; candidates.len()], vec![0.0; candidates.len()])
         };
@@ -731,12 +731,15 @@ impl Ranker {
     /// question (cosine of the vectors; agreement of the themes read in
     /// them) lies above the candidates' mean. Relative, so that it means
     /// the same for a question that matches many words as for one that
-    /// matches few. A signal that is off or has nothing to read adds 0.
+    /// matches few. A signal that is off (`semantic`, `theme_fit` false) or
+    /// has nothing to read adds 0, and costs nothing per candidate.
     fn rerank_additions(
         &self,
         searcher: &Searcher,
         q: &AnalyzedQuestion,
         candidates: &[(f32, DocAddress)],
+        semantic: bool,
+        theme_fit: bool,
     ) -> tantivy::Result<(Vec<f32>, Vec<f32>)> {
         let classifier = themes::Classifier::builtin();
         let mut columns: Vec<Option<Option<BytesColumn>>> =
@@ -759,12 +762,18 @@ impl Ranker {
             cosines.push(
                 q.vector
                     .as_deref()
+                    .filter(|_| semantic)
                     .and_then(|v| semantic::cosine(v, packed)),
             );
-            fits.push(q.theme_roots.as_deref().and_then(|roots| {
-                let story = classifier.roots(&semantic::decode(packed)?)?;
-                Some(roots.iter().zip(&story).map(|(a, b)| a * b).sum())
-            }));
+            fits.push(
+                q.theme_roots
+                    .as_deref()
+                    .filter(|_| theme_fit)
+                    .and_then(|roots| {
+                        let story = classifier.roots(&semantic::decode(packed)?)?;
+                        Some(roots.iter().zip(&story).map(|(a, b)| a * b).sum())
+                    }),
+            );
         }
         let top = candidates.first().map_or(0.0, |c| c.0);
         let closeness = relative(&cosines, self.weights.semantic * top, MIN_SEMANTIC_SPREAD);
