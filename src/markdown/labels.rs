@@ -369,7 +369,9 @@ pub(crate) fn inline_labels(text: &str, first: Part, first_one_letter: bool) -> 
             .min(text.len());
         // A colon is required: `... on time. Result - ...` in prose is rare
         // but `... Plan A - ...` is not.
-        let colon = text.get(from..rest_at).is_some_and(|l| l.contains(':'));
+        // One-letter labels with a dash (`S - ... T - ...`) are as clear.
+        let colon = text.get(from..rest_at).is_some_and(|l| l.contains(':'))
+            || (first_one_letter && label.one_letter);
         if label.part.index() <= part.index() || label.weak || !colon {
             continue;
         }
@@ -585,13 +587,20 @@ fn joined_labels(after: &str) -> usize {
 const MAX_JOINED_LABELS: usize = 4;
 
 /// `S: text` style labels: an uppercase letter and a colon, so `A::new` or
-/// `a: b` in prose are not labels.
+/// `a: b` in prose are not labels; or a dash set off by spaces, as typed
+/// in a plain editor (`S - text`, `T – text`), never `A-list`.
 fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
     let mut chars = body.chars();
     let part = Part::from_letter(chars.next()?)?;
     let after = body[1..].trim_start_matches(' ');
-    let rest = after.strip_prefix(':')?;
-    if rest.starts_with(':') || rest.starts_with(|c: char| !c.is_whitespace()) {
+    let rest = match after.strip_prefix(':') {
+        Some(rest) => rest,
+        None if after.len() < body.len() - 1 => {
+            after.strip_prefix(['-', '\u{2013}', '\u{2014}'])?
+        }
+        None => return None,
+    };
+    if rest.starts_with([':', '-']) || rest.starts_with(|c: char| !c.is_whitespace()) {
         return None;
     }
     Some(LineLabel {
@@ -1045,6 +1054,11 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
             let principle = tail.to_lowercase().trim_end().ends_with("principle")
                 || tail.to_lowercase().trim_end().ends_with("principles");
             if has_generic_word(tail) || principle {
+                // `Dana Whitfield - EM loop prep`: a document titled by its
+                // writer's name.
+                if reads_like_a_name(head) {
+                    return Vec::new();
+                }
                 text = head.to_owned();
             }
         }
@@ -1094,6 +1108,24 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
         .map(|s| s.trim().to_owned())
         .filter(|s| s.chars().any(char::is_alphanumeric))
         .collect()
+}
+
+/// Two or three capitalised words, none of them a quality or part of a
+/// known competency: `Dana Whitfield`, `Jun Park`, but not `Customer
+/// Obsession` or `Earn Trust`.
+fn reads_like_a_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            let lower = w.to_lowercase();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_lowercase() || matches!(c, '\'' | '-'))
+                && !reads_like_quality(&lower)
+                && !KNOWN_COMPETENCIES
+                    .iter()
+                    .any(|k| k.split_whitespace().any(|kw| kw == lower))
+        })
 }
 
 /// Abstract nouns that name qualities interviewers probe, by ending or by
@@ -1191,7 +1223,7 @@ const NOT_COMPETENCIES: &[&str] = &[
     "selected",
 ];
 
-fn without_parentheses(text: &str) -> String {
+pub(crate) fn without_parentheses(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
     for c in text.chars() {
@@ -1300,7 +1332,18 @@ pub(crate) fn derive_title(text: &str) -> Option<String> {
         }
     }
     let joined = words.join(" ");
-    let title = joined.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '%');
+    let trimmed = joined.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '%');
+    // `asked me to "make it better"`: the closing quote trimmed above
+    // belongs to the title; a quote left open by the cut goes.
+    let mut title = trimmed.to_owned();
+    if title.matches('"').count() % 2 == 1 {
+        let end = trimmed.as_ptr() as usize - joined.as_ptr() as usize + trimmed.len();
+        if joined[end..].starts_with('"') {
+            title.push('"');
+        } else if let Some(at) = title.rfind('"') {
+            title.remove(at);
+        }
+    }
     let mut chars = title.chars();
     let first = chars.next()?;
     Some(first.to_uppercase().chain(chars).collect())
@@ -1754,6 +1797,18 @@ mod tests {
         assert_eq!(line_label("a: b", None, false), None);
         assert_eq!(line_label("A::new()", None, false), None);
         assert_eq!(line_label("S:tight", None, false), None);
+        // A dash set off by spaces is a label too, as typed in a plain editor.
+        assert_eq!(
+            line_label("S - on call, 3am", None, false).map(|l| (l.part, l.rest)),
+            Some((Part::Situation, "on call, 3am"))
+        );
+        assert_eq!(
+            line_label("T \u{2013} fix it", None, false).map(|l| l.part),
+            Some(Part::Task)
+        );
+        assert_eq!(line_label("A-list customers", None, false), None);
+        assert_eq!(line_label("A -- note", None, false), None);
+        assert_eq!(line_label("s - lower case", None, false), None);
     }
 
     #[test]
@@ -1843,6 +1898,20 @@ mod tests {
         assert_eq!(pieces[1].0, Part::Result);
         // An earlier part, no colon, or a full word after a full word is text.
         assert_eq!(inline_labels("Done. S: again", Part::Action, true).len(), 1);
+        // Dashed one-letter labels split a paragraph written in that style.
+        assert_eq!(
+            inline_labels(
+                "on call. T - fix it. A - paged. R - fixed",
+                Part::Situation,
+                true
+            ),
+            vec![
+                (Part::Situation, "on call."),
+                (Part::Task, "fix it."),
+                (Part::Action, "paged."),
+                (Part::Result, "fixed")
+            ]
+        );
         assert_eq!(
             inline_labels("Done. Result - fine", Part::Action, false).len(),
             1
@@ -1960,6 +2029,13 @@ mod tests {
         // A document titled by its writer's name or by Amazon's LPs names
         // no competency; one word that reads like a quality does.
         assert!(competencies("Dana \u{2014} STAR stories for EM interviews").is_empty());
+        assert!(competencies("Dana Whitfield \u{2014} EM loop prep").is_empty());
+        assert!(competencies("Kwame Asante - SE interview stories").is_empty());
+        assert_eq!(
+            competencies("Customer Obsession - examples"),
+            vec!["customer obsession"]
+        );
+        assert_eq!(competencies("Earn Trust - stories"), vec!["earn trust"]);
         assert!(competencies("Amazon LPs \u{2014} story bank").is_empty());
         assert!(competencies("Backend").is_empty());
         assert_eq!(competencies("Resilience"), vec!["resilience"]);
@@ -1973,6 +2049,18 @@ mod tests {
         let text = "We used a queue, e.g. Kafka. Then it broke.";
         assert_eq!(first_sentence_end(text), Some(27));
         assert_eq!(first_sentence_end("One sentence only."), None);
+    }
+
+    #[test]
+    fn derived_titles_keep_quotes_balanced() {
+        assert_eq!(
+            derive_title("New boss asked me to \"make search better\" today.").as_deref(),
+            Some("New boss asked me to \"make search better\"")
+        );
+        assert_eq!(
+            derive_title("New boss asked me to \"make search a lot better\" today.").as_deref(),
+            Some("New boss asked me to make search")
+        );
     }
 
     #[test]

@@ -260,6 +260,10 @@ const MIN_WORDS_WITHOUT_ACTION: usize = 30;
 /// Longest bold line taken as a story title.
 const MAX_BOLD_TITLE_WORDS: usize = 14;
 
+/// A bold line this short with a container word (`**STAR notes**`) is a
+/// container, not a story title.
+const SHORT_CONTAINER_TITLE: usize = 4;
+
 /// A bold line of its own right before a `Situation`/`Task` label titles the
 /// story that label opens, as in notes without headings:
 /// `**Cutting cloud cost**` then `Situation: ...`.
@@ -269,7 +273,10 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         if roles[i] != Role::Content
             || line.kind != LineKind::Text
             || !line.is_all_emphasis()
-            || line.text.split_whitespace().count() > MAX_BOLD_TITLE_WORDS
+            || labels::without_parentheses(&line.text)
+                .split_whitespace()
+                .count()
+                > MAX_BOLD_TITLE_WORDS
         {
             continue;
         }
@@ -290,11 +297,15 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         });
         let title = labels::clean_title(&line.text);
         // `**My answer**`, `**Ownership, Deliver results**`, `**Notes:**`
-        // are not titles.
+        // are not titles; a comma in brackets (`**Speaking up (nursing, but
+        // fits integrity)**`) or a container word in a long title
+        // (`**Clash over the "length of stay" definition**`) is.
+        let container =
+            title.split_whitespace().count() <= SHORT_CONTAINER_TITLE && labels::is_generic(&title);
         let titled = !title.is_empty()
             && !line.text.trim_end().ends_with(':')
-            && !title.contains(',')
-            && !labels::is_generic(&title)
+            && !labels::without_parentheses(&title).contains(',')
+            && !container
             && !labels::is_known_competency(&title);
         if opens_story && titled {
             roles[i] = Role::StoryStart {
