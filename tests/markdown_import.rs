@@ -1227,3 +1227,33 @@ fn a_bold_list_item_titles_the_labels_nested_under_it() {
     // `**Situation (S):**` after the list starts an untitled story.
     assert!(import.stories[2].story.action.starts_with("I rolled back"));
 }
+
+#[test]
+fn bold_titles_with_dashed_one_letter_labels_in_one_paragraph_make_stories() {
+    let import = import("dashed-letters.md");
+    assert_eq!(
+        titles(&import),
+        vec![
+            "The clinic wait-time report (my first real project)",
+            "Questioning a board number (good for \"integrity\", \"pushing back on someone senior\")"
+        ]
+    );
+    let clinic = &import.stories[0].story;
+    assert!(clinic.situation.starts_with("our outpatient clinic"));
+    assert_eq!(
+        clinic.task,
+        "my lead asked me to find out where the time went."
+    );
+    assert!(clinic
+        .action
+        .ends_with("between triage and the second room."));
+    assert!(clinic.result.starts_with("the clinic moved one nurse"));
+    // The writer's name over the document is not a competency.
+    assert_eq!(
+        clinic.competencies,
+        vec!["analytical thinking", "customer focus"]
+    );
+    let board = &import.stories[1].story;
+    assert!(board.competencies.is_empty(), "{:?}", board.competencies);
+    assert!(board.result.starts_with("the director used my figure"));
+}
