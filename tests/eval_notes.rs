@@ -164,3 +164,35 @@ fn the_second_notes_set_imports_its_metadata_and_ranking_beats_the_baseline() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-b-questions.yaml");
     assert_beats_baseline(dir.path(), &questions, 40);
 }
+
+#[test]
+fn the_third_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = import(dir.path(), markdown_files("corpus/eval/notes-c"));
+    let stories = stories_of(&report);
+    // 40 stories in eight files, the unfinished one included.
+    assert_eq!(stories.len(), 40, "{report:#}");
+    let ids: Vec<&str> = stories.iter().filter_map(|s| s["id"].as_str()).collect();
+    // Bold titles over `S - ... T - ...` paragraphs, one-row tables, italic
+    // CAR labels and question headings with `####` parts.
+    for id in [
+        "weekend-staffing-model-the-overtime-one",
+        "turning-around-a-struggling-engineer",
+        "poc-rescue-at-northbridge-bank",
+        "at-lumora-i-built-a-churn-prediction-model",
+    ] {
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+    // A document titled `Kwame Asante - SE interview stories` gives its
+    // stories no competency named after him.
+    let poc = fs::read_to_string(
+        dir.path()
+            .join("corpus/stories/poc-rescue-at-northbridge-bank.yaml"),
+    )
+    .expect("story file");
+    assert!(!poc.contains("competencies:"), "{poc}");
+
+    let questions =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-c-questions.yaml");
+    assert_beats_baseline(dir.path(), &questions, 60);
+}
