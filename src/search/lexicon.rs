@@ -42,6 +42,39 @@ fn read_cache(dir: &Path, fingerprint: u64) -> Option<Lexicon> {
     Some(lexicon)
 }
 
+/// The stem a word has inside a multi-word form: a superlative reads as its
+/// base adjective, so "hardest decision" matches the form "hard decision",
+/// "worst hire" matches "bad hire" and "slowest build" matches "slow build".
+/// One-word forms keep the word's own stem ("proudest" is not "proud").
+fn phrase_stem(word: &Word) -> &str {
+    // The Snowball stems of the base words (checked in a test).
+    match word.raw.as_str() {
+        "hardest" => "hard",
+        "toughest" => "tough",
+        "biggest" => "big",
+        "largest" => "larg",
+        "greatest" => "great",
+        "worst" => "bad",
+        "slowest" => "slow",
+        "fastest" => "fast",
+        "smallest" => "small",
+        "highest" => "high",
+        "lowest" => "low",
+        "longest" => "long",
+        "shortest" => "short",
+        "strongest" => "strong",
+        "weakest" => "weak",
+        "oldest" => "old",
+        "busiest" => "busi",
+        "angriest" => "angri",
+        "trickiest" => "tricki",
+        "riskiest" => "riski",
+        "scariest" => "scari",
+        "messiest" => "messi",
+        _ => &word.stem,
+    }
+}
+
 /// One entry of a concepts YAML file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -118,7 +151,7 @@ pub struct BankDef {
 /// The built-in bank of labelled common interview questions.
 const BANK: &str = include_str!("question_bank.yaml");
 
-const TABLE_HEADER: &str = "starmatch-lexicon v5";
+const TABLE_HEADER: &str = "starmatch-lexicon v6";
 
 impl Lexicon {
     /// The built-in lexicon plus the corpus folder's `concepts.yaml`, if
@@ -208,13 +241,13 @@ impl Lexicon {
                 hasher.update(&[0]);
                 let words = analyzer.words(form);
                 let Some(first) = words.first() else { continue };
-                let rest: Vec<&str> = words[1..].iter().map(|w| w.stem.as_str()).collect();
-                let raw = if rest.is_empty() {
-                    first.raw.clone()
+                let rest: Vec<&str> = words[1..].iter().map(phrase_stem).collect();
+                let (first, raw) = if rest.is_empty() {
+                    (first.stem.clone(), first.raw.clone())
                 } else {
-                    String::new()
+                    (phrase_stem(first).to_owned(), String::new())
                 };
-                rows.push((first.stem.clone(), rest.len(), rest.join(" "), concept, raw));
+                rows.push((first, rest.len(), rest.join(" "), concept, raw));
             }
             names.push(name);
         }
@@ -573,7 +606,16 @@ impl Lexicon {
             let singles = self.partition(from, to, |f| f.rest_words == 0);
             found.extend((from..singles).map(|j| (self.form(j).concept as usize, 1)));
             if let Some(next) = words.get(i + 1) {
-                let next = next.stem.as_str();
+                // Phrases are matched with superlatives read as their base
+                // adjective (see `phrase_stem`).
+                let first = phrase_stem(&words[i]);
+                let (singles, to) = if first == words[i].stem {
+                    (singles, to)
+                } else {
+                    let (from, to) = self.forms_starting(first);
+                    (self.partition(from, to, |f| f.rest_words == 0), to)
+                };
+                let next = phrase_stem(next);
                 let lo = self.partition(singles, to, |f| self.text(f.rest) < next);
                 let hi = self.partition(lo, to, |f| self.text(f.rest).starts_with(next));
                 for form in (lo..hi).map(|j| self.form(j)) {
@@ -585,7 +627,7 @@ impl Lexicon {
                         .text(form.rest)
                         .split(' ')
                         .zip(&words[i + 1..])
-                        .all(|(stem, w)| stem == w.stem);
+                        .all(|(stem, w)| stem == phrase_stem(w));
                     if matches {
                         found.push((form.concept as usize, len));
                     }
@@ -721,6 +763,44 @@ mod tests {
         assert_eq!(names(&lexicon, "we did not see eye to eye"), ["conflict"]);
         assert_eq!(names(&lexicon, "my boss"), ["manager"]);
         assert!(names(&lexicon, "the page was sluggish").contains(&"performance".to_string()));
+    }
+
+    #[test]
+    fn superlatives_match_phrases_of_their_base_adjective() {
+        let defs = [
+            ConceptDef {
+                name: "decision".into(),
+                forms: vec!["hard decision".into(), "bad hire".into()],
+            },
+            ConceptDef {
+                name: "pride".into(),
+                forms: vec!["proudest".into(), "biggest win".into()],
+            },
+        ];
+        let lexicon = Lexicon::from_defs(&mut Analyzer::new(), &defs);
+        assert_eq!(names(&lexicon, "your hardest decision"), ["decision"]);
+        assert_eq!(names(&lexicon, "the worst hire you made"), ["decision"]);
+        assert_eq!(names(&lexicon, "a big win"), ["pride"]);
+        assert_eq!(names(&lexicon, "the biggest win"), ["pride"]);
+        // One-word forms keep their own stem.
+        assert_eq!(names(&lexicon, "what are you proudest of"), ["pride"]);
+        assert!(names(&lexicon, "proud of the team").is_empty());
+        // The base stems are the analyzer's.
+        let mut analyzer = Analyzer::new();
+        for (superlative, base) in [
+            ("hardest", "hard"),
+            ("largest", "large"),
+            ("worst", "bad"),
+            ("busiest", "busy"),
+            ("angriest", "angry"),
+            ("trickiest", "tricky"),
+            ("riskiest", "risky"),
+            ("scariest", "scary"),
+            ("messiest", "messy"),
+        ] {
+            let word = &analyzer.words(superlative)[0];
+            assert_eq!(phrase_stem(word), analyzer.stem(base), "{superlative}");
+        }
     }
 
     #[test]
