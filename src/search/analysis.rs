@@ -5,9 +5,11 @@
 //! [`Analyzer`], whose stems are exactly the ones tantivy stores for fields
 //! using [`TEXT_TOKENIZER`].
 
+use std::borrow::Cow;
+
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 /// Name under which the stemming analyzer is registered on every index we open.
@@ -23,8 +25,95 @@ pub fn text_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(MAX_TOKEN_LEN))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(GuardedStemmer)
         .build()
+}
+
+/// The stem of words that English Snowball merges with an unrelated word
+/// that interview questions and stories both use: "customer" with "custom",
+/// "manager" with "managed to", "experiment" with "experience", "production"
+/// and "productivity" with "product", "executive" with "executed",
+/// "integrity" with "integration", "business" with "busy",
+/// "responsibility" with "response", "accountability" with "account",
+/// "authority" with "authorization", "initiative" with "initial",
+/// "criticism" with "critical". Only splits: no two words are merged.
+fn kept_apart(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "customer" | "customers" => "customer",
+        "manager" | "managers" => "manager",
+        "experiment" | "experiments" | "experimented" | "experimenting" | "experimental"
+        | "experimentation" => "experiment",
+        "production" => "production",
+        "productivity" | "productive" | "unproductive" => "productiv",
+        "executive" | "executives" => "executive",
+        "integrity" => "integrity",
+        "business" | "businesses" => "business",
+        "responsibility" | "responsibilities" | "responsible" | "irresponsible" => "responsib",
+        "accountability" | "accountable" => "accountab",
+        "authority" | "authorities" => "authority",
+        "initiative" | "initiatives" => "initiative",
+        "criticism" | "criticisms" | "criticize" | "criticized" | "criticizing" | "criticise"
+        | "criticised" | "criticising" => "criticis",
+        _ => return None,
+    })
+}
+
+/// English Snowball stemming (tantivy's own stemmer) except for the words
+/// of [`kept_apart`]. Tokens are expected to be lowercased and folded.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GuardedStemmer;
+
+impl TokenFilter for GuardedStemmer {
+    type Tokenizer<T: Tokenizer> = GuardedStemmerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> GuardedStemmerFilter<T> {
+        GuardedStemmerFilter { inner: tokenizer }
+    }
+}
+
+#[derive(Clone)]
+pub struct GuardedStemmerFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for GuardedStemmerFilter<T> {
+    type TokenStream<'a> = GuardedStemmerStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        GuardedStemmerStream {
+            tail: self.inner.token_stream(text),
+            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
+        }
+    }
+}
+
+pub struct GuardedStemmerStream<T> {
+    tail: T,
+    stemmer: frostem::Stemmer,
+}
+
+impl<T: TokenStream> TokenStream for GuardedStemmerStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if let Some(stem) = kept_apart(&token.text) {
+            stem.clone_into(&mut token.text);
+        } else if let Cow::Owned(stem) = self.stemmer.stem(&token.text) {
+            // Borrowed means the stem is the word itself.
+            token.text = stem;
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
 }
 
 /// One word of a text: its lowercased surface form, its stem and where it was.
@@ -64,7 +153,7 @@ impl Analyzer {
                 .filter(AsciiFoldingFilter)
                 .build(),
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
-                .filter(Stemmer::new(Language::English))
+                .filter(GuardedStemmer)
                 .build(),
             stems: std::collections::HashMap::new(),
         }
@@ -432,8 +521,38 @@ mod tests {
     fn words_are_lowercased_folded_and_stemmed() {
         let words = Analyzer::new().words("Argued with the Café's managers");
         let stems: Vec<&str> = words.iter().map(|w| w.stem.as_str()).collect();
-        assert_eq!(stems, ["argu", "with", "the", "cafe", "s", "manag"]);
+        assert_eq!(stems, ["argu", "with", "the", "cafe", "s", "manager"]);
         assert_eq!(words[0].raw, "argued");
+    }
+
+    #[test]
+    fn words_snowball_merges_with_unrelated_ones_are_kept_apart() {
+        let mut analyzer = Analyzer::new();
+        let mut stem = |w: &str| analyzer.stem(w);
+        for (a, b) in [
+            ("customers", "custom"),
+            ("manager", "managed"),
+            ("experiment", "experience"),
+            ("productivity", "product"),
+            ("production", "product"),
+            ("executives", "executed"),
+            ("integrity", "integration"),
+            ("business", "busy"),
+            ("responsibility", "response"),
+            ("accountability", "account"),
+            ("authority", "authorization"),
+            ("initiative", "initial"),
+            ("criticism", "critical"),
+        ] {
+            assert_ne!(stem(a), stem(b), "{a} / {b}");
+        }
+        // Their own inflections still meet.
+        assert_eq!(stem("customer"), stem("customers"));
+        assert_eq!(stem("experimented"), stem("experiments"));
+        assert_eq!(stem("responsible"), stem("responsibilities"));
+        // Everything else is plain Snowball.
+        assert_eq!(stem("argued"), "argu");
+        assert_eq!(stem("management"), "manag");
     }
 
     #[test]
