@@ -67,8 +67,98 @@ fn kept_apart(word: &str) -> Option<&'static str> {
     })
 }
 
+/// The stem of words that English Snowball leaves apart from their own
+/// family, which questions and stories word both ways: "failure" and
+/// "failed", "decision" and "decided", "disagreement" and "disagreed",
+/// "argument" and "argued", "delivery" and "delivered", "analysis" and
+/// "analyzed", "persuasion" and "persuaded", "priority" and "prioritize".
+fn merged(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "failure" | "failures" => "fail",
+        "decision" | "decisions" => "decid",
+        "disagreement" | "disagreements" => "disagre",
+        "argument" | "arguments" => "argu",
+        "delivery" | "deliveries" => "deliv",
+        "analysis" | "analyses" | "analyse" | "analysed" | "analysing" | "analyze" | "analyzed"
+        | "analyzing" | "analyzes" => "analys",
+        "persuasion" | "persuasive" => "persuad",
+        "priority" | "priorities" => "priorit",
+        _ => return None,
+    })
+}
+
+/// Roots whose British `-ise` spellings ("prioritise", "organisation",
+/// "realised") Snowball stems apart from the `-ize` ones; the British word
+/// is stemmed as the American. Only listed roots: "advise", "promise" and
+/// "enterprise" are not `-ize` words.
+const IZE_ROOTS: &[&str] = &[
+    "priorit",
+    "organ",
+    "real",
+    "recogn",
+    "apolog",
+    "optim",
+    "minim",
+    "maxim",
+    "standard",
+    "summar",
+    "emphas",
+    "util",
+    "final",
+    "custom",
+    "central",
+    "modern",
+    "stabil",
+    "normal",
+    "categor",
+    "special",
+    "synchron",
+    "author",
+    "initial",
+    "visual",
+    "mobil",
+    "social",
+    "sympath",
+    "empath",
+    "memor",
+    "capital",
+    "monet",
+    "incentiv",
+    "operational",
+    "container",
+    "character",
+    "familiar",
+    "formal",
+    "general",
+    "global",
+    "local",
+    "legal",
+    "parallel",
+    "rational",
+    "scrutin",
+    "stigmat",
+    "subsid",
+    "symbol",
+    "theor",
+    "harmon",
+    "jeopard",
+];
+
+/// The American spelling of a British `-ise` word of [`IZE_ROOTS`].
+fn american(word: &str) -> Option<String> {
+    const SUFFIXES: [&str; 8] = [
+        "isations", "isation", "ising", "ised", "ises", "isers", "iser", "ise",
+    ];
+    let suffix = SUFFIXES.iter().find(|s| word.ends_with(*s))?;
+    let root = &word[..word.len() - suffix.len()];
+    IZE_ROOTS
+        .contains(&root)
+        .then(|| format!("{root}iz{}", &suffix[2..]))
+}
+
 /// English Snowball stemming (tantivy's own stemmer) except for the words
-/// of [`kept_apart`]. Tokens are expected to be lowercased and folded.
+/// of [`kept_apart`] and [`merged`], with British `-ise` words stemmed as
+/// American ones. Tokens are expected to be lowercased and folded.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct GuardedStemmer;
 
@@ -107,8 +197,10 @@ impl<T: TokenStream> TokenStream for GuardedStemmerStream<T> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Some(stem) = kept_apart(&token.text) {
+        if let Some(stem) = kept_apart(&token.text).or_else(|| merged(&token.text)) {
             stem.clone_into(&mut token.text);
+        } else if let Some(american) = american(&token.text) {
+            token.text = self.stemmer.stem(&american).into_owned();
         } else if let Cow::Owned(stem) = self.stemmer.stem(&token.text) {
             // Borrowed means the stem is the word itself.
             token.text = stem;
@@ -564,6 +656,28 @@ mod tests {
         assert_eq!(stem("customer"), stem("customers"));
         assert_eq!(stem("experimented"), stem("experiments"));
         assert_eq!(stem("responsible"), stem("responsibilities"));
+        // Families Snowball splits meet.
+        for (a, b) in [
+            ("failure", "failed"),
+            ("decision", "decided"),
+            ("disagreement", "disagreed"),
+            ("arguments", "argued"),
+            ("delivery", "delivered"),
+            ("analysis", "analysed"),
+            ("analyse", "analyze"),
+            ("persuasion", "persuade"),
+            ("priorities", "prioritize"),
+            ("prioritisation", "prioritization"),
+            ("prioritised", "prioritized"),
+            ("organisation", "organization"),
+            ("realise", "realize"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+        // Words that only end like British spellings keep their stems.
+        assert_eq!(stem("advise"), "advis");
+        assert_eq!(stem("promised"), "promis");
+        assert_eq!(stem("enterprise"), "enterpris");
         // Everything else is plain Snowball.
         assert_eq!(stem("argued"), "argu");
         assert_eq!(stem("management"), "manag");

@@ -151,7 +151,7 @@ pub struct BankDef {
 /// The built-in bank of labelled common interview questions.
 const BANK: &str = include_str!("question_bank.yaml");
 
-const TABLE_HEADER: &str = "starmatch-lexicon v8";
+const TABLE_HEADER: &str = "starmatch-lexicon v9";
 
 impl Lexicon {
     /// The built-in lexicon plus the corpus folder's `concepts.yaml`, if
