@@ -196,3 +196,29 @@ fn the_third_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-c-questions.yaml");
     assert_beats_baseline(dir.path(), &questions, 60);
 }
+
+#[test]
+fn the_imported_samples_rank_better_than_the_baseline() {
+    // The samples belong to the shared folder beside the repository; skip
+    // (with a message) when it is absent.
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    let folder = [beside, PathBuf::from("/work/shared/samples")]
+        .into_iter()
+        .find(|p| p.is_dir());
+    let Some(folder) = folder else {
+        eprintln!("skipping: ../shared/samples not found");
+        return;
+    };
+    let mut files: Vec<PathBuf> = fs::read_dir(&folder)
+        .expect("samples folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let stories = stories_of(&import(dir.path(), files));
+    assert_eq!(stories.len(), 8);
+    let questions =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/samples-questions.yaml");
+    assert_beats_baseline(dir.path(), &questions, 15);
+}
