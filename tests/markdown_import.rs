@@ -1257,3 +1257,39 @@ fn bold_titles_with_dashed_one_letter_labels_in_one_paragraph_make_stories() {
     assert!(board.competencies.is_empty(), "{:?}", board.competencies);
     assert!(board.result.starts_with("the director used my figure"));
 }
+
+#[test]
+fn letters_with_a_dash_in_ordinary_lists_are_not_labels() {
+    // A tier list and a list of options are not STAR parts.
+    let tiers = import_document(
+        "tiers.md",
+        b"# Which story for which loop\n\nS - the outage story, always\nA - the migration story\nB - the hiring story\n",
+    );
+    assert!(
+        tiers.as_ref().map_or(true, |t| t.stories.is_empty()),
+        "{tiers:?}"
+    );
+    let options = import_text(
+        "options.md",
+        b"## Rewriting the billing job\n\n**Situation:** the nightly billing job took six hours and failed twice a month.\n\n**Task:** I had to pick a fix before quarter end.\n\nA - rewrite it in Go\nB - split it into hourly batches\n\n**Action:** I split it into hourly batches and added retries.\n\n**Result:** runs take 20 minutes and have not failed since.\n",
+    );
+    let billing = &story(&options, "Rewriting the billing job").story;
+    assert!(
+        billing.task.contains("A - rewrite it in Go"),
+        "{:?}",
+        billing.task
+    );
+    assert!(
+        billing.action.starts_with("I split it"),
+        "{:?}",
+        billing.action
+    );
+    // One dashed line on its own in prose is text.
+    let countdown = import_text(
+        "countdown.md",
+        b"## Launch week\n\n**Situation:** the launch date was fixed by a partner.\n\nT - 2 days: code freeze, and we still had a blocker.\n\n**Action:** I cut the blocked feature behind a flag.\n\n**Result:** we launched on the day.\n",
+    );
+    let launch = &story(&countdown, "Launch week").story;
+    assert!(launch.situation.contains("T - 2 days"), "{launch:?}");
+    assert!(launch.task.is_empty(), "{launch:?}");
+}

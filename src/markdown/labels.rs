@@ -219,6 +219,9 @@ pub(crate) struct LineLabel<'a> {
     pub part: Part,
     pub rest: &'a str,
     pub one_letter: bool,
+    /// A one-letter label with a dash (`S - text`), which lists also use
+    /// (`A - rewrite`, `B - patch`): trusted only among others of its kind.
+    pub dashed: bool,
     /// A word that is a label in some frameworks but common in prose
     /// (`Problem:`, `Solution:`): it may open a story, never split one.
     pub weak: bool,
@@ -295,6 +298,7 @@ pub(crate) fn line_label(
         part,
         rest: rest.trim(),
         one_letter: false,
+        dashed: false,
         weak: WEAK_LABELS.contains(&phrase.as_str()),
     })
 }
@@ -327,6 +331,7 @@ fn bold_letter_label(
         part,
         rest: rest.trim(),
         one_letter: true,
+        dashed: false,
         weak: false,
     })
 }
@@ -335,7 +340,12 @@ fn bold_letter_label(
 /// `S: ... T: ... A: ... R: ...`: each must follow a sentence end and name
 /// a later part than the one before it. Returns the parts in order, the
 /// first being `first` with the text before the next label.
-pub(crate) fn inline_labels(text: &str, first: Part, first_one_letter: bool) -> Vec<(Part, &str)> {
+pub(crate) fn inline_labels(
+    text: &str,
+    first: Part,
+    first_one_letter: bool,
+    first_dashed: bool,
+) -> Vec<(Part, &str)> {
     let mut out = Vec::new();
     let (mut part, mut start) = (first, 0);
     let mut previous = ' ';
@@ -369,9 +379,9 @@ pub(crate) fn inline_labels(text: &str, first: Part, first_one_letter: bool) -> 
             .min(text.len());
         // A colon is required: `... on time. Result - ...` in prose is rare
         // but `... Plan A - ...` is not.
-        // One-letter labels with a dash (`S - ... T - ...`) are as clear.
+        // In a paragraph written `S - ... T - ...`, dashes are as clear.
         let colon = text.get(from..rest_at).is_some_and(|l| l.contains(':'))
-            || (first_one_letter && label.one_letter);
+            || (first_dashed && label.dashed);
         if label.part.index() <= part.index() || label.weak || !colon {
             continue;
         }
@@ -526,6 +536,7 @@ fn bracketed_letter_label(text: &str) -> Option<LineLabel<'_>> {
         part,
         rest: rest.trim(),
         one_letter: true,
+        dashed: false,
         weak: false,
     })
 }
@@ -586,6 +597,24 @@ fn joined_labels(after: &str) -> usize {
 /// `Situation/Task/Action` at most: a longer chain is not a label.
 const MAX_JOINED_LABELS: usize = 4;
 
+/// A line opening with a capital letter that is no STAR letter and a dash
+/// set off by spaces (`B - patch it`, `C – wait`): a list of options.
+pub(crate) fn opens_with_option_letter(text: &str) -> bool {
+    let body = &text[skip_decoration(text)..];
+    let mut chars = body.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest = chars.as_str();
+    first.is_ascii_uppercase()
+        && Part::from_letter(first).is_none()
+        && rest.starts_with(' ')
+        && rest
+            .trim_start_matches(' ')
+            .strip_prefix(['-', '\u{2013}', '\u{2014}'])
+            .is_some_and(|r| r.starts_with(' '))
+}
+
 /// `S: text` style labels: an uppercase letter and a colon, so `A::new` or
 /// `a: b` in prose are not labels; or a dash set off by spaces, as typed
 /// in a plain editor (`S - text`, `T – text`), never `A-list`.
@@ -593,10 +622,10 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
     let mut chars = body.chars();
     let part = Part::from_letter(chars.next()?)?;
     let after = body[1..].trim_start_matches(' ');
-    let rest = match after.strip_prefix(':') {
-        Some(rest) => rest,
+    let (rest, dashed) = match after.strip_prefix(':') {
+        Some(rest) => (rest, false),
         None if after.len() < body.len() - 1 => {
-            after.strip_prefix(['-', '\u{2013}', '\u{2014}'])?
+            (after.strip_prefix(['-', '\u{2013}', '\u{2014}'])?, true)
         }
         None => return None,
     };
@@ -607,6 +636,7 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
         part,
         rest: rest.trim(),
         one_letter: true,
+        dashed,
         weak: false,
     })
 }
@@ -973,6 +1003,15 @@ fn has_generic_word(text: &str) -> bool {
         .any(|w| GENERIC_WORDS.contains(&w.as_str()) || WEAK_GENERIC_WORDS.contains(&w.as_str()))
 }
 
+/// Words of `text` that are not generic (`STAR`, `examples`, `stories`).
+pub(crate) fn content_words(text: &str) -> usize {
+    words_lower(text)
+        .filter(|w| {
+            !GENERIC_WORDS.contains(&w.as_str()) && !WEAK_GENERIC_WORDS.contains(&w.as_str())
+        })
+        .count()
+}
+
 pub(crate) fn is_generic(text: &str) -> bool {
     let mut words = 0;
     let mut weak = 0;
@@ -1054,11 +1093,6 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
             let principle = tail.to_lowercase().trim_end().ends_with("principle")
                 || tail.to_lowercase().trim_end().ends_with("principles");
             if has_generic_word(tail) || principle {
-                // `Dana Whitfield - EM loop prep`: a document titled by its
-                // writer's name.
-                if reads_like_a_name(head) {
-                    return Vec::new();
-                }
                 text = head.to_owned();
             }
         }
@@ -1110,21 +1144,33 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
         .collect()
 }
 
-/// Two or three capitalised words, none of them a quality or part of a
-/// known competency: `Dana Whitfield`, `Jun Park`, but not `Customer
-/// Obsession` or `Earn Trust`.
-fn reads_like_a_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=3).contains(&words.len())
+/// Whether a document's title (`# Dana Whitfield — EM loop prep`) names
+/// its writer before a generic tail: two or three capitalised words, none
+/// of them a quality (singular or plural) or part of a known competency.
+/// `Difficult Conversations - examples` and `Earn Trust - stories` name
+/// competencies.
+pub(crate) fn names_its_writer(title: &str) -> bool {
+    let text = without_parentheses(title);
+    let Some((head, tail)) = [" - ", " \u{2013} ", " \u{2014} ", ": ", " | "]
+        .iter()
+        .find_map(|sep| text.split_once(sep))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    has_generic_word(tail)
+        && (2..=3).contains(&words.len())
         && words.iter().all(|w| {
             let mut chars = w.chars();
             let lower = w.to_lowercase();
+            let singular = lower.strip_suffix('s').unwrap_or(&lower);
             chars.next().is_some_and(char::is_uppercase)
                 && chars.all(|c| c.is_lowercase() || matches!(c, '\'' | '-'))
                 && !reads_like_quality(&lower)
+                && !reads_like_quality(singular)
                 && !KNOWN_COMPETENCIES
                     .iter()
-                    .any(|k| k.split_whitespace().any(|kw| kw == lower))
+                    .any(|k| k.split_whitespace().any(|kw| kw == lower || kw == singular))
         })
 }
 
@@ -1293,7 +1339,9 @@ const DERIVED_TITLE_WORDS: usize = 8;
 /// A short title from the story's own text: the first clause, at most eight
 /// words, without a dangling preposition or article at the end.
 pub(crate) fn derive_title(text: &str) -> Option<String> {
-    let body = &text[skip_decoration(text)..];
+    let skipped = skip_decoration(text);
+    let opened = text[..skipped].trim_end().ends_with('"');
+    let body = &text[skipped..];
     let mut end = body.len();
     let mut previous = ' ';
     for (i, c) in body.char_indices() {
@@ -1337,8 +1385,11 @@ pub(crate) fn derive_title(text: &str) -> Option<String> {
     // belongs to the title; a quote left open by the cut goes.
     let mut title = trimmed.to_owned();
     if title.matches('"').count() % 2 == 1 {
-        let end = trimmed.as_ptr() as usize - joined.as_ptr() as usize + trimmed.len();
-        if joined[end..].starts_with('"') {
+        let start = trimmed.as_ptr() as usize - joined.as_ptr() as usize;
+        let end = start + trimmed.len();
+        if opened || joined[..start].ends_with('"') {
+            title.insert(0, '"');
+        } else if joined[end..].starts_with('"') {
             title.push('"');
         } else if let Some(at) = title.rfind('"') {
             title.remove(at);
@@ -1878,7 +1929,8 @@ mod tests {
             inline_labels(
                 "It broke. T: fix it. A: I did. R: it works.",
                 Part::Situation,
-                true
+                true,
+                false
             ),
             vec![
                 (Part::Situation, "It broke."),
@@ -1893,16 +1945,33 @@ mod tests {
             "caf\u{e9}. R:\u{2003}\u{e9}t\u{e9}\u{2003}",
             Part::Action,
             true,
+            false,
         );
         assert_eq!(pieces.len(), 2);
         assert_eq!(pieces[1].0, Part::Result);
         // An earlier part, no colon, or a full word after a full word is text.
-        assert_eq!(inline_labels("Done. S: again", Part::Action, true).len(), 1);
+        assert_eq!(
+            inline_labels("Done. S: again", Part::Action, true, false).len(),
+            1
+        );
+        // Letters with a dash in a paragraph labelled with colons are text:
+        // options, not parts.
+        assert_eq!(
+            inline_labels(
+                "Two options. (A) rewrite. A - rewrite, B - patch.",
+                Part::Situation,
+                true,
+                false
+            )
+            .len(),
+            1
+        );
         // Dashed one-letter labels split a paragraph written in that style.
         assert_eq!(
             inline_labels(
                 "on call. T - fix it. A - paged. R - fixed",
                 Part::Situation,
+                true,
                 true
             ),
             vec![
@@ -1913,11 +1982,17 @@ mod tests {
             ]
         );
         assert_eq!(
-            inline_labels("Done. Result - fine", Part::Action, false).len(),
+            inline_labels("Done. Result - fine", Part::Action, false, false).len(),
             1
         );
         assert_eq!(
-            inline_labels("Tried restarting pods. Result: none.", Part::Action, false).len(),
+            inline_labels(
+                "Tried restarting pods. Result: none.",
+                Part::Action,
+                false,
+                false
+            )
+            .len(),
             1
         );
         // A learning after a result is split off whatever the style.
@@ -1925,6 +2000,7 @@ mod tests {
             inline_labels(
                 "Shipped late. What I learned: flag it early.",
                 Part::Result,
+                false,
                 false
             ),
             vec![
@@ -1937,7 +2013,8 @@ mod tests {
             inline_labels(
                 "It broke. Action (A) : Result (R) : fixed",
                 Part::Situation,
-                true
+                true,
+                false
             )
             .len(),
             1
@@ -2029,8 +2106,14 @@ mod tests {
         // A document titled by its writer's name or by Amazon's LPs names
         // no competency; one word that reads like a quality does.
         assert!(competencies("Dana \u{2014} STAR stories for EM interviews").is_empty());
-        assert!(competencies("Dana Whitfield \u{2014} EM loop prep").is_empty());
-        assert!(competencies("Kwame Asante - SE interview stories").is_empty());
+        // A document titled by its writer's full name: see names_its_writer.
+        assert!(names_its_writer("Dana Whitfield \u{2014} EM loop prep"));
+        assert!(names_its_writer("Kwame Asante - SE interview stories"));
+        assert!(!names_its_writer("Customer Obsession - examples"));
+        assert!(!names_its_writer("Earn Trust - stories"));
+        assert!(!names_its_writer("Difficult Conversations - examples"));
+        assert!(!names_its_writer("Tough Decisions - STAR examples"));
+        assert!(!names_its_writer("Dana Whitfield"));
         assert_eq!(
             competencies("Customer Obsession - examples"),
             vec!["customer obsession"]
@@ -2060,6 +2143,10 @@ mod tests {
         assert_eq!(
             derive_title("New boss asked me to \"make search a lot better\" today.").as_deref(),
             Some("New boss asked me to make search")
+        );
+        assert_eq!(
+            derive_title("\"Ship it\" was the whole brief.").as_deref(),
+            Some("\"Ship it\" was the whole brief")
         );
     }
 

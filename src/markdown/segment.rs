@@ -66,6 +66,8 @@ enum Role {
         /// `S:`, `(S)`, `**S** -`: later one-letter labels on the same line
         /// split it (`S: ... T: ... A: ...`).
         one_letter: bool,
+        /// `S - text`: see [`confirm_dashed_labels`].
+        dashed: bool,
     },
     StoryStart {
         title: String,
@@ -133,14 +135,19 @@ fn classify(line: &Line) -> Role {
                 heading: Some(level),
                 weak: false,
                 one_letter: false,
+                dashed: false,
             },
             None => {
                 let (text, tags) = labels::split_hashtags(&line.text);
-                Role::Heading {
-                    level,
-                    class: classify_heading(&text),
-                    tags,
-                }
+                // `# Dana Whitfield - EM loop prep` titles the document by
+                // its writer; only a top-level title is read that way, so
+                // `## Team Player - stories` still names a competency.
+                let class = if level == 1 && labels::names_its_writer(&text) {
+                    HeadingClass::Generic
+                } else {
+                    classify_heading(&text)
+                };
+                Role::Heading { level, class, tags }
             }
         },
         LineKind::Rule => Role::Rule,
@@ -198,6 +205,7 @@ fn classify_text(line: &Line) -> Role {
             heading: None,
             weak: label.weak,
             one_letter: label.one_letter,
+            dashed: label.dashed,
         };
     }
     // After the labels: `#Situation` is a label, `#research #ambiguity` tags.
@@ -215,6 +223,42 @@ fn classify_text(line: &Line) -> Role {
         };
     }
     Role::Content
+}
+
+/// Lines this close to a dashed label are searched for its siblings.
+const DASHED_RUN_LINES: usize = 8;
+
+/// `S - text` is a label only in notes written that way: its own paragraph
+/// goes on with `T - ...`, or a dashed label of another part is a few
+/// lines away, and no `B - ` or `C - ` line nearby makes it a list of
+/// options or a tier list. Otherwise the line is text.
+fn confirm_dashed_labels(lines: &[Line], roles: &mut [Role]) {
+    let dashed: Vec<(usize, Part)> = roles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, role)| match role {
+            Role::Label {
+                part, dashed: true, ..
+            } => Some((i, *part)),
+            _ => None,
+        })
+        .collect();
+    for &(i, part) in &dashed {
+        let Role::Label { rest, .. } = &roles[i] else {
+            continue;
+        };
+        let paragraph = labels::inline_labels(rest, part, true, true).len() > 1;
+        let near = |j: usize| j.abs_diff(i) <= DASHED_RUN_LINES;
+        let sibling = dashed.iter().any(|&(j, p)| near(j) && p != part);
+        let from = i.saturating_sub(DASHED_RUN_LINES);
+        let to = (i + DASHED_RUN_LINES + 1).min(lines.len());
+        let options = lines[from..to]
+            .iter()
+            .any(|line| labels::opens_with_option_letter(&line.text));
+        if options || !(paragraph || sibling) {
+            roles[i] = Role::Content;
+        }
+    }
 }
 
 /// `A:` right after a `Q:` line opens the answer, not an Action: the
@@ -260,7 +304,8 @@ const MIN_WORDS_WITHOUT_ACTION: usize = 30;
 /// Longest bold line taken as a story title.
 const MAX_BOLD_TITLE_WORDS: usize = 14;
 
-/// A bold line this short with a container word (`**STAR notes**`) is a
+/// A bold line with a container word and at most this many other words
+/// (`**STAR notes**`, `**Customer Obsession — STAR examples**`) is a
 /// container, not a story title.
 const SHORT_CONTAINER_TITLE: usize = 4;
 
@@ -301,7 +346,7 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         // fits integrity)**`) or a container word in a long title
         // (`**Clash over the "length of stay" definition**`) is.
         let container =
-            title.split_whitespace().count() <= SHORT_CONTAINER_TITLE && labels::is_generic(&title);
+            labels::is_generic(&title) && labels::content_words(&title) <= SHORT_CONTAINER_TITLE;
         let titled = !title.is_empty()
             && !line.text.trim_end().ends_with(':')
             && !labels::without_parentheses(&title).contains(',')
@@ -407,6 +452,7 @@ pub(crate) struct Outcome {
 
 pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     let mut roles: Vec<Role> = lines.iter().map(classify).collect();
+    confirm_dashed_labels(lines, &mut roles);
     promote_bold_titles(lines, &mut roles);
     read_answer_markers(lines, &mut roles);
     let mut segmenter = Segmenter::new(lines, &roles);
@@ -561,8 +607,9 @@ impl<'a> Segmenter<'a> {
                     rest,
                     heading,
                     one_letter,
+                    dashed,
                     ..
-                } => self.label(i, *part, rest, *heading, *one_letter),
+                } => self.label(i, *part, rest, *heading, (*one_letter, *dashed)),
                 Role::StoryStart { title, number } => {
                     self.finish_draft();
                     let mut draft = self.start_draft(i);
@@ -691,8 +738,15 @@ impl<'a> Segmenter<'a> {
         }
     }
 
-    fn label(&mut self, i: usize, part: Part, rest: &str, heading: Option<u8>, one_letter: bool) {
-        let pieces = labels::inline_labels(rest, part, one_letter);
+    fn label(
+        &mut self,
+        i: usize,
+        part: Part,
+        rest: &str,
+        heading: Option<u8>,
+        (one_letter, dashed): (bool, bool),
+    ) {
+        let pieces = labels::inline_labels(rest, part, one_letter, dashed);
         for (n, (part, text)) in pieces.into_iter().enumerate() {
             self.one_label(i, part, text, if n == 0 { heading } else { None });
         }
