@@ -607,7 +607,8 @@ fn an_arrow_inside_a_story_stays_in_the_story_text() {
     let action = import_document("a.md", text.as_bytes())
         .map(|i| i.stories[0].story.action.clone())
         .unwrap_or_default();
-    assert_eq!(action, "- Describe the bug -> wrote a repro");
+    // (A part that is a single list item loses its bullet.)
+    assert_eq!(action, "Describe the bug -> wrote a repro");
 }
 
 #[test]
@@ -1292,4 +1293,64 @@ fn letters_with_a_dash_in_ordinary_lists_are_not_labels() {
     let launch = &story(&countdown, "Launch week").story;
     assert!(launch.situation.contains("T - 2 days"), "{launch:?}");
     assert!(launch.task.is_empty(), "{launch:?}");
+}
+
+#[test]
+fn outline_notes_with_bare_part_names_and_tabs_make_stories() {
+    let import = import("outline.md");
+    assert_eq!(
+        titles(&import),
+        vec!["Shipping the offline cart", "Cutting app start time"]
+    );
+    let cart = &import.stories[0].story;
+    // A part that is one item reads as a sentence; several stay a list.
+    assert_eq!(
+        cart.situation,
+        "shoppers on trains lost their carts when the signal dropped"
+    );
+    assert!(
+        cart.action.starts_with("- stored the cart locally"),
+        "{:?}",
+        cart.action
+    );
+    assert!(
+        cart.action.contains("b) local-first carts"),
+        "{:?}",
+        cart.action
+    );
+    assert_eq!(
+        cart.learning.as_deref(),
+        Some("test on a train, not on office wifi")
+    );
+    // The writer's name over the outline is no competency.
+    assert!(cart.competencies.is_empty(), "{:?}", cart.competencies);
+    assert!(import.stories[1].story.task.is_empty());
+}
+
+#[test]
+fn html_exported_from_a_wiki_reads_like_markdown() {
+    let import = import("wiki-export.md");
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Rescuing the release train",
+            "Untangling the shared fixtures"
+        ]
+    );
+    let release = &import.stories[0];
+    assert_eq!(release.line, 3);
+    assert_eq!(
+        release.story.situation,
+        "Releases slipped every sprint because nobody owned the checklist."
+    );
+    assert!(release
+        .story
+        .action
+        .contains("- Rotated the release captain role weekly."));
+    assert!(release.story.result.starts_with("Nine releases"));
+    assert!(
+        !release.story.result.contains('<'),
+        "{:?}",
+        release.story.result
+    );
 }

@@ -71,7 +71,8 @@ const MAX_FENCE_REPAIRS: usize = 8;
 /// Parses `text` into lines, closing a runaway unclosed code fence before the
 /// first line inside it that is clearly document structure again.
 pub(crate) fn extract(text: &str) -> Vec<Line> {
-    let text = blank_front_matter(text);
+    let text = rewrite_html(text);
+    let text = blank_front_matter(&text);
     let mut source = Cow::Borrowed(text.as_ref());
     let mut inserted_lines: Vec<usize> = Vec::new();
     for _ in 0..MAX_FENCE_REPAIRS {
@@ -947,9 +948,114 @@ fn strip_stray_markers(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Notes exported from Confluence or Notion arrive as HTML inside Markdown
+/// (`<h2>Title</h2>`, `<p><strong>Situation</strong><br>...</p>`,
+/// `<ul><li>...`). CommonMark reads such lines as raw HTML blocks, whose
+/// text would be dropped, so headings, paragraphs, list items and emphasis
+/// tags are rewritten as Markdown first, line for line (line numbers stay
+/// right). `<br>` stays: it already ends a line. Fenced code is left alone.
+fn rewrite_html(text: &str) -> Cow<'_, str> {
+    let has_blocks = text.lines().any(|line| {
+        let start = line.trim_start().as_bytes();
+        let tag = start.get(..4).map(<[u8]>::to_ascii_lowercase);
+        tag.as_deref().is_some_and(|t| {
+            t.starts_with(b"<p>")
+                || t.starts_with(b"<p ")
+                || t.starts_with(b"<li")
+                || (t.starts_with(b"<h") && t.get(2).is_some_and(|d| (b'1'..=b'6').contains(d)))
+        })
+    });
+    if !has_blocks {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut fence: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(marker) = fence {
+            if trimmed.starts_with(marker) {
+                fence = None;
+            }
+            out.push_str(line);
+            continue;
+        }
+        if let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
+            fence = Some(marker);
+            out.push_str(line);
+            continue;
+        }
+        rewrite_html_line(line, &mut out);
+    }
+    Cow::Owned(out)
+}
+
+/// Longest tag looked at; anything longer is left as it is.
+const MAX_TAG_LEN: usize = 200;
+
+fn rewrite_html_line(line: &str, out: &mut String) {
+    let line_start = out.len();
+    let mut rest = line;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let Some(close) = after
+            .get(..MAX_TAG_LEN.min(after.len()))
+            .and_then(|h| h.find('>'))
+        else {
+            out.push('<');
+            rest = &after[1..];
+            continue;
+        };
+        let tag = &after[1..close];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let at_line_start = out[line_start..].trim().is_empty();
+        let replacement = match name.as_str() {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if !closing && at_line_start => {
+                let level = usize::from(name.as_bytes()[1] - b'0');
+                Some(format!("{} ", "#".repeat(level)))
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "span" | "ul" | "ol"
+            | "section" => Some(String::new()),
+            "li" if !closing => Some("- ".to_owned()),
+            "li" => Some(String::new()),
+            "strong" | "b" => Some("**".to_owned()),
+            "em" | "i" => Some("*".to_owned()),
+            _ => None,
+        };
+        match replacement {
+            Some(text) => out.push_str(&text),
+            None => out.push_str(&after[..=close]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_blocks_from_wiki_exports_become_markdown_line_for_line() {
+        let html = "<h2>Fixing checkout</h2>\n<p><strong>Situation</strong><br>\nIt broke.</p>\n<ul>\n<li>Step one</li>\n</ul>\n```\n<p>kept</p>\n```\n";
+        let markdown = rewrite_html(html);
+        assert_eq!(
+            markdown,
+            "## Fixing checkout\n**Situation**<br>\nIt broke.\n\n- Step one\n\n```\n<p>kept</p>\n```\n"
+        );
+        assert_eq!(markdown.lines().count(), html.lines().count());
+        // Markdown with no HTML blocks is untouched, `a < b` included.
+        assert!(matches!(
+            rewrite_html("a < b <em>x</em>\n"),
+            Cow::Borrowed(_)
+        ));
+    }
 
     fn texts(markdown: &str) -> Vec<(LineKind, String, usize)> {
         extract(markdown)

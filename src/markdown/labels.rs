@@ -1145,7 +1145,8 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
 }
 
 /// Whether a document's title (`# Dana Whitfield — EM loop prep`) names
-/// its writer before a generic tail: two or three capitalised words, none
+/// its writer before a generic tail: two or three words (capitalised or
+/// all lowercase), none
 /// of them a quality (singular or plural) or part of a known competency.
 /// `Difficult Conversations - examples` and `Earn Trust - stories` name
 /// competencies.
@@ -1164,7 +1165,8 @@ pub(crate) fn names_its_writer(title: &str) -> bool {
             let mut chars = w.chars();
             let lower = w.to_lowercase();
             let singular = lower.strip_suffix('s').unwrap_or(&lower);
-            chars.next().is_some_and(char::is_uppercase)
+            // Capitalised or, in notes typed all lowercase, not.
+            chars.next().is_some_and(char::is_alphabetic)
                 && chars.all(|c| c.is_lowercase() || matches!(c, '\'' | '-'))
                 && !reads_like_quality(&lower)
                 && !reads_like_quality(singular)
@@ -1283,6 +1285,38 @@ pub(crate) fn without_parentheses(text: &str) -> String {
     normalize_spaces(&out)
 }
 
+/// Words that make a leading `1.5` a quantity.
+const QUANTITY_WORDS: &[&str] = &[
+    "million", "billion", "thousand", "hours", "days", "weeks", "months", "years", "minutes",
+    "seconds", "percent", "times", "ms", "x", "gb", "tb", "mb", "k", "m",
+];
+
+/// Length of a multi-level section number opening a heading (`2.1 `,
+/// `3.2.1. `), as Google Docs and Word number them; 0 if there is none.
+/// One level (`2. `) is handled by [`skip_decoration`].
+fn section_number_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut levels = 0;
+    loop {
+        let digits = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=3).contains(&digits) {
+            return 0;
+        }
+        at += digits;
+        levels += 1;
+        match bytes.get(at) {
+            Some(b'.') if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => at += 1,
+            Some(b'.') if levels >= 2 && bytes.get(at + 1) == Some(&b' ') => return at + 2,
+            Some(b' ') if levels >= 2 => return at + 1,
+            _ => return 0,
+        }
+    }
+}
+
 /// Longest title kept from a heading; headings are sometimes whole sentences.
 const MAX_TITLE_CHARS: usize = 120;
 
@@ -1298,6 +1332,13 @@ pub(crate) fn clean_title(text: &str) -> String {
         .last()
         .filter(|c| matches!(c, '"' | '\u{201c}'));
     let body = &text[start..];
+    let number = section_number_len(body);
+    // `1.5 million orders` is a quantity, not a section number.
+    let quantity = body[number..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| QUANTITY_WORDS.contains(&w.to_lowercase().as_str()));
+    let body = if quantity { body } else { &body[number..] };
     let bracketed = body.contains('[');
     let kept = |c: char| {
         c.is_alphanumeric()
@@ -2114,6 +2155,10 @@ mod tests {
         assert!(!names_its_writer("Difficult Conversations - examples"));
         assert!(!names_its_writer("Tough Decisions - STAR examples"));
         assert!(!names_its_writer("Dana Whitfield"));
+        assert!(names_its_writer(
+            "leila haddad \u{2014} star notes (program mgmt)"
+        ));
+        assert!(!names_its_writer("customer obsession \u{2014} star notes"));
         assert_eq!(
             competencies("Customer Obsession - examples"),
             vec!["customer obsession"]
@@ -2132,6 +2177,19 @@ mod tests {
         let text = "We used a queue, e.g. Kafka. Then it broke.";
         assert_eq!(first_sentence_end(text), Some(27));
         assert_eq!(first_sentence_end("One sentence only."), None);
+    }
+
+    #[test]
+    fn multi_level_section_numbers_are_not_part_of_a_title() {
+        assert_eq!(clean_title("2.1 Fraud model drift"), "Fraud model drift");
+        assert_eq!(clean_title("3.2.1. Cutting cost"), "Cutting cost");
+        assert_eq!(clean_title("2. Cutting cost"), "Cutting cost");
+        assert_eq!(clean_title("2.5x faster checkout"), "2.5x faster checkout");
+        assert_eq!(clean_title("1,400 tickets"), "1,400 tickets");
+        assert_eq!(
+            clean_title("1.5 million orders moved"),
+            "1.5 million orders moved"
+        );
     }
 
     #[test]

@@ -225,6 +225,35 @@ fn classify_text(line: &Line) -> Role {
     Role::Content
 }
 
+/// `- situation` alone in a list item, with the part's text in the items
+/// nested under it, labels that part, as in notes kept as an outline. (A
+/// bare `- Action` item with nothing under it stays text.)
+fn read_bare_list_labels(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..roles.len() {
+        let line = &lines[i];
+        let nested = lines.get(i + 1).is_some_and(|next| next.depth > line.depth);
+        if roles[i] != Role::Content
+            || line.kind != LineKind::Text
+            || line.item.is_none()
+            || !nested
+        {
+            continue;
+        }
+        let label = labels::line_label(&line.text, line.lead_emphasis_end, false)
+            .filter(|l| l.rest.is_empty() && !l.one_letter);
+        if let Some(label) = label {
+            roles[i] = Role::Label {
+                part: label.part,
+                rest: String::new(),
+                heading: None,
+                weak: label.weak,
+                one_letter: false,
+                dashed: false,
+            };
+        }
+    }
+}
+
 /// Lines this close to a dashed label are searched for its siblings.
 const DASHED_RUN_LINES: usize = 8;
 
@@ -311,13 +340,17 @@ const SHORT_CONTAINER_TITLE: usize = 4;
 
 /// A bold line of its own right before a `Situation`/`Task` label titles the
 /// story that label opens, as in notes without headings:
-/// `**Cutting cloud cost**` then `Situation: ...`.
+/// `**Cutting cloud cost**` then `Situation: ...`; so does a plain list
+/// item whose nested items are the labels.
 fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
     for i in 0..roles.len() {
         let line = &lines[i];
+        // A bold line, or a plain list item with the labels nested under it
+        // (`- Crash spike on release day` then `  - Situation ...`).
+        let bold = line.is_all_emphasis();
         if roles[i] != Role::Content
             || line.kind != LineKind::Text
-            || !line.is_all_emphasis()
+            || !(bold || line.item.is_some())
             || labels::without_parentheses(&line.text)
                 .split_whitespace()
                 .count()
@@ -338,7 +371,9 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
                 }
             );
             // `1. **Title**` with the labels nested under it.
-            label && (line.item.is_none() || lines[j].depth > line.depth)
+            label
+                && (line.item.is_none() || lines[j].depth > line.depth)
+                && (bold || lines[j].item.is_some())
         });
         let title = labels::clean_title(&line.text);
         // `**My answer**`, `**Ownership, Deliver results**`, `**Notes:**`
@@ -453,6 +488,7 @@ pub(crate) struct Outcome {
 pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     let mut roles: Vec<Role> = lines.iter().map(classify).collect();
     confirm_dashed_labels(lines, &mut roles);
+    read_bare_list_labels(lines, &mut roles);
     promote_bold_titles(lines, &mut roles);
     read_answer_markers(lines, &mut roles);
     let mut segmenter = Segmenter::new(lines, &roles);
@@ -1125,6 +1161,13 @@ fn render(fragments: &[Fragment]) -> String {
         }
         blank_run = 0;
         out.push_str(line);
+    }
+    // A part that is one list item (`- as mobile lead: ...`, from notes kept
+    // as an outline) is a sentence, not a list.
+    if !out.contains('\n') {
+        if let Some(item) = out.strip_prefix("- ").or_else(|| out.strip_prefix("* ")) {
+            out = item.trim_start().to_owned();
+        }
     }
     labels::strip_wrapping_quotes(&out).to_owned()
 }
