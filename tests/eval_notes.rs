@@ -222,3 +222,26 @@ fn the_imported_samples_rank_better_than_the_baseline() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/samples-questions.yaml");
     assert_beats_baseline(dir.path(), &questions, 15);
 }
+
+#[test]
+fn the_fourth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = import(dir.path(), markdown_files("corpus/eval/notes-d"));
+    let stories = stories_of(&report);
+    // 31 stories in six files, both versions of the rewritten one included.
+    assert_eq!(stories.len(), 31, "{report:#}");
+    let ids: Vec<&str> = stories.iter().filter_map(|s| s["id"].as_str()).collect();
+    // A wiki export in HTML, `2.1` numbered headings, an outline of
+    // tab-indented bullets, and lowercase labels.
+    for id in [
+        "checkout-accessibility-audit-legal-deadline",
+        "fraud-model-drift-after-a-partner-data-change",
+        "crash-spike-on-ios-17-release-day",
+        "datacenter-exit-before-the-lease-ran-out-v2",
+    ] {
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+    let questions =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-d-questions.yaml");
+    assert_beats_baseline(dir.path(), &questions, 45);
+}
