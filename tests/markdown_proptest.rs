@@ -92,6 +92,13 @@ fn fragment() -> impl Strategy<Value = String> {
         random_text().prop_map(|text| format!("**S** - {text}")),
         random_text().prop_map(|text| format!("Example Question: \"{text}\"")),
         random_text().prop_map(|text| format!("1. **{text}**\n   - Situation: {text}")),
+        // Styles added later still: dashed letters, outlines, wiki HTML.
+        random_text().prop_map(|text| format!("S - {text}. T - {text}. A - {text}")),
+        random_text().prop_map(|text| format!("- {text}\n\t- situation\n\t\t- {text}")),
+        (1..=6usize, random_text()).prop_map(|(n, text)| format!("<h{n}>{text}</h{n}>")),
+        random_text().prop_map(|text| format!("<p><strong>Action</strong><br>\n{text}</p>")),
+        random_text().prop_map(|text| format!("<ul>\n<li>{text}</li>\n</ul>")),
+        random_text().prop_map(|text| format!("## 2.1 {text}")),
         random_text(),
         Just("```".to_owned()),
         Just("```rust\nfn main() {}\n```".to_owned()),
