@@ -1354,3 +1354,26 @@ fn html_exported_from_a_wiki_reads_like_markdown() {
         release.story.result
     );
 }
+
+#[test]
+fn a_question_to_story_table_tags_the_stories_it_names() {
+    let text = "# Story bank\n\n| Question / theme | Story to use | Backup |\n|---|---|---|\n| Winning back an unhappy client | Rescuing the pilot | - |\n| Tell me about a mistake | The wrong forecast | |\n| Working with finance | A story I never wrote | |\n\n## Rescuing the pilot\n\nSituation: the pilot was failing.\nAction: I rebuilt the demo.\nResult: they signed.\n\n## The wrong forecast\n\nSituation: my forecast was off by a third.\nAction: I told the board the same day.\nResult: we fixed the model.\n";
+    let import = import_text("bank.md", text.as_bytes());
+    assert_eq!(
+        story(&import, "Rescuing the pilot").story.questions,
+        vec!["Winning back an unhappy client"]
+    );
+    assert_eq!(
+        story(&import, "The wrong forecast").story.questions,
+        vec!["Tell me about a mistake"]
+    );
+    // A row naming no story of the document is reported, not lost.
+    assert!(
+        skipped(&import)
+            .iter()
+            .any(|(title, reason)| *title == "Working with finance"
+                && reason.contains("not a story")),
+        "{:?}",
+        skipped(&import)
+    );
+}

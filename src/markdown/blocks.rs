@@ -700,19 +700,25 @@ impl<'i> Builder<'i> {
                 }
             }
             None => {
+                let map = rows.first().and_then(|(header, _)| mapping_columns(header));
                 for (i, (cells, line)) in rows.into_iter().enumerate() {
                     let joiner = if i == 0 {
                         Joiner::Blank
                     } else {
                         Joiner::Newline
                     };
-                    push(
-                        &mut self.out,
-                        LineKind::Row,
-                        cells.join(" | "),
-                        line,
-                        joiner,
-                    );
+                    // A row of a question-to-story table: the question and the
+                    // story, tab-separated (cells hold no tabs), for
+                    // `labels::table_mapping`.
+                    let text = match map {
+                        Some((question, story)) if i > 0 => format!(
+                            "{}\t{}",
+                            cells.get(question).map_or("", |c| c.trim()),
+                            cells.get(story).map_or("", |c| c.trim())
+                        ),
+                        _ => cells.join(" | "),
+                    };
+                    push(&mut self.out, LineKind::Row, text, line, joiner);
                 }
             }
         }
@@ -946,6 +952,31 @@ fn strip_stray_markers(text: &str) -> Cow<'_, str> {
         out.push('*');
     }
     Cow::Owned(out)
+}
+
+/// The question and story columns of a story bank's index table (`|
+/// Question / theme | Story to use | Backup |`), if its header has both.
+fn mapping_columns(header: &[String]) -> Option<(usize, usize)> {
+    let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
+    let question = lower.iter().position(|h| {
+        [
+            "question",
+            "theme",
+            "prompt",
+            "topic",
+            "competenc",
+            "principle",
+        ]
+        .iter()
+        .any(|w| h.contains(w))
+            || h.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "lp" || w == "lps")
+    })?;
+    let story = lower
+        .iter()
+        .enumerate()
+        .position(|(i, h)| i != question && h.contains("story"))?;
+    Some((question, story))
 }
 
 /// Notes exported from Confluence or Notion arrive as HTML inside Markdown

@@ -1705,6 +1705,22 @@ const ARROWS: [&str; 8] = [
     "-->", "->", "=>", "\u{2192}", "\u{21d2}", "\u{27f6}", "\u{279c}", "\u{27a1}",
 ];
 
+/// A row of a question-to-story table, as `blocks` writes it (`question
+/// \t story`): the question may be a theme ("Saving an at-risk customer"),
+/// since the table's header says what the column holds.
+pub(crate) fn table_mapping(text: &str) -> Option<Mapping> {
+    let (question, story) = text.split_once('\t')?;
+    let question = clean_question(question);
+    let target = story_reference(story).or_else(|| {
+        let title = clean_title(strip_leading_words(story));
+        title
+            .chars()
+            .any(char::is_alphanumeric)
+            .then_some(Target::Title(title))
+    })?;
+    (!question.is_empty()).then_some(Mapping { question, target })
+}
+
 /// Reads a line that maps an interview question to a story. Title targets
 /// are only trusted in list items and table rows, where such maps live, so
 /// an arrow in a story's prose is not mistaken for one.

@@ -152,7 +152,9 @@ fn classify(line: &Line) -> Role {
         },
         LineKind::Rule => Role::Rule,
         LineKind::Code => Role::Content,
-        LineKind::Row => labels::mapping(&line.text, true).map_or(Role::Content, Role::Mapping),
+        LineKind::Row => labels::table_mapping(&line.text)
+            .or_else(|| labels::mapping(&line.text, true))
+            .map_or(Role::Content, Role::Mapping),
         LineKind::Text => classify_text(line),
     }
 }
