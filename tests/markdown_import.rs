@@ -1377,3 +1377,56 @@ fn a_question_to_story_table_tags_the_stories_it_names() {
         skipped(&import)
     );
 }
+
+#[test]
+fn plain_text_notes_with_capital_titles_and_labels_make_stories() {
+    let text = "INTERVIEW PREP - ROBIN\n\n=====\n\nTHE LOST NIGHTLY EXPORT\n\nSITUATION: the nightly export to finance silently stopped.\n\nTASK: I owned the job.\n\nACTION: I added a row-count check and an alert.\n\nRESULT: no silent gaps since.\n\n=====\n\nSPLITTING THE ON-CALL ROTA\n\nSITUATION: two people carried every page.\n\nACTION: I trained four more and split the rota.\n\nRESULT: pages per person fell by two thirds.\n";
+    let import = import_text("plain.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        vec!["The lost nightly export", "Splitting the on-call rota"]
+    );
+}
+
+#[test]
+fn a_q_and_a_answer_told_in_paragraphs_is_a_story_tagged_with_its_question() {
+    let text = "Robin's prep\n\n---\n\nQ: Tell me about a time you got a number wrong.\nA:\nLast spring I reported a 9% lift from a pricing test to the growth team.\n\nI owned the analysis, so the call to ship rested on my numbers.\n\nTwo days later I found the groups were unbalanced, re-ran it, and told the team the same morning.\n\nThe real lift was 2%, we did not ship, and I added a balance check to every test.\n\n---\n\nQ: How do you decide what to work on first?\nA: When I supported three squads I had twenty open requests at once.\n\nI sorted them by the decision each one fed and its date.\n\nI published the order every Monday and let the leads swap items.\n\nPing-pong between squads stopped and nothing urgent was missed that quarter.\n";
+    let import = import_text("qa.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 2, "{:?}", titles(&import));
+    let first = &import.stories[0];
+    assert!(first.guessed_parts);
+    assert_eq!(
+        first.story.questions,
+        vec!["Tell me about a time you got a number wrong."]
+    );
+    assert!(
+        first.story.situation.starts_with("Last spring"),
+        "{:?}",
+        first.story.situation
+    );
+    assert!(
+        first.story.result.starts_with("The real lift"),
+        "{:?}",
+        first.story.result
+    );
+    // The marker on the answer's first line is not part of the story.
+    let second = &import.stories[1].story;
+    assert!(
+        second.situation.starts_with("When I supported"),
+        "{:?}",
+        second.situation
+    );
+}
+
+#[test]
+fn definition_list_labels_and_numbered_question_references_are_read() {
+    let text = "Question bank\n\n1. Tell me about a time you failed.\n2. Walk me through an incident you led.\n\n## The expired certificate\n(answers Q2)\n\nSituation\n: our certificate expired on a Tuesday morning.\n\nTask\n: I led the incident.\n\nAction\n: we renewed it and automated renewals.\n\nResult\n: no expiry since.\n";
+    let import = import_text("defs.md", text.as_bytes());
+    let cert = &story(&import, "The expired certificate").story;
+    assert_eq!(
+        cert.situation,
+        "our certificate expired on a Tuesday morning."
+    );
+    assert_eq!(cert.task, "I led the incident.");
+    assert_eq!(cert.questions, vec!["Walk me through an incident you led"]);
+}

@@ -1705,6 +1705,35 @@ const ARROWS: [&str; 8] = [
     "-->", "->", "=>", "\u{2192}", "\u{21d2}", "\u{27f6}", "\u{279c}", "\u{27a1}",
 ];
 
+/// `(answers Q2, Q6)` under a story's title: the numbers of the questions,
+/// from a numbered list elsewhere in the notes, that the story answers.
+pub(crate) fn question_refs(text: &str) -> Option<Vec<u32>> {
+    let trimmed = text
+        .trim()
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']', '.'])
+        .trim();
+    let lower = trimmed.to_ascii_lowercase();
+    let rest = ["answers", "answer", "covers", "use for", "good for", "fits"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?;
+    if !rest.starts_with([' ', ':']) {
+        return None;
+    }
+    let mut numbers = Vec::new();
+    for token in rest
+        .split(|c: char| matches!(c, ',' | '&' | '/' | ':') || c.is_whitespace())
+        .filter(|t| !t.is_empty() && *t != "and")
+    {
+        let number = token.strip_prefix('q')?.trim_start_matches('#');
+        numbers.push(number.parse().ok()?);
+    }
+    (!numbers.is_empty() && numbers.len() <= MAX_QUESTION_REFS).then_some(numbers)
+}
+
+/// More references than this on one line is not a story's list.
+const MAX_QUESTION_REFS: usize = 20;
+
 /// A row of a question-to-story table, as `blocks` writes it (`question
 /// \t story`): the question may be a theme ("Saving an at-risk customer"),
 /// since the table's header says what the column holds.
@@ -2193,6 +2222,16 @@ mod tests {
         let text = "We used a queue, e.g. Kafka. Then it broke.";
         assert_eq!(first_sentence_end(text), Some(27));
         assert_eq!(first_sentence_end("One sentence only."), None);
+    }
+
+    #[test]
+    fn question_references_name_numbered_questions() {
+        assert_eq!(question_refs("(answers Q2, Q6)"), Some(vec![2, 6]));
+        assert_eq!(question_refs("Answers: Q1 and Q4."), Some(vec![1, 4]));
+        assert_eq!(question_refs("covers q3"), Some(vec![3]));
+        assert_eq!(question_refs("answers the question well"), None);
+        assert_eq!(question_refs("answers Q2, then more"), None);
+        assert_eq!(question_refs("answered Q2"), None);
     }
 
     #[test]

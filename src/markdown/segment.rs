@@ -86,6 +86,8 @@ enum Role {
     },
     Content,
     Rule,
+    /// A bare `A:` opening an answer told in paragraphs: no text of its own.
+    Ignored,
 }
 
 fn classify_heading(text: &str) -> HeadingClass {
@@ -315,6 +317,133 @@ fn read_answer_markers(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
+/// `(answers Q2, Q6)` under a story's title, with the questions in a
+/// numbered list elsewhere in the notes (`2. Walk me through an incident`):
+/// the story is tagged with those questions. A line naming a number the
+/// list lacks stays text.
+fn read_question_refs(lines: &[Line], roles: &mut [Role]) {
+    let numbered: HashMap<u32, &str> = lines
+        .iter()
+        .filter_map(|line| {
+            let number = line.item.as_deref()?.strip_suffix('.')?.parse().ok()?;
+            labels::is_question(&line.text).then_some((number, line.text.as_str()))
+        })
+        .collect();
+    if numbered.is_empty() {
+        return;
+    }
+    for (role, line) in roles.iter_mut().zip(lines) {
+        if *role != Role::Content || line.item.is_some() {
+            continue;
+        }
+        let Some(numbers) = labels::question_refs(&line.text) else {
+            continue;
+        };
+        let questions: Option<Vec<String>> = numbers
+            .iter()
+            .map(|n| numbered.get(n).map(|q| q.replace(';', ",")))
+            .collect();
+        if let Some(questions) = questions {
+            *role = Role::Meta {
+                kind: MetaKind::Questions,
+                rest: questions.join("; "),
+                strong: true,
+            };
+        }
+    }
+}
+
+/// Two or more words and every letter a capital: `DUPLICATE ORDERS IN THE
+/// REVENUE TABLE`, a title in a plain-text file.
+fn shouts(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+        >= 2
+        && text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+/// `DUPLICATE ORDERS` -> `Duplicate orders`.
+fn sentence_case(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Lines an answer told in paragraphs may run to.
+const MAX_ANSWER_LINES: usize = 200;
+
+/// `Q: Tell me about a time...` then `A:` and plain paragraphs, with no
+/// STAR label before the next question: the question heads the answer
+/// like a question heading, so its paragraphs become the parts by position
+/// (reported as `parts by paragraph`). Answers with labels are read as
+/// before.
+fn read_paragraph_answers(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..roles.len() {
+        let Role::Question {
+            text,
+            prefixed: true,
+        } = &roles[i]
+        else {
+            continue;
+        };
+        // "How do you prioritise...?" answered with a story in paragraphs
+        // after `A:` is a story too.
+        let answered = lines
+            .get(i + 1)
+            .is_some_and(|l| labels::answer_marker(&l.text).is_some());
+        if !labels::asks_for_a_story(text) && !answered {
+            continue;
+        }
+        let end = (i + 1..roles.len().min(i + 1 + MAX_ANSWER_LINES))
+            .find(|&j| {
+                matches!(
+                    roles[j],
+                    Role::Question { prefixed: true, .. }
+                        | Role::Heading { .. }
+                        | Role::Rule
+                        | Role::StoryStart { .. }
+                )
+            })
+            .unwrap_or_else(|| roles.len().min(i + 1 + MAX_ANSWER_LINES));
+        let labelled = roles[i + 1..end]
+            .iter()
+            .any(|r| matches!(r, Role::Label { weak: false, .. }));
+        let paragraphs = roles[i + 1..end]
+            .iter()
+            .zip(&lines[i + 1..end])
+            .filter(|(r, l)| **r == Role::Content && labels::answer_marker(&l.text).is_none())
+            .count();
+        if labelled || paragraphs < if answered { 3 } else { 2 } {
+            continue;
+        }
+        let question = text.clone();
+        roles[i] = Role::Heading {
+            level: ANSWER_HEADING_LEVEL,
+            class: HeadingClass::Question {
+                number: None,
+                question,
+            },
+            tags: Vec::new(),
+        };
+        if let Some(next) = lines.get(i + 1) {
+            if labels::answer_marker(&next.text).is_some_and(|rest| rest.trim().is_empty()) {
+                roles[i + 1] = Role::Ignored;
+            }
+        }
+    }
+}
+
+/// The level a `Q:` line heading an answer in paragraphs is given: below
+/// any real heading, so it nests under the document's sections.
+const ANSWER_HEADING_LEVEL: u8 = 7;
+
 /// Most metadata items one story takes (questions, or competencies): real
 /// notes have a handful, and the cap keeps a hostile document linear.
 const MAX_META_ITEMS: usize = 16;
@@ -349,7 +478,8 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         let line = &lines[i];
         // A bold line, or a plain list item with the labels nested under it
         // (`- Crash spike on release day` then `  - Situation ...`).
-        let bold = line.is_all_emphasis();
+        // An ALL CAPS line of a plain-text file is as clear as a bold one.
+        let bold = line.is_all_emphasis() || (line.item.is_none() && shouts(&line.text));
         if roles[i] != Role::Content
             || line.kind != LineKind::Text
             || !(bold || line.item.is_some())
@@ -378,6 +508,11 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
                 && (bold || lines[j].item.is_some())
         });
         let title = labels::clean_title(&line.text);
+        let title = if shouts(&title) {
+            sentence_case(&title)
+        } else {
+            title
+        };
         // `**My answer**`, `**Ownership, Deliver results**`, `**Notes:**`
         // are not titles; a comma in brackets (`**Speaking up (nursing, but
         // fits integrity)**`) or a container word in a long title
@@ -493,6 +628,8 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     read_bare_list_labels(lines, &mut roles);
     promote_bold_titles(lines, &mut roles);
     read_answer_markers(lines, &mut roles);
+    read_paragraph_answers(lines, &mut roles);
+    read_question_refs(lines, &mut roles);
     let mut segmenter = Segmenter::new(lines, &roles);
     segmenter.run();
     segmenter.resolve(file_name)
@@ -701,6 +838,7 @@ impl<'a> Segmenter<'a> {
                     }
                 }
                 Role::Content => self.content(i),
+                Role::Ignored => {}
             }
             self.last_was_question = is_question;
             self.after_rule = matches!(role, Role::Rule);
@@ -754,6 +892,8 @@ impl<'a> Segmenter<'a> {
             HeadingClass::Plain(title) => {
                 !labels::is_known_competency(title) && !labels::is_pitch(title)
             }
+            // A `Q:` line over an answer in paragraphs (`read_paragraph_answers`).
+            HeadingClass::Question { .. } if level == ANSWER_HEADING_LEVEL => true,
             HeadingClass::Question { question, .. } => labels::asks_for_a_story(question),
             _ => false,
         };
@@ -762,7 +902,8 @@ impl<'a> Segmenter<'a> {
             line: self.lines[i].line,
             level,
             story_heading,
-            asks: matches!(class, HeadingClass::Question { question, .. } if labels::plainly_asks_for_a_story(question)),
+            asks: matches!(class, HeadingClass::Question { question, .. }
+                if level == ANSWER_HEADING_LEVEL || labels::plainly_asks_for_a_story(question)),
             prose: Vec::new(),
             has_content: false,
             has_story: false,
@@ -1164,6 +1305,11 @@ fn render(fragments: &[Fragment]) -> String {
         blank_run = 0;
         out.push_str(line);
     }
+    // `Situation` on a line of its own, then `: text` (a definition list):
+    // the colon belongs to the label.
+    if let Some(rest) = out.strip_prefix(':') {
+        out = rest.trim_start().to_owned();
+    }
     // A part that is one list item (`- as mobile lead: ...`, from notes kept
     // as an outline) is a sentence, not a list.
     if !out.contains('\n') {
@@ -1227,9 +1373,13 @@ fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
 /// rest to the Action.
 fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &mut Draft) {
     let mut paragraphs: Vec<String> = Vec::new();
-    for &i in prose {
+    for (n, &i) in prose.iter().enumerate() {
         let Some(line) = lines.get(i) else { continue };
-        let text = collapse(&line.text);
+        // `A: Last year we...`: the answer marker opening a `Q:` answer.
+        let text = match labels::answer_marker(&line.text).filter(|_| n == 0) {
+            Some(rest) => collapse(rest),
+            None => collapse(&line.text),
+        };
         match paragraphs.last_mut() {
             Some(last) if line.joiner != Joiner::Blank => {
                 last.push(' ');
