@@ -245,3 +245,34 @@ fn the_fourth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-d-questions.yaml");
     assert_beats_baseline(dir.path(), &questions, 45);
 }
+
+#[test]
+fn the_fifth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = import(dir.path(), markdown_files("corpus/eval/notes-e"));
+    let stories = stories_of(&report);
+    // 27 stories in six files, the unfinished one included.
+    assert_eq!(stories.len(), 27, "{report:#}");
+    let ids: Vec<&str> = stories.iter().filter_map(|s| s["id"].as_str()).collect();
+    // ALL CAPS titles in plain text, Q:/A: paragraphs, definition lists.
+    for id in [
+        "duplicate-orders-in-the-revenue-table",
+        "when-i-was-the-only-analyst-supporting-three",
+        "connection-pool-exhaustion-on-black-friday",
+    ] {
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+    // `(answers Q2, Q6)` tags the story with the numbered questions.
+    let cert = fs::read_to_string(
+        dir.path()
+            .join("corpus/stories/the-expired-wildcard-certificate.yaml"),
+    )
+    .expect("story file");
+    assert!(
+        cert.contains("- Walk me through a major incident you led"),
+        "{cert}"
+    );
+    let questions =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-e-questions.yaml");
+    assert_beats_baseline(dir.path(), &questions, 40);
+}
