@@ -136,68 +136,6 @@ fn every_labelled_story_is_imported_and_ranking_beats_the_baseline() {
 }
 
 #[test]
-fn the_second_notes_set_imports_its_metadata_and_ranking_beats_the_baseline() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let report = import(dir.path(), markdown_files("corpus/eval/notes-b"));
-    let stories = stories_of(&report);
-    // The answer key of these eight files lists 35 stories.
-    assert_eq!(stories.len(), 35, "{report:#}");
-    // Titles from `<summary>` toggles, bold lines and tagged headings.
-    let ids: Vec<&str> = stories.iter().filter_map(|s| s["id"].as_str()).collect();
-    for id in [
-        "saving-the-halvorsen-logistics-poc",
-        "the-forecast-model-nobody-trusted",
-        "pushing-back-on-a-dark-pattern",
-    ] {
-        assert!(ids.contains(&id), "{id} not in {ids:?}");
-    }
-    // `Questions this answers:` lists and `Tags:` lines end up in the story.
-    let forecast = fs::read_to_string(
-        dir.path()
-            .join("corpus/stories/the-forecast-model-nobody-trusted.yaml"),
-    )
-    .expect("story file");
-    assert!(forecast.contains("- Tell me about a time you improved a process"));
-    assert!(forecast.contains("- stakeholder management"));
-
-    let questions =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-b-questions.yaml");
-    assert_beats_baseline(dir.path(), &questions, 40);
-}
-
-#[test]
-fn the_third_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let report = import(dir.path(), markdown_files("corpus/eval/notes-c"));
-    let stories = stories_of(&report);
-    // 40 stories in eight files, the unfinished one included.
-    assert_eq!(stories.len(), 40, "{report:#}");
-    let ids: Vec<&str> = stories.iter().filter_map(|s| s["id"].as_str()).collect();
-    // Bold titles over `S - ... T - ...` paragraphs, one-row tables, italic
-    // CAR labels and question headings with `####` parts.
-    for id in [
-        "weekend-staffing-model-the-overtime-one",
-        "turning-around-a-struggling-engineer",
-        "poc-rescue-at-northbridge-bank",
-        "at-lumora-i-built-a-churn-prediction-model",
-    ] {
-        assert!(ids.contains(&id), "{id} not in {ids:?}");
-    }
-    // A document titled `Kwame Asante - SE interview stories` gives its
-    // stories no competency named after him.
-    let poc = fs::read_to_string(
-        dir.path()
-            .join("corpus/stories/poc-rescue-at-northbridge-bank.yaml"),
-    )
-    .expect("story file");
-    assert!(!poc.contains("competencies:"), "{poc}");
-
-    let questions =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-c-questions.yaml");
-    assert_beats_baseline(dir.path(), &questions, 60);
-}
-
-#[test]
 fn the_imported_samples_rank_better_than_the_baseline() {
     // The samples belong to the shared folder beside the repository; skip
     // (with a message) when it is absent.
@@ -218,61 +156,108 @@ fn the_imported_samples_rank_better_than_the_baseline() {
     let dir = tempfile::tempdir().expect("temp dir");
     let stories = stories_of(&import(dir.path(), files));
     assert_eq!(stories.len(), 8);
-    let questions =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/samples-questions.yaml");
-    assert_beats_baseline(dir.path(), &questions, 15);
+    assert_beats_baseline(dir.path(), &eval_file("samples-questions.yaml"), 15);
+}
+
+/// Imports the Markdown files of `folder` into a corpus in `dir`, checks
+/// that they give `count` stories among which are `ids`.
+fn import_set(dir: &Path, folder: &str, count: usize, ids: &[&str]) {
+    let report = import(dir, markdown_files(folder));
+    let stories = stories_of(&report);
+    assert_eq!(stories.len(), count, "{report:#}");
+    let found: Vec<&str> = stories.iter().filter_map(|s| s["id"].as_str()).collect();
+    for id in ids {
+        assert!(found.contains(id), "{id} not in {found:?}");
+    }
+}
+
+/// The YAML file the import wrote for story `id`.
+fn story_file(dir: &Path, id: &str) -> String {
+    fs::read_to_string(dir.join(format!("corpus/stories/{id}.yaml"))).expect("story file")
+}
+
+fn eval_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus/eval")
+        .join(name)
+}
+
+#[test]
+fn the_second_notes_set_imports_its_metadata_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The answer key of these eight files lists 35 stories; titles come from
+    // `<summary>` toggles, bold lines and tagged headings.
+    let ids = [
+        "saving-the-halvorsen-logistics-poc",
+        "the-forecast-model-nobody-trusted",
+        "pushing-back-on-a-dark-pattern",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-b", 35, &ids);
+    // `Questions this answers:` lists and `Tags:` lines end up in the story.
+    let forecast = story_file(dir.path(), "the-forecast-model-nobody-trusted");
+    assert!(forecast.contains("- Tell me about a time you improved a process"));
+    assert!(forecast.contains("- stakeholder management"));
+    assert_beats_baseline(dir.path(), &eval_file("notes-b-questions.yaml"), 40);
+}
+
+#[test]
+fn the_third_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 40 stories in eight files, the unfinished one included: bold titles
+    // over `S - ... T - ...` paragraphs, one-row tables, italic CAR labels
+    // and question headings with `####` parts.
+    let ids = [
+        "weekend-staffing-model-the-overtime-one",
+        "turning-around-a-struggling-engineer",
+        "poc-rescue-at-northbridge-bank",
+        "at-lumora-i-built-a-churn-prediction-model",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-c", 40, &ids);
+    // A document titled `Kwame Asante - SE interview stories` gives its
+    // stories no competency named after him.
+    let poc = story_file(dir.path(), "poc-rescue-at-northbridge-bank");
+    assert!(!poc.contains("competencies:"), "{poc}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-c-questions.yaml"), 60);
 }
 
 #[test]
 fn the_fourth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let report = import(dir.path(), markdown_files("corpus/eval/notes-d"));
-    let stories = stories_of(&report);
-    // 31 stories in six files, both versions of the rewritten one included.
-    assert_eq!(stories.len(), 31, "{report:#}");
-    let ids: Vec<&str> = stories.iter().filter_map(|s| s["id"].as_str()).collect();
-    // A wiki export in HTML, `2.1` numbered headings, an outline of
-    // tab-indented bullets, and lowercase labels.
-    for id in [
+    // 31 stories in six files, both versions of the rewritten one: a wiki
+    // export in HTML, `2.1` numbered headings, an outline of tab-indented
+    // bullets, and lowercase labels.
+    let ids = [
         "checkout-accessibility-audit-legal-deadline",
         "fraud-model-drift-after-a-partner-data-change",
         "crash-spike-on-ios-17-release-day",
         "datacenter-exit-before-the-lease-ran-out-v2",
-    ] {
-        assert!(ids.contains(&id), "{id} not in {ids:?}");
-    }
-    let questions =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-d-questions.yaml");
-    assert_beats_baseline(dir.path(), &questions, 45);
+    ];
+    import_set(dir.path(), "corpus/eval/notes-d", 31, &ids);
+    // The question-to-story table tags the stories it names.
+    let renewal = story_file(dir.path(), "halvorsen-renewal");
+    assert!(
+        renewal.contains("- Saving an at-risk customer"),
+        "{renewal}"
+    );
+    assert_beats_baseline(dir.path(), &eval_file("notes-d-questions.yaml"), 45);
 }
 
 #[test]
 fn the_fifth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let report = import(dir.path(), markdown_files("corpus/eval/notes-e"));
-    let stories = stories_of(&report);
-    // 27 stories in six files, the unfinished one included.
-    assert_eq!(stories.len(), 27, "{report:#}");
-    let ids: Vec<&str> = stories.iter().filter_map(|s| s["id"].as_str()).collect();
-    // ALL CAPS titles in plain text, Q:/A: paragraphs, definition lists.
-    for id in [
+    // 27 stories in six files, the unfinished one included: ALL CAPS titles
+    // in plain text, Q:/A: paragraphs, definition lists.
+    let ids = [
         "duplicate-orders-in-the-revenue-table",
         "when-i-was-the-only-analyst-supporting-three",
         "connection-pool-exhaustion-on-black-friday",
-    ] {
-        assert!(ids.contains(&id), "{id} not in {ids:?}");
-    }
+    ];
+    import_set(dir.path(), "corpus/eval/notes-e", 27, &ids);
     // `(answers Q2, Q6)` tags the story with the numbered questions.
-    let cert = fs::read_to_string(
-        dir.path()
-            .join("corpus/stories/the-expired-wildcard-certificate.yaml"),
-    )
-    .expect("story file");
+    let cert = story_file(dir.path(), "the-expired-wildcard-certificate");
     assert!(
         cert.contains("- Walk me through a major incident you led"),
         "{cert}"
     );
-    let questions =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/eval/notes-e-questions.yaml");
-    assert_beats_baseline(dir.path(), &questions, 40);
+    assert_beats_baseline(dir.path(), &eval_file("notes-e-questions.yaml"), 40);
 }
