@@ -1024,16 +1024,22 @@ fn rewrite_html(text: &str) -> Cow<'_, str> {
 const MAX_TAG_LEN: usize = 200;
 
 fn rewrite_html_line(line: &str, out: &mut String) {
-    let line_start = out.len();
+    // Whether text came before the tag at hand: kept as a flag, since
+    // re-reading the line for each tag is quadratic on a hostile line.
+    let mut at_line_start = true;
     let mut rest = line;
     while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
+        let before = &rest[..open];
+        at_line_start &= before.trim().is_empty();
+        out.push_str(before);
         let after = &rest[open..];
         let Some(close) = after
-            .get(..MAX_TAG_LEN.min(after.len()))
-            .and_then(|h| h.find('>'))
+            .char_indices()
+            .take_while(|&(i, _)| i < MAX_TAG_LEN)
+            .find_map(|(i, c)| (c == '>').then_some(i))
         else {
             out.push('<');
+            at_line_start = false;
             rest = &after[1..];
             continue;
         };
@@ -1045,7 +1051,6 @@ fn rewrite_html_line(line: &str, out: &mut String) {
             .take_while(char::is_ascii_alphanumeric)
             .collect::<String>()
             .to_ascii_lowercase();
-        let at_line_start = out[line_start..].trim().is_empty();
         let replacement = match name.as_str() {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if !closing && at_line_start => {
                 let level = usize::from(name.as_bytes()[1] - b'0');
@@ -1060,8 +1065,14 @@ fn rewrite_html_line(line: &str, out: &mut String) {
             _ => None,
         };
         match replacement {
-            Some(text) => out.push_str(&text),
-            None => out.push_str(&after[..=close]),
+            Some(text) => {
+                at_line_start &= text.trim().is_empty();
+                out.push_str(&text);
+            }
+            None => {
+                at_line_start = false;
+                out.push_str(&after[..=close]);
+            }
         }
         rest = &after[close + 1..];
     }
@@ -1081,6 +1092,14 @@ mod tests {
             "## Fixing checkout\n**Situation**<br>\nIt broke.\n\n- Step one\n\n```\n<p>kept</p>\n```\n"
         );
         assert_eq!(markdown.lines().count(), html.lines().count());
+        // Accented text right after a tag does not hide the tag.
+        let accented = format!("<p>{}</p>\n", "\u{e9}".repeat(100));
+        assert_eq!(
+            rewrite_html(&accented),
+            format!("{}\n", "\u{e9}".repeat(100))
+        );
+        // One heading per line: a second `<h3>` is not a heading.
+        assert_eq!(rewrite_html("<h2>A</h2><h3>B</h3>\n"), "## AB\n");
         // Markdown with no HTML blocks is untouched, `a < b` included.
         assert!(matches!(
             rewrite_html("a < b <em>x</em>\n"),

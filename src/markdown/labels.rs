@@ -605,14 +605,21 @@ pub(crate) fn opens_with_option_letter(text: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let rest = chars.as_str();
     first.is_ascii_uppercase()
         && Part::from_letter(first).is_none()
-        && rest.starts_with(' ')
-        && rest
-            .trim_start_matches(' ')
-            .strip_prefix(['-', '\u{2013}', '\u{2014}'])
-            .is_some_and(|r| r.starts_with(' '))
+        && spaced_dash(chars.as_str()).is_some()
+}
+
+/// The text after a dash set off by spaces that follows a letter (` - `,
+/// ` – `, ` — `): `S - text` gives `text`; `A-list` and `A -- x` give none.
+fn spaced_dash(after_letter: &str) -> Option<&str> {
+    if !after_letter.starts_with(' ') {
+        return None;
+    }
+    after_letter
+        .trim_start_matches(' ')
+        .strip_prefix(['-', '\u{2013}', '\u{2014}'])
+        .filter(|rest| rest.starts_with(char::is_whitespace))
 }
 
 /// `S: text` style labels: an uppercase letter and a colon, so `A::new` or
@@ -621,13 +628,9 @@ pub(crate) fn opens_with_option_letter(text: &str) -> bool {
 fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
     let mut chars = body.chars();
     let part = Part::from_letter(chars.next()?)?;
-    let after = body[1..].trim_start_matches(' ');
-    let (rest, dashed) = match after.strip_prefix(':') {
+    let (rest, dashed) = match body[1..].trim_start_matches(' ').strip_prefix(':') {
         Some(rest) => (rest, false),
-        None if after.len() < body.len() - 1 => {
-            (after.strip_prefix(['-', '\u{2013}', '\u{2014}'])?, true)
-        }
-        None => return None,
+        None => (spaced_dash(&body[1..])?, true),
     };
     if rest.starts_with([':', '-']) || rest.starts_with(|c: char| !c.is_whitespace()) {
         return None;
