@@ -151,7 +151,11 @@ pub struct BankDef {
 /// The built-in bank of labelled common interview questions.
 const BANK: &str = include_str!("question_bank.yaml");
 
-const TABLE_HEADER: &str = "starmatch-lexicon v9";
+/// A slot in a multi-word form: one to [`SLOT_WORDS`] words of any kind.
+const SLOT: &str = "*";
+const SLOT_WORDS: usize = 3;
+
+const TABLE_HEADER: &str = "starmatch-lexicon v10";
 
 impl Lexicon {
     /// The built-in lexicon plus the corpus folder's `concepts.yaml`, if
@@ -173,6 +177,10 @@ impl Lexicon {
             None => None,
         };
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        // The header names the table's version, which changes with the
+        // stemmer and the matching rules: an index built with another one is
+        // rebuilt, as when the sources change.
+        hasher.update(TABLE_HEADER.as_bytes());
         hasher.update(BUILTIN.as_bytes());
         hasher.update(&[0xff]);
         hasher.update(BANK.as_bytes());
@@ -239,9 +247,27 @@ impl Lexicon {
             for form in &def.forms {
                 hasher.update(form.as_bytes());
                 hasher.update(&[0]);
-                let words = analyzer.words(form);
+                // A `*` between words is a slot for one to three words of
+                // any kind: "talk * out of" also reads "talked the whole team
+                // out of".
+                // A slot first, last or beside another one makes no form.
+                let parts: Vec<Vec<Word>> = form.split(SLOT).map(|p| analyzer.words(p)).collect();
+                if parts.iter().any(Vec::is_empty) {
+                    continue;
+                }
+                let mut words = Vec::new();
+                let mut slots = Vec::new();
+                for part in parts {
+                    if !words.is_empty() {
+                        slots.push(words.len());
+                    }
+                    words.extend(part);
+                }
                 let Some(first) = words.first() else { continue };
-                let rest: Vec<&str> = words[1..].iter().map(phrase_stem).collect();
+                let mut rest: Vec<&str> = words[1..].iter().map(phrase_stem).collect();
+                for &at in slots.iter().rev() {
+                    rest.insert(at - 1, SLOT);
+                }
                 let (first, raw) = if rest.is_empty() {
                     (first.stem.clone(), first.raw.clone())
                 } else {
@@ -592,6 +618,7 @@ impl Lexicon {
     pub fn detect(&self, words: &[Word], masked: &[bool]) -> Vec<ConceptHit> {
         let mut hits = Vec::new();
         let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut slotted: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             if masked.get(i).copied().unwrap_or(false) {
@@ -599,6 +626,7 @@ impl Lexicon {
                 continue;
             }
             found.clear();
+            slotted.clear();
             // Forms are sorted by rest: the one-word forms (empty rest) come
             // first, and multi-word forms continuing with the next word form
             // one contiguous run, found by binary search.
@@ -619,17 +647,24 @@ impl Lexicon {
                 let lo = self.partition(singles, to, |f| self.text(f.rest) < next);
                 let hi = self.partition(lo, to, |f| self.text(f.rest).starts_with(next));
                 for form in (lo..hi).map(|j| self.form(j)) {
-                    let len = (form.rest_words as usize).saturating_add(1);
-                    if i.saturating_add(len) > words.len() {
-                        continue;
+                    if let Some(len) = rest_match(self.text(form.rest), &words[i + 1..]) {
+                        found.push((form.concept as usize, len + 1));
                     }
-                    let matches = self
-                        .text(form.rest)
-                        .split(' ')
-                        .zip(&words[i + 1..])
-                        .all(|(stem, w)| stem == phrase_stem(w));
-                    if matches {
-                        found.push((form.concept as usize, len));
+                }
+                // Forms with a slot right after their first word. Their
+                // hits do not hide the words in the slot, which may name
+                // concepts of their own ("talked my *manager* out of").
+                let lo = self.partition(singles, to, |f| self.text(f.rest) < SLOT);
+                let hi = self.partition(lo, to, |f| self.text(f.rest).starts_with(SLOT));
+                for form in (lo..hi).map(|j| self.form(j)) {
+                    let Some(len) = rest_match(self.text(form.rest), &words[i + 1..]) else {
+                        continue;
+                    };
+                    let len = len + 1;
+                    let concept = form.concept as usize;
+                    let span_masked = masked.iter().skip(i).take(len).any(|&m| m);
+                    if !span_masked && !slotted.iter().any(|&(c, _)| c == concept) {
+                        slotted.push((concept, len));
                     }
                 }
             }
@@ -643,6 +678,16 @@ impl Lexicon {
                 };
                 if len == best_len && !hits.contains(&hit) {
                     hits.push(hit);
+                }
+            }
+            for &(concept, len) in &slotted {
+                let here = |h: &ConceptHit| h.start == i && h.concept == concept;
+                if !hits.iter().any(here) {
+                    hits.push(ConceptHit {
+                        concept,
+                        start: i,
+                        len,
+                    });
                 }
             }
             i += best_len.max(1);
@@ -694,6 +739,30 @@ impl Lexicon {
 }
 
 /// Concept names become single index tokens: lowercase, words joined by dashes.
+/// How many of `words` the stems of a form's `rest` (space-separated,
+/// [`SLOT`] for one to [`SLOT_WORDS`] words of any kind) match from the
+/// first word on, if they do; the shortest filling of each slot is taken.
+fn rest_match(rest: &str, words: &[Word]) -> Option<usize> {
+    fn go(stems: &[&str], words: &[Word], at: usize) -> Option<usize> {
+        let Some((&stem, more)) = stems.split_first() else {
+            return Some(at);
+        };
+        if stem == SLOT {
+            return (1..=SLOT_WORDS)
+                .take_while(|gap| at + gap <= words.len())
+                .find_map(|gap| go(more, words, at + gap));
+        }
+        let word = words.get(at)?;
+        if phrase_stem(word) == stem {
+            go(more, words, at + 1)
+        } else {
+            None
+        }
+    }
+    let stems: Vec<&str> = rest.split(' ').collect();
+    go(&stems, words, 0)
+}
+
 fn concept_token(name: &str) -> String {
     crate::story::slugify(name, 8)
 }
@@ -763,6 +832,48 @@ mod tests {
         assert_eq!(names(&lexicon, "we did not see eye to eye"), ["conflict"]);
         assert_eq!(names(&lexicon, "my boss"), ["manager"]);
         assert!(names(&lexicon, "the page was sluggish").contains(&"performance".to_string()));
+    }
+
+    #[test]
+    fn a_slot_in_a_form_takes_one_to_three_words() {
+        let defs = [
+            ConceptDef {
+                name: "influence".into(),
+                forms: vec!["talk * out of".into(), "take * under * wing".into()],
+            },
+            ConceptDef {
+                name: "peer".into(),
+                forms: vec!["colleague".into()],
+            },
+            ConceptDef {
+                // A slot first, last or twice in a row makes no form, not a
+                // shorter one.
+                name: "broken".into(),
+                forms: vec!["* over".into(), "win *".into(), "get * * there".into()],
+            },
+        ];
+        let lexicon = Lexicon::from_defs(&mut Analyzer::new(), &defs);
+        assert_eq!(names(&lexicon, "I talked him out of it"), ["influence"]);
+        assert_eq!(
+            names(&lexicon, "we talked the whole team out of a rewrite"),
+            ["influence"]
+        );
+        // The words in the slot still name their own concepts.
+        assert_eq!(
+            names(&lexicon, "talked my colleagues out of it"),
+            ["influence", "peer"]
+        );
+        assert_eq!(names(&lexicon, "take the new hire under my wing"), ["influence"]);
+        // An empty slot, or one of more than three words, matches nothing.
+        assert!(names(&lexicon, "talk out of turn").is_empty());
+        assert!(names(&lexicon, "talked to the four new people out of hours").is_empty());
+        assert!(names(&lexicon, "win them over there").is_empty());
+        assert!(names(&lexicon, "get it there").is_empty());
+        // A slot does not reach into masked (boilerplate) words.
+        let mut analyzer = Analyzer::new();
+        let words = analyzer.words("talk me out of it");
+        assert_eq!(lexicon.detect(&words, &[false; 5]).len(), 1);
+        assert!(lexicon.detect(&words, &[false, true, false, false, false]).is_empty());
     }
 
     #[test]
