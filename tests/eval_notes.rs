@@ -261,3 +261,26 @@ fn the_fifth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
     );
     assert_beats_baseline(dir.path(), &eval_file("notes-e-questions.yaml"), 40);
 }
+
+#[test]
+fn the_sixth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 31 stories in six files: Obsidian callouts, setext headings, Notion
+    // toggles, SOAR / PAR / CARL part headings, numbered bold titles with
+    // nested bullets, and spoken answers under `Q:` lines between rules.
+    let ids = [
+        "tulsa-contact-center-rif-62-roles-3-5",
+        "lod-budget-standoff-with-bea-our-lead-environment",
+        "spotted-something-that-other-people-had-missed",
+        "had-to-say-no-to-someone-more-senior",
+        "retuning-sanctions-screening-after-the-2022-designations-flood",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-f", 31, &ids);
+    // A spoken answer keeps the question it was told under.
+    let no = story_file(dir.path(), "had-to-say-no-to-someone-more-senior");
+    assert!(
+        no.contains("- Describe a time you had to say no to someone more senior than you."),
+        "{no}"
+    );
+    assert_beats_baseline(dir.path(), &eval_file("notes-f-questions.yaml"), 45);
+}

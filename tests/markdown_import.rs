@@ -1430,3 +1430,46 @@ fn definition_list_labels_and_numbered_question_references_are_read() {
     assert_eq!(cert.task, "I led the incident.");
     assert_eq!(cert.questions, vec!["Walk me through an incident you led"]);
 }
+
+#[test]
+fn spoken_answers_end_at_a_rule_and_are_named_after_their_question() {
+    // Answers told aloud under `Q:` lines, then a titled story with inline
+    // `(S)` markers: each answer ends at its rule, keeps its question and
+    // is named after it (its first words are speech, not a title).
+    let text = "Prep notes\n\n---\n\nQ: Tell me about a time you caught a mistake nobody else saw.\n\nSo, the situation was I reviewed refunds at a small lender and one batch looked off.\n\nWhat I did was trace every refund in the batch back to its approval.\n\nIn the end we recovered the money and added a second check.\n\n---\n\n**Story: Clearing the screening backlog**\n\n(S) The screening queue tripled in a month.\n\n(T) I had to cut false alerts safely.\n\n(A) I tested three match thresholds on known cases.\n\n(R) Alerts fell by two thirds with no missed matches.\n\n---\n\nQ: Describe a time you had to say no to your boss.\n\nSo, my manager wanted a report out before the data was checked.\n\nWhat I did was show her the three gaps and a date I could meet.\n\nIn the end she agreed and the report went out two days later, correct.\n";
+    let import = import_text("spoken.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Caught a mistake nobody else saw",
+            "Clearing the screening backlog",
+            "Had to say no to my boss"
+        ]
+    );
+    let caught = &import.stories[0].story;
+    assert!(caught.situation.starts_with("So, the situation was"));
+    assert!(caught.result.starts_with("In the end"), "{caught:?}");
+    let backlog = &import.stories[1].story;
+    assert!(backlog.questions.is_empty(), "{backlog:?}");
+    assert_eq!(
+        backlog.action,
+        "I tested three match thresholds on known cases."
+    );
+    assert_eq!(
+        import.stories[2].story.questions,
+        vec!["Describe a time you had to say no to your boss."]
+    );
+}
+
+#[test]
+fn a_toggle_title_with_commas_is_a_title_but_a_competency_list_is_not() {
+    let text = "## Stories\n\n<details>\n<summary>Office closure, 40 roles, and the notice rule we nearly missed</summary>\n\n**S:** We had three weeks to close an office.\n\n**T:** I owned the plan.\n\n**A:** I checked the notice rules and found a gap.\n\n**R:** Closed on time with no claims.\n\n</details>\n\n**Ownership, Deliver results**\n\n**S:** A second story with a list of competencies over it.\n\n**T:** Mine.\n\n**A:** Did it.\n\n**R:** Done.\n";
+    let import = import_text("toggles.md", text.as_bytes());
+    let found = titles(&import);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[0],
+        "Office closure, 40 roles, and the notice rule we nearly missed"
+    );
+    assert_ne!(found[1], "Ownership, Deliver results");
+}

@@ -1369,6 +1369,96 @@ pub(crate) fn clean_title(text: &str) -> String {
     title
 }
 
+/// A title from the interview question a story answers, for a story told
+/// under a `Q:` line with no title of its own: the question without its
+/// request ("Tell me about a time you", "Have you ever") and in the
+/// writer's voice, "Describe a time you had to say no to someone more
+/// senior than you." -> "Had to say no to someone more senior than me".
+/// `None` when the question does not open with such a request.
+pub(crate) fn title_from_question(question: &str) -> Option<String> {
+    // Longest first: the first that opens the question is stripped.
+    const REQUESTS: &[&str] = &[
+        "can you tell me about a time when you",
+        "can you tell me about a time you",
+        "can you describe a time when you",
+        "can you describe a time you",
+        "can you give me an example of a time when you",
+        "can you give me an example of a time you",
+        "give me an example of a time when you",
+        "give me an example of a time you",
+        "give me an example of when you",
+        "give me an example where you",
+        "give an example of a time when you",
+        "give an example of a time you",
+        "tell me about a situation in which you",
+        "tell me about a situation where you",
+        "tell me about a situation when you",
+        "tell me about a time when you",
+        "tell me about a time where you",
+        "tell me about a time you",
+        "tell us about a time when you",
+        "tell us about a time you",
+        "describe a situation in which you",
+        "describe a situation where you",
+        "describe a situation when you",
+        "describe a time when you",
+        "describe a time you",
+        "walk me through a time when you",
+        "walk me through a time you",
+        "share a time when you",
+        "share a time you",
+        "talk about a time when you",
+        "talk about a time you",
+        "have you ever",
+        "a time you",
+        "a time when you",
+    ];
+    const PREPOSITIONS: &[&str] = &[
+        "to", "than", "with", "for", "at", "about", "from", "of", "by", "on", "in", "like",
+        "against",
+    ];
+    let bare = |word: &str| {
+        word.to_lowercase()
+            .replace('\u{2019}', "'")
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_owned()
+    };
+    let words: Vec<&str> = question.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let skip = REQUESTS.iter().find_map(|request| {
+        let request: Vec<&str> = request.split(' ').collect();
+        let opens = request.len() < lower.len() && request.iter().zip(&lower).all(|(r, w)| r == w);
+        opens.then_some(request.len())
+    })?;
+    let said = |i: usize| lower.get(i).map_or("", String::as_str);
+    let rest: Vec<String> = (skip..words.len())
+        .map(|i| {
+            let own = match said(i) {
+                // The object after a preposition or at the end, the
+                // subject before a verb ("something you felt").
+                "you" if said(i + 1).is_empty() || PREPOSITIONS.contains(&said(i - 1)) => "me",
+                "you" => "I",
+                "your" => "my",
+                "yours" => "mine",
+                "yourself" => "myself",
+                "you're" => "I'm",
+                "you've" => "I've",
+                "you'd" => "I'd",
+                // The request took the subject: "a time you were wrong".
+                "were" if i == skip && said(i - 1) == "you" => "I was",
+                "were" if said(i - 1) == "you" => "was",
+                _ => return words[i].to_owned(),
+            };
+            // Keep the punctuation around the word: `you?` -> `me?`.
+            let core = words[i]
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
+            words[i].replacen(core, own, 1)
+        })
+        .collect();
+    let title = derive_title(&rest.join(" "))?;
+    (title.split_whitespace().count() >= 2).then_some(title)
+}
+
 /// Words that make a poor last word of a derived title.
 const TRAILING_STOP_WORDS: &[&str] = &[
     "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "and", "or",
@@ -2286,6 +2376,37 @@ mod tests {
             Some("Our deploys were slow")
         );
         assert_eq!(derive_title("🎉 !!").as_deref(), None);
+    }
+
+    #[test]
+    fn a_question_becomes_a_title_in_the_writers_voice() {
+        let title = |q: &str| title_from_question(q);
+        assert_eq!(
+            title("Tell me about a time you spotted something others had missed.").as_deref(),
+            Some("Spotted something others had missed")
+        );
+        assert_eq!(
+            title("Describe a time you had to say no to your boss").as_deref(),
+            Some("Had to say no to my boss")
+        );
+        // "you" is "I" before a verb, "me" after a preposition.
+        assert_eq!(
+            title("Have you ever been asked to do something you felt was wrong?").as_deref(),
+            Some("Been asked to do something I felt")
+        );
+        assert_eq!(
+            title("Tell me about a time when you were wrong").as_deref(),
+            Some("I was wrong")
+        );
+        assert_eq!(
+            title("Give me an example of a time you disagreed with someone senior to you")
+                .as_deref(),
+            Some("Disagreed with someone senior to me")
+        );
+        // No request to strip, or nothing left: no title.
+        assert_eq!(title("What is your biggest weakness?"), None);
+        assert_eq!(title("Tell me about a time you failed."), None);
+        assert_eq!(title("Tell me about a time you"), None);
     }
 
     #[test]

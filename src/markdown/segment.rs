@@ -515,13 +515,14 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         };
         // `**My answer**`, `**Ownership, Deliver results**`, `**Notes:**`
         // are not titles; a comma in brackets (`**Speaking up (nursing, but
-        // fits integrity)**`) or a container word in a long title
+        // fits integrity)**`), a comma after a longer phrase (`**Standoff
+        // with Bea, our lead artist**`) or a container word in a long title
         // (`**Clash over the "length of stay" definition**`) is.
         let container =
             labels::is_generic(&title) && labels::content_words(&title) <= SHORT_CONTAINER_TITLE;
         let titled = !title.is_empty()
             && !line.text.trim_end().ends_with(':')
-            && !labels::without_parentheses(&title).contains(',')
+            && !lists_short_items(&labels::without_parentheses(&title))
             && !container
             && !labels::is_known_competency(&title);
         if opens_story && titled {
@@ -531,6 +532,17 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
             };
         }
     }
+}
+
+/// Whether `text` is a list of short items, as a line of competencies is
+/// (`Ownership, Deliver results`, `Customer obsession, ownership, bias for
+/// action`): it has a comma and no item of more than three words.
+fn lists_short_items(text: &str) -> bool {
+    const MAX_ITEM_WORDS: usize = 3;
+    text.contains(',')
+        && text
+            .split(',')
+            .all(|item| item.split_whitespace().count() <= MAX_ITEM_WORDS)
 }
 
 #[derive(Debug, Clone)]
@@ -786,6 +798,7 @@ impl<'a> Segmenter<'a> {
                     ..
                 } => self.label(i, *part, rest, *heading, (*one_letter, *dashed)),
                 Role::StoryStart { title, number } => {
+                    self.end_answer();
                     self.finish_draft();
                     let mut draft = self.start_draft(i);
                     draft.title = Some(title.clone()).filter(|t| !t.is_empty());
@@ -833,6 +846,7 @@ impl<'a> Segmenter<'a> {
                     self.mark_section(|s| s.has_mapping = true);
                 }
                 Role::Rule => {
+                    self.end_answer();
                     if self.current.as_ref().is_some_and(Draft::is_complete) {
                         self.finish_draft();
                     }
@@ -845,6 +859,28 @@ impl<'a> Segmenter<'a> {
         }
         self.finish_draft();
         self.close_section(None);
+    }
+
+    /// Ends an answer told in paragraphs under its `Q:` line at a rule or
+    /// at a titled story: what follows is not part of it, nor asked by
+    /// its question.
+    fn end_answer(&mut self) {
+        if self
+            .section
+            .as_ref()
+            .is_none_or(|s| s.level != ANSWER_HEADING_LEVEL)
+        {
+            return;
+        }
+        self.finish_draft();
+        self.close_section(None);
+        while self
+            .stack
+            .last()
+            .is_some_and(|&h| self.headings[h].level >= ANSWER_HEADING_LEVEL)
+        {
+            self.stack.pop();
+        }
     }
 
     fn heading(&mut self, i: usize, level: u8, class: &HeadingClass, tags: &[String]) {
@@ -1190,9 +1226,27 @@ impl<'a> Segmenter<'a> {
                     (draft.start_text.clone(), None, draft.start_line)
                 }
                 (None, None) => {
-                    let derived = [Part::Situation, Part::Task, Part::Action, Part::Result]
-                        .iter()
-                        .find_map(|&p| labels::derive_title(&part(p)))
+                    // An answer told in paragraphs under its `Q:` line
+                    // opens as speech ("So, the situation was..."), a poor
+                    // title: it is named after the question, in the
+                    // writer's voice.
+                    let asked = match innermost {
+                        Some((_, heading)) if heading.level == ANSWER_HEADING_LEVEL => {
+                            match &heading.class {
+                                HeadingClass::Question { question, .. } => {
+                                    labels::title_from_question(question)
+                                }
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    };
+                    let derived = asked
+                        .or_else(|| {
+                            [Part::Situation, Part::Task, Part::Action, Part::Result]
+                                .iter()
+                                .find_map(|&p| labels::derive_title(&part(p)))
+                        })
                         .unwrap_or_else(|| "Untitled story".to_owned());
                     (derived, None, draft.start_line)
                 }
