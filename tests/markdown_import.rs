@@ -1473,3 +1473,19 @@ fn a_toggle_title_with_commas_is_a_title_but_a_competency_list_is_not() {
     );
     assert_ne!(found[1], "Ownership, Deliver results");
 }
+
+#[test]
+fn a_bracketed_list_of_labels_under_a_story_tags_it() {
+    let text = "1. **Cutting the nightly build time** —\n   - S: Builds took three hours.\n   - T: I owned the pipeline.\n   - A: I cached the dependencies.\n   - R: Builds take forty minutes (and nobody waits overnight).\n   _(ownership, developer experience)_\n\n2. **Shipping past a late vendor** —\n   - S: A vendor was late.\n   - T: Ship anyway.\n   - A: I built a stub, then swapped it.\n   - R: We shipped on time.\n   (it took two weeks, then a month.)\n";
+    let import = import_text("tagged.md", text.as_bytes());
+    let builds = &story(&import, "Cutting the nightly build time").story;
+    assert_eq!(builds.competencies, ["ownership", "developer experience"]);
+    assert!(
+        builds.result.ends_with("(and nobody waits overnight)."),
+        "{builds:?}"
+    );
+    // A bracketed aside with a sentence in it stays in the text.
+    let vendor = &story(&import, "Shipping past a late vendor").story;
+    assert!(vendor.competencies.is_empty(), "{vendor:?}");
+    assert!(vendor.result.contains("two weeks"), "{vendor:?}");
+}

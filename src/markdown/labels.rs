@@ -1599,6 +1599,25 @@ pub(crate) fn tag_line(text: &str) -> Option<String> {
     (only_tags && !label).then(|| tags.join(", "))
 }
 
+/// A line that is only a bracketed list of short labels, as written under
+/// a story to tag it: `_(ownership, bias for action)_`, `(conflict,
+/// empathy)`. Returns the list; a bracketed aside in prose (`(see above)`,
+/// `(it took two weeks, then a month.)`) is not one.
+pub(crate) fn bracketed_tag_list(text: &str) -> Option<&str> {
+    const MAX_ITEM_WORDS: usize = 4;
+    let bare = text.trim().trim_matches(['*', '_']).trim();
+    let inner = bare.strip_prefix('(')?.strip_suffix(')')?;
+    let items: Vec<&str> = inner.split(',').map(str::trim).collect();
+    let tags = items.len() >= 2
+        && items.iter().all(|item| {
+            let words = item.split_whitespace().count();
+            (1..=MAX_ITEM_WORDS).contains(&words)
+                && !item.contains(['(', ')', '.', '!', '?', ':', ';'])
+                && !item.chars().any(|c| c.is_ascii_digit())
+        });
+    tags.then_some(inner)
+}
+
 /// What a story's metadata line lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum MetaKind {

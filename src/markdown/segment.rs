@@ -220,6 +220,14 @@ fn classify_text(line: &Line) -> Role {
             strong: true,
         };
     }
+    // `_(ownership, bias for action)_` under a story tags it.
+    if let Some(tags) = labels::bracketed_tag_list(&line.text) {
+        return Role::Meta {
+            kind: MetaKind::Competencies,
+            rest: tags.to_owned(),
+            strong: true,
+        };
+    }
     if emphasised && labels::is_question(&line.text) {
         return Role::Question {
             text: labels::clean_question(&line.text),
