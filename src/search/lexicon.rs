@@ -863,7 +863,10 @@ mod tests {
             names(&lexicon, "talked my colleagues out of it"),
             ["influence", "peer"]
         );
-        assert_eq!(names(&lexicon, "take the new hire under my wing"), ["influence"]);
+        assert_eq!(
+            names(&lexicon, "take the new hire under my wing"),
+            ["influence"]
+        );
         // An empty slot, or one of more than three words, matches nothing.
         assert!(names(&lexicon, "talk out of turn").is_empty());
         assert!(names(&lexicon, "talked to the four new people out of hours").is_empty());
@@ -873,7 +876,9 @@ mod tests {
         let mut analyzer = Analyzer::new();
         let words = analyzer.words("talk me out of it");
         assert_eq!(lexicon.detect(&words, &[false; 5]).len(), 1);
-        assert!(lexicon.detect(&words, &[false, true, false, false, false]).is_empty());
+        assert!(lexicon
+            .detect(&words, &[false, true, false, false, false])
+            .is_empty());
     }
 
     #[test]
