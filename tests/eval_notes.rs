@@ -284,3 +284,28 @@ fn the_sixth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
     );
     assert_beats_baseline(dir.path(), &eval_file("notes-f-questions.yaml"), 45);
 }
+
+#[test]
+fn the_seventh_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories and 6 unfinished stubs in six files: text pasted from Word
+    // with `•` bullets and escapes, a two-column table per story, stories in
+    // blockquotes, `## STAR #1 — Title` over lowercase keys, a journal with
+    // `Story idea — X:` lines, and unlabelled paragraphs under headings with
+    // a `*Competencies: ...*` line, one of them a single long sentence.
+    let ids = [
+        "consolidating-14-lab-consumables-suppliers-down-to-3",
+        "the-year-9-reading-intervention",
+        "refusing-to-dispatch-g-nwae-into-forecast-icing",
+        "teaching-myself-python-to-kill-the-90-minute",
+        "stopping-the-pour-on-the-a14-culvert-headwall",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-g", 35, &ids);
+    // `•` steps after `Action –\` stay steps of the Action.
+    let pour = story_file(dir.path(), "stopping-the-pour-on-the-a14-culvert-headwall");
+    assert!(
+        pour.contains("action: |-\n  - Walked the shutters"),
+        "{pour}"
+    );
+    assert_beats_baseline(dir.path(), &eval_file("notes-g-questions.yaml"), 45);
+}

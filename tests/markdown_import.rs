@@ -1489,3 +1489,61 @@ fn a_bracketed_list_of_labels_under_a_story_tags_it() {
     assert!(vendor.competencies.is_empty(), "{vendor:?}");
     assert!(vendor.result.contains("two weeks"), "{vendor:?}");
 }
+
+#[test]
+fn text_pasted_from_a_word_processor_keeps_its_steps() {
+    // `•` bullets under a label that ends in a dash and a hard line break.
+    let text = "**Stopping an unsafe lift**\n\nSituation – A crane lift was booked for Friday afternoon.\\\nTask – I had to sign the lift plan.\\\nAction –\\\n• Checked the outrigger pads against the plan\n• Refused to sign and called the appointed person\nResult – The lift went ahead on Monday with bigger pads.\n";
+    let import = import_text("pasted.md", text.as_bytes());
+    let lift = &story(&import, "Stopping an unsafe lift").story;
+    assert_eq!(lift.task, "I had to sign the lift plan.");
+    assert_eq!(
+        lift.action,
+        "- Checked the outrigger pads against the plan\n- Refused to sign and called the appointed person"
+    );
+    assert!(lift.result.starts_with("The lift went ahead"), "{lift:?}");
+}
+
+#[test]
+fn numbered_star_headings_and_story_idea_lines_title_their_stories() {
+    let text = "## STAR #1 — Cutting the supplier list to three\n\nsituation: we bought from fourteen suppliers.\ntask: cut cost by 8%.\naction: ran one tender.\nresult: saved 11%.\ncompetencies: negotiation, \"say the hard thing\" value\n\n### 2024-03-02\n\nStory idea — the reading intervention:\n\n***Situation.*** Thirty pupils read far below their age.\n\n***Task.*** I had to fix it within budget.\n\n***Action.*** I grouped them by the skill they lacked.\n\n***Result.*** Most of them caught up in six months.\n";
+    let import = import_text("journal.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Cutting the supplier list to three",
+            "the reading intervention"
+        ]
+    );
+    assert_eq!(
+        import.stories[0].story.competencies,
+        ["negotiation", "say the hard thing value"]
+    );
+    // `STAR: notes` without a number is not a story title.
+    let notes = "## STAR: how I use it\n\nI keep each part short.\n";
+    assert!(import_document("notes.md", notes.as_bytes()).is_err());
+}
+
+#[test]
+fn unlabelled_paragraphs_with_competencies_are_a_story_in_notes_without_labels() {
+    let text = "# Ops interview prep\n\n## Recruiter call\n\nThey want someone calm under pressure. The role is nights. Pay is fine.\n\n## Grounding a jet before forecast icing\n\nOne evening last winter a jet had a deferred defect that allowed dispatch with restrictions, and icing was forecast on its route.\n\nIt was on me to decide with the captain whether it flew, and the commercial team wanted it to go.\n\nI checked the restriction with maintenance and the forecast with the captain, then swapped the aircraft.\n\nThe flight left an hour late on the spare and nobody was stranded.\n\n*Competencies: safety, integrity*\n\n## Automating the morning report\n\nEvery morning a controller spent ninety minutes building a report by hand and it often had errors, so I decided to automate it; I learned Python over six weeks and wrote a script that built the report; it now takes five minutes and the errors dropped from twelve a week to two.\n\n*Competencies: initiative*\n";
+    let import = import_text("ops.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Grounding a jet before forecast icing",
+            "Automating the morning report"
+        ]
+    );
+    let jet = &import.stories[0].story;
+    assert!(jet.task.starts_with("It was on me"), "{jet:?}");
+    assert_eq!(jet.competencies, ["safety", "integrity"]);
+    // One long sentence is cut at its first semicolon.
+    let report = &import.stories[1].story;
+    assert!(
+        report.situation.ends_with("so I decided to automate it."),
+        "{report:?}"
+    );
+    assert!(report.action.starts_with("I learned Python"), "{report:?}");
+    assert!(skipped(&import).iter().any(|(t, _)| *t == "Recruiter call"));
+}

@@ -72,6 +72,7 @@ const MAX_FENCE_REPAIRS: usize = 8;
 /// first line inside it that is clearly document structure again.
 pub(crate) fn extract(text: &str) -> Vec<Line> {
     let text = rewrite_html(text);
+    let text = rewrite_bullets(&text);
     let text = blank_front_matter(&text);
     let mut source = Cow::Borrowed(text.as_ref());
     let mut inserted_lines: Vec<usize> = Vec::new();
@@ -1016,6 +1017,61 @@ fn rewrite_html(text: &str) -> Cow<'_, str> {
             continue;
         }
         rewrite_html_line(line, &mut out);
+    }
+    Cow::Owned(out)
+}
+
+/// Bullet characters that text pasted from a word processor keeps at line
+/// starts, where Markdown would have `-`.
+const BULLETS: [char; 5] = ['\u{2022}', '\u{25e6}', '\u{25aa}', '\u{2023}', '\u{2043}'];
+
+/// Rewrites `• step` lines (pasted from Word or Google Docs) as Markdown
+/// list items, `- step`, line for line, so each step stays a line of its
+/// own instead of running into one paragraph. Fenced code is left alone.
+fn rewrite_bullets(text: &str) -> Cow<'_, str> {
+    let bulleted = |line: &str| {
+        let mut chars = line.trim_start().chars();
+        chars.next().is_some_and(|c| BULLETS.contains(&c))
+            && chars.next().is_some_and(char::is_whitespace)
+    };
+    if !text.lines().any(bulleted) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut fence: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(marker) = fence {
+            if trimmed.starts_with(marker) {
+                fence = None;
+            }
+            out.push_str(line);
+            continue;
+        }
+        if let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
+            fence = Some(marker);
+            out.push_str(line);
+            continue;
+        }
+        if bulleted(line) {
+            // `Action –\` then the steps: the hard break that ran the steps
+            // into the label's paragraph would now end it, leaving a stray
+            // backslash.
+            if out.ends_with("\\\n") {
+                out.truncate(out.len() - 2);
+                out.push('\n');
+            } else if out.ends_with("\\\r\n") {
+                out.truncate(out.len() - 3);
+                out.push_str("\r\n");
+            }
+            let indent = &line[..line.len() - trimmed.len()];
+            let bullet = trimmed.chars().next().map_or(0, char::len_utf8);
+            out.push_str(indent);
+            out.push('-');
+            out.push_str(&trimmed[bullet..]);
+        } else {
+            out.push_str(line);
+        }
     }
     Cow::Owned(out)
 }

@@ -291,7 +291,8 @@ pub(crate) fn line_label(
             .strip_prefix(char::is_whitespace)
             .map(str::trim_start)
             .and_then(|t| t.strip_prefix(['-', '\u{2013}', '\u{2014}']))
-            .filter(|r| r.starts_with(char::is_whitespace))?
+            // `Action –` alone on its line, the steps below it.
+            .filter(|r| r.is_empty() || r.starts_with(char::is_whitespace))?
     };
     let phrase = body[..len].to_ascii_lowercase();
     Some(LineLabel {
@@ -720,24 +721,34 @@ pub(crate) struct StoryPrefix<'a> {
 pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
     let start = skip_decoration(text);
     let body = &text[start..];
-    const WORDS: [(&str, PrefixKind); 9] = [
-        ("star example", PrefixKind::Example),
-        ("example", PrefixKind::Example),
-        ("story", PrefixKind::Story),
-        ("star story", PrefixKind::Story),
-        ("question", PrefixKind::Question),
-        ("q", PrefixKind::Question),
+    // The word, what it opens, and whether it needs a number after it.
+    const WORDS: [(&str, PrefixKind, bool); 11] = [
+        ("star example", PrefixKind::Example, false),
+        ("example", PrefixKind::Example, false),
+        ("story", PrefixKind::Story, false),
+        ("star story", PrefixKind::Story, false),
+        ("story idea", PrefixKind::Story, false),
+        // `STAR #3 — Title`; `STAR: notes` is not a story.
+        ("star", PrefixKind::Story, true),
+        ("question", PrefixKind::Question, false),
+        ("q", PrefixKind::Question, false),
         // `Example Question: "Tell me about..."` above the stories it asks for.
-        ("example question", PrefixKind::Question),
-        ("sample question", PrefixKind::Question),
-        ("interview question", PrefixKind::Question),
+        ("example question", PrefixKind::Question, false),
+        ("sample question", PrefixKind::Question, false),
+        ("interview question", PrefixKind::Question, false),
     ];
     let first = body.as_bytes().first()?.to_ascii_lowercase();
-    let (kind, end) = WORDS
+    let (kind, needs_number, end) = WORDS
         .iter()
-        .filter(|(word, _)| word.as_bytes().first() == Some(&first))
-        .filter_map(|&(word, kind)| Some((kind, match_phrase(body, word, not_alphabetic)?)))
-        .max_by_key(|&(_, end)| end)?;
+        .filter(|(word, _, _)| word.as_bytes().first() == Some(&first))
+        .filter_map(|&(word, kind, needs_number)| {
+            Some((
+                kind,
+                needs_number,
+                match_phrase(body, word, not_alphabetic)?,
+            ))
+        })
+        .max_by_key(|&(_, _, end)| end)?;
     let mut rest = body[end..].trim_start();
     rest = rest.strip_prefix('#').unwrap_or(rest);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -760,7 +771,7 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
     if let Some(sep) = separator {
         rest = &rest[sep.len_utf8()..];
     }
-    if number.is_none() && separator.is_none() {
+    if number.is_none() && (separator.is_none() || needs_number) {
         return None;
     }
     // `Q1` must be followed by a break: `Q4 planning` is not a question.
@@ -918,7 +929,7 @@ pub(crate) fn first_sentence_end(text: &str) -> Option<usize> {
 /// A paragraph that states the task: "My job was...", "I was asked to...".
 pub(crate) fn opens_like_a_task(paragraph: &str) -> bool {
     let lower = paragraph.trim_start().to_lowercase();
-    const OPENINGS: [&str; 12] = [
+    const OPENINGS: [&str; 18] = [
         "my job",
         "my task",
         "my goal",
@@ -931,7 +942,14 @@ pub(crate) fn opens_like_a_task(paragraph: &str) -> bool {
         "the goal",
         "the task",
         "our goal",
+        "it was on me",
+        "it was my job",
+        "it was my responsibility",
+        "it fell to me",
+        "i was responsible",
+        "i was in charge",
     ];
+    let lower = lower.replace('\u{2019}', "'");
     OPENINGS.iter().any(|o| lower.starts_with(o))
 }
 
@@ -1790,11 +1808,12 @@ fn add_meta_items(
             }
             continue;
         }
+        // Quotes are dropped, not only trimmed: `"say the hard thing" value`.
         let name = normalize_spaces(
             clean
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
-                .replace('_', " ")
+                .replace(['_', '"', '\u{201c}', '\u{201d}'], " ")
                 .as_str(),
         );
         if !name.is_empty() && name.split_whitespace().count() <= MAX_META_WORDS {

@@ -176,8 +176,10 @@ fn classify_text(line: &Line) -> Role {
     let emphasised = line.is_all_emphasis();
     if let Some(prefix) = labels::story_prefix(&line.text) {
         let number = prefix.number.map(|n| (prefix.kind, n));
-        // A plain `- Story 1: ...` list is a table of contents, not a story.
-        let trusted = emphasised || (!in_list && prefix.colon);
+        // A plain `- Story 1: ...` list is a table of contents, not a story;
+        // `Story idea — the vendor move:` introduces one.
+        let introduces = line.text.trim_end().ends_with(':');
+        let trusted = emphasised || (!in_list && (prefix.colon || introduces));
         match prefix.kind {
             PrefixKind::Question
                 if !prefix.rest.is_empty() && (prefix.colon || number.is_some()) =>
@@ -1163,13 +1165,15 @@ impl<'a> Segmenter<'a> {
         let mut stories: Vec<ImportedStory> = Vec::new();
         let mut numbers: Vec<Number> = Vec::new();
         // Stories told as plain paragraphs are trusted only in notes that
-        // label STAR parts elsewhere, or under a heading that asks for one
-        // ("Tell me about a time you failed"): in a document without labels,
-        // paragraphs under other titles are more likely an essay.
+        // label STAR parts elsewhere, under a heading that asks for one
+        // ("Tell me about a time you failed"), or with a story's metadata
+        // (`*Competencies: ...*`): in a document without labels, paragraphs
+        // under other titles are more likely an essay.
         let labelled_story = self.drafts.iter().any(|d| !d.guessed && d.is_importable());
         for draft in &self.drafts {
             if let Some((title, line, asks)) = &draft.prose_section {
-                if !labelled_story && !asks {
+                let tagged = !draft.competencies.is_empty() || !draft.questions.is_empty();
+                if !labelled_story && !asks && !tagged {
                     skipped.push(SkippedSection {
                         title: title.clone(),
                         line: *line,
@@ -1407,8 +1411,10 @@ fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
+    // Clauses after a semicolon count: a story told as one long sentence
+    // ("...by hand; so I wrote a script...; the report now takes...").
     let sentences = text
-        .split(['.', '!', '?'])
+        .split(['.', '!', '?', ';'])
         .filter(|s| s.split_whitespace().count() >= 3)
         .count();
     let first_person = words
@@ -1458,9 +1464,16 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
         .partition(|p| p.starts_with('(') && p.ends_with(')'));
     if paragraphs.len() == 1 {
         let only = paragraphs.remove(0);
-        match labels::first_sentence_end(&only) {
+        let end = labels::first_sentence_end(&only).or_else(|| only.find("; "));
+        match end {
             Some(end) => {
-                paragraphs.push(only[..=end].trim().to_owned());
+                // A clause cut at its semicolon ends as a sentence.
+                let first = only[..=end].trim().trim_end_matches(';');
+                paragraphs.push(if first.ends_with(['.', '!', '?']) {
+                    first.to_owned()
+                } else {
+                    format!("{first}.")
+                });
                 paragraphs.push(only[end + 1..].trim().to_owned());
             }
             None => paragraphs.push(only),
