@@ -99,6 +99,16 @@ fn fragment() -> impl Strategy<Value = String> {
         random_text().prop_map(|text| format!("<p><strong>Action</strong><br>\n{text}</p>")),
         random_text().prop_map(|text| format!("<ul>\n<li>{text}</li>\n</ul>")),
         random_text().prop_map(|text| format!("## 2.1 {text}")),
+        // This session's styles: Word pastes, numbered STAR headings,
+        // journal intros, bracketed tag lines, spoken answers.
+        random_text()
+            .prop_map(|text| format!("Action \u{2013}\\\n\u{2022} {text}\n\u{2022} {text}")),
+        (1..9u32, random_text()).prop_map(|(n, text)| format!("## STAR #{n} \u{2014} {text}")),
+        random_text().prop_map(|text| format!("Story idea \u{2014} {text}:")),
+        random_text().prop_map(|text| format!("_({text}, {text})_")),
+        random_text().prop_map(|text| format!("*Competencies: {text}*")),
+        random_text()
+            .prop_map(|text| format!("Q: Tell me about a time you {text}\n\nSo, {text}; {text}.")),
         random_text(),
         Just("```".to_owned()),
         Just("```rust\nfn main() {}\n```".to_owned()),
