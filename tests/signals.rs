@@ -291,13 +291,26 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
         let score = |id: &str| hits.iter().find(|h| h.id == id).unwrap().score;
         (score("covered-together"), score("covered-apart"))
     };
-    let (together, apart) = scores(&mut f, &[Signal::Focus, Signal::Semantic, Signal::ThemeFit]);
+    // (`themes` too: it scales the question's concepts by how well the
+    // classifier bears them out, which would move the shares.)
+    let (together, apart) = scores(
+        &mut f,
+        &[
+            Signal::Focus,
+            Signal::Semantic,
+            Signal::ThemeFit,
+            Signal::Themes,
+        ],
+    );
     assert!(
         apart > together,
         "the words alone favour the split story: {apart} against {together}"
     );
     f.engine.ranker.weights.focus = 0.2;
-    let (together_focus, apart_focus) = scores(&mut f, &[Signal::Semantic, Signal::ThemeFit]);
+    let (together_focus, apart_focus) = scores(
+        &mut f,
+        &[Signal::Semantic, Signal::ThemeFit, Signal::Themes],
+    );
     // One tagged question holds both concepts (conflict, manager): x 1.2.
     assert!(
         (together_focus / together - 1.2).abs() < 1e-3,
@@ -508,4 +521,33 @@ fn a_declared_competency_outranks_word_overlap_among_more_candidates() {
     let hits = hits_without(&mut f, question, &[]);
     assert_eq!(hits.len(), 8, "{hits:?}");
     assert_eq!(hits[0].id, "declared-conflict", "{hits:?}");
+}
+
+#[test]
+fn a_concept_the_questions_meaning_does_not_bear_out_counts_less() {
+    let mut f = fixture_of(&[story(
+        "any",
+        "A project at work",
+        &[],
+        &[],
+        &[],
+        "I had to start somewhere.",
+    )]);
+    let weight_of = |f: &mut Fixture, question: &str, concept: &str| {
+        let analyzed = f.engine.ranker.analyze(question);
+        let c = f.engine.ranker.lexicon.find(concept).unwrap();
+        let i = analyzed.concepts.iter().position(|&x| x == c);
+        i.map(|i| analyzed.concept_weights[i])
+    };
+    // The classifier reads a conflict in a question about one: full weight.
+    let conflict = "Tell me about a conflict you had with a colleague.";
+    assert_eq!(weight_of(&mut f, conflict, "conflict"), Some(1.0));
+    // "Happy sheets" are training feedback forms: the lexicon hears
+    // `morale` in "happy", the classifier does not, and it counts less.
+    let sheets = "How do you evaluate a training course beyond the happy sheets?";
+    let damped = weight_of(&mut f, sheets, "morale").expect("morale is named");
+    assert!((0.5..1.0).contains(&damped), "{damped}");
+    // Without `themes` the words alone decide.
+    f.engine.ranker.disabled = [Signal::Themes].into_iter().collect();
+    assert_eq!(weight_of(&mut f, sheets, "morale"), Some(1.0));
 }

@@ -387,6 +387,23 @@ impl Ranker {
             Some(v) if !self.disabled.contains(&Signal::Themes) => self.themes(v, &concepts),
             _ => (Vec::new(), Vec::new()),
         };
+        // A concept the question's words name but its meaning does not bear
+        // out counts less: "happy sheets" names `morale` to the lexicon,
+        // while the classifier reads training evaluation. (Part of the
+        // `themes` signal, so `--without themes` switches it off too.)
+        if let Some(v) = question_vector
+            .as_deref()
+            .filter(|_| !self.disabled.contains(&Signal::Themes))
+        {
+            let predicted = themes::Classifier::builtin().predict(v);
+            for (&c, weight) in concepts.iter().zip(concept_weights.iter_mut()) {
+                let name = self.lexicon.name(c);
+                // User concepts have no classifier weights: left as they are.
+                if let Some(&(_, p)) = predicted.iter().find(|(n, _)| *n == name) {
+                    *weight *= CONFIRM_FLOOR + (1.0 - CONFIRM_FLOOR) * (p / CONFIRM_AT).min(1.0);
+                }
+            }
+        }
         let theme_roots = question_vector
             .as_deref()
             .filter(|_| !self.disabled.contains(&Signal::ThemeFit))
@@ -921,6 +938,14 @@ fn relative(values: &[Option<f32>], scale: f32, floor: f32) -> Vec<f32> {
         .map(|v| v.map_or(0.0, |v| scale * (v - mean)))
         .collect()
 }
+
+/// A question concept the theme classifier gives this probability or more
+/// keeps its full weight; one it gives nothing keeps [`CONFIRM_FLOOR`] of
+/// it, and the weight rises linearly between. Searched on the ten tune
+/// splits (floors 0.3-0.7, points 0.05-0.5): the objective went from
+/// 15.962 to 16.208.
+const CONFIRM_AT: f32 = 0.2;
+const CONFIRM_FLOOR: f32 = 0.5;
 
 /// The least probability of a concept from the theme classifier that
 /// [`Signal::Themes`] uses.
