@@ -309,3 +309,25 @@ fn the_seventh_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
     );
     assert_beats_baseline(dir.path(), &eval_file("notes-g-questions.yaml"), 45);
 }
+
+#[test]
+fn the_eighth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories in six files: a Google Docs export with `{#anchor}`
+    // headings, Bear notes, parts as an ordered list, arrow labels,
+    // result-first STARR notes, and a brag document with `STAR:` headings.
+    let ids = [
+        "gentamicin-dosing-error-caught-on-ward-14",
+        "keynote-stranded-in-frankfurt-the-night-before-finserv",
+        "saving-the-halden-logistics-renewal-after-the-march",
+        "rebuilding-the-hartwell-privilege-log-in-48-hours",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-h", 30, &ids);
+    // The brag document's title and its admin section tag no story.
+    let halden = story_file(
+        dir.path(),
+        "saving-the-halden-logistics-renewal-after-the-march",
+    );
+    assert!(!halden.contains("brag doc"), "{halden}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-h-questions.yaml"), 45);
+}

@@ -1547,3 +1547,41 @@ fn unlabelled_paragraphs_with_competencies_are_a_story_in_notes_without_labels()
     assert!(report.action.starts_with("I learned Python"), "{report:?}");
     assert!(skipped(&import).iter().any(|(t, _)| *t == "Recruiter call"));
 }
+
+#[test]
+fn arrow_labels_and_exported_heading_anchors_are_read() {
+    let text = "# Event prep {#top}\n\n## Stories {#stories}\n\n**Keynote speaker stuck abroad**\n\nS → Our keynote's flight was cancelled the night before.\nT → I had to fill the opening slot.\nA → I booked a remote link and a backup speaker.\nR → The show opened on time.\n\n**Queue at registration**\n\nSituation >> Four hundred guests arrived at once.\nTask >> Get them in before the opening.\nAction >> I opened two more desks with printed lists.\nResult >> Everyone was seated by nine.\n\n## Handing over the register I inherited {#register}\n\nSituation: The register had gaps.\n\nTask: Fix it.\n\nAction: I audited every entry.\n\nResult: No gaps at the next inspection.\n";
+    let import = import_text("events.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Keynote speaker stuck abroad",
+            "Queue at registration",
+            "Handing over the register I inherited"
+        ]
+    );
+    let keynote = &import.stories[0].story;
+    assert_eq!(keynote.task, "I had to fill the opening slot.");
+    assert_eq!(
+        import.stories[1].story.result,
+        "Everyone was seated by nine."
+    );
+}
+
+#[test]
+fn sections_of_the_notes_are_not_competencies_nor_stories() {
+    // A brag document: quarterly wins as lists, stories under `STAR:`
+    // headings, interview admin as lists under a heading of its own.
+    let text = "# Brag doc — Robin Ash\n\n## Wins in Q1\n\n- Renewed three accounts I was told were lost\n- Cut onboarding from six weeks to four\n\n## STAR: Saving a renewal after an outage\n\n_Situation:_ Our outage made the customer threaten to leave.\n\n_Task:_ Keep them.\n\n_Action:_ I ran a daily call until the fix shipped.\n\n_Result:_ They renewed for two years.\n\n### interview admin\n\n- [ ] Book the first call, I asked for Tuesday\n- [ ] I sent the take-home back yesterday\n- Salary: I wanted more than I got last time\n\n# Company research\n\n- They sell scheduling software\n- I read their last two annual reports\n\n## Coaching a new colleague through her first launch\n\nSituation: She had never run a launch.\n\nTask: Get her ready.\n\nAction: I paired with her for two weeks.\n\nResult: She ran the next one alone.\n";
+    let import = import_text("brag.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Saving a renewal after an outage",
+            "Coaching a new colleague through her first launch"
+        ]
+    );
+    for story in &import.stories {
+        assert!(story.story.competencies.is_empty(), "{:?}", story.story);
+    }
+}

@@ -194,7 +194,12 @@ fn options() -> Options {
     // metadata block at a `---` rule in the middle of a document and drops
     // everything up to the next `---`; front matter is blanked beforehand
     // instead (`blank_front_matter`).
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+    // Heading attributes: `## Title {#title}` from a Google Docs export is
+    // the heading `Title`.
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 fn extract_once(text: &str, index: &LineIndex) -> (Vec<Line>, Option<Unclosed>) {

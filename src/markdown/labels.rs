@@ -274,6 +274,8 @@ pub(crate) fn line_label(
     let trimmed = after.trim_start();
     let rest = if let Some(rest) = trimmed.strip_prefix([':', '\u{ff1a}']) {
         rest
+    } else if let Some(rest) = arrowed(after) {
+        rest
     } else if let Some(emphasis_end) = lead_emphasis_end.filter(|&e| e >= end) {
         // The label is the whole bold span, as in `**Situation** text`.
         let inside = text.get(end..emphasis_end)?;
@@ -623,6 +625,22 @@ fn spaced_dash(after_letter: &str) -> Option<&str> {
         .filter(|rest| rest.starts_with(char::is_whitespace))
 }
 
+/// The text after an arrow that follows a label, `S → text` or
+/// `Situation >> text`: the arrow set off by spaces.
+fn arrowed(after_label: &str) -> Option<&str> {
+    const ARROWS: [&str; 7] = [
+        "\u{2192}", "->", "=>", ">>", "\u{21d2}", "\u{2794}", "\u{279c}",
+    ];
+    let trimmed = after_label.trim_start_matches(' ');
+    if trimmed.len() == after_label.len() {
+        return None;
+    }
+    ARROWS
+        .iter()
+        .find_map(|arrow| trimmed.strip_prefix(arrow))
+        .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+}
+
 /// `S: text` style labels: an uppercase letter and a colon, so `A::new` or
 /// `a: b` in prose are not labels; or a dash set off by spaces, as typed
 /// in a plain editor (`S - text`, `T – text`), never `A-list`.
@@ -631,7 +649,10 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
     let part = Part::from_letter(chars.next()?)?;
     let (rest, dashed) = match body[1..].trim_start_matches(' ').strip_prefix(':') {
         Some(rest) => (rest, false),
-        None => (spaced_dash(&body[1..])?, true),
+        None => match arrowed(&body[1..]) {
+            Some(rest) => (rest, false),
+            None => (spaced_dash(&body[1..])?, true),
+        },
     };
     if rest.starts_with([':', '-']) || rest.starts_with(|c: char| !c.is_whitespace()) {
         return None;
@@ -728,7 +749,7 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
         ("story", PrefixKind::Story, false),
         ("star story", PrefixKind::Story, false),
         ("story idea", PrefixKind::Story, false),
-        // `STAR #3 — Title`; `STAR: notes` is not a story.
+        // `STAR #3 — Title` or `STAR: Title`.
         ("star", PrefixKind::Story, true),
         ("question", PrefixKind::Question, false),
         ("q", PrefixKind::Question, false),
@@ -771,7 +792,8 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
     if let Some(sep) = separator {
         rest = &rest[sep.len_utf8()..];
     }
-    if number.is_none() && (separator.is_none() || needs_number) {
+    // `STAR: Title` or `STAR #3 — Title`; not `STAR — notes`.
+    if number.is_none() && (separator.is_none() || (needs_number && !colon)) {
         return None;
     }
     // `Q1` must be followed by a break: `Q4 planning` is not a question.
@@ -1107,6 +1129,11 @@ fn normalize_spaces(text: &str) -> String {
 /// Competencies named by a section heading such as `# Problem Solving &
 /// Innovation - STAR Examples`; empty when the heading is not competency-like.
 pub(crate) fn competencies(heading: &str) -> Vec<String> {
+    // `Questions to ask the panel`, `Trust research`, `Brag doc — Eilidh`:
+    // the notes' own sections, whatever stories sit under them.
+    if is_pitch(heading) || words_lower(heading).any(|w| CLUTTER_WORDS.contains(&w.as_str())) {
+        return Vec::new();
+    }
     let mut text = without_parentheses(heading);
     // `Customer Obsession - STAR Examples`: drop a generic tail.
     for separator in [" - ", " \u{2013} ", " \u{2014} ", ": ", " | "] {
@@ -1247,6 +1274,23 @@ const STORY_NOUNS: &[&str] = &[
 
 /// Words that qualify a collection without naming a competency:
 /// `My stories`, `Quick notes`, `Behavioural questions`.
+/// Words of the sections a prep document keeps besides its stories; a
+/// heading with one of them is never a competency.
+const CLUTTER_WORDS: &[&str] = &[
+    "research",
+    "links",
+    "resources",
+    "salary",
+    "pay",
+    "compensation",
+    "admin",
+    "brag",
+    "todo",
+    "todos",
+    "logistics",
+    "reminders",
+];
+
 const NOT_COMPETENCIES: &[&str] = &[
     "my",
     "our",

@@ -636,6 +636,10 @@ struct SectionHeading {
     line: usize,
     class: HeadingClass,
     tags: Vec<String>,
+    /// A list of its own sits under the heading, outside any story (a
+    /// to-do list, notes on the company): a section of the notes, not a
+    /// group of stories named for a competency.
+    own_list: bool,
 }
 
 /// Stories and skipped sections of one document.
@@ -931,6 +935,7 @@ impl<'a> Segmenter<'a> {
             line: self.lines[i].line,
             class: class.clone(),
             tags: tags.to_vec(),
+            own_list: false,
         });
         self.section_end = self.region_end.get(i).copied().unwrap_or(self.roles.len());
         let story_heading = match class {
@@ -1021,6 +1026,11 @@ impl<'a> Segmenter<'a> {
 
     fn content(&mut self, i: usize) {
         let line = &self.lines[i];
+        if self.current.is_none() && line.item.is_some() {
+            if let Some(heading) = self.stack.last().and_then(|&h| self.headings.get_mut(h)) {
+                heading.own_list = true;
+            }
+        }
         let Some(draft) = &mut self.current else {
             let prose = matches!(line.kind, LineKind::Text) && !line.text.trim().is_empty();
             let other = matches!(line.kind, LineKind::Code | LineKind::Row);
@@ -1125,7 +1135,19 @@ impl<'a> Segmenter<'a> {
             return;
         }
         let child_follows = next_level.is_some_and(|n| n > section.level);
-        if section.story_heading && !child_follows && is_narrative(self.lines, &section.prose) {
+        // Mostly list items (a to-do list, questions to ask) is not a story
+        // told in paragraphs, however it reads.
+        let listed = section
+            .prose
+            .iter()
+            .filter(|&&i| self.lines.get(i).is_some_and(|l| l.item.is_some()))
+            .count();
+        let paragraphs = listed * 2 <= section.prose.len();
+        if section.story_heading
+            && !child_follows
+            && paragraphs
+            && is_narrative(self.lines, &section.prose)
+        {
             if let Some(&first) = section.prose.first() {
                 let mut draft = self.start_draft(first);
                 assign_by_position(self.lines, &section.prose, &Part::STAR, &mut draft);
@@ -1280,7 +1302,9 @@ impl<'a> Segmenter<'a> {
                 competencies.extend(heading.tags.iter().cloned());
                 match &heading.class {
                     HeadingClass::Plain(text) if Some(h) != title_heading => {
-                        competencies.extend(labels::competencies(text));
+                        if !heading.own_list || labels::is_known_competency(text) {
+                            competencies.extend(labels::competencies(text));
+                        }
                     }
                     HeadingClass::Competency(names) => competencies.extend(names.iter().cloned()),
                     HeadingClass::Question { question, .. } => questions.push(question.clone()),
