@@ -1301,10 +1301,11 @@ impl<'a> Segmenter<'a> {
                 };
                 competencies.extend(heading.tags.iter().cloned());
                 match &heading.class {
-                    HeadingClass::Plain(text) if Some(h) != title_heading => {
-                        if !heading.own_list || labels::is_known_competency(text) {
-                            competencies.extend(labels::competencies(text));
-                        }
+                    HeadingClass::Plain(text)
+                        if Some(h) != title_heading
+                            && (!heading.own_list || labels::is_known_competency(text)) =>
+                    {
+                        competencies.extend(labels::competencies(text));
                     }
                     HeadingClass::Competency(names) => competencies.extend(names.iter().cloned()),
                     HeadingClass::Question { question, .. } => questions.push(question.clone()),
