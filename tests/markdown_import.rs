@@ -1459,6 +1459,14 @@ fn spoken_answers_end_at_a_rule_and_are_named_after_their_question() {
         import.stories[2].story.questions,
         vec!["Describe a time you had to say no to your boss."]
     );
+    // Text after an answer's rule under the same heading is reported.
+    let text = "## Failure\n\nQ: Tell me about a time you failed at something.\n\nSo, the situation was I promised a report by Friday and missed it.\n\nWhat I did was tell my manager on Wednesday and cut the scope.\n\nIn the end the short version shipped Friday and the rest a week later.\n\n---\n\nRemember to keep this one under two minutes.\n";
+    let import = import_text("failure.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Failed at something"]);
+    assert_eq!(
+        skipped(&import),
+        [("text after the answer (line 11)", "no STAR parts")]
+    );
 }
 
 #[test]
@@ -1471,7 +1479,15 @@ fn a_toggle_title_with_commas_is_a_title_but_a_competency_list_is_not() {
         found[0],
         "Office closure, 40 roles, and the notice rule we nearly missed"
     );
-    assert_ne!(found[1], "Ownership, Deliver results");
+    // The competency line is not the second story's title (the first
+    // words of its Situation are), and long principle names count too.
+    assert_eq!(found[1], "A second story with a list of competencies");
+    let principles = "**Ownership, Insist on the Highest Standards**\n\nS: A story under a line of principles.\n\nT: Mine.\n\nA: Did it.\n\nR: Done.\n";
+    let import = import_text("principles.md", principles.as_bytes());
+    assert_ne!(
+        titles(&import),
+        ["Ownership, Insist on the Highest Standards"]
+    );
 }
 
 #[test]
@@ -1484,7 +1500,11 @@ fn a_bracketed_list_of_labels_under_a_story_tags_it() {
         builds.result.ends_with("(and nobody waits overnight)."),
         "{builds:?}"
     );
-    // A bracketed aside with a sentence in it stays in the text.
+    // A bracketed aside stays in the text: with a sentence in it, or a
+    // plain list of names that is neither in italics nor a competency.
+    let aside = "**Fixing the invoice run**\n\nS: Invoices went out twice.\n\nT: Stop it.\n\nA: I added a lock.\n\nR: No duplicates since.\n\n(names changed, numbers rounded)\n";
+    let fixed = &import_text("aside.md", aside.as_bytes()).stories[0].story;
+    assert!(fixed.competencies.is_empty(), "{fixed:?}");
     let vendor = &story(&import, "Shipping past a late vendor").story;
     assert!(vendor.competencies.is_empty(), "{vendor:?}");
     assert!(vendor.result.contains("two weeks"), "{vendor:?}");
@@ -1519,9 +1539,12 @@ fn numbered_star_headings_and_story_idea_lines_title_their_stories() {
         import.stories[0].story.competencies,
         ["negotiation", "say the hard thing value"]
     );
-    // `STAR: notes` without a number is not a story title.
-    let notes = "## STAR: how I use it\n\nI keep each part short.\n";
-    assert!(import_document("notes.md", notes.as_bytes()).is_err());
+    // A `STAR: ...` line of text is a note, not a title, and the method
+    // spelled out is not a title even as a heading.
+    let notes = "## Migrating billing\n\nSTAR: keep each part short\n\nSituation: billing ran on a cron box.\n\nTask: move it.\n\nAction: I ported the jobs.\n\nResult: the box was retired.\n\n## STAR: Situation, Task, Action, Result\n\nSituation: a second story.\n\nTask: mine.\n\nAction: did it.\n\nResult: done.\n";
+    let import = import_text("notes.md", notes.as_bytes());
+    assert_eq!(titles(&import)[0], "Migrating billing");
+    assert_ne!(titles(&import)[1], "Situation, Task, Action, Result");
 }
 
 #[test]
@@ -1562,6 +1585,10 @@ fn arrow_labels_and_exported_heading_anchors_are_read() {
     );
     let keynote = &import.stories[0].story;
     assert_eq!(keynote.task, "I had to fill the opening slot.");
+    // A lone `A -> B` in a Result is text, not an Action label.
+    let text = "**Failover drill**\n\nS: Our failover took minutes.\n\nT: Make it fast.\n\nA: I scripted the switch.\n\nR: It is quick now.\nA -> B failover now takes 2 s.\n";
+    let drill = &import_text("drill.md", text.as_bytes()).stories[0].story;
+    assert!(drill.result.contains("A -> B failover"), "{drill:?}");
     assert_eq!(
         import.stories[1].story.result,
         "Everyone was seated by nine."
@@ -1572,7 +1599,7 @@ fn arrow_labels_and_exported_heading_anchors_are_read() {
 fn sections_of_the_notes_are_not_competencies_nor_stories() {
     // A brag document: quarterly wins as lists, stories under `STAR:`
     // headings, interview admin as lists under a heading of its own.
-    let text = "# Brag doc — Robin Ash\n\n## Wins in Q1\n\n- Renewed three accounts I was told were lost\n- Cut onboarding from six weeks to four\n\n## STAR: Saving a renewal after an outage\n\n_Situation:_ Our outage made the customer threaten to leave.\n\n_Task:_ Keep them.\n\n_Action:_ I ran a daily call until the fix shipped.\n\n_Result:_ They renewed for two years.\n\n### interview admin\n\n- [ ] Book the first call, I asked for Tuesday\n- [ ] I sent the take-home back yesterday\n- Salary: I wanted more than I got last time\n\n# Company research\n\n- They sell scheduling software\n- I read their last two annual reports\n\n## Coaching a new colleague through her first launch\n\nSituation: She had never run a launch.\n\nTask: Get her ready.\n\nAction: I paired with her for two weeks.\n\nResult: She ran the next one alone.\n";
+    let text = "# Brag doc — Robin Ash\n\n## Wins in Q1\n\n- Renewed three accounts I was told were lost\n- Cut onboarding from six weeks to four\n\n## STAR: Saving a renewal after an outage\n\n_Situation:_ Our outage made the customer threaten to leave.\n\n_Task:_ Keep them.\n\n_Action:_ I ran a daily call until the fix shipped.\n\n_Result:_ They renewed for two years.\n\n### interview admin\n\n- [ ] Book the first call, I asked for Tuesday\n- [ ] I sent the take-home back yesterday\n- Salary: I wanted more than I got last time\n\n# Northwind — what I know\n\n- They sell scheduling software\n- I read their last two annual reports\n\n## Coaching a new colleague through her first launch\n\nSituation: She had never run a launch.\n\nTask: Get her ready.\n\nAction: I paired with her for two weeks.\n\nResult: She ran the next one alone.\n";
     let import = import_text("brag.md", text.as_bytes());
     assert_eq!(
         titles(&import),

@@ -1005,30 +1005,15 @@ fn rewrite_html(text: &str) -> Cow<'_, str> {
     if !has_blocks {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
-    let mut fence: Option<&str> = None;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some(marker) = fence {
-            if trimmed.starts_with(marker) {
-                fence = None;
-            }
-            out.push_str(line);
-            continue;
-        }
-        if let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
-            fence = Some(marker);
-            out.push_str(line);
-            continue;
-        }
-        rewrite_html_line(line, &mut out);
-    }
-    Cow::Owned(out)
+    Cow::Owned(rewrite_outside_fences(text, rewrite_html_line))
 }
 
 /// Bullet characters that text pasted from a word processor keeps at line
-/// starts, where Markdown would have `-`.
-const BULLETS: [char; 5] = ['\u{2022}', '\u{25e6}', '\u{25aa}', '\u{2023}', '\u{2043}'];
+/// starts, where Markdown would have `-` (Word's own symbol-font bullet,
+/// U+F0B7, included).
+const BULLETS: [char; 8] = [
+    '\u{2022}', '\u{25e6}', '\u{25aa}', '\u{2023}', '\u{2043}', '\u{25cf}', '\u{b7}', '\u{f0b7}',
+];
 
 /// Rewrites `• step` lines (pasted from Word or Google Docs) as Markdown
 /// list items, `- step`, line for line, so each step stays a line of its
@@ -1042,6 +1027,36 @@ fn rewrite_bullets(text: &str) -> Cow<'_, str> {
     if !text.lines().any(bulleted) {
         return Cow::Borrowed(text);
     }
+    Cow::Owned(rewrite_outside_fences(text, |line, out| {
+        if !bulleted(line) {
+            out.push_str(line);
+            return;
+        }
+        // `Action –\` then the steps: the hard break that ran the steps into
+        // the label's paragraph would now end it, leaving a stray backslash.
+        if out.ends_with("\\\n") {
+            out.truncate(out.len() - 2);
+            out.push('\n');
+        } else if out.ends_with("\\\r\n") {
+            out.truncate(out.len() - 3);
+            out.push_str("\r\n");
+        }
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        let bullet = trimmed.chars().next().map_or(0, char::len_utf8);
+        // A plain space after the dash: `•\u{a0}step` (a no-break space, as
+        // Word writes it) would not open a list item.
+        let step = trimmed[bullet..]
+            .trim_start_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
+        out.push_str(indent);
+        out.push_str("- ");
+        out.push_str(step);
+    }))
+}
+
+/// Copies `text` line by line (ends kept), passing each line outside
+/// fenced code to `rewrite`; fence lines and code are copied as they are.
+fn rewrite_outside_fences(text: &str, mut rewrite: impl FnMut(&str, &mut String)) -> String {
     let mut out = String::with_capacity(text.len());
     let mut fence: Option<&str> = None;
     for line in text.split_inclusive('\n') {
@@ -1058,27 +1073,9 @@ fn rewrite_bullets(text: &str) -> Cow<'_, str> {
             out.push_str(line);
             continue;
         }
-        if bulleted(line) {
-            // `Action –\` then the steps: the hard break that ran the steps
-            // into the label's paragraph would now end it, leaving a stray
-            // backslash.
-            if out.ends_with("\\\n") {
-                out.truncate(out.len() - 2);
-                out.push('\n');
-            } else if out.ends_with("\\\r\n") {
-                out.truncate(out.len() - 3);
-                out.push_str("\r\n");
-            }
-            let indent = &line[..line.len() - trimmed.len()];
-            let bullet = trimmed.chars().next().map_or(0, char::len_utf8);
-            out.push_str(indent);
-            out.push('-');
-            out.push_str(&trimmed[bullet..]);
-        } else {
-            out.push_str(line);
-        }
+        rewrite(line, &mut out);
     }
-    Cow::Owned(out)
+    out
 }
 
 /// Longest tag looked at; anything longer is left as it is.

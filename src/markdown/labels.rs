@@ -649,8 +649,10 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
     let part = Part::from_letter(chars.next()?)?;
     let (rest, dashed) = match body[1..].trim_start_matches(' ').strip_prefix(':') {
         Some(rest) => (rest, false),
+        // An arrow after one letter is as loose as a dash (`A -> B
+        // failover`): both need a sibling label to count.
         None => match arrowed(&body[1..]) {
-            Some(rest) => (rest, false),
+            Some(rest) => (rest, true),
             None => (spaced_dash(&body[1..])?, true),
         },
     };
@@ -737,6 +739,9 @@ pub(crate) struct StoryPrefix<'a> {
     pub rest: &'a str,
     /// The prefix ended with a colon (`Story:`), the strongest signal.
     pub colon: bool,
+    /// `STAR: Title` without a number: a title only as a heading
+    /// (`## STAR: Saving a renewal`); a line `STAR: keep it short` is a note.
+    pub bare_star: bool,
 }
 
 pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
@@ -792,8 +797,13 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
     if let Some(sep) = separator {
         rest = &rest[sep.len_utf8()..];
     }
-    // `STAR: Title` or `STAR #3 — Title`; not `STAR — notes`.
+    // `STAR: Title` or `STAR #3 — Title`; not `STAR — notes`, nor the
+    // method spelled out (`STAR: Situation, Task, Action, Result`).
     if number.is_none() && (separator.is_none() || (needs_number && !colon)) {
+        return None;
+    }
+    let bare_star = needs_number && number.is_none();
+    if bare_star && label_phrase(rest.trim_start()).is_some() {
         return None;
     }
     // `Q1` must be followed by a break: `Q4 planning` is not a question.
@@ -805,6 +815,7 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
         number,
         rest: rest.trim(),
         colon,
+        bare_star,
     })
 }
 
@@ -971,7 +982,6 @@ pub(crate) fn opens_like_a_task(paragraph: &str) -> bool {
         "i was responsible",
         "i was in charge",
     ];
-    let lower = lower.replace('\u{2019}', "'");
     OPENINGS.iter().any(|o| lower.starts_with(o))
 }
 
@@ -1129,9 +1139,11 @@ fn normalize_spaces(text: &str) -> String {
 /// Competencies named by a section heading such as `# Problem Solving &
 /// Innovation - STAR Examples`; empty when the heading is not competency-like.
 pub(crate) fn competencies(heading: &str) -> Vec<String> {
-    // `Questions to ask the panel`, `Trust research`, `Brag doc — Eilidh`:
-    // the notes' own sections, whatever stories sit under them.
-    if is_pitch(heading) || words_lower(heading).any(|w| CLUTTER_WORDS.contains(&w.as_str())) {
+    // `Salary`, `Links`, `Brag doc — Eilidh`: the notes' own sections,
+    // whatever stories sit under them. (Sections with a list of their own,
+    // `Trust research` or `Questions to ask the panel`, are caught by that
+    // list where they are read.)
+    if words_lower(heading).any(|w| CLUTTER_WORDS.contains(&w.as_str())) {
         return Vec::new();
     }
     let mut text = without_parentheses(heading);
@@ -1272,12 +1284,9 @@ const STORY_NOUNS: &[&str] = &[
     "star",
 ];
 
-/// Words that qualify a collection without naming a competency:
-/// `My stories`, `Quick notes`, `Behavioural questions`.
 /// Words of the sections a prep document keeps besides its stories; a
 /// heading with one of them is never a competency.
 const CLUTTER_WORDS: &[&str] = &[
-    "research",
     "links",
     "resources",
     "salary",
@@ -1291,6 +1300,8 @@ const CLUTTER_WORDS: &[&str] = &[
     "reminders",
 ];
 
+/// Words that qualify a collection without naming a competency:
+/// `My stories`, `Quick notes`, `Behavioural questions`.
 const NOT_COMPETENCIES: &[&str] = &[
     "my",
     "our",
@@ -1475,10 +1486,6 @@ pub(crate) fn title_from_question(question: &str) -> Option<String> {
         "a time you",
         "a time when you",
     ];
-    const PREPOSITIONS: &[&str] = &[
-        "to", "than", "with", "for", "at", "about", "from", "of", "by", "on", "in", "like",
-        "against",
-    ];
     let bare = |word: &str| {
         word.to_lowercase()
             .replace('\u{2019}', "'")
@@ -1496,10 +1503,10 @@ pub(crate) fn title_from_question(question: &str) -> Option<String> {
     let rest: Vec<String> = (skip..words.len())
         .map(|i| {
             let own = match said(i) {
-                // The object after a preposition or at the end, the
-                // subject before a verb ("something you felt").
-                "you" if said(i + 1).is_empty() || PREPOSITIONS.contains(&said(i - 1)) => "me",
-                "you" => "I",
+                // The subject before a verb ("something you felt"), the
+                // object otherwise ("a colleague who undermined you").
+                "you" if reads_as_verb(said(i + 1)) => "I",
+                "you" => "me",
                 "your" => "my",
                 "yours" => "mine",
                 "yourself" => "myself",
@@ -1519,6 +1526,19 @@ pub(crate) fn title_from_question(question: &str) -> Option<String> {
         .collect();
     let title = derive_title(&rest.join(" "))?;
     (title.split_whitespace().count() >= 2).then_some(title)
+}
+
+/// Whether a word after "you" is its verb: "you felt", "you had",
+/// "you decided"; not "you in meetings" or "you a chance".
+fn reads_as_verb(word: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "were", "are", "had", "have", "did", "do", "felt", "feel", "thought", "think", "knew",
+        "know", "could", "would", "should", "can", "will", "might", "must", "made", "make", "took",
+        "take", "got", "get", "saw", "see", "found", "find", "went", "said", "told", "gave",
+        "give", "ran", "led", "lead", "built", "wrote", "need", "want", "chose", "believe",
+        "caught", "learnt",
+    ];
+    VERBS.contains(&word) || (word.len() > 4 && word.ends_with("ed"))
 }
 
 /// Words that make a poor last word of a derived title.
@@ -1667,16 +1687,25 @@ pub(crate) fn tag_line(text: &str) -> Option<String> {
 /// `(it took two weeks, then a month.)`) is not one.
 pub(crate) fn bracketed_tag_list(text: &str) -> Option<&str> {
     const MAX_ITEM_WORDS: usize = 4;
-    let bare = text.trim().trim_matches(['*', '_']).trim();
+    let trimmed = text.trim();
+    let bare = trimmed.trim_matches(['*', '_']).trim();
+    let emphasised = bare.len() < trimmed.len();
     let inner = bare.strip_prefix('(')?.strip_suffix(')')?;
     let items: Vec<&str> = inner.split(',').map(str::trim).collect();
-    let tags = items.len() >= 2
+    let short = items.len() >= 2
         && items.iter().all(|item| {
             let words = item.split_whitespace().count();
             (1..=MAX_ITEM_WORDS).contains(&words)
                 && !item.contains(['(', ')', '.', '!', '?', ':', ';'])
                 && !item.chars().any(|c| c.is_ascii_digit())
         });
+    // Set off in italics, or naming a known competency: `(names changed,
+    // numbers rounded)` or `(Priya, Tom and me)` are asides.
+    let tags = short
+        && (emphasised
+            || items
+                .iter()
+                .any(|item| is_known_competency(&item.to_lowercase())));
     tags.then_some(inner)
 }
 
@@ -2484,6 +2513,10 @@ mod tests {
             title("Give me an example of a time you disagreed with someone senior to you")
                 .as_deref(),
             Some("Disagreed with someone senior to me")
+        );
+        assert_eq!(
+            title("Describe a time you had a colleague who undermined you").as_deref(),
+            Some("Had a colleague who undermined me")
         );
         // No request to strip, or nothing left: no title.
         assert_eq!(title("What is your biggest weakness?"), None);

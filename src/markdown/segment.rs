@@ -174,7 +174,7 @@ fn classify_text(line: &Line) -> Role {
         };
     }
     let emphasised = line.is_all_emphasis();
-    if let Some(prefix) = labels::story_prefix(&line.text) {
+    if let Some(prefix) = labels::story_prefix(&line.text).filter(|p| !p.bare_star) {
         let number = prefix.number.map(|n| (prefix.kind, n));
         // A plain `- Story 1: ...` list is a table of contents, not a story;
         // `Story idea — the vendor move:` introduces one.
@@ -525,8 +525,8 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         };
         // `**My answer**`, `**Ownership, Deliver results**`, `**Notes:**`
         // are not titles; a comma in brackets (`**Speaking up (nursing, but
-        // fits integrity)**`), a comma after a longer phrase (`**Standoff
-        // with Bea, our lead artist**`) or a container word in a long title
+        // fits integrity)**`), a comma after a longer phrase (`**LOD budget
+        // standoff with Bea, our lead artist**`) or a container word in a long title
         // (`**Clash over the "length of stay" definition**`) is.
         let container =
             labels::is_generic(&title) && labels::content_words(&title) <= SHORT_CONTAINER_TITLE;
@@ -546,13 +546,15 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
 
 /// Whether `text` is a list of short items, as a line of competencies is
 /// (`Ownership, Deliver results`, `Customer obsession, ownership, bias for
-/// action`): it has a comma and no item of more than three words.
+/// action`, `Ownership, Insist on the Highest Standards`): it has a comma
+/// and every item is a known competency or at most three words.
 fn lists_short_items(text: &str) -> bool {
     const MAX_ITEM_WORDS: usize = 3;
     text.contains(',')
-        && text
-            .split(',')
-            .all(|item| item.split_whitespace().count() <= MAX_ITEM_WORDS)
+        && text.split(',').all(|item| {
+            item.split_whitespace().count() <= MAX_ITEM_WORDS
+                || labels::is_known_competency(&item.trim().to_lowercase())
+        })
 }
 
 #[derive(Debug, Clone)]
@@ -812,7 +814,7 @@ impl<'a> Segmenter<'a> {
                     ..
                 } => self.label(i, *part, rest, *heading, (*one_letter, *dashed)),
                 Role::StoryStart { title, number } => {
-                    self.end_answer();
+                    self.end_answer(i);
                     self.finish_draft();
                     let mut draft = self.start_draft(i);
                     draft.title = Some(title.clone()).filter(|t| !t.is_empty());
@@ -860,7 +862,7 @@ impl<'a> Segmenter<'a> {
                     self.mark_section(|s| s.has_mapping = true);
                 }
                 Role::Rule => {
-                    self.end_answer();
+                    self.end_answer(i);
                     if self.current.as_ref().is_some_and(Draft::is_complete) {
                         self.finish_draft();
                     }
@@ -878,7 +880,7 @@ impl<'a> Segmenter<'a> {
     /// Ends an answer told in paragraphs under its `Q:` line at a rule or
     /// at a titled story: what follows is not part of it, nor asked by
     /// its question.
-    fn end_answer(&mut self) {
+    fn end_answer(&mut self, i: usize) {
         if self
             .section
             .as_ref()
@@ -895,6 +897,22 @@ impl<'a> Segmenter<'a> {
         {
             self.stack.pop();
         }
+        // What follows under the same heading is a section of its own, so
+        // that text which is no story is reported, not lost.
+        // (Level 0: reported only if it holds text.)
+        let line = self.lines.get(i).map_or(0, |l| l.line);
+        self.section = Some(Section {
+            title: format!("text after the answer (line {line})"),
+            line,
+            level: 0,
+            story_heading: false,
+            asks: false,
+            prose: Vec::new(),
+            has_content: false,
+            has_story: false,
+            has_mapping: false,
+            has_question: false,
+        });
     }
 
     fn heading(&mut self, i: usize, level: u8, class: &HeadingClass, tags: &[String]) {
@@ -1026,7 +1044,10 @@ impl<'a> Segmenter<'a> {
 
     fn content(&mut self, i: usize) {
         let line = &self.lines[i];
-        if self.current.is_none() && line.item.is_some() {
+        // Only a list before the section's first story: one after a story
+        // (a reminder below it) says nothing about the heading.
+        let before_stories = self.section.as_ref().is_some_and(|s| !s.has_story);
+        if self.current.is_none() && line.item.is_some() && before_stories {
             if let Some(heading) = self.stack.last().and_then(|&h| self.headings.get_mut(h)) {
                 heading.own_list = true;
             }
@@ -1489,7 +1510,7 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
         .partition(|p| p.starts_with('(') && p.ends_with(')'));
     if paragraphs.len() == 1 {
         let only = paragraphs.remove(0);
-        let end = labels::first_sentence_end(&only).or_else(|| only.find("; "));
+        let end = labels::first_sentence_end(&only).or_else(|| only.find("; ").filter(|&e| e > 0));
         match end {
             Some(end) => {
                 // A clause cut at its semicolon ends as a sentence.

@@ -154,6 +154,9 @@ const BANK: &str = include_str!("question_bank.yaml");
 /// A slot in a multi-word form: one to [`SLOT_WORDS`] words of any kind.
 const SLOT: &str = "*";
 const SLOT_WORDS: usize = 3;
+/// Most slots in one form: a form is matched by trying every filling of
+/// its slots, 3^slots ways at worst.
+const MAX_SLOTS: usize = 2;
 
 const TABLE_HEADER: &str = "starmatch-lexicon v10";
 
@@ -252,7 +255,8 @@ impl Lexicon {
                 // out of".
                 // A slot first, last or beside another one makes no form.
                 let parts: Vec<Vec<Word>> = form.split(SLOT).map(|p| analyzer.words(p)).collect();
-                if parts.iter().any(Vec::is_empty) {
+                // At most MAX_SLOTS slots: matching tries every filling.
+                if parts.iter().any(Vec::is_empty) || parts.len() > MAX_SLOTS + 1 {
                     continue;
                 }
                 let mut words = Vec::new();
@@ -616,9 +620,11 @@ impl Lexicon {
     /// (boilerplate). At each position the longest form wins; several concepts
     /// sharing that form all match.
     pub fn detect(&self, words: &[Word], masked: &[bool]) -> Vec<ConceptHit> {
-        let mut hits = Vec::new();
+        let mut hits: Vec<ConceptHit> = Vec::new();
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut slotted: Vec<(usize, usize)> = Vec::new();
+        // (concept, end) of slot hits still spanning the words ahead.
+        let mut slot_spans: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             if masked.get(i).copied().unwrap_or(false) {
@@ -668,7 +674,10 @@ impl Lexicon {
                     }
                 }
             }
-            // The longest form found at this position wins.
+            // The longest form found at this position wins. Hits are in
+            // order of position: only this position's are compared. A
+            // concept already found by a slot form whose span reaches here
+            // ("keep the team *in the loop*") is not counted twice.
             let best_len = found.iter().map(|&(_, len)| len).max().unwrap_or(0);
             for &(concept, len) in &found {
                 let hit = ConceptHit {
@@ -676,20 +685,28 @@ impl Lexicon {
                     start: i,
                     len,
                 };
-                if len == best_len && !hits.contains(&hit) {
+                let counted = hits
+                    .iter()
+                    .rev()
+                    .take_while(|h| h.start == i)
+                    .any(|h| *h == hit)
+                    || slot_spans.iter().any(|&(c, end)| c == concept && end > i);
+                if len == best_len && !counted {
                     hits.push(hit);
                 }
             }
             for &(concept, len) in &slotted {
-                let here = |h: &ConceptHit| h.start == i && h.concept == concept;
-                if !hits.iter().any(here) {
+                let here = |h: &ConceptHit| h.concept == concept;
+                if !hits.iter().rev().take_while(|h| h.start == i).any(here) {
                     hits.push(ConceptHit {
                         concept,
                         start: i,
                         len,
                     });
+                    slot_spans.push((concept, i + len));
                 }
             }
+            slot_spans.retain(|&(_, end)| end > i + 1);
             i += best_len.max(1);
         }
         hits
@@ -738,7 +755,6 @@ impl Lexicon {
     }
 }
 
-/// Concept names become single index tokens: lowercase, words joined by dashes.
 /// How many of `words` the stems of a form's `rest` (space-separated,
 /// [`SLOT`] for one to [`SLOT_WORDS`] words of any kind) match from the
 /// first word on, if they do; the shortest filling of each slot is taken.
@@ -759,10 +775,22 @@ fn rest_match(rest: &str, words: &[Word]) -> Option<usize> {
             None
         }
     }
+    if !rest.contains(SLOT) {
+        // The common case, without a slot: word for word, no allocation.
+        let mut len = 0;
+        for stem in rest.split(' ') {
+            if words.get(len).is_none_or(|w| phrase_stem(w) != stem) {
+                return None;
+            }
+            len += 1;
+        }
+        return Some(len);
+    }
     let stems: Vec<&str> = rest.split(' ').collect();
     go(&stems, words, 0)
 }
 
+/// Concept names become single index tokens: lowercase, words joined by dashes.
 fn concept_token(name: &str) -> String {
     crate::story::slugify(name, 8)
 }
@@ -867,6 +895,22 @@ mod tests {
             names(&lexicon, "take the new hire under my wing"),
             ["influence"]
         );
+        // A slot form and a fixed phrase of the same concept inside its
+        // span count once: "keep * in the loop" and "in the loop".
+        let loop_defs = [ConceptDef {
+            name: "communication".into(),
+            forms: vec!["keep * in the loop".into(), "in the loop".into()],
+        }];
+        let looped = Lexicon::from_defs(&mut Analyzer::new(), &loop_defs);
+        let words = Analyzer::new().words("we keep the whole team in the loop");
+        assert_eq!(looped.detect(&words, &[]).len(), 1);
+        // A form with three slots is not compiled.
+        let many = [ConceptDef {
+            name: "many".into(),
+            forms: vec!["a * b * c * d".into()],
+        }];
+        let many = Lexicon::from_defs(&mut Analyzer::new(), &many);
+        assert!(names(&many, "a x b x c x d").is_empty());
         // An empty slot, or one of more than three words, matches nothing.
         assert!(names(&lexicon, "talk out of turn").is_empty());
         assert!(names(&lexicon, "talked to the four new people out of hours").is_empty());

@@ -383,19 +383,20 @@ impl Ranker {
         } else {
             None
         };
-        let (themes, theme_weights) = match &question_vector {
-            Some(v) if !self.disabled.contains(&Signal::Themes) => self.themes(v, &concepts),
-            _ => (Vec::new(), Vec::new()),
+        // The classifier's reading of the question, once for both uses.
+        let predicted = question_vector
+            .as_deref()
+            .filter(|_| !self.disabled.contains(&Signal::Themes))
+            .map(|v| themes::Classifier::builtin().predict(v));
+        let (themes, theme_weights) = match &predicted {
+            Some(predicted) => self.themes(predicted, &concepts),
+            None => (Vec::new(), Vec::new()),
         };
         // A concept the question's words name but its meaning does not bear
         // out counts less: "happy sheets" names `morale` to the lexicon,
         // while the classifier reads training evaluation. (Part of the
         // `themes` signal, so `--without themes` switches it off too.)
-        if let Some(v) = question_vector
-            .as_deref()
-            .filter(|_| !self.disabled.contains(&Signal::Themes))
-        {
-            let predicted = themes::Classifier::builtin().predict(v);
+        if let Some(predicted) = &predicted {
             for (&c, weight) in concepts.iter().zip(concept_weights.iter_mut()) {
                 let name = self.lexicon.name(c);
                 // User concepts have no classifier weights: left as they are.
@@ -431,12 +432,11 @@ impl Ranker {
     /// also infers counts in both signals: two pieces of evidence, one from
     /// shared words with labelled questions, one from the vector. (Leaving
     /// it out of `themes` scored the same on the tune splits.)
-    fn themes(&self, vector: &[f32], named: &[usize]) -> (Vec<usize>, Vec<f32>) {
-        let predicted = themes::Classifier::builtin().predict(vector);
+    fn themes(&self, predicted: &[(&str, f32)], named: &[usize]) -> (Vec<usize>, Vec<f32>) {
         let best = predicted.first().map_or(0.0, |p| p.1);
         let mut concepts = Vec::new();
         let mut weights = Vec::new();
-        for (name, p) in predicted {
+        for &(name, p) in predicted {
             if p < MIN_THEME || p < best / 2.0 {
                 break;
             }
