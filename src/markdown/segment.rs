@@ -632,6 +632,25 @@ struct Section {
     has_question: bool,
 }
 
+impl Section {
+    /// Text under no heading (level 0): reported only if it holds text,
+    /// never taken for a story told in paragraphs.
+    fn loose(title: String, line: usize) -> Section {
+        Section {
+            title,
+            line,
+            level: 0,
+            story_heading: false,
+            asks: false,
+            prose: Vec::new(),
+            has_content: false,
+            has_story: false,
+            has_mapping: false,
+            has_question: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct SectionHeading {
     level: u8,
@@ -740,18 +759,10 @@ impl<'a> Segmenter<'a> {
             stack: Vec::new(),
             drafts: Vec::new(),
             current: None,
-            section: Some(Section {
-                title: "(text before the first heading)".to_owned(),
-                line: 1,
-                level: 0,
-                story_heading: false,
-                asks: false,
-                prose: Vec::new(),
-                has_content: false,
-                has_story: false,
-                has_mapping: false,
-                has_question: false,
-            }),
+            section: Some(Section::loose(
+                "(text before the first heading)".to_owned(),
+                1,
+            )),
             section_end: len,
             pending_questions: Vec::new(),
             pending_level: 0,
@@ -901,18 +912,10 @@ impl<'a> Segmenter<'a> {
         // that text which is no story is reported, not lost.
         // (Level 0: reported only if it holds text.)
         let line = self.lines.get(i).map_or(0, |l| l.line);
-        self.section = Some(Section {
-            title: format!("text after the answer (line {line})"),
+        self.section = Some(Section::loose(
+            format!("text after the answer (line {line})"),
             line,
-            level: 0,
-            story_heading: false,
-            asks: false,
-            prose: Vec::new(),
-            has_content: false,
-            has_story: false,
-            has_mapping: false,
-            has_question: false,
-        });
+        ));
     }
 
     fn heading(&mut self, i: usize, level: u8, class: &HeadingClass, tags: &[String]) {
