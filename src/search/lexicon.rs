@@ -759,35 +759,24 @@ impl Lexicon {
 /// [`SLOT`] for one to [`SLOT_WORDS`] words of any kind) match from the
 /// first word on, if they do; the shortest filling of each slot is taken.
 fn rest_match(rest: &str, words: &[Word]) -> Option<usize> {
-    fn go(stems: &[&str], words: &[Word], at: usize) -> Option<usize> {
-        let Some((&stem, more)) = stems.split_first() else {
+    // Walks the stems without collecting them: this runs for every
+    // candidate form at every word of every story being indexed.
+    fn go(mut stems: std::str::Split<'_, char>, words: &[Word], at: usize) -> Option<usize> {
+        let Some(stem) = stems.next() else {
             return Some(at);
         };
         if stem == SLOT {
             return (1..=SLOT_WORDS)
                 .take_while(|gap| at + gap <= words.len())
-                .find_map(|gap| go(more, words, at + gap));
+                .find_map(|gap| go(stems.clone(), words, at + gap));
         }
-        let word = words.get(at)?;
-        if phrase_stem(word) == stem {
-            go(more, words, at + 1)
+        if phrase_stem(words.get(at)?) == stem {
+            go(stems, words, at + 1)
         } else {
             None
         }
     }
-    if !rest.contains(SLOT) {
-        // The common case, without a slot: word for word, no allocation.
-        let mut len = 0;
-        for stem in rest.split(' ') {
-            if words.get(len).is_none_or(|w| phrase_stem(w) != stem) {
-                return None;
-            }
-            len += 1;
-        }
-        return Some(len);
-    }
-    let stems: Vec<&str> = rest.split(' ').collect();
-    go(&stems, words, 0)
+    go(rest.split(' '), words, 0)
 }
 
 /// Concept names become single index tokens: lowercase, words joined by dashes.
