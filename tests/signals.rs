@@ -216,6 +216,22 @@ fn the_fuzzy_signal_forgives_a_typo() {
 }
 
 #[test]
+fn a_misspelled_concept_word_is_searched_as_the_word_it_slips_from() {
+    let mut f = fixture();
+    // "maneger" is in no story; it is a slip of the lexicon's "manager", so
+    // the word signals look for "manager", as they would for the real word.
+    let ids = ranked(&mut f, "maneger", Some(Signal::Questions));
+    assert_eq!(ids, ["manager-story"]);
+    // A word the index knows is left as it is, even one letter from a form.
+    let mut f = fixture_of(&[
+        story("manager", "Boss", &[], &[], &["Who is your manager?"], "x"),
+        story("manages", "Rota", &[], &[], &["Who manages the rota?"], "x"),
+    ]);
+    let ids = ranked(&mut f, "manages", Some(Signal::Questions));
+    assert_eq!(ids, ["manages"]);
+}
+
+#[test]
 fn expansion_reaches_other_forms_of_the_question_concept() {
     let mut f = fixture();
     // "boss" appears in no story; the manager concept expands it to "manager".

@@ -716,6 +716,15 @@ impl Lexicon {
     /// "dissagreed" -> conflict. Only for words long enough that a typo is
     /// unlikely to turn one real word into another.
     pub fn detect_typo(&self, raw: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = self.typo_forms(raw).into_iter().map(|(c, _)| c).collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The one-word forms `raw` is a typo of, as (concept, the form's stem),
+    /// closest first: "maneger" -> (manager, "manager"). See [`Self::detect_typo`].
+    pub fn typo_forms(&self, raw: &str) -> Vec<(usize, &str)> {
         let n = raw.chars().count();
         if n < 5 {
             return Vec::new();
@@ -735,23 +744,23 @@ impl Lexicon {
                 .is_none_or(|&b| b < first)
         });
         let hi = self.partition(lo, n, starts_alike);
-        let mut found: Vec<usize> = (lo..hi)
-            .filter(|&i| {
+        let mut found: Vec<(usize, usize, &str)> = (lo..hi)
+            .filter_map(|i| {
                 // Cheap byte checks on the line before parsing it: one word
                 // (empty rest), a raw word of about the right length.
-                self.single_word_raw(i).is_some_and(|form| {
-                    form.as_bytes().first() == Some(&first)
-                        && form.len().abs_diff(raw.len()) <= max
-                        && within_distance(form, raw, max)
-                })
+                let form = self.single_word_raw(i)?;
+                if form.as_bytes().first() != Some(&first) || form.len().abs_diff(raw.len()) > max {
+                    return None;
+                }
+                let distance = (1..=max).find(|&d| within_distance(form, raw, d))?;
+                Some((i, distance))
             })
-            .map(|i| self.form(i))
-            .filter(|f| f.rest_words == 0)
-            .map(|f| f.concept as usize)
+            .map(|(i, distance)| (self.form(i), distance))
+            .filter(|(f, _)| f.rest_words == 0)
+            .map(|(f, distance)| (distance, f.concept as usize, self.text(f.first)))
             .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
+        found.sort_by_key(|&(distance, _, _)| distance);
+        found.into_iter().map(|(_, c, stem)| (c, stem)).collect()
     }
 }
 

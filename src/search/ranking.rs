@@ -266,6 +266,10 @@ pub struct AnalyzedQuestion {
     pub theme_roots: Option<Vec<f32>>,
     /// The question was longer than [`MAX_QUESTION_WORDS`] and was cut.
     pub truncated: bool,
+    /// Misspelled concept words as (the word's stem, the stem of the
+    /// lexicon form it is a slip of): "maneger" -> "manager". Words the
+    /// index does not know are searched as the form instead.
+    pub corrections: Vec<(String, String)>,
 }
 
 impl AnalyzedQuestion {
@@ -361,9 +365,14 @@ impl Ranker {
                 weight[hit.start],
             );
         }
+        let mut corrections: Vec<(String, String)> = Vec::new();
         for &i in &content {
             if !covered[i] {
-                for c in self.lexicon.detect_typo(&words[i].raw) {
+                let forms = self.lexicon.typo_forms(&words[i].raw);
+                if let Some(&(_, stem)) = forms.first() {
+                    corrections.push((words[i].stem.clone(), stem.to_string()));
+                }
+                for (c, _) in forms {
                     add_weighted(&mut concepts, &mut concept_weights, &c, weight[i]);
                 }
             }
@@ -423,6 +432,7 @@ impl Ranker {
             vector,
             theme_roots,
             truncated,
+            corrections,
         }
     }
 
@@ -477,7 +487,30 @@ impl Ranker {
             clauses
         };
         let terms = |fields: &[(Field, f32)], stems: &[String]| weighted(fields, stems, &[]);
-        let question_terms = |fields: &[(Field, f32)]| weighted(fields, &q.stems, &q.stem_weights);
+        // A misspelled concept word the index does not know is searched as
+        // the word it is a slip of ("maneger" as "manager").
+        let text_fields = [
+            f.questions,
+            f.title,
+            f.situation,
+            f.task,
+            f.action,
+            f.result,
+        ];
+        let mut stems = q.stems.clone();
+        let mut stem_weights = q.stem_weights.clone();
+        let mut corrected: Vec<&str> = Vec::new();
+        for (typo, form) in &q.corrections {
+            let Some(i) = q.stems.iter().position(|s| s == typo) else {
+                continue;
+            };
+            if doc_freq(searcher, &text_fields, typo) == 0 {
+                corrected.push(typo);
+                let weight = q.stem_weights.get(i).copied().unwrap_or(1.0);
+                add_weighted(&mut stems, &mut stem_weights, form, weight);
+            }
+        }
+        let question_terms = |fields: &[(Field, f32)]| weighted(fields, &stems, &stem_weights);
         let body: Vec<(Field, f32)> = f.body().into_iter().zip(w.body_fields).collect();
 
         push(Signal::Questions, question_terms(&[(f.questions, 1.0)]));
@@ -588,20 +621,16 @@ impl Ranker {
         // would need tantivy's distance-2 automaton, whose one-off build costs
         // a one-shot query several milliseconds; concept words get distance 2
         // from the lexicon's own typo check.)
-        let text_fields = [
-            f.questions,
-            f.title,
-            f.situation,
-            f.task,
-            f.action,
-            f.result,
-        ];
         let mut fuzzy: Vec<Box<dyn Query>> = Vec::new();
         let mut fuzzed: Vec<&str> = Vec::new();
         for word in q.content.iter().map(|&i| &q.words[i]) {
             let stem = &word.stem;
             let len = stem.chars().count();
-            if len < 5 || fuzzed.contains(&stem.as_str()) || is_misspelled_filler(&word.raw) {
+            if len < 5
+                || fuzzed.contains(&stem.as_str())
+                || corrected.contains(&stem.as_str())
+                || is_misspelled_filler(&word.raw)
+            {
                 continue;
             }
             fuzzed.push(stem);
