@@ -1612,3 +1612,27 @@ fn sections_of_the_notes_are_not_competencies_nor_stories() {
         assert!(story.story.competencies.is_empty(), "{:?}", story.story);
     }
 }
+
+#[test]
+fn cheat_sheet_lines_with_run_in_titles_pipes_and_bracketed_letters_are_stories() {
+    // One line per story: a bold title with its first label run in after
+    // it, parts between pipes or after `(T)`-style letters, a `covers:`
+    // line, and a quick map naming stories by number and short title.
+    let text = "# Cheat sheet\n\n## Stories\n\n**1. Bridge closure**\nS: The bridge shut for repairs | T: keep buses running | A: I planned a detour with the operator | R: delays stayed under five minutes\n\u{2192} covers: planning, stakeholder management\n\n**2. \"Make it quieter\"** S: a vague ask from a councillor | T: turn it into a plan | A: I offered three options | R: he picked one\n\n3. **Crossing survey** (S) A petition asked for a crossing. (T) Check the spot. (A) I counted crossings for three days. (R) We built it where people crossed.\n\n## Quick map\n\n| Theme / likely Q | Story |\n|---|---|\n| Vague request | 2 Quieter |\n| Using data (also 1) | 3 Crossing survey |\n";
+    let import = import_text("cheat.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Bridge closure", "\"Make it quieter\"", "Crossing survey"]
+    );
+    let bridge = &import.stories[0].story;
+    assert_eq!(bridge.situation, "The bridge shut for repairs");
+    assert_eq!(bridge.task, "keep buses running");
+    assert_eq!(bridge.result, "delays stayed under five minutes");
+    assert_eq!(bridge.competencies, ["planning", "stakeholder management"]);
+    let survey = &import.stories[2].story;
+    assert_eq!(survey.task, "Check the spot.");
+    assert_eq!(survey.action, "I counted crossings for three days.");
+    assert_eq!(survey.questions, ["Using data (also 1)"]);
+    assert_eq!(import.stories[1].story.questions, ["Vague request"]);
+    assert!(import.skipped.iter().all(|s| !s.reason.contains("mapped")));
+}

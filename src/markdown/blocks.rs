@@ -71,6 +71,68 @@ const MAX_FENCE_REPAIRS: usize = 8;
 /// Parses `text` into lines, closing a runaway unclosed code fence before the
 /// first line inside it that is clearly document structure again.
 pub(crate) fn extract(text: &str) -> Vec<Line> {
+    split_run_in_titles(extract_lines(text))
+}
+
+/// Most words in a bold title run into its story's first label.
+const MAX_RUN_IN_TITLE_WORDS: usize = 14;
+
+/// `**2. Make it greener** S: ... | T: ...` and `3. **Mill Lane** (S) ...`:
+/// a bold title with the story's first label run in after it on the same
+/// line becomes two lines, the title and the label, as if the writer had
+/// broken the line. In a list item the label is nested under the title.
+fn split_run_in_titles(lines: Vec<Line>) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let Some((head, rest)) = run_in_title(&line) else {
+            out.push(line);
+            continue;
+        };
+        let (head, rest) = (head.to_string(), rest.to_string());
+        let depth = line.depth + usize::from(line.item.is_some());
+        let number = line.line;
+        out.push(Line {
+            lead_emphasis_end: Some(head.len()),
+            text: head,
+            ..line
+        });
+        out.push(Line {
+            kind: LineKind::Text,
+            text: rest,
+            line: number,
+            joiner: Joiner::Newline,
+            item: None,
+            depth,
+            lead_emphasis_end: None,
+        });
+    }
+    out
+}
+
+/// The bold title and the run-in label line of [`split_run_in_titles`].
+fn run_in_title(line: &Line) -> Option<(&str, &str)> {
+    let end = line.lead_emphasis_end.filter(|&e| e < line.text.len())?;
+    if line.kind != LineKind::Text {
+        return None;
+    }
+    let head = line.text.get(..end)?.trim_end();
+    let rest = line.text.get(end..)?.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':' | '|')
+    });
+    let words = head.split_whitespace().count();
+    let titled = (1..=MAX_RUN_IN_TITLE_WORDS).contains(&words)
+        && !head.ends_with(':')
+        && labels::line_label(head, Some(head.len()), false).is_none()
+        && labels::meta_line(head, Some(head.len())).is_none();
+    let label = labels::line_label(rest, None, false)?;
+    let opens = matches!(label.part, Part::Situation | Part::Task)
+        && !label.weak
+        && !label.dashed
+        && !label.rest.is_empty();
+    (titled && opens).then_some((head, rest))
+}
+
+fn extract_lines(text: &str) -> Vec<Line> {
     let text = rewrite_html(text);
     let text = rewrite_bullets(&text);
     let text = blank_front_matter(&text);

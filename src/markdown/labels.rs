@@ -351,9 +351,19 @@ pub(crate) fn inline_labels(
 ) -> Vec<(Part, &str)> {
     let mut out = Vec::new();
     let (mut part, mut start) = (first, 0);
+    // `(S) ... (T) ... (A) ... (R) ...`: two or more bracketed letters in a
+    // paragraph mark its parts; one alone is an option, `(A) rewrite`.
+    let bracketed_style = ["(T) ", "(A) ", "(R) "]
+        .iter()
+        .filter(|marker| text.contains(*marker))
+        .count()
+        >= 2;
     let mut previous = ' ';
     for (i, c) in text.char_indices() {
-        let sentence_end = c == ' ' && matches!(previous, '.' | '!' | '?' | ';' | ')');
+        // `S: ... | T: ... | A: ...`: a pipe between parts is as clear a
+        // boundary as a sentence end, and clear enough for full-word labels.
+        let piped = c == ' ' && previous == '|';
+        let sentence_end = piped || (c == ' ' && matches!(previous, '.' | '!' | '?' | ';' | ')'));
         previous = c;
         // Not inside the text the previous label already took, and only
         // where a label can start (a letter or `(`): a line of `! ! ! ...`
@@ -372,7 +382,8 @@ pub(crate) fn inline_labels(
         // `S: ... T: ... A: ...` one-liners, or a learning after the result
         // (`Result: ... What I learned: ...`); a full word in prose
         // (`Tried restarting. Result: none.`) is the part's own text.
-        let expected = (first_one_letter && label.one_letter) || label.part == Part::Learning;
+        let expected =
+            piped || (first_one_letter && label.one_letter) || label.part == Part::Learning;
         if !expected {
             continue;
         }
@@ -384,11 +395,12 @@ pub(crate) fn inline_labels(
         // but `... Plan A - ...` is not.
         // In a paragraph written `S - ... T - ...`, dashes are as clear.
         let colon = text.get(from..rest_at).is_some_and(|l| l.contains(':'))
-            || (first_dashed && label.dashed);
+            || (first_dashed && label.dashed)
+            || (bracketed_style && text[from..].starts_with('('));
         if label.part.index() <= part.index() || label.weak || !colon {
             continue;
         }
-        out.push((part, text[start..i].trim()));
+        out.push((part, text[start..i].trim().trim_end_matches('|').trim_end()));
         part = label.part;
         start = rest_at;
     }
@@ -1002,6 +1014,8 @@ const GENERIC_WORDS: &[&str] = &[
     "template",
     "templates",
     "checklist",
+    "cheatsheet",
+    "sheet",
     "contents",
     "prep",
     "preparation",
@@ -1743,6 +1757,9 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     ("works for", MetaKind::Either),
     ("also works for", MetaKind::Either),
     ("also good for", MetaKind::Either),
+    ("covers", MetaKind::Either),
+    ("also covers", MetaKind::Either),
+    ("qs", MetaKind::Either),
     ("competencies", MetaKind::Competencies),
     ("competencies demonstrated", MetaKind::Competencies),
     ("competencies shown", MetaKind::Competencies),
@@ -2296,6 +2313,36 @@ mod tests {
             vec![
                 (Part::Result, "Shipped late."),
                 (Part::Learning, "flag it early.")
+            ]
+        );
+        // Bracketed letters after sentence ends, two or more of them.
+        assert_eq!(
+            inline_labels(
+                "a petition. (T) Assess it. (A) Counted. (R) Built.",
+                Part::Situation,
+                true,
+                false
+            ),
+            vec![
+                (Part::Situation, "a petition."),
+                (Part::Task, "Assess it."),
+                (Part::Action, "Counted."),
+                (Part::Result, "Built.")
+            ]
+        );
+        // Parts between pipes, with one-letter or full-word labels.
+        assert_eq!(
+            inline_labels(
+                "a lane | T: sign-off | Action: a survey | R: approved",
+                Part::Situation,
+                true,
+                false
+            ),
+            vec![
+                (Part::Situation, "a lane"),
+                (Part::Task, "sign-off"),
+                (Part::Action, "a survey"),
+                (Part::Result, "approved")
             ]
         );
         // A label whose own text holds `) ` does not cut behind itself.

@@ -1623,15 +1623,33 @@ fn apply_mappings(
                 }),
             Target::Title(title) => {
                 let wanted = title.to_lowercase();
-                by_title.get(wanted.as_str()).copied().or_else(|| {
-                    if budget < titles.len() || wanted.len() < 4 {
-                        return None;
-                    }
-                    budget -= titles.len();
-                    titles
-                        .iter()
-                        .position(|t| t.contains(&wanted) || wanted.contains(t.as_str()))
-                })
+                by_title
+                    .get(wanted.as_str())
+                    .copied()
+                    .or_else(|| {
+                        if budget < titles.len() || wanted.len() < 4 {
+                            return None;
+                        }
+                        budget -= titles.len();
+                        titles
+                            .iter()
+                            .position(|t| t.contains(&wanted) || wanted.contains(t.as_str()))
+                    })
+                    .or_else(|| {
+                        // A quick map's number and asides around a short title:
+                        // `1 Harlow Rd`, `3 Mill Lane (also 1)`.
+                        let bare = labels::without_parentheses(&wanted);
+                        let bare = bare
+                            .trim_start_matches(|c: char| {
+                                c.is_ascii_digit() || matches!(c, '.' | ')')
+                            })
+                            .trim();
+                        if bare == wanted || bare.len() < 4 || budget < titles.len() {
+                            return None;
+                        }
+                        budget -= titles.len();
+                        titles.iter().position(|t| t.contains(bare))
+                    })
             }
         };
         match found.and_then(|i| Some((i, stories.get_mut(i)?, known.get_mut(i)?))) {
