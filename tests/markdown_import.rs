@@ -1636,3 +1636,36 @@ fn cheat_sheet_lines_with_run_in_titles_pipes_and_bracketed_letters_are_stories(
     assert_eq!(import.stories[1].story.questions, ["Vague request"]);
     assert!(import.skipped.iter().all(|s| !s.reason.contains("mapped")));
 }
+
+#[test]
+fn evernote_exports_keep_every_story_between_their_spacer_lines() {
+    // `<div>` lines with `<div><br></div>` spacers: CommonMark would read a
+    // spacer as raw HTML and drop the lines after it.
+    let text = "# Prep\n\n<h3>1. The overbooked night</h3>\n<div><b>Situation:</b> We were oversold by nine rooms.</div>\n<div><br></div>\n<div><b>Task:</b> Re-house nine guests.</div>\n<div><br></div>\n<div><b>Action:</b> I rang three partner hotels.</div>\n<div><b>Result:</b> Eight of nine guests did not complain.</div>\n<div><i>tags: crisis, ownership, integrity?</i></div>\n<div><br></div>\n<div><span style=\"font-size: 16px;\"><b>2. A room that fit a wheelchair</b></span></div>\n<div>**Situation**<br>A guest in a wheelchair was booked into the wrong room.</div>\n<div>**Task**<br>Find him a room he could use.</div>\n<div>**Action**<br>I swapped rooms with a guest who did not need it.</div>\n<div>**Result**<br>He has stayed with us three times since.</div>\n<div><i>customer focus / going the extra mile</i></div>\n<hr/>\n";
+    let import = import_text("evernote.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["The overbooked night", "A room that fit a wheelchair"]
+    );
+    let night = &import.stories[0].story;
+    assert_eq!(night.task, "Re-house nine guests.");
+    assert_eq!(night.competencies, ["crisis", "ownership", "integrity"]);
+    let room = &import.stories[1].story;
+    assert_eq!(room.result, "He has stayed with us three times since.");
+    assert_eq!(
+        room.competencies,
+        ["customer focus", "going the extra mile"]
+    );
+}
+
+#[test]
+fn numbered_titles_and_numbered_pieces_of_a_part_under_deep_headings() {
+    let text = "##### Story 1 of 2:\u{a0}Lab move\n###### Situation & Task\nThe lab moved buildings in a week.\n###### Action 1\nI mapped every analyser.\n###### Action 2\nI ran a dry run on Sunday.\n###### Result\nNo results were late.\n\n##### Story 2 of 2: Audit finding\n###### Situation\nAn auditor flagged my procedure.\n###### Task\nFix it.\n###### Action\nI rewrote it with the bench staff.\n###### Result\nClosed in a month.\n";
+    let import = import_text("lab.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Lab move", "Audit finding"]);
+    let lab = &import.stories[0].story;
+    assert_eq!(lab.situation, "The lab moved buildings in a week.");
+    assert!(lab.action.contains("I mapped every analyser."), "{lab:?}");
+    assert!(lab.action.contains("I ran a dry run on Sunday."), "{lab:?}");
+    assert_eq!(lab.result, "No results were late.");
+}

@@ -1060,6 +1060,7 @@ fn rewrite_html(text: &str) -> Cow<'_, str> {
         tag.as_deref().is_some_and(|t| {
             t.starts_with(b"<p>")
                 || t.starts_with(b"<p ")
+                || t.starts_with(b"<div")
                 || t.starts_with(b"<li")
                 || (t.starts_with(b"<h") && t.get(2).is_some_and(|d| (b'1'..=b'6').contains(d)))
         })
@@ -1144,6 +1145,39 @@ fn rewrite_outside_fences(text: &str, mut rewrite: impl FnMut(&str, &mut String)
 const MAX_TAG_LEN: usize = 200;
 
 fn rewrite_html_line(line: &str, out: &mut String) {
+    let start = out.len();
+    rewrite_html_tags(line, out);
+    // A line left holding only line breaks (an Evernote spacer,
+    // `<div><br></div>`) is a blank line: CommonMark would open a raw HTML
+    // block there, which swallows the lines after it. A lone `<hr>` is a rule.
+    let mut rest = out[start..].trim();
+    let mut breaks = 0;
+    while let Some(after) = rest
+        .get(..3)
+        .filter(|head| head.eq_ignore_ascii_case("<br") || head.eq_ignore_ascii_case("<hr"))
+        .and_then(|_| rest.find('>'))
+        .map(|close| &rest[close + 1..])
+    {
+        breaks += 1;
+        rest = after.trim_start();
+    }
+    if breaks > 0 && rest.is_empty() {
+        let rule = out[start..]
+            .trim_start()
+            .get(..3)
+            .is_some_and(|h| h.eq_ignore_ascii_case("<hr"));
+        let newline = out.ends_with('\n');
+        out.truncate(start);
+        if rule {
+            out.push_str("***");
+        }
+        if newline {
+            out.push('\n');
+        }
+    }
+}
+
+fn rewrite_html_tags(line: &str, out: &mut String) {
     // Whether text came before the tag at hand: kept as a flag, since
     // re-reading the line for each tag is quadratic on a hostile line.
     let mut at_line_start = true;
@@ -1212,6 +1246,12 @@ mod tests {
             "## Fixing checkout\n**Situation**<br>\nIt broke.\n\n- Step one\n\n```\n<p>kept</p>\n```\n"
         );
         assert_eq!(markdown.lines().count(), html.lines().count());
+        // Evernote: `<div>` lines, spacers of `<br>` alone, a `<hr/>` rule.
+        let html = "<h3>Walked guests</h3>\n<div><b>Situation:</b> Full house.</div>\n<div><br></div>\n<div><b>Task:</b> Re-house them.</div>\n<hr/>\n";
+        assert_eq!(
+            rewrite_html(html),
+            "### Walked guests\n**Situation:** Full house.\n\n**Task:** Re-house them.\n***\n"
+        );
         // Accented text right after a tag does not hide the tag.
         let accented = format!("<p>{}</p>\n", "\u{e9}".repeat(100));
         assert_eq!(

@@ -718,6 +718,16 @@ fn label_remainder(part: Part, after: &str) -> Option<(Part, String)> {
         return Some((part, extra.trim().to_owned()));
     }
     let spaced = after.starts_with(char::is_whitespace);
+    // `Action 1`, `Action #2:`: one part told in numbered pieces.
+    let numbered = trimmed.strip_prefix('#').unwrap_or(trimmed);
+    let digits = numbered.bytes().take_while(u8::is_ascii_digit).count();
+    if spaced && (1..=2).contains(&digits) {
+        let extra =
+            numbered[digits..].trim_start_matches([':', '.', ')', '-', '\u{2013}', '\u{2014}']);
+        if extra.is_empty() || extra.starts_with(char::is_whitespace) {
+            return Some((part, extra.trim().to_owned()));
+        }
+    }
     if spaced && trimmed.starts_with(['-', '\u{2013}', '\u{2014}', '|']) {
         let extra = trimmed.trim_start_matches(['-', '\u{2013}', '\u{2014}', '|']);
         return Some((part, extra.trim().to_owned()));
@@ -799,6 +809,18 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
         return None;
     }
     rest = rest[digits..].trim_start();
+    // `Story 3 of 5: Title`, `Story 3/5 - Title`: the count is not the title.
+    if number.is_some() {
+        let after_of = match_phrase(rest, "of", not_alphabetic)
+            .map(|end| rest[end..].trim_start())
+            .or_else(|| rest.strip_prefix('/'));
+        if let Some(count) = after_of {
+            let count_digits = count.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=3).contains(&count_digits) {
+                rest = count[count_digits..].trim_start();
+            }
+        }
+    }
     let separator = rest.chars().next().filter(|c| {
         matches!(
             c,
@@ -1723,6 +1745,26 @@ pub(crate) fn bracketed_tag_list(text: &str) -> Option<&str> {
     tags.then_some(inner)
 }
 
+/// `*customer focus / going the extra mile / accessibility*` under a story:
+/// a whole line in italics listing short items, one of them a known
+/// competency, tags the story. The items, comma-separated.
+pub(crate) fn emphasised_tag_list(text: &str) -> Option<String> {
+    const MAX_ITEM_WORDS: usize = 4;
+    const MAX_ITEMS: usize = 8;
+    let items: Vec<&str> = text.trim().split([',', '/']).map(str::trim).collect();
+    let short = (2..=MAX_ITEMS).contains(&items.len())
+        && items.iter().all(|item| {
+            let words = item.split_whitespace().count();
+            (1..=MAX_ITEM_WORDS).contains(&words)
+                && !item.contains(['(', ')', '.', '!', '?', ':', ';', '"'])
+                && !item.chars().any(|c| c.is_ascii_digit())
+        });
+    let named = items
+        .iter()
+        .any(|item| is_known_competency(&item.to_lowercase()));
+    (short && named).then(|| items.join(", "))
+}
+
 /// What a story's metadata line lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum MetaKind {
@@ -1871,7 +1913,9 @@ fn add_meta_items(
     questions: &mut Vec<String>,
     competencies: &mut Vec<String>,
 ) {
-    let whole_question = kind == MetaKind::Questions || is_question(text);
+    // `Tags: failure, ownership, integrity?` is a list, unsure of its last item.
+    let whole_question =
+        kind == MetaKind::Questions || (kind == MetaKind::Either && is_question(text));
     let plain;
     let items: Vec<&str> = if whole_question {
         text.split([';', '|']).collect()
@@ -2170,6 +2214,19 @@ mod tests {
     }
 
     #[test]
+    fn numbered_pieces_of_a_part_are_its_headings() {
+        for text in ["Action 1", "Action 2:", "Action #3 - the rota"] {
+            assert_eq!(
+                heading_label(text).map(|l| l.0),
+                Some(Part::Action),
+                "{text}"
+            );
+        }
+        assert_eq!(heading_label("Results 2024"), None);
+        assert_eq!(heading_label("Action 1st"), None);
+    }
+
+    #[test]
     fn decorated_headings_are_labels() {
         assert_eq!(
             heading_label("🎯 SITUATION"),
@@ -2211,6 +2268,17 @@ mod tests {
             p.map(|p| (p.kind, p.rest)),
             Some((PrefixKind::Question, "Describe a time"))
         );
+        for text in ["Story 3 of 5: Lab move", "Story 3/5 \u{2014} Lab move"] {
+            let p = story_prefix(text);
+            assert_eq!(
+                p.map(|p| (p.number, p.rest)),
+                Some((Some(3), "Lab move")),
+                "{text}"
+            );
+        }
+        // A count that is the title's own start stays.
+        let p = story_prefix("Story 2: Of 40 clinics, one");
+        assert_eq!(p.map(|p| p.rest), Some("Of 40 clinics, one"));
         assert_eq!(story_prefix("Example Response"), None);
         assert_eq!(story_prefix("Examples"), None);
         assert_eq!(story_prefix("Q4 planning"), None);
@@ -2369,7 +2437,26 @@ mod tests {
     }
 
     #[test]
+    fn an_italic_line_of_short_items_naming_a_competency_is_a_tag_list() {
+        assert_eq!(
+            emphasised_tag_list("customer focus / going the extra mile / accessibility").as_deref(),
+            Some("customer focus, going the extra mile, accessibility")
+        );
+        // No known competency, or an item that is a sentence: not tags.
+        assert_eq!(emphasised_tag_list("Tom, Priya and me"), None);
+        assert_eq!(
+            emphasised_tag_list("ownership / we shipped it on time."),
+            None
+        );
+    }
+
+    #[test]
     fn metadata_lines_name_questions_or_competencies() {
+        let tags = meta_line("tags: failure, ownership, integrity?", None).unwrap();
+        assert_eq!(
+            meta_items(tags.kind, tags.rest).1,
+            ["failure", "ownership", "integrity"]
+        );
         let tags = meta_line("Tags: #incident #on-call, ownership", None).unwrap();
         assert_eq!(
             meta_items(tags.kind, tags.rest),

@@ -230,6 +230,13 @@ fn classify_text(line: &Line) -> Role {
             strong: true,
         };
     }
+    if let Some(tags) = labels::emphasised_tag_list(&line.text).filter(|_| emphasised) {
+        return Role::Meta {
+            kind: MetaKind::Competencies,
+            rest: tags,
+            strong: true,
+        };
+    }
     if emphasised && labels::is_question(&line.text) {
         return Role::Question {
             text: labels::clean_question(&line.text),
@@ -1207,6 +1214,22 @@ impl<'a> Segmenter<'a> {
                 }
             }
         }
+        // A heading that titles the one untitled story under it is that
+        // story's name, not a competency of the titled stories beside it
+        // (`### 1. The overbooked night`, then `**2. Another story**`).
+        let titling: HashSet<usize> = self
+            .drafts
+            .iter()
+            .filter(|d| d.title.is_none())
+            .filter_map(|d| d.headings.last().copied())
+            .filter(|&h| counts.get(h) == Some(&1))
+            .filter(|&h| {
+                self.headings.get(h).is_some_and(|heading| {
+                    matches!(&heading.class, HeadingClass::Plain(title)
+                        if !labels::is_known_competency(title))
+                })
+            })
+            .collect();
         let mut skipped = self.skipped;
         let mut stories: Vec<ImportedStory> = Vec::new();
         let mut numbers: Vec<Number> = Vec::new();
@@ -1327,6 +1350,7 @@ impl<'a> Segmenter<'a> {
                 match &heading.class {
                     HeadingClass::Plain(text)
                         if Some(h) != title_heading
+                            && !titling.contains(&h)
                             && (!heading.own_list || labels::is_known_competency(text)) =>
                     {
                         competencies.extend(labels::competencies(text));
