@@ -1669,3 +1669,46 @@ fn numbered_titles_and_numbered_pieces_of_a_part_under_deep_headings() {
     assert!(lab.action.contains("I ran a dry run on Sunday."), "{lab:?}");
     assert_eq!(lab.result, "No results were late.");
 }
+
+#[test]
+fn plain_text_notes_with_fenced_pastes_trailing_labels_and_reminders() {
+    // Typed in a plain editor: a story pasted into a code fence, a short
+    // line as a title, labels at the end of paragraphs, hashtag lines, and
+    // notes to self between stories.
+    let text = "Interview notes\n===============\n\n```\nSORTER OUTAGE (Rugby, Nov 2023)\n\nsituation - the sorter failed at 6am.\ntask - get parcels out anyway.\naction - I set up a manual sort.\nresult - 96% left on time.\n```\n#ownership #crisis\n\n(remember - say I, not we)\n\n\nShaun\n\nA good picker slowed down for weeks. (situation)\n\nFind out why. (task)\n\nI asked him over a brew; his knee had gone. (action)\n\nHe was back to standard in two months. (result)\n\n#people\n\ntext Jo about Thursday\n\n```rust\nfn main() {}\n```\n";
+    let import = import_text("plain.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Sorter outage (Rugby, Nov 2023)", "Shaun"]
+    );
+    let sorter = &import.stories[0].story;
+    assert_eq!(sorter.task, "get parcels out anyway.");
+    assert_eq!(sorter.result, "96% left on time.");
+    assert_eq!(sorter.competencies, ["ownership", "crisis"]);
+    let shaun = &import.stories[1].story;
+    assert_eq!(shaun.situation, "A good picker slowed down for weeks.");
+    assert_eq!(shaun.result, "He was back to standard in two months.");
+    let reminders: Vec<&str> = skipped(&import)
+        .into_iter()
+        .filter(|(_, reason)| reason.contains("after the story's tags"))
+        .map(|(title, _)| title)
+        .collect();
+    assert_eq!(reminders.len(), 3, "{:?}", skipped(&import));
+}
+
+#[test]
+fn follow_up_answers_and_slashed_tags_stay_out_of_the_story_text() {
+    let text = "## The obituary hour\n*(tight deadline / pressure / teamwork)*\n\n**Context:** A singer died two hours before the show.\n**My role:** Producer.\n**What I did:** I rebuilt the running order in 25 minutes.\n**Impact:** On air on time with a tribute hour.\n\n**What I'd do differently:** Keep obituaries ready.\n\n**Likely follow-ups:**\n- *Did anything go wrong?* \u{2014} A phone line dropped.\n\n## Questions for them\n\n- What does success look like?\n";
+    let import = import_text("radio.md", text.as_bytes());
+    assert_eq!(titles(&import), ["The obituary hour"]);
+    let story = &import.stories[0].story;
+    assert_eq!(
+        story.competencies,
+        ["tight deadline", "pressure", "teamwork"]
+    );
+    assert_eq!(story.result, "On air on time with a tribute hour.");
+    assert_eq!(story.learning.as_deref(), Some("Keep obituaries ready."));
+    assert!(skipped(&import)
+        .iter()
+        .any(|(title, reason)| *title == "Likely follow-ups" && reason.contains("follow-up")));
+}

@@ -71,7 +71,66 @@ const MAX_FENCE_REPAIRS: usize = 8;
 /// Parses `text` into lines, closing a runaway unclosed code fence before the
 /// first line inside it that is clearly document structure again.
 pub(crate) fn extract(text: &str) -> Vec<Line> {
-    split_run_in_titles(extract_lines(text))
+    let mut lines = split_run_in_titles(extract_lines(text));
+    read_trailing_labels(&mut lines);
+    lines
+}
+
+/// The part a paragraph names at its end, `... get him back to standard.
+/// (task)`, and the byte offset where that marker starts.
+fn trailing_label(text: &str) -> Option<(Part, usize)> {
+    let trimmed = text.trim_end();
+    let open = trimmed.strip_suffix(')')?.rfind('(')?;
+    let part = match trimmed[open + 1..trimmed.len() - 1]
+        .trim()
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "situation" => Part::Situation,
+        "task" => Part::Task,
+        "action" | "actions" => Part::Action,
+        "result" | "results" => Part::Result,
+        _ => return None,
+    };
+    Some((part, open))
+}
+
+/// Paragraphs labelled at their end, `(situation)` ... `(result)`, as some
+/// people write plain-text notes: the label moves to the paragraph's start
+/// (`Situation: ...`). Only when at least two different parts are marked
+/// that way, so a lone "(action)" in prose stays text.
+fn read_trailing_labels(lines: &mut [Line]) {
+    let ends = |lines: &[Line], i: usize| {
+        lines
+            .get(i + 1)
+            .is_none_or(|next| next.joiner != Joiner::Space)
+    };
+    let marked: Vec<(usize, Part, usize)> = (0..lines.len())
+        .filter(|&i| lines[i].kind == LineKind::Text && ends(lines, i))
+        .filter_map(|i| trailing_label(&lines[i].text).map(|(part, at)| (i, part, at)))
+        .collect();
+    let mut parts: Vec<Part> = marked.iter().map(|m| m.1).collect();
+    parts.sort_by_key(|p| p.index());
+    parts.dedup();
+    if parts.len() < 2 {
+        return;
+    }
+    for (i, part, at) in marked {
+        lines[i].text.truncate(at);
+        let trimmed = lines[i].text.trim_end().len();
+        lines[i].text.truncate(trimmed);
+        let mut start = i;
+        while start > 0
+            && lines[start].joiner == Joiner::Space
+            && lines[start - 1].kind == LineKind::Text
+        {
+            start -= 1;
+        }
+        let prefix = format!("{}: ", part.name());
+        let first = &mut lines[start];
+        first.text.insert_str(0, &prefix);
+        first.lead_emphasis_end = None;
+    }
 }
 
 /// Most words in a bold title run into its story's first label.
@@ -136,6 +195,7 @@ fn extract_lines(text: &str) -> Vec<Line> {
     let text = rewrite_html(text);
     let text = rewrite_bullets(&text);
     let text = blank_front_matter(&text);
+    let text = unfence_pasted_stories(&text);
     let mut source = Cow::Borrowed(text.as_ref());
     let mut inserted_lines: Vec<usize> = Vec::new();
     for _ in 0..MAX_FENCE_REPAIRS {
@@ -161,6 +221,67 @@ fn extract_lines(text: &str) -> Vec<Line> {
     }
     let index = LineIndex::new(&source, &inserted_lines);
     extract_once(&source, &index).0
+}
+
+/// Fewest different STAR parts labelled at line starts inside a plain code
+/// fence for it to be a pasted story.
+const MIN_FENCED_PARTS: usize = 2;
+
+/// A story pasted from a text editor into a plain code fence (no language,
+/// or `text`), its lines labelled `situation - ...`, `T) ...`: the fence
+/// lines are blanked, so the story is read as text and every line keeps
+/// its number. Code fences with a language, or without labels, stay.
+fn unfence_pasted_stories(text: &str) -> Cow<'_, str> {
+    if !text.contains("```") && !text.contains("~~~") {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut blank: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let trimmed = lines[i].trim();
+        let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) else {
+            i += 1;
+            continue;
+        };
+        let info = trimmed
+            .trim_start_matches(marker.as_bytes()[0] as char)
+            .trim();
+        let Some(close) = (i + 1..lines.len()).find(|&j| lines[j].trim().starts_with(marker))
+        else {
+            break;
+        };
+        let plain = matches!(
+            info.to_ascii_lowercase().as_str(),
+            "" | "text" | "txt" | "plain" | "plaintext"
+        );
+        let mut parts: Vec<Part> = Vec::new();
+        for line in &lines[i + 1..close] {
+            if let Some(label) = labels::line_label(line.trim(), None, false) {
+                if !label.weak && !parts.contains(&label.part) {
+                    parts.push(label.part);
+                }
+            }
+        }
+        if plain && parts.len() >= MIN_FENCED_PARTS {
+            blank.extend([i, close]);
+        }
+        i = close + 1;
+    }
+    if blank.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in lines.iter().enumerate() {
+        if blank.binary_search(&i).is_ok() {
+            if line.ends_with('\n') {
+                out.push('\n');
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Longest front matter looked for; real front matter is a few lines.

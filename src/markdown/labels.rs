@@ -73,6 +73,8 @@ const LABELS: &[(&str, Part)] = &[
     ("challenge", Part::Task),
     ("the challenge", Part::Task),
     ("my role", Part::Task),
+    ("what i had to do", Part::Task),
+    ("what i needed to do", Part::Task),
     ("obstacle", Part::Task),
     ("obstacles", Part::Task),
     ("the obstacle", Part::Task),
@@ -117,6 +119,10 @@ const LABELS: &[(&str, Part)] = &[
     ("learnt", Part::Learning),
     ("what i learned", Part::Learning),
     ("what i learnt", Part::Learning),
+    ("what i'd do differently", Part::Learning),
+    ("what i would do differently", Part::Learning),
+    ("what i'd change", Part::Learning),
+    ("what i would change", Part::Learning),
     ("reflection", Part::Learning),
     ("reflections", Part::Learning),
     ("takeaway", Part::Learning),
@@ -663,9 +669,13 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
         Some(rest) => (rest, false),
         // An arrow after one letter is as loose as a dash (`A -> B
         // failover`): both need a sibling label to count.
+        // `S) text`, as lettered lists are typed: as loose as a dash.
         None => match arrowed(&body[1..]) {
             Some(rest) => (rest, true),
-            None => (spaced_dash(&body[1..])?, true),
+            None => match spaced_dash(&body[1..]) {
+                Some(rest) => (rest, true),
+                None => (body[1..].strip_prefix(')')?, true),
+            },
         },
     };
     if rest.starts_with([':', '-']) || rest.starts_with(|c: char| !c.is_whitespace()) {
@@ -1727,7 +1737,7 @@ pub(crate) fn bracketed_tag_list(text: &str) -> Option<&str> {
     let bare = trimmed.trim_matches(['*', '_']).trim();
     let emphasised = bare.len() < trimmed.len();
     let inner = bare.strip_prefix('(')?.strip_suffix(')')?;
-    let items: Vec<&str> = inner.split(',').map(str::trim).collect();
+    let items: Vec<&str> = inner.split([',', '/']).map(str::trim).collect();
     let short = items.len() >= 2
         && items.iter().all(|item| {
             let words = item.split_whitespace().count();
@@ -1763,6 +1773,32 @@ pub(crate) fn emphasised_tag_list(text: &str) -> Option<String> {
         .iter()
         .any(|item| is_known_competency(&item.to_lowercase()));
     (short && named).then(|| items.join(", "))
+}
+
+/// Most words in a `Likely follow-ups:` line.
+const MAX_FOLLOW_UP_WORDS: usize = 8;
+
+/// `**Likely follow-ups:**`, `Follow-up questions they might ask:`: the
+/// line that opens prepared answers to an interviewer's follow-ups.
+pub(crate) fn follow_ups_line(text: &str) -> bool {
+    let body = &text[skip_decoration(text)..];
+    let body = body.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let Some(body) = body.strip_suffix(':') else {
+        return false;
+    };
+    let lower = body
+        .to_lowercase()
+        .replace(['-', '\u{2010}', '\u{2011}'], " ");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let named = words
+        .windows(2)
+        .take(3)
+        .any(|w| w[0] == "follow" && matches!(w[1], "up" | "ups"))
+        || words
+            .iter()
+            .take(3)
+            .any(|w| matches!(*w, "followup" | "followups"));
+    words.len() <= MAX_FOLLOW_UP_WORDS && named
 }
 
 /// What a story's metadata line lists.
@@ -2448,6 +2484,19 @@ mod tests {
             emphasised_tag_list("ownership / we shipped it on time."),
             None
         );
+    }
+
+    #[test]
+    fn follow_up_lines_open_prepared_answers() {
+        for text in [
+            "Likely follow-ups:",
+            "Follow-up questions they might ask:",
+            "Possible followups:",
+        ] {
+            assert!(follow_ups_line(text), "{text}");
+        }
+        assert!(!follow_ups_line("I followed up with the client:"));
+        assert!(!follow_ups_line("Follow-ups"));
     }
 
     #[test]

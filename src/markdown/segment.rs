@@ -88,6 +88,9 @@ enum Role {
     Rule,
     /// A bare `A:` opening an answer told in paragraphs: no text of its own.
     Ignored,
+    /// `Likely follow-ups:` under a story: the prepared answers after it
+    /// are not the story's text.
+    FollowUps,
 }
 
 fn classify_heading(text: &str) -> HeadingClass {
@@ -163,6 +166,9 @@ fn classify(line: &Line) -> Role {
 
 fn classify_text(line: &Line) -> Role {
     let in_list = line.item.is_some();
+    if labels::follow_ups_line(&line.text) {
+        return Role::FollowUps;
+    }
     if let Some(mapping) = labels::mapping(&line.text, in_list || line.depth > 0) {
         return Role::Mapping(mapping);
     }
@@ -373,6 +379,9 @@ fn read_question_refs(lines: &[Line], roles: &mut [Role]) {
 /// Two or more words and every letter a capital: `DUPLICATE ORDERS IN THE
 /// REVENUE TABLE`, a title in a plain-text file.
 fn shouts(text: &str) -> bool {
+    // An aside in brackets keeps its own case: `BLACK FRIDAY SORTER
+    // (Rugby, Nov 2023)`.
+    let text = labels::without_parentheses(text);
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count()
@@ -385,12 +394,22 @@ fn shouts(text: &str) -> bool {
 
 /// `DUPLICATE ORDERS` -> `Duplicate orders`.
 fn sentence_case(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let mut chars = lower.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    // Text in brackets keeps its case: `(Rugby, Nov 2023)`.
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 || out.is_empty() {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Lines an answer told in paragraphs may run to.
@@ -496,7 +515,9 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         // A bold line, or a plain list item with the labels nested under it
         // (`- Crash spike on release day` then `  - Situation ...`).
         // An ALL CAPS line of a plain-text file is as clear as a bold one.
-        let bold = line.is_all_emphasis() || (line.item.is_none() && shouts(&line.text));
+        let emphatic = line.is_all_emphasis() || (line.item.is_none() && shouts(&line.text));
+        let plain = !emphatic && plain_title_line(lines, i);
+        let bold = emphatic || plain;
         if roles[i] != Role::Content
             || line.kind != LineKind::Text
             || !(bold || line.item.is_some())
@@ -523,6 +544,7 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
             label
                 && (line.item.is_none() || lines[j].depth > line.depth)
                 && (bold || lines[j].item.is_some())
+                && (!plain || lines[j].joiner == Joiner::Blank)
         });
         let title = labels::clean_title(&line.text);
         let title = if shouts(&title) {
@@ -549,6 +571,30 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
             };
         }
     }
+}
+
+/// Most words in a plain line taken for a title.
+const MAX_PLAIN_TITLE_WORDS: usize = 8;
+
+/// A short line standing alone as a paragraph, as titles are typed in plain
+/// text (`Aisle 14 near miss`, `Gareth + the leaderboard`): no sentence
+/// punctuation at its end, not a question. It titles a story only when the
+/// story's first label follows as a paragraph of its own.
+fn plain_title_line(lines: &[Line], i: usize) -> bool {
+    let line = &lines[i];
+    let text = line.text.trim();
+    let words = text.split_whitespace().count();
+    line.kind == LineKind::Text
+        && line.item.is_none()
+        && line.depth == 0
+        && line.joiner == Joiner::Blank
+        && lines
+            .get(i + 1)
+            .is_none_or(|next| next.joiner != Joiner::Space)
+        && (1..=MAX_PLAIN_TITLE_WORDS).contains(&words)
+        && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !text.ends_with(['.', ':', '?', '!', ';', ',', ')'])
+        && !labels::is_question(text)
 }
 
 /// Whether `text` is a list of short items, as a line of competencies is
@@ -597,6 +643,13 @@ struct Draft {
     /// reported if the document turns out to label no story at all, and
     /// whether its heading asks for a story: "Tell me about a time...").
     prose_section: Option<(String, usize, bool)>,
+    /// The source line of a metadata line after the complete story's
+    /// Result: paragraphs after it (a reminder to self) are not its text.
+    tagged_after_result: Option<usize>,
+    /// A block after those tags began: the rest is left out too.
+    past_tags: bool,
+    /// Under `Likely follow-ups:`: what follows is left out of the story.
+    follow_ups: bool,
 }
 
 impl Draft {
@@ -805,13 +858,22 @@ impl<'a> Segmenter<'a> {
                 // `Themes: onboarding, pricing and support` inside a Result
                 // is the story's text.
                 Role::Meta { strong: false, .. }
-                    if self.current.as_ref().is_some_and(|d| d.current.is_some()) =>
+                    if self.current.as_ref().is_some_and(|d| {
+                        d.current.is_some() && d.tagged_after_result.is_none()
+                    }) =>
                 {
                     self.content(i);
                 }
                 Role::Meta { kind, rest, .. } => {
                     let (questions, competencies) = labels::meta_items(*kind, rest);
                     self.add_meta(questions, competencies);
+                    if let Some(draft) = &mut self.current {
+                        if draft.is_complete()
+                            && matches!(draft.current, Some(Part::Result | Part::Learning))
+                        {
+                            draft.tagged_after_result = Some(self.lines[i].line);
+                        }
+                    }
                     if rest.is_empty() {
                         self.meta_list = Some((*kind, self.lines[i].depth));
                     }
@@ -887,6 +949,18 @@ impl<'a> Segmenter<'a> {
                 }
                 Role::Content => self.content(i),
                 Role::Ignored => {}
+                Role::FollowUps => match &mut self.current {
+                    Some(draft) if draft.current.is_some() => {
+                        draft.follow_ups = true;
+                        let line = &self.lines[i];
+                        self.skipped.push(SkippedSection {
+                            title: labels::clean_title(&line.text),
+                            line: line.line,
+                            reason: "follow-up questions under a story, left out of it".to_owned(),
+                        });
+                    }
+                    _ => self.content(i),
+                },
             }
             self.last_was_question = is_question;
             self.after_rule = matches!(role, Role::Rule);
@@ -1088,6 +1162,26 @@ impl<'a> Segmenter<'a> {
         let Some(part) = draft.current else {
             return;
         };
+        if draft.follow_ups {
+            return;
+        }
+        // `#ownership #crisis` closed the story; a note to self after it
+        // is reported, not appended to the Result.
+        // The rest of the tags' own block (a table's next row) still belongs.
+        // Lines made from the same table row as the tags are not after them.
+        let after_tags = draft.tagged_after_result.is_some_and(|at| at != line.line);
+        if after_tags && (draft.past_tags || line.joiner == Joiner::Blank) {
+            draft.past_tags = true;
+            // Once per block: a paragraph, a list, a code block.
+            if line.joiner == Joiner::Blank && !line.text.trim().is_empty() {
+                self.skipped.push(SkippedSection {
+                    title: labels::clean_title(&line.text),
+                    line: line.line,
+                    reason: "text after the story's tags, not part of the story".to_owned(),
+                });
+            }
+            return;
+        }
         let text = match (&line.kind, &line.item) {
             (LineKind::Code, _) => line.text.trim_end().to_owned(),
             (_, Some(marker)) => {
@@ -1124,6 +1218,9 @@ impl<'a> Segmenter<'a> {
             guessed: false,
             labels_in_lists: true,
             prose_section: None,
+            tagged_after_result: None,
+            past_tags: false,
+            follow_ups: false,
         }
     }
 
