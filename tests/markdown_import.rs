@@ -1712,3 +1712,26 @@ fn follow_up_answers_and_slashed_tags_stay_out_of_the_story_text() {
         .iter()
         .any(|(title, reason)| *title == "Likely follow-ups" && reason.contains("follow-up")));
 }
+
+#[test]
+fn outline_exports_read_properties_links_and_end_stories_at_the_outline() {
+    // Logseq: page properties, a story as a heading item with `key::`
+    // properties, another with bold letters as child items, wiki links and
+    // block references, then top-level notes after the last story.
+    let text = "title:: Prep/Vets\ntags:: [[interview]], [[conflict]]\n\n- ## Stories\n\t- ### Rota stand-off\n\t  id:: 65e0b1a2-7c3d-4f10-9b2e-1a2b3c4d5e01\n\t  competency:: [[conflict]], [[influencing]]\n\t  situation:: At [[Riverside Vets]] juniors did most weekends.\n\t  task:: Make the rota fair.\n\t  action:: I showed [[Dr Sam|Sam]] a year of data.\n\t  result:: The split went to 48/52.\n\t- ### Reception errors\n\t\t- **S**\n\t\t\t- A receptionist made many booking errors.\n\t\t- **T**\n\t\t\t- Keep him and fix it.\n\t\t- **A**\n\t\t\t- I asked him privately (see ((65e0b1a2-7c3d-4f10-9b2e-1a2b3c4d5e01))) what was wrong.\n\t\t- **R**\n\t\t\t- Errors fell from nine a week to two.\n- Questions for the owner\n\t- Why did the last manager leave?\n";
+    let import = import_text("vets.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Rota stand-off", "Reception errors"]);
+    let rota = &import.stories[0].story;
+    assert_eq!(
+        rota.situation,
+        "At Riverside Vets juniors did most weekends."
+    );
+    assert_eq!(rota.action, "I showed Sam a year of data.");
+    assert_eq!(rota.competencies, ["conflict", "influencing"]);
+    let reception = &import.stories[1].story;
+    assert_eq!(
+        reception.action,
+        "I asked him privately (see) what was wrong."
+    );
+    assert_eq!(reception.result, "Errors fell from nine a week to two.");
+}

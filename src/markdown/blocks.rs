@@ -73,7 +73,81 @@ const MAX_FENCE_REPAIRS: usize = 8;
 pub(crate) fn extract(text: &str) -> Vec<Line> {
     let mut lines = split_run_in_titles(extract_lines(text));
     read_trailing_labels(&mut lines);
+    for line in &mut lines {
+        unlink(line);
+    }
     lines
+}
+
+/// Longest wiki link or block reference read as one.
+const MAX_LINK_LEN: usize = 200;
+
+/// Wiki links read as their text (`[[VetIT Helix]]` -> `VetIT Helix`,
+/// `[[page|shown]]` -> `shown`) and outline block references
+/// (`((65e0b1a2-...))`) are dropped: in a story they are the words, or
+/// nothing, not brackets.
+fn unlink(line: &mut Line) {
+    if !line.text.contains("[[") && !line.text.contains("((") {
+        return;
+    }
+    let text = &line.text;
+    let mut out = String::with_capacity(text.len());
+    // Where the leading emphasis ends, in `text` and then in `out`.
+    let lead = line.lead_emphasis_end;
+    let mut new_lead = None;
+    let mut i = 0;
+    while i < text.len() {
+        if new_lead.is_none() && lead.is_some_and(|l| l <= i) {
+            new_lead = Some(out.len());
+        }
+        let rest = &text[i..];
+        let (open, close) = if rest.starts_with("[[") {
+            ("[[", "]]")
+        } else if rest.starts_with("((") {
+            ("((", "))")
+        } else {
+            let c = rest.chars().next().unwrap_or(' ');
+            out.push(c);
+            i += c.len_utf8();
+            continue;
+        };
+        let inner = rest[2..]
+            .find(close)
+            .filter(|&e| e <= MAX_LINK_LEN && !rest[2..2 + e].contains(['[', '(', '\n']))
+            .map(|e| &rest[2..2 + e]);
+        let kept = match inner {
+            Some(inner) if open == "[[" => inner.rsplit('|').next().unwrap_or(inner),
+            Some(inner)
+                if !inner.is_empty()
+                    && inner.chars().all(|c| c.is_ascii_hexdigit() || c == '-') =>
+            {
+                ""
+            }
+            // `((see above))` is prose in double brackets, not a reference.
+            _ => {
+                out.push_str(open);
+                i += 2;
+                continue;
+            }
+        };
+        let consumed = inner.map_or(0, str::len) + 4;
+        let before_punctuation = text[i + consumed..].starts_with([')', ',', '.', ';']);
+        if kept.is_empty() && before_punctuation {
+            let trimmed = out.trim_end().len();
+            if new_lead.is_none_or(|l| l <= trimmed) {
+                out.truncate(trimmed);
+            }
+        }
+        out.push_str(kept);
+        i += consumed;
+    }
+    if new_lead.is_none() && lead.is_some() {
+        new_lead = Some(out.len());
+    }
+    // A reference dropped between two words leaves two spaces, which the
+    // parts collapse when they are rendered.
+    line.text = out;
+    line.lead_emphasis_end = new_lead;
 }
 
 /// The part a paragraph names at its end, `... get him back to standard.

@@ -1128,6 +1128,16 @@ impl<'a> Segmenter<'a> {
 
     fn content(&mut self, i: usize) {
         let line = &self.lines[i];
+        // A list item shallower than the story's labels is outside it: an
+        // outline's next top-level note after a story nested under a
+        // heading item.
+        if line.item.is_some()
+            && self.current.as_ref().is_some_and(|d| {
+                d.current.is_some() && d.is_complete() && line.depth < d.base_depth
+            })
+        {
+            self.finish_draft();
+        }
         // Only a list before the section's first story: one after a story
         // (a reminder below it) says nothing about the heading.
         let before_stories = self.section.as_ref().is_some_and(|s| !s.has_story);
