@@ -331,3 +331,28 @@ fn the_eighth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
     assert!(!halden.contains("brag doc"), "{halden}");
     assert_beats_baseline(dir.path(), &eval_file("notes-h-questions.yaml"), 45);
 }
+
+#[test]
+fn the_ninth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories in six files: a Logseq outline, an Evernote export, a
+    // cheat sheet of one-line stories, stories with follow-up answers,
+    // `#####` headings with "Story 3 of 5:" titles, and plain text with
+    // stories pasted into code fences.
+    let ids = [
+        "rota-stand-off-with-sam-okafor",
+        "the-night-we-walked-14-guests",
+        "mill-lane-crossing",
+        "the-maggie-thorne-obit",
+        "ed-troponin-turnaround",
+        "black-friday-sorter-corvane-rugby-nov-2023",
+        "aisle-14-near-miss",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-i", 30, &ids);
+    // Follow-up answers and notes to self are not part of the stories.
+    let obit = story_file(dir.path(), "the-maggie-thorne-obit");
+    assert!(!obit.contains("Did anything go wrong"), "{obit}");
+    let aisle = story_file(dir.path(), "aisle-14-near-miss");
+    assert!(!aisle.contains("breathe"), "{aisle}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-i-questions.yaml"), 45);
+}
