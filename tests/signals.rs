@@ -567,3 +567,50 @@ fn a_concept_the_questions_meaning_does_not_bear_out_counts_less() {
     f.engine.ranker.disabled = [Signal::Themes].into_iter().collect();
     assert_eq!(weight_of(&mut f, sheets, "morale"), Some(1.0));
 }
+
+#[test]
+fn a_word_read_inside_another_concepts_phrase_is_not_a_theme_of_its_own() {
+    // "customer feedback" is about customers: the classifier, swayed by
+    // the word "feedback", must not add interpersonal feedback as a theme.
+    let mut f = fixture();
+    let question = "Tell me about a time you used customer feedback to improve a product.";
+    let analyzed = f.engine.ranker.analyze(question);
+    let lexicon = &f.engine.ranker.lexicon;
+    let customer = lexicon.find("customer").unwrap();
+    let feedback = lexicon.find("feedback").unwrap();
+    assert!(analyzed.concepts.contains(&customer));
+    assert!(!analyzed.concepts.contains(&feedback));
+    assert!(
+        !analyzed.themes.contains(&feedback),
+        "{:?}",
+        analyzed.themes
+    );
+}
+
+#[test]
+fn feedback_received_and_feedback_given_are_told_apart() {
+    let mut f = fixture_of(&[
+        bare(
+            "received",
+            "My manager told me my design docs were too long, so I rewrote them.",
+            "Reviews got faster.",
+        ),
+        bare(
+            "given",
+            "I gave a peer honest feedback about talking over people in meetings.",
+            "Meetings got calmer.",
+        ),
+    ]);
+    let ids = ranked(
+        &mut f,
+        "Tell me about a time you received critical feedback.",
+        None,
+    );
+    assert_eq!(ids[0], "received");
+    let ids = ranked(
+        &mut f,
+        "Tell me about a time you had to give a colleague tough feedback.",
+        None,
+    );
+    assert_eq!(ids[0], "given");
+}

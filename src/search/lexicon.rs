@@ -82,6 +82,10 @@ pub struct ConceptDef {
     pub name: String,
     #[serde(default)]
     pub forms: Vec<String>,
+    /// A broader concept every form of this one also names:
+    /// `receiving-feedback` is `feedback` too.
+    #[serde(default)]
+    pub broader: Option<String>,
 }
 
 /// Where a concept was found in a sequence of words.
@@ -243,10 +247,19 @@ impl Lexicon {
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
         let mut names = Vec::with_capacity(defs.len());
         let mut rows: Vec<(String, usize, String, usize, String)> = Vec::new();
+        let tokens: Vec<String> = defs.iter().map(|d| concept_token(&d.name)).collect();
         for def in defs {
             let concept = names.len();
             let name = concept_token(&def.name);
             hasher.update(name.as_bytes());
+            let broader = def.broader.as_deref().and_then(|b| {
+                hasher.update(b.as_bytes());
+                let token = concept_token(b);
+                tokens
+                    .iter()
+                    .position(|t| *t == token)
+                    .filter(|&c| c != concept)
+            });
             for form in &def.forms {
                 hasher.update(form.as_bytes());
                 hasher.update(&[0]);
@@ -277,7 +290,12 @@ impl Lexicon {
                 } else {
                     (phrase_stem(first).to_owned(), String::new())
                 };
-                rows.push((first, rest.len(), rest.join(" "), concept, raw));
+                let rest_len = rest.len();
+                let rest = rest.join(" ");
+                if let Some(broader) = broader {
+                    rows.push((first.clone(), rest_len, rest.clone(), broader, raw.clone()));
+                }
+                rows.push((first, rest_len, rest, concept, raw));
             }
             names.push(name);
         }
@@ -861,21 +879,52 @@ mod tests {
     }
 
     #[test]
+    fn a_narrower_concept_also_names_its_broader_one() {
+        let defs = [
+            ConceptDef {
+                name: "feedback".into(),
+                forms: vec!["feedback".into(), "told me".into()],
+                broader: None,
+            },
+            ConceptDef {
+                name: "receiving-feedback".into(),
+                forms: vec!["told me my".into(), "got * feedback".into()],
+                broader: Some("feedback".into()),
+            },
+        ];
+        let lexicon = Lexicon::from_defs(&mut Analyzer::new(), &defs);
+        // The longer form wins its position and names both concepts.
+        let mut found = names(&lexicon, "she told me my docs were long");
+        found.sort();
+        assert_eq!(found, ["feedback", "receiving-feedback"]);
+        let mut found = names(&lexicon, "I got some harsh feedback");
+        found.sort();
+        assert!(
+            found.contains(&"receiving-feedback".to_string()),
+            "{found:?}"
+        );
+        assert_eq!(names(&lexicon, "she told me"), ["feedback"]);
+    }
+
+    #[test]
     fn a_slot_in_a_form_takes_one_to_three_words() {
         let defs = [
             ConceptDef {
                 name: "influence".into(),
                 forms: vec!["talk * out of".into(), "take * under * wing".into()],
+                broader: None,
             },
             ConceptDef {
                 name: "peer".into(),
                 forms: vec!["colleague".into()],
+                broader: None,
             },
             ConceptDef {
                 // A slot first, last or twice in a row makes no form, not a
                 // shorter one.
                 name: "broken".into(),
                 forms: vec!["* over".into(), "win *".into(), "get * * there".into()],
+                broader: None,
             },
         ];
         let lexicon = Lexicon::from_defs(&mut Analyzer::new(), &defs);
@@ -898,6 +947,7 @@ mod tests {
         let loop_defs = [ConceptDef {
             name: "communication".into(),
             forms: vec!["keep * in the loop".into(), "in the loop".into()],
+            broader: None,
         }];
         let looped = Lexicon::from_defs(&mut Analyzer::new(), &loop_defs);
         let words = Analyzer::new().words("we keep the whole team in the loop");
@@ -906,6 +956,7 @@ mod tests {
         let many = [ConceptDef {
             name: "many".into(),
             forms: vec!["a * b * c * d".into()],
+            broader: None,
         }];
         let many = Lexicon::from_defs(&mut Analyzer::new(), &many);
         assert!(names(&many, "a x b x c x d").is_empty());
@@ -929,10 +980,12 @@ mod tests {
             ConceptDef {
                 name: "decision".into(),
                 forms: vec!["hard decision".into(), "bad hire".into()],
+                broader: None,
             },
             ConceptDef {
                 name: "pride".into(),
                 forms: vec!["proudest".into(), "biggest win".into()],
+                broader: None,
             },
         ];
         let lexicon = Lexicon::from_defs(&mut Analyzer::new(), &defs);
@@ -982,10 +1035,12 @@ mod tests {
                 ConceptDef {
                     name: "short".into(),
                     forms: vec!["time".into()],
+                    broader: None,
                 },
                 ConceptDef {
                     name: "long".into(),
                     forms: vec!["time pressure".into()],
+                    broader: None,
                 },
             ],
         );
@@ -997,6 +1052,7 @@ mod tests {
         let mut defs = vec![ConceptDef {
             name: "conflict".into(),
             forms: vec!["argue".into()],
+            broader: None,
         }];
         merge(
             &mut defs,
@@ -1004,10 +1060,12 @@ mod tests {
                 ConceptDef {
                     name: "Conflict".into(),
                     forms: vec!["squabble".into()],
+                    broader: None,
                 },
                 ConceptDef {
                     name: "kubernetes".into(),
                     forms: vec!["k8s".into()],
+                    broader: None,
                 },
             ],
         );
@@ -1108,10 +1166,12 @@ mod tests {
             ConceptDef {
                 name: "hiring".into(),
                 forms: vec!["hire".into()],
+                broader: None,
             },
             ConceptDef {
                 name: "cost".into(),
                 forms: vec!["budget".into()],
+                broader: None,
             },
         ];
         let bank = vec![

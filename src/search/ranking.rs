@@ -397,8 +397,23 @@ impl Ranker {
             .as_deref()
             .filter(|_| !self.disabled.contains(&Signal::Themes))
             .map(|v| themes::Classifier::builtin().predict(v));
+        // A word the lexicon read inside a longer form of another concept
+        // ("feedback" in "customer feedback") is not its own concept, for
+        // the classifier either: the phrase decided the reading.
+        let mut shadowed: Vec<usize> = Vec::new();
+        for hit in hits.iter().filter(|h| h.len > 1) {
+            for k in hit.start..hit.start + hit.len {
+                for alone in self.lexicon.detect(&words[k..k + 1], &[false]) {
+                    if alone.concept != hit.concept && !concepts.contains(&alone.concept) {
+                        shadowed.push(alone.concept);
+                    }
+                }
+            }
+        }
+        let mut named = concepts.clone();
+        named.extend(shadowed);
         let (themes, theme_weights) = match &predicted {
-            Some(predicted) => self.themes(predicted, &concepts),
+            Some(predicted) => self.themes(predicted, &named),
             None => (Vec::new(), Vec::new()),
         };
         // A concept the question's words name but its meaning does not bear

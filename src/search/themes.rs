@@ -172,8 +172,13 @@ mod tests {
         let concepts: Vec<&str> = (0..lexicon.concept_count())
             .map(|c| lexicon.name(c))
             .collect();
-        // A renamed or added concept needs `tools/semantic/themes.py` rerun.
-        assert_eq!(classifier.names, concepts);
+        // A renamed concept needs `tools/semantic/themes.py` rerun. The
+        // lexicon may hold concepts the classifier does not read (the two
+        // directions of `feedback`, user concepts): it leaves them alone.
+        for name in &classifier.names {
+            assert!(concepts.contains(&name.as_str()), "{name}");
+        }
+        assert!(classifier.names.len() + 2 >= concepts.len());
         let vector = semantic::Model::builtin().embed("a question").unwrap();
         let sum: f32 = classifier.predict(&vector).iter().map(|p| p.1).sum();
         assert!((sum - 1.0).abs() < 1e-3, "{sum}");
