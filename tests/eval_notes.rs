@@ -356,3 +356,30 @@ fn the_ninth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
     assert!(!aisle.contains("breathe"), "{aisle}");
     assert_beats_baseline(dir.path(), &eval_file("notes-i-questions.yaml"), 45);
 }
+
+#[test]
+fn the_tenth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories and an unfinished one in six files: a Notion export, a
+    // resume-style CAR bank, numbered questions with `Answer: **S:** ...`
+    // paragraphs, HTML `<details>` blocks, a note-app dump with emoji
+    // titles and `———` separators, and numbered STAR-L parts.
+    let ids = [
+        "cardiac-arrest-over-the-irish-sea",
+        "value-engineering-oakfield-primary-back-into-budget",
+        "in-march-2023-i-realised-i-d-entered",
+        "the-identical-blood-pressures",
+        "the-sunday-hours-argument",
+        "the-humidity-crisis-before-threads-of-the-city",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-j", 30, &ids);
+    // Tags in inline code are a list; the resume's title tags nothing.
+    let humidity = story_file(dir.path(), "the-humidity-crisis-before-threads-of-the-city");
+    assert!(humidity.contains("- stakeholder management"), "{humidity}");
+    let oakfield = story_file(
+        dir.path(),
+        "value-engineering-oakfield-primary-back-into-budget",
+    );
+    assert!(!oakfield.contains("career achievements"), "{oakfield}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-j-questions.yaml"), 45);
+}

@@ -1735,3 +1735,30 @@ fn outline_exports_read_properties_links_and_end_stories_at_the_outline() {
     );
     assert_eq!(reception.result, "Errors fell from nine a week to two.");
 }
+
+#[test]
+fn answers_with_inline_labels_under_plain_numbered_questions_are_stories() {
+    let text = "Prep for the deputy head interview\n\n1) Tell me about a time you led a team through a change.\nAnswer: **S:** Our curriculum was taught in any order. **T:** Sequence it properly. **A:** I ran six department sessions. **R:** Uptake of triple science doubled.\n\n2) Tell me about a difficult conversation.\nAnswer: see answer 1.\n";
+    let import = import_text("qa.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 1, "{:?}", titles(&import));
+    let story = &import.stories[0].story;
+    assert_eq!(story.situation, "Our curriculum was taught in any order.");
+    assert_eq!(story.action, "I ran six department sessions.");
+    assert_eq!(
+        story.questions,
+        ["Tell me about a time you led a team through a change."]
+    );
+}
+
+#[test]
+fn note_app_dumps_with_emoji_titles_dash_separators_and_code_tags() {
+    let text = "Daniel Okafor MRICS \u{2014} Career achievements\n\n\u{2014}\u{2014}\u{2014}\n\n\u{1f327}\u{fe0f} Flood in the stockroom\nSituation \u{2014} Water covered the stockroom floor.\nTask \u{2014} Keep people safe and open the store.\nAction \u{2014} I shut the power off and moved the stock.\nResult \u{2014} We lost \u{a3}4k instead of \u{a3}60k.\nCompetencies: `crisis handling` `safety`\n\n\u{2014}\u{2014}\u{2014}\n\n\u{1f950} Bakery waste\nSituation \u{2014} Waste ran at 9.8% of sales.\nTask \u{2014} Bring it down.\nAction \u{2014} We baked three smaller batches a day.\nResult \u{2014} Waste fell to 6.3%.\n\nSkills demonstrated: cost saving, data\n";
+    let import = import_text("keep.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Flood in the stockroom", "Bakery waste"]);
+    let flood = &import.stories[0].story;
+    assert_eq!(flood.competencies, ["crisis handling", "safety"]);
+    assert_eq!(flood.result, "We lost \u{a3}4k instead of \u{a3}60k.");
+    let bakery = &import.stories[1].story;
+    assert_eq!(bakery.result, "Waste fell to 6.3%.");
+    assert_eq!(bakery.competencies, ["cost saving", "data"]);
+}

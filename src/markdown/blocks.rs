@@ -72,6 +72,7 @@ const MAX_FENCE_REPAIRS: usize = 8;
 /// first line inside it that is clearly document structure again.
 pub(crate) fn extract(text: &str) -> Vec<Line> {
     let mut lines = split_run_in_titles(extract_lines(text));
+    read_dash_rules(&mut lines);
     read_trailing_labels(&mut lines);
     for line in &mut lines {
         unlink(line);
@@ -148,6 +149,28 @@ fn unlink(line: &mut Line) {
     // parts collapse when they are rendered.
     line.text = out;
     line.lead_emphasis_end = new_lead;
+}
+
+/// `———` or `– – –` alone on a line, as note apps and word processors
+/// type a separator: a rule, as `---` is in Markdown.
+fn read_dash_rules(lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        let text = lines[i].text.trim();
+        let dashes = text
+            .chars()
+            .filter(|c| matches!(c, '\u{2014}' | '\u{2013}' | '\u{2015}'))
+            .count();
+        let only = text
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '\u{2014}' | '\u{2013}' | '\u{2015}' | '-'));
+        if lines[i].kind == LineKind::Text && lines[i].item.is_none() && dashes >= 3 && only {
+            lines[i].kind = LineKind::Rule;
+            lines[i].text.clear();
+            if let Some(next) = lines.get_mut(i + 1).filter(|n| n.joiner == Joiner::Space) {
+                next.joiner = Joiner::Blank;
+            }
+        }
+    }
 }
 
 /// The part a paragraph names at its end, `... get him back to standard.
@@ -653,6 +676,9 @@ struct Builder<'i> {
     /// Whether the current line has any letters or digits yet; kept
     /// incrementally so long lines with many inline spans stay linear.
     words_on_line: bool,
+    /// Where the last inline code span ended: (source line, byte offset in
+    /// the line's text). Code spans next to each other are a tag list.
+    code_end: Option<(usize, usize)>,
 }
 
 impl<'i> Builder<'i> {
@@ -667,6 +693,7 @@ impl<'i> Builder<'i> {
             heading: None,
             in_code: false,
             first_code_line: false,
+            code_end: None,
             table: None,
             emphasis: 0,
             lead_open_at: None,
@@ -689,7 +716,24 @@ impl<'i> Builder<'i> {
                     self.inline(&strip_stray_markers(&text), range.start);
                 }
             }
-            Event::Code(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
+            // `ownership` `bias for action`: spans side by side are a list
+            // (their backticks are gone from the text), so they are
+            // joined with commas.
+            Event::Code(text) => {
+                if let (Some(line), Some((at_line, end))) = (&mut self.current, self.code_end) {
+                    let gap = line.text.get(end..).unwrap_or("x");
+                    if line.line == at_line && !gap.is_empty() && gap.trim().is_empty() {
+                        line.text.truncate(end);
+                        line.text.push_str(", ");
+                    }
+                }
+                self.inline(&text, range.start);
+                self.code_end = self
+                    .current
+                    .as_ref()
+                    .map(|line| (line.line, line.text.len()));
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
                 self.inline(&text, range.start);
             }
             Event::SoftBreak => {

@@ -1046,6 +1046,7 @@ const GENERIC_WORDS: &[&str] = &[
     "template",
     "templates",
     "checklist",
+    "achievements",
     "cheatsheet",
     "sheet",
     "contents",
@@ -1272,13 +1273,17 @@ pub(crate) fn names_its_writer(title: &str) -> bool {
             let lower = w.to_lowercase();
             let singular = lower.strip_suffix('s').unwrap_or(&lower);
             // Capitalised or, in notes typed all lowercase, not.
-            chars.next().is_some_and(char::is_alphabetic)
-                && chars.all(|c| c.is_lowercase() || matches!(c, '\'' | '-'))
-                && !reads_like_quality(&lower)
-                && !reads_like_quality(singular)
-                && !KNOWN_COMPETENCIES
-                    .iter()
-                    .any(|k| k.split_whitespace().any(|kw| kw == lower || kw == singular))
+            // Post-nominal letters count too (`Daniel Okafor MRICS`).
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let post_nominal = (2..=6).contains(&letters) && w.chars().all(char::is_uppercase);
+            post_nominal
+                || chars.next().is_some_and(char::is_alphabetic)
+                    && chars.all(|c| c.is_lowercase() || matches!(c, '\'' | '-'))
+                    && !reads_like_quality(&lower)
+                    && !reads_like_quality(singular)
+                    && !KNOWN_COMPETENCIES
+                        .iter()
+                        .any(|k| k.split_whitespace().any(|kw| kw == lower || kw == singular))
         })
 }
 
@@ -1846,6 +1851,8 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     ("tags", MetaKind::Competencies),
     ("skills", MetaKind::Competencies),
     ("skills shown", MetaKind::Competencies),
+    ("skills demonstrated", MetaKind::Competencies),
+    ("competencies covered", MetaKind::Competencies),
     ("themes", MetaKind::Competencies),
     ("leadership principles", MetaKind::Competencies),
     ("lps", MetaKind::Competencies),

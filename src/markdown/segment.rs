@@ -322,7 +322,11 @@ fn confirm_dashed_labels(lines: &[Line], roles: &mut [Role]) {
 fn read_answer_markers(lines: &[Line], roles: &mut [Role]) {
     for i in 1..roles.len() {
         let after_q = matches!(roles[i - 1], Role::Question { prefixed: true, .. });
-        if !after_q || lines[i].kind != LineKind::Text {
+        // `1) Tell me about...` as a plain line, then `Answer: S: ...`.
+        let plain_question = roles[i - 1] == Role::Content
+            && lines[i - 1].kind == LineKind::Text
+            && labels::is_question(&lines[i - 1].text);
+        if !(after_q || plain_question) || lines[i].kind != LineKind::Text {
             continue;
         }
         let Some(rest) = labels::answer_marker(&lines[i].text) else {
@@ -333,10 +337,19 @@ fn read_answer_markers(lines: &[Line], roles: &mut [Role]) {
             lead_emphasis_end: None,
             ..lines[i].clone()
         };
-        roles[i] = match classify_text(&answer) {
-            role @ Role::Label { .. } => role,
-            _ => Role::Content,
-        };
+        match classify_text(&answer) {
+            role @ Role::Label { .. } => {
+                roles[i] = role;
+                if plain_question {
+                    roles[i - 1] = Role::Question {
+                        text: labels::clean_question(&lines[i - 1].text),
+                        prefixed: true,
+                    };
+                }
+            }
+            _ if after_q => roles[i] = Role::Content,
+            _ => {}
+        }
     }
 }
 
@@ -544,7 +557,7 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
             label
                 && (line.item.is_none() || lines[j].depth > line.depth)
                 && (bold || lines[j].item.is_some())
-                && (!plain || lines[j].joiner == Joiner::Blank)
+                && (!plain || j == i + 1 || lines[j].joiner == Joiner::Blank)
         });
         let title = labels::clean_title(&line.text);
         let title = if shouts(&title) {
@@ -582,15 +595,24 @@ const MAX_PLAIN_TITLE_WORDS: usize = 8;
 /// story's first label follows as a paragraph of its own.
 fn plain_title_line(lines: &[Line], i: usize) -> bool {
     let line = &lines[i];
-    let text = line.text.trim();
+    // An emoji may lead the title (`🌧️ Flood in the stockroom`).
+    let text = line
+        .text
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
     let words = text.split_whitespace().count();
+    // Alone as a paragraph, or first in the paragraph its story's first
+    // label continues (which label, the caller checks).
+    let next_label = lines.get(i + 1).is_some_and(|next| {
+        labels::line_label(&next.text, next.lead_emphasis_end, false).is_some()
+    });
     line.kind == LineKind::Text
         && line.item.is_none()
         && line.depth == 0
         && line.joiner == Joiner::Blank
         && lines
             .get(i + 1)
-            .is_none_or(|next| next.joiner != Joiner::Space)
+            .is_none_or(|next| next.joiner != Joiner::Space || next_label)
         && (1..=MAX_PLAIN_TITLE_WORDS).contains(&words)
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !text.ends_with(['.', ':', '?', '!', ';', ',', ')'])
