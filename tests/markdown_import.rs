@@ -1734,6 +1734,15 @@ fn outline_exports_read_properties_links_and_end_stories_at_the_outline() {
         "I asked him privately (see) what was wrong."
     );
     assert_eq!(reception.result, "Errors fell from nine a week to two.");
+    // The notes after the last story are outside it, and reported.
+    assert!(
+        skipped(&import)
+            .iter()
+            .any(|(title, reason)| title.contains("Questions for the owner")
+                && reason.contains("outside")),
+        "{:?}",
+        skipped(&import)
+    );
 }
 
 #[test]
@@ -1761,4 +1770,43 @@ fn note_app_dumps_with_emoji_titles_dash_separators_and_code_tags() {
     let bakery = &import.stories[1].story;
     assert_eq!(bakery.result, "Waste fell to 6.3%.");
     assert_eq!(bakery.competencies, ["cost saving", "data"]);
+}
+
+#[test]
+fn text_after_tags_or_follow_ups_returns_to_the_story_at_its_next_label() {
+    // A `Learnings` part after the tags line is the story's; `Follow-up
+    // actions:` is the story's own text, not an interviewer's follow-ups;
+    // a to-do list after the tags is reported, not appended.
+    let text = "## Cutting cloud cost\n\n### Situation\nThe bill doubled.\n\n### Task\nHalve it.\n\n### Action\nI tagged every resource.\n\nFollow-up actions:\n- I set a monthly review.\n\n### Result\nCut costs 30%.\n\n**Tags:** cost\n\n### Learnings\nMeasure first.\n\n## Saving the renewal\n\nSituation: The client was leaving.\n\nTask: Keep them.\n\nAction: I ran a daily call.\n\nResult: They renewed.\n\n#customer\n\n- [ ] print the CV\n- [ ] book the train\n";
+    let import = import_text("notes.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Cutting cloud cost", "Saving the renewal"]
+    );
+    let cost = &import.stories[0].story;
+    assert_eq!(cost.learning.as_deref(), Some("Measure first."));
+    assert!(cost.action.contains("I set a monthly review."), "{cost:?}");
+    let renewal = &import.stories[1].story;
+    assert_eq!(renewal.result, "They renewed.");
+    let reported: Vec<&str> = skipped(&import).into_iter().map(|(t, _)| t).collect();
+    assert!(
+        reported.iter().any(|t| t.contains("print the CV")),
+        "{reported:?}"
+    );
+}
+
+#[test]
+fn adjacent_code_spans_after_emphasis_ending_in_spaces_do_not_panic() {
+    let text = "**`a`\u{a0}\u{a0}\u{a0}** `\u{e9}` and more\n\nSituation: x y z.\n\nTask: a b c.\n\nAction: d e f.\n\nResult: g h i.\n";
+    let import = import_text("spans.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 1);
+}
+
+#[test]
+fn covers_lines_naming_numbered_questions_tag_the_story_with_them() {
+    let text = "Question bank\n\n1. Tell me about a time you failed.\n2. Walk me through an incident you led.\n\n## The expired certificate\nCovers: Q2\n\nSituation: our certificate expired on a Tuesday morning.\n\nTask: I led the incident.\n\nAction: we renewed it and automated renewals.\n\nResult: no expiry since.\n";
+    let import = import_text("refs.md", text.as_bytes());
+    let story = &import.stories[0].story;
+    assert_eq!(story.questions, ["Walk me through an incident you led"]);
+    assert!(story.competencies.is_empty(), "{:?}", story.competencies);
 }

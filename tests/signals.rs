@@ -589,6 +589,7 @@ fn a_word_read_inside_another_concepts_phrase_is_not_a_theme_of_its_own() {
 
 #[test]
 fn feedback_received_and_feedback_given_are_told_apart() {
+    // Neither story says "feedback": the direction decides.
     let mut f = fixture_of(&[
         bare(
             "received",
@@ -597,7 +598,7 @@ fn feedback_received_and_feedback_given_are_told_apart() {
         ),
         bare(
             "given",
-            "I gave a peer honest feedback about talking over people in meetings.",
+            "I pulled a peer aside about talking over people in meetings.",
             "Meetings got calmer.",
         ),
     ]);

@@ -80,6 +80,15 @@ pub(crate) fn extract(text: &str) -> Vec<Line> {
     lines
 }
 
+/// `65e0b1a2-7c3d-4f10-9b2e-1a2b3c4d5e01`: five groups of hex digits.
+fn is_uuid(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('-').collect();
+    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+        && groups
+            .iter()
+            .all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
 /// Longest wiki link or block reference read as one.
 const MAX_LINK_LEN: usize = 200;
 
@@ -88,7 +97,7 @@ const MAX_LINK_LEN: usize = 200;
 /// (`((65e0b1a2-...))`) are dropped: in a story they are the words, or
 /// nothing, not brackets.
 fn unlink(line: &mut Line) {
-    if !line.text.contains("[[") && !line.text.contains("((") {
+    if line.kind == LineKind::Code || (!line.text.contains("[[") && !line.text.contains("((")) {
         return;
     }
     let text = &line.text;
@@ -112,18 +121,20 @@ fn unlink(line: &mut Line) {
             i += c.len_utf8();
             continue;
         };
-        let inner = rest[2..]
+        // Only the next few hundred bytes are searched: a line of `[[[[`
+        // stays linear.
+        let mut window = (2 + MAX_LINK_LEN + 2).min(rest.len());
+        while !rest.is_char_boundary(window) {
+            window -= 1;
+        }
+        let inner = rest[2..window]
             .find(close)
-            .filter(|&e| e <= MAX_LINK_LEN && !rest[2..2 + e].contains(['[', '(', '\n']))
+            .filter(|&e| !rest[2..2 + e].contains(['[', '(', '\n']))
             .map(|e| &rest[2..2 + e]);
         let kept = match inner {
             Some(inner) if open == "[[" => inner.rsplit('|').next().unwrap_or(inner),
-            Some(inner)
-                if !inner.is_empty()
-                    && inner.chars().all(|c| c.is_ascii_hexdigit() || c == '-') =>
-            {
-                ""
-            }
+            // A block reference is a UUID: `((65e0b1a2-7c3d-...))`.
+            Some(inner) if is_uuid(inner) => "",
             // `((see above))` is prose in double brackets, not a reference.
             _ => {
                 out.push_str(open);
@@ -322,7 +333,7 @@ fn extract_lines(text: &str) -> Vec<Line> {
 
 /// Fewest different STAR parts labelled at line starts inside a plain code
 /// fence for it to be a pasted story.
-const MIN_FENCED_PARTS: usize = 2;
+const MIN_FENCED_PARTS: usize = 3;
 
 /// A story pasted from a text editor into a plain code fence (no language,
 /// or `text`), its lines labelled `situation - ...`, `T) ...`: the fence
@@ -353,14 +364,19 @@ fn unfence_pasted_stories(text: &str) -> Cow<'_, str> {
             "" | "text" | "txt" | "plain" | "plaintext"
         );
         let mut parts: Vec<Part> = Vec::new();
+        let mut prose = 0;
         for line in &lines[i + 1..close] {
             if let Some(label) = labels::line_label(line.trim(), None, false) {
                 if !label.weak && !parts.contains(&label.part) {
                     parts.push(label.part);
                 }
+                // `task: sync-orders` in a config or a log is no prose.
+                if label.rest.split_whitespace().count() >= 3 {
+                    prose += 1;
+                }
             }
         }
-        if plain && parts.len() >= MIN_FENCED_PARTS {
+        if plain && parts.len() >= MIN_FENCED_PARTS && prose >= 2 {
             blank.extend([i, close]);
         }
         i = close + 1;
@@ -725,6 +741,8 @@ impl<'i> Builder<'i> {
                     if line.line == at_line && !gap.is_empty() && gap.trim().is_empty() {
                         line.text.truncate(end);
                         line.text.push_str(", ");
+                        // Emphasis that ended in the gap ends where it was cut.
+                        line.lead_emphasis_end = line.lead_emphasis_end.map(|l| l.min(end));
                     }
                 }
                 self.inline(&text, range.start);

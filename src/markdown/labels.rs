@@ -320,9 +320,9 @@ fn bold_letter_label(
 ) -> Option<LineLabel<'_>> {
     let emphasis_end = lead_emphasis_end?;
     // `**S**ituation:` highlights the acronym inside the label word.
-    if text[emphasis_end.min(text.len())..]
-        .chars()
-        .next()
+    if text
+        .get(emphasis_end.min(text.len())..)
+        .and_then(|rest| rest.chars().next())
         .is_some_and(char::is_alphanumeric)
     {
         return None;
@@ -375,10 +375,11 @@ pub(crate) fn inline_labels(
         // where a label can start (a letter or `(`): a line of `! ! ! ...`
         // is not searched at every space.
         let from = i + 1;
-        let opens = text
-            .as_bytes()
-            .get(from)
-            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'(');
+        // A `(` only as `(S)`: `( ( ( ...` is not searched at every space.
+        let bytes = text.as_bytes();
+        let opens = bytes.get(from).is_some_and(|b| {
+            b.is_ascii_alphabetic() || (*b == b'(' && bytes.get(from + 2) == Some(&b')'))
+        });
         if !sentence_end || i < start || !opens {
             continue;
         }
@@ -626,9 +627,13 @@ pub(crate) fn opens_with_option_letter(text: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
+    let after = chars.as_str();
     first.is_ascii_uppercase()
         && Part::from_letter(first).is_none()
-        && spaced_dash(chars.as_str()).is_some()
+        && (spaced_dash(after).is_some()
+            || after
+                .strip_prefix(')')
+                .is_some_and(|rest| rest.starts_with(char::is_whitespace)))
 }
 
 /// The text after a dash set off by spaces that follows a letter (` - `,
@@ -732,9 +737,14 @@ fn label_remainder(part: Part, after: &str) -> Option<(Part, String)> {
     let numbered = trimmed.strip_prefix('#').unwrap_or(trimmed);
     let digits = numbered.bytes().take_while(u8::is_ascii_digit).count();
     if spaced && (1..=2).contains(&digits) {
-        let extra =
-            numbered[digits..].trim_start_matches([':', '.', ')', '-', '\u{2013}', '\u{2014}']);
-        if extra.is_empty() || extra.starts_with(char::is_whitespace) {
+        // `Action 2: ...` or `Action 2` alone; `Result 3 months later` is
+        // a heading's text.
+        let after = numbered[digits..].trim_start();
+        let extra = after.trim_start_matches([':', '.', ')', '-', '\u{2013}', '\u{2014}']);
+        let separated = extra.len() < after.len();
+        if after.is_empty()
+            || (separated && (extra.is_empty() || extra.starts_with(char::is_whitespace)))
+        {
             return Some((part, extra.trim().to_owned()));
         }
     }
@@ -1265,7 +1275,16 @@ pub(crate) fn names_its_writer(title: &str) -> bool {
     else {
         return false;
     };
-    let words: Vec<&str> = head.split_whitespace().collect();
+    let mut words: Vec<&str> = head.split_whitespace().collect();
+    // Post-nominal letters after a name (`Daniel Okafor MRICS`).
+    while words.len() > 2
+        && words.last().is_some_and(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            (2..=6).contains(&letters) && w.chars().all(char::is_uppercase)
+        })
+    {
+        words.pop();
+    }
     has_generic_word(tail)
         && (2..=3).contains(&words.len())
         && words.iter().all(|w| {
@@ -1273,17 +1292,13 @@ pub(crate) fn names_its_writer(title: &str) -> bool {
             let lower = w.to_lowercase();
             let singular = lower.strip_suffix('s').unwrap_or(&lower);
             // Capitalised or, in notes typed all lowercase, not.
-            // Post-nominal letters count too (`Daniel Okafor MRICS`).
-            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            let post_nominal = (2..=6).contains(&letters) && w.chars().all(char::is_uppercase);
-            post_nominal
-                || chars.next().is_some_and(char::is_alphabetic)
-                    && chars.all(|c| c.is_lowercase() || matches!(c, '\'' | '-'))
-                    && !reads_like_quality(&lower)
-                    && !reads_like_quality(singular)
-                    && !KNOWN_COMPETENCIES
-                        .iter()
-                        .any(|k| k.split_whitespace().any(|kw| kw == lower || kw == singular))
+            chars.next().is_some_and(char::is_alphabetic)
+                && chars.all(|c| c.is_lowercase() || matches!(c, '\'' | '-'))
+                && !reads_like_quality(&lower)
+                && !reads_like_quality(singular)
+                && !KNOWN_COMPETENCIES
+                    .iter()
+                    .any(|k| k.split_whitespace().any(|kw| kw == lower || kw == singular))
         })
 }
 
@@ -1803,7 +1818,18 @@ pub(crate) fn follow_ups_line(text: &str) -> bool {
             .iter()
             .take(3)
             .any(|w| matches!(*w, "followup" | "followups"));
-    words.len() <= MAX_FOLLOW_UP_WORDS && named
+    // Questions an interviewer may ask, not the story's own follow-up
+    // actions (`Follow-up actions:`, `**Follow-up:**`).
+    let asked = words
+        .iter()
+        .any(|w| matches!(*w, "questions" | "question" | "ask" | "asks"))
+        || words.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "likely" | "possible" | "potential" | "anticipated" | "expected" | "probable"
+            )
+        });
+    words.len() <= MAX_FOLLOW_UP_WORDS && named && asked
 }
 
 /// What a story's metadata line lists.
@@ -2266,6 +2292,7 @@ mod tests {
             );
         }
         assert_eq!(heading_label("Results 2024"), None);
+        assert_eq!(heading_label("Result 3 months later"), None);
         assert_eq!(heading_label("Action 1st"), None);
     }
 
@@ -2504,6 +2531,9 @@ mod tests {
         }
         assert!(!follow_ups_line("I followed up with the client:"));
         assert!(!follow_ups_line("Follow-ups"));
+        // The story's own follow-up steps are its text.
+        assert!(!follow_ups_line("Follow-up actions:"));
+        assert!(!follow_ups_line("**Follow-up:**"));
     }
 
     #[test]

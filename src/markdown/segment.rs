@@ -232,7 +232,7 @@ fn classify_text(line: &Line) -> Role {
     if let Some(tags) = labels::bracketed_tag_list(&line.text) {
         return Role::Meta {
             kind: MetaKind::Competencies,
-            rest: tags.to_owned(),
+            rest: tags.replace('/', ","),
             strong: true,
         };
     }
@@ -369,7 +369,9 @@ fn read_question_refs(lines: &[Line], roles: &mut [Role]) {
         return;
     }
     for (role, line) in roles.iter_mut().zip(lines) {
-        if *role != Role::Content || line.item.is_some() {
+        // `Covers: Q2, Q6` reads as a metadata line too; the numbers win.
+        let open = *role == Role::Content || matches!(role, Role::Meta { .. });
+        if !open || line.item.is_some() {
             continue;
         }
         let Some(numbers) = labels::question_refs(&line.text) else {
@@ -529,7 +531,7 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         // (`- Crash spike on release day` then `  - Situation ...`).
         // An ALL CAPS line of a plain-text file is as clear as a bold one.
         let emphatic = line.is_all_emphasis() || (line.item.is_none() && shouts(&line.text));
-        let plain = !emphatic && plain_title_line(lines, i);
+        let plain = !emphatic && plain_title_line(lines, i) && after_a_story_break(roles, i);
         let bold = emphatic || plain;
         if roles[i] != Role::Content
             || line.kind != LineKind::Text
@@ -586,6 +588,35 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
+/// `**Conflict / Disagreement**` right before a story is a divider naming
+/// what comes next, not tags of the story above it: it is left as text,
+/// as it was before italic tag lines were read.
+fn keep_dividers(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..roles.len() {
+        let tag_line = matches!(roles[i], Role::Meta { .. })
+            && lines[i].is_all_emphasis()
+            && labels::emphasised_tag_list(&lines[i].text).is_some();
+        if !tag_line {
+            continue;
+        }
+        let next = roles.get(i + 1);
+        let opens = matches!(
+            next,
+            Some(
+                Role::StoryStart { .. }
+                    | Role::Heading { .. }
+                    | Role::Label {
+                        part: Part::Situation | Part::Task,
+                        ..
+                    }
+            )
+        );
+        if opens {
+            roles[i] = Role::Content;
+        }
+    }
+}
+
 /// Most words in a plain line taken for a title.
 const MAX_PLAIN_TITLE_WORDS: usize = 8;
 
@@ -616,7 +647,31 @@ fn plain_title_line(lines: &[Line], i: usize) -> bool {
         && (1..=MAX_PLAIN_TITLE_WORDS).contains(&words)
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !text.ends_with(['.', ':', '?', '!', ';', ',', ')'])
+        // `Role: Tech lead`, `When: March 2022` are notes, not titles.
+        && !text.contains(':')
         && !labels::is_question(text)
+}
+
+/// Whether line `i` comes after the end of any story before it: a rule, a
+/// tags line or a container heading (`## Stories`) since the last label,
+/// or nothing but text since the document's start. A short line right
+/// after a Result (`Saved £40k a year`) is that Result's, and one under a
+/// story's own heading is not its title.
+fn after_a_story_break(roles: &[Role], i: usize) -> bool {
+    for role in roles[..i].iter().rev() {
+        match role {
+            Role::Meta { .. } | Role::Rule => return true,
+            Role::Heading { class, .. } => {
+                return matches!(
+                    class,
+                    HeadingClass::Generic | HeadingClass::Competency(_) | HeadingClass::Empty
+                )
+            }
+            Role::Label { .. } | Role::StoryStart { .. } | Role::Question { .. } => return false,
+            _ => {}
+        }
+    }
+    true
 }
 
 /// Whether `text` is a list of short items, as a line of competencies is
@@ -756,6 +811,7 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     confirm_dashed_labels(lines, &mut roles);
     read_bare_list_labels(lines, &mut roles);
     promote_bold_titles(lines, &mut roles);
+    keep_dividers(lines, &mut roles);
     read_answer_markers(lines, &mut roles);
     read_paragraph_answers(lines, &mut roles);
     read_question_refs(lines, &mut roles);
@@ -780,6 +836,9 @@ struct Segmenter<'a> {
     /// Index of the line where the current section's region ends.
     section_end: usize,
     pending_questions: Vec<String>,
+    /// A shallower list item ended the story above: what follows until the
+    /// next story or heading is outside it, and reported.
+    outside_outline: bool,
     /// Level of the section the pending questions were asked in; a heading
     /// at or above it ends their scope, a sub-heading (`### Answer`) does not.
     pending_level: u8,
@@ -847,6 +906,7 @@ impl<'a> Segmenter<'a> {
             )),
             section_end: len,
             pending_questions: Vec::new(),
+            outside_outline: false,
             pending_level: 0,
             last_was_question: false,
             mappings: Vec::new(),
@@ -1022,6 +1082,7 @@ impl<'a> Segmenter<'a> {
     }
 
     fn heading(&mut self, i: usize, level: u8, class: &HeadingClass, tags: &[String]) {
+        self.outside_outline = false;
         if *class == HeadingClass::Empty {
             return;
         }
@@ -1133,6 +1194,11 @@ impl<'a> Segmenter<'a> {
         let line = &self.lines[i];
         if let Some(draft) = &mut self.current {
             draft.current = Some(part);
+            // A part's label after the tags or the follow-ups: the story
+            // goes on (`### Learnings` below a `Tags:` line).
+            draft.tagged_after_result = None;
+            draft.past_tags = false;
+            draft.follow_ups = false;
             draft.labelled[part.index()] = true;
             draft.labels_in_lists &= line.item.is_some();
             draft.part_heading = heading;
@@ -1159,6 +1225,17 @@ impl<'a> Segmenter<'a> {
             })
         {
             self.finish_draft();
+            self.outside_outline = true;
+        }
+        if self.outside_outline && self.current.is_none() {
+            if line.item.is_some() || line.joiner == Joiner::Blank {
+                self.skipped.push(SkippedSection {
+                    title: labels::clean_title(&line.text),
+                    line: line.line,
+                    reason: "after the story, outside its outline".to_owned(),
+                });
+            }
+            return;
         }
         // Only a list before the section's first story: one after a story
         // (a reminder below it) says nothing about the heading.
@@ -1202,10 +1279,12 @@ impl<'a> Segmenter<'a> {
         // The rest of the tags' own block (a table's next row) still belongs.
         // Lines made from the same table row as the tags are not after them.
         let after_tags = draft.tagged_after_result.is_some_and(|at| at != line.line);
-        if after_tags && (draft.past_tags || line.joiner == Joiner::Blank) {
+        let new_block = line.joiner == Joiner::Blank || (line.item.is_some() && !draft.past_tags);
+        if after_tags && (draft.past_tags || new_block) {
+            let first = !draft.past_tags || line.joiner == Joiner::Blank;
             draft.past_tags = true;
             // Once per block: a paragraph, a list, a code block.
-            if line.joiner == Joiner::Blank && !line.text.trim().is_empty() {
+            if first && !line.text.trim().is_empty() {
                 self.skipped.push(SkippedSection {
                     title: labels::clean_title(&line.text),
                     line: line.line,
@@ -1258,6 +1337,7 @@ impl<'a> Segmenter<'a> {
 
     /// A new draft that takes the pending metadata lines.
     fn start_draft(&mut self, i: usize) -> Draft {
+        self.outside_outline = false;
         let mut draft = self.new_draft(i);
         let (questions, competencies) = std::mem::take(&mut self.pending_meta);
         draft.questions.extend(questions);
@@ -1792,16 +1872,29 @@ fn apply_mappings(
                         // A quick map's number and asides around a short title:
                         // `1 Harlow Rd`, `3 Mill Lane (also 1)`.
                         let bare = labels::without_parentheses(&wanted);
-                        let bare = bare
-                            .trim_start_matches(|c: char| {
-                                c.is_ascii_digit() || matches!(c, '.' | ')')
-                            })
-                            .trim();
-                        if bare == wanted || bare.len() < 4 || budget < titles.len() {
+                        let digits = bare.bytes().take_while(u8::is_ascii_digit).count();
+                        let after = bare[digits..].trim_start_matches(['.', ')']);
+                        if digits == 0 || !after.starts_with(char::is_whitespace) {
+                            return None;
+                        }
+                        let bare = after.trim();
+                        if bare.len() < 4 || budget < titles.len() {
                             return None;
                         }
                         budget -= titles.len();
-                        titles.iter().position(|t| t.contains(bare))
+                        // Whole words, and one story only.
+                        let padded = format!(" {bare} ");
+                        let words_of = |t: &str| {
+                            format!(" {} ", t.replace(|c: char| !c.is_alphanumeric(), " "))
+                        };
+                        let mut hits = titles
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, t)| words_of(t).contains(&padded));
+                        match (hits.next(), hits.next()) {
+                            (Some((i, _)), None) => Some(i),
+                            _ => None,
+                        }
                     })
             }
         };

@@ -816,7 +816,12 @@ fn merge(defs: &mut Vec<ConceptDef>, user: Vec<ConceptDef>) {
     for u in user {
         let key = concept_token(&u.name);
         match defs.iter_mut().find(|d| concept_token(&d.name) == key) {
-            Some(existing) => existing.forms.extend(u.forms),
+            Some(existing) => {
+                existing.forms.extend(u.forms);
+                if u.broader.is_some() {
+                    existing.broader = u.broader;
+                }
+            }
             None => defs.push(u),
         }
     }
