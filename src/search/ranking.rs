@@ -502,6 +502,7 @@ impl Ranker {
             clauses
         };
         let terms = |fields: &[(Field, f32)], stems: &[String]| weighted(fields, stems, &[]);
+        // The fields of the story's own words, for typos, phrases and fuzzy.
         // A misspelled concept word the index does not know is searched as
         // the word it is a slip of ("maneger" as "manager").
         let text_fields = [
@@ -611,14 +612,7 @@ impl Ranker {
             if a == b || !asked(a) || !asked(b) {
                 continue;
             }
-            for field in [
-                f.questions,
-                f.title,
-                f.situation,
-                f.task,
-                f.action,
-                f.result,
-            ] {
+            for field in text_fields {
                 let phrase = PhraseQuery::new_with_offset_and_slop(
                     vec![
                         (0, Term::from_field_text(field, a)),
