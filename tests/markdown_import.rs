@@ -1797,7 +1797,7 @@ fn text_after_tags_or_follow_ups_returns_to_the_story_at_its_next_label() {
 
 #[test]
 fn adjacent_code_spans_after_emphasis_ending_in_spaces_do_not_panic() {
-    let text = "**`a`\u{a0}\u{a0}\u{a0}** `\u{e9}` and more\n\nSituation: x y z.\n\nTask: a b c.\n\nAction: d e f.\n\nResult: g h i.\n";
+    let text = "**`a`&nbsp;&nbsp;&nbsp;** `\u{e9}` and more\n\nSituation: x y z.\n\nTask: a b c.\n\nAction: d e f.\n\nResult: g h i.\n";
     let import = import_text("spans.md", text.as_bytes());
     assert_eq!(import.stories.len(), 1);
 }
