@@ -733,6 +733,7 @@ impl Lexicon {
     /// Concepts whose one-word form is within a small edit distance of `raw`:
     /// "dissagreed" -> conflict. Only for words long enough that a typo is
     /// unlikely to turn one real word into another.
+    #[cfg(test)]
     pub fn detect_typo(&self, raw: &str) -> Vec<usize> {
         let mut found: Vec<usize> = self.typo_forms(raw).into_iter().map(|(c, _)| c).collect();
         found.sort_unstable();
