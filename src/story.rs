@@ -130,7 +130,8 @@ pub fn is_kebab_case(id: &str) -> bool {
 /// Turns any title into a kebab-case id: `"Fixing the 2am Outage!"` -> `fixing-the-2am-outage`.
 /// Non-ASCII letters are dropped; at most `max_words` words are kept.
 pub fn slugify(title: &str, max_words: usize) -> String {
-    let words: Vec<String> = title
+    let folded = fold_latin(title);
+    let words: Vec<String> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(max_words)
@@ -143,9 +144,58 @@ pub fn slugify(title: &str, max_words: usize) -> String {
     }
 }
 
+/// Latin letters with accents as their plain letters (`Día` as `Dia`,
+/// `Maßnahme` as `Massnahme`), so ids stay readable.
+fn fold_latin(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let plain = match lower {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+            'ç' | 'ć' | 'č' => "c",
+            'ď' | 'đ' | 'ð' => "d",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+            'ğ' => "g",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+            'ł' | 'ľ' => "l",
+            'ñ' | 'ń' | 'ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+            'ř' => "r",
+            'ś' | 'š' | 'ş' => "s",
+            'ß' => "ss",
+            'ť' | 'ţ' => "t",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+            'ý' | 'ÿ' => "y",
+            'ź' | 'ż' | 'ž' => "z",
+            'æ' => "ae",
+            'œ' => "oe",
+            'þ' => "th",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(plain);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_fold_accented_letters() {
+        assert_eq!(
+            slugify("Día de nieve – Maßnahme für Zoë", 8),
+            "dia-de-nieve-massnahme-fur-zoe"
+        );
+        assert_eq!(slugify("Crème brûlée 🍮", 8), "creme-brulee");
+    }
 
     fn sample() -> Story {
         Story {

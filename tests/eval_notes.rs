@@ -383,3 +383,51 @@ fn the_tenth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
     assert!(!oakfield.contains("career achievements"), "{oakfield}");
     assert_beats_baseline(dir.path(), &eval_file("notes-j-questions.yaml"), 45);
 }
+
+#[test]
+fn the_eleventh_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories and two drafts in six files: MkDocs admonitions, HackMD
+    // containers under TOML front matter, Dataview fields, coaching notes
+    // with abbreviated labels, stories told twice under version headings,
+    // and one pipe table.
+    let ids = [
+        "the-crew-row-on-the-accra-trip",
+        "drilled-piers-vs-spread-footings-mob",
+        "picker-attrition-at-daventry",
+        "keisha-line-cook-sous-head-chef",
+        "the-felixstowe-backlog",
+        "brown-water-in-cwm-isaf",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-k", 30, &ids);
+    // `asked-as::` is a tagged question; the short telling is left out.
+    let picker = story_file(dir.path(), "picker-attrition-at-daventry");
+    assert!(
+        picker.contains("- Tell me about a time you used data to change a decision"),
+        "{picker}"
+    );
+    let port = story_file(dir.path(), "the-felixstowe-backlog");
+    assert_eq!(port.matches("140").count(), 1, "{port}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-k-questions.yaml"), 45);
+}
+
+#[test]
+fn the_twelfth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories in six files: an email to self, a Roam export, question
+    // headings over CCAI parts, a practice interview transcript, a
+    // checklist with definition lists, and Spanish labels.
+    let ids = [
+        "the-misper-i-graded-wrong",
+        "getting-sales-to-actually-use-lead-scoring",
+        "faced-an-ethical-dilemma-at-work",
+        "dia-de-nieve-snow-disruption-12-dec",
+        "sesame-on-the-wrong-sleeve-allergen-near-miss",
+        "scaffold-stop-work-on-pembroke-road",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-l", 30, &ids);
+    // The interviewer's feedback is not part of the answer before it.
+    let ethics = story_file(dir.path(), "faced-an-ethical-dilemma-at-work");
+    assert!(!ethics.contains("sat on the fence"), "{ethics}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-l-questions.yaml"), 45);
+}

@@ -1810,3 +1810,121 @@ fn covers_lines_naming_numbered_questions_tag_the_story_with_them() {
     assert_eq!(story.questions, ["Walk me through an incident you led"]);
     assert!(story.competencies.is_empty(), "{:?}", story.competencies);
 }
+
+#[test]
+fn mkdocs_admonitions_are_labels_over_their_indented_text() {
+    // Without the rule the indented text is a code block and nothing is found.
+    let text = "# Prep\n\n## The missed handover\n\n!!! note \"Situation\"\n    The night shift left no handover notes.\n\n!!! info \"Task\"\n    I had to restart the line by six.\n\n!!! tip \"Action\"\n    I rang the night lead and rebuilt the checklist.\n\n    Then I briefed the crew.\n\n!!! success \"Result\"\n    We started at 05:40.\n\n??? question \"Likely questions\"\n    - Tell me about a time you fixed a broken process\n";
+    let import = import_text("admonitions.md", text.as_bytes());
+    assert_eq!(titles(&import), ["The missed handover"]);
+    let story = &import.stories[0].story;
+    assert_eq!(story.situation, "The night shift left no handover notes.");
+    assert!(
+        story.action.contains("Then I briefed the crew."),
+        "{story:?}"
+    );
+    assert_eq!(story.result, "We started at 05:40.");
+    assert_eq!(
+        story.questions,
+        ["Tell me about a time you fixed a broken process"]
+    );
+}
+
+#[test]
+fn hackmd_containers_and_toml_front_matter_are_read() {
+    let text = "+++\ntitle = \"Stories\"\ntags = [\"prep\"]\n+++\n\n## Pier redesign\n\n:::info Situation\nThe borings were sparse.\n:::\n\n:::warning Task\nFind savings.\n:::\n\n:::success Action\n- I paid for four more borings\n:::\n\n:::spoiler Result\nWe saved $340k.\n:::\n";
+    let import = import_text("hackmd.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Pier redesign"]);
+    let story = &import.stories[0].story;
+    assert_eq!(story.task, "Find savings.");
+    assert_eq!(story.result, "We saved $340k.");
+    assert!(!story.situation.contains(":::"), "{story:?}");
+}
+
+#[test]
+fn abbreviated_labels_need_a_colon_and_brackets_may_qualify_a_label() {
+    let text = "**Story 1 — Food cost**\n\n- Sit: food cost hit 35%\n- Tsk: get it under 30\n- Act (what I tried first): yield tests\n- Res: 29% by May\n\n**Story 2 — Keisha**\n\n- CTX: a quiet cook\n- GOAL: promote from inside\n- DID: weekly one-to-ones\n- OUTCOME: sous chef in 11 months\n\nAct now, said the owner.\n";
+    let import = import_text("abbrev.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Food cost", "Keisha"]);
+    let cost = &import.stories[0].story;
+    assert_eq!(cost.situation, "food cost hit 35%");
+    assert_eq!(cost.action, "yield tests");
+    let keisha = &import.stories[1].story;
+    assert_eq!(keisha.situation, "a quiet cook");
+    assert_eq!(keisha.action, "weekly one-to-ones");
+    // `Act now` has no colon: text, not a label.
+    assert!(keisha.result.contains("Act now"), "{keisha:?}");
+}
+
+#[test]
+fn labels_in_other_languages_and_numbered_title_lines_are_read() {
+    let text = "Notas\n\n1) Día de nieve - snow day\n\nSituación: heavy snow closed the runway.\n\nTarea: I coordinated the clearance.\n\nAcción: I closed it once for 40 minutes.\n\nResultado: 41 of 54 flights left.\n\n2) Handler change\n\nSituation: handlers ignored the new screen.\n\nAufgabe: get them to use it.\n\nMaßnahme: I cut it to one button.\n\nErgebnis: accuracy rose to 83%.\n";
+    let import = import_text("mixed.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Día de nieve - snow day", "Handler change"]
+    );
+    assert_eq!(import.stories[0].story.id, "dia-de-nieve-snow-day");
+    assert_eq!(import.stories[0].story.task, "I coordinated the clearance.");
+    assert_eq!(import.stories[1].story.action, "I cut it to one button.");
+    assert_eq!(import.stories[1].story.result, "accuracy rose to 83%.");
+}
+
+#[test]
+fn a_story_told_twice_under_version_headings_is_one_story() {
+    let text = "## The port backlog\n\n#### 30-second version\n\nContainers were stuck, I rerouted them, 96% arrived.\n\n#### Full version\n\n***Situation***\nThe port was congested.\n\n***Task***\nGet the range in.\n\n***Action***\nI diverted 60 containers.\n\n***Result***\n96% arrived on time.\n\n## Backhauls\n\n#### Short version\n\nOur trucks came back empty from the stores every night. I mapped our suppliers against the return routes and found nineteen close to them. I booked collections with them on the way back. Empty miles fell from 23% to 15% in a year and we saved £310k.\n";
+    let import = import_text("versions.md", text.as_bytes());
+    assert_eq!(titles(&import), ["The port backlog", "Backhauls"]);
+    let port = &import.stories[0].story;
+    assert_eq!(port.situation, "The port was congested.");
+    assert!(!port.situation.contains("rerouted"), "{port:?}");
+    assert!(
+        skipped(&import)
+            .iter()
+            .any(|(t, why)| *t == "30-second version" && why.contains("Full version")),
+        "{:?}",
+        skipped(&import)
+    );
+    // A lone version heading is transparent: its telling is the story.
+    assert!(import.stories[1].story.action.contains("suppliers"));
+}
+
+#[test]
+fn a_pasted_practice_interview_gives_one_story_per_answered_question() {
+    let answer = "So last year our fundraising dinner sold badly. I had booked the venue before any sponsor signed, and we sold 180 of 300 seats. I went to the director myself with what went wrong and a plan. The next year I changed the model to a smaller dinner with a sponsor locked in first, and it netted three times as much.";
+    let text = format!("# Mock interview\n\n**Interviewer:** Hi, how was your journey?\n\n**Me:** Fine thanks.\n\n**Interviewer:** Great. Tell me about a time something you ran failed.\n\n**Me:** {answer}\n\n**Interviewer:** Good, but you rushed the result.\n\n**Me:** Fair.\n\n**Interviewer:** Tell me about a time you influenced people you didn't manage.\n\n**Me:** {answer}\n");
+    let import = import_text("mock.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Something I ran failed",
+            "Influenced people I didn't manage"
+        ]
+    );
+    let failed = &import.stories[0].story;
+    assert_eq!(
+        failed.questions,
+        ["Tell me about a time something you ran failed."]
+    );
+    assert!(!failed.action.contains("rushed"), "{failed:?}");
+    let reported: Vec<&str> = skipped(&import).into_iter().map(|(t, _)| t).collect();
+    assert!(
+        reported.iter().any(|t| t.contains("you rushed the result")),
+        "{reported:?}"
+    );
+}
+
+#[test]
+fn roam_titles_lose_the_star_link_and_keep_multi_word_tags() {
+    let text = "- [[STAR]] Getting Sales to use lead scoring #[[Influence]] #[[Decision Making]]\n    - used for: stakeholder mgmt\n    - **S**: reps ignored our leads.\n    - **T**: get them followed up.\n    - **A**: the reps set the weights.\n    - **R**: follow-up rose to 71%.\n    - {{[[TODO]]}} get the pipeline number\n";
+    let import = import_text("roam.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Getting Sales to use lead scoring"]);
+    let story = &import.stories[0].story;
+    for tag in ["influence", "decision making", "stakeholder mgmt"] {
+        assert!(
+            story.competencies.iter().any(|c| c == tag),
+            "{tag}: {:?}",
+            story.competencies
+        );
+    }
+}

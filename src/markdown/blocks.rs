@@ -142,6 +142,12 @@ fn unlink(line: &mut Line) {
                 continue;
             }
         };
+        // A Roam tag of several words, `#[[Decision Making]]`, stays one tag.
+        let kept: Cow<'_, str> = if out.ends_with('#') && kept.contains(' ') {
+            Cow::Owned(kept.replace(' ', "_"))
+        } else {
+            Cow::Borrowed(kept)
+        };
         let consumed = inner.map_or(0, str::len) + 4;
         let before_punctuation = text[i + consumed..].starts_with([')', ',', '.', ';']);
         if kept.is_empty() && before_punctuation {
@@ -150,7 +156,7 @@ fn unlink(line: &mut Line) {
                 out.truncate(trimmed);
             }
         }
-        out.push_str(kept);
+        out.push_str(&kept);
         i += consumed;
     }
     if new_lead.is_none() && lead.is_some() {
@@ -303,6 +309,7 @@ fn extract_lines(text: &str) -> Vec<Line> {
     let text = rewrite_html(text);
     let text = rewrite_bullets(&text);
     let text = blank_front_matter(&text);
+    let text = rewrite_containers(&text);
     let text = unfence_pasted_stories(&text);
     let mut source = Cow::Borrowed(text.as_ref());
     let mut inserted_lines: Vec<usize> = Vec::new();
@@ -405,22 +412,30 @@ const MAX_FRONT_MATTER_LINES: usize = 100;
 /// are blanked, so every later line keeps its number.
 fn blank_front_matter(text: &str) -> Cow<'_, str> {
     let mut lines = text.split_inclusive('\n');
-    if lines.next().map(str::trim_end) != Some("---") {
-        return Cow::Borrowed(text);
-    }
+    let fence = match lines.next().map(str::trim_end) {
+        Some(fence @ ("---" | "+++")) => fence,
+        _ => return Cow::Borrowed(text),
+    };
+    // Hugo's TOML front matter: `+++`, `key = value` lines, `+++`.
+    let toml = fence == "+++";
     let mut offset = text.find('\n').map_or(text.len(), |i| i + 1);
     let mut keys = 0;
     for line in lines.take(MAX_FRONT_MATTER_LINES) {
         offset += line.len();
         let trimmed = line.trim_end();
-        if trimmed == "---" || trimmed == "..." {
+        if trimmed == fence || (!toml && trimmed == "...") {
             if keys == 0 {
                 return Cow::Borrowed(text);
             }
             let blanked: String = text[..offset].chars().filter(|&c| c == '\n').collect();
             return Cow::Owned(blanked + &text[offset..]);
         }
-        if is_yaml_key_line(trimmed) {
+        let key_line = if toml {
+            is_toml_key_line(trimmed)
+        } else {
+            is_yaml_key_line(trimmed)
+        };
+        if key_line {
             keys += 1;
         } else {
             // Blank lines, indented continuations and `- item` lists only
@@ -447,6 +462,150 @@ fn is_yaml_key_line(line: &str) -> bool {
             && key.starts_with(|c: char| c.is_ascii_alphabetic())
             && (rest.is_empty() || rest.starts_with(' '))
     }) && labels::line_label(line, None, false).is_none()
+}
+
+/// `key = value` (or a `[table]` header) in TOML front matter.
+fn is_toml_key_line(line: &str) -> bool {
+    let table = line.starts_with('[') && line.ends_with(']');
+    table
+        || line.split_once('=').is_some_and(|(key, _)| {
+            let key = key.trim();
+            !key.is_empty()
+                && key.len() <= 40
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"'))
+        })
+}
+
+/// Deepest nesting of admonitions followed; real notes nest one or two.
+const MAX_CONTAINER_DEPTH: usize = 8;
+
+/// Collapsible note blocks from documentation tools, which users keep
+/// their notes in too, are read as a label line and its text:
+/// - MkDocs admonitions, `!!! note "Situation"` (or `??? question
+///   "Likely questions"`) over text indented four spaces, which Markdown
+///   alone would read as a code block: the opener becomes `**Situation:**`
+///   and its text is dedented.
+/// - HackMD and Docusaurus containers, `:::info Situation` ... `:::`: the
+///   opener becomes `**Situation:**` and the closing `:::` a blank line.
+///   An opener without a title (`:::info`, `::: {.story}`) is blank.
+///
+/// Line for line, so line numbers stay right; fenced code is left alone.
+fn rewrite_containers(text: &str) -> Cow<'_, str> {
+    let has = text.lines().any(|line| {
+        let t = line.trim_start();
+        t.starts_with(":::") || admonition(t).is_some()
+    });
+    if !has {
+        return Cow::Borrowed(text);
+    }
+    // Indentation (in columns) of the open admonitions' bodies.
+    let mut open: Vec<usize> = Vec::new();
+    Cow::Owned(rewrite_outside_fences(text, |line, out| {
+        let (body, end) = match line
+            .strip_suffix("\r\n")
+            .or_else(|| line.strip_suffix('\n'))
+        {
+            Some(body) => (body, &line[body.len()..]),
+            None => (line, ""),
+        };
+        if body.trim().is_empty() {
+            out.push_str(line);
+            return;
+        }
+        let indent = columns(body);
+        while open.last().is_some_and(|&inner| indent < inner) {
+            open.pop();
+        }
+        let dedented = dedent(body, open.last().copied().unwrap_or(0));
+        let trimmed = dedented.trim_start();
+        if let Some(title) = admonition(trimmed) {
+            if open.len() < MAX_CONTAINER_DEPTH {
+                open.push(indent + 4);
+            }
+            push_label(out, &dedented[..dedented.len() - trimmed.len()], title);
+        } else if let Some(rest) = trimmed.strip_prefix(":::") {
+            let rest = rest.trim_start_matches(':').trim();
+            // `:::info Situation`, `:::note[Situation]`, `:::spoiler Result`.
+            let title = rest
+                .split_once(|c: char| c.is_whitespace() || c == '[')
+                .map(|(kind, title)| (kind, title.trim().trim_end_matches(']').trim()))
+                .filter(|(kind, title)| {
+                    !kind.starts_with('{') && !title.starts_with('{') && !title.is_empty()
+                })
+                .map(|(_, title)| title);
+            if let Some(title) = title {
+                push_label(out, "", title);
+            }
+        } else {
+            out.push_str(dedented);
+        }
+        out.push_str(end);
+    }))
+}
+
+/// The title of an MkDocs admonition opener, `!!! note "Situation"` or
+/// `???+ tip "Action"`; `""` when it has none (`!!! note`).
+fn admonition(line: &str) -> Option<&str> {
+    let rest = line
+        .strip_prefix("!!!")
+        .or_else(|| line.strip_prefix("???+"))
+        .or_else(|| line.strip_prefix("???"))?;
+    let rest = rest.strip_prefix(' ')?.trim();
+    let (kind, title) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    if kind.is_empty()
+        || !kind
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    {
+        return None;
+    }
+    let title = title.trim();
+    if title.is_empty() {
+        return Some("");
+    }
+    title.strip_prefix('"')?.strip_suffix('"')
+}
+
+/// `**Title:**`, the label line a container's title becomes; nothing for
+/// an untitled one.
+fn push_label(out: &mut String, indent: &str, title: &str) {
+    let title = title.trim().trim_end_matches(':');
+    if title.is_empty() || title.contains('*') {
+        return;
+    }
+    out.push_str(indent);
+    out.push_str("**");
+    out.push_str(title);
+    out.push_str(":**");
+}
+
+/// Leading white space of a line in columns (a tab counts four).
+fn columns(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// `line` without up to `width` columns of leading white space.
+fn dedent(line: &str, width: usize) -> &str {
+    let mut taken = 0;
+    let mut at = 0;
+    for c in line.chars() {
+        let w = match c {
+            ' ' => 1,
+            '\t' => 4,
+            _ => break,
+        };
+        if taken + w > width {
+            break;
+        }
+        taken += w;
+        at += 1;
+    }
+    &line[at..]
 }
 
 /// Maps byte offsets to 1-based source line numbers.

@@ -129,6 +129,71 @@ const LABELS: &[(&str, Part)] = &[
     ("takeaways", Part::Learning),
     ("key takeaway", Part::Learning),
     ("key takeaways", Part::Learning),
+    // Notes written in another language, or labelled in one: Spanish,
+    // Portuguese, French, Italian, German and Dutch (lowercase; accented
+    // and unaccented spellings).
+    ("situación", Part::Situation),
+    ("situacion", Part::Situation),
+    ("situação", Part::Situation),
+    ("situacao", Part::Situation),
+    ("situazione", Part::Situation),
+    ("situatie", Part::Situation),
+    ("contexto", Part::Situation),
+    ("contexte", Part::Situation),
+    ("kontext", Part::Situation),
+    ("ausgangslage", Part::Situation),
+    ("tarea", Part::Task),
+    ("tarefa", Part::Task),
+    ("tâche", Part::Task),
+    ("tache", Part::Task),
+    ("compito", Part::Task),
+    ("aufgabe", Part::Task),
+    ("taak", Part::Task),
+    ("objetivo", Part::Task),
+    ("acción", Part::Action),
+    ("accion", Part::Action),
+    ("acciones", Part::Action),
+    ("ação", Part::Action),
+    ("acao", Part::Action),
+    ("ações", Part::Action),
+    ("azione", Part::Action),
+    ("azioni", Part::Action),
+    ("actie", Part::Action),
+    ("acties", Part::Action),
+    ("maßnahme", Part::Action),
+    ("maßnahmen", Part::Action),
+    ("massnahme", Part::Action),
+    ("massnahmen", Part::Action),
+    ("handlung", Part::Action),
+    ("resultado", Part::Result),
+    ("resultados", Part::Result),
+    ("résultat", Part::Result),
+    ("résultats", Part::Result),
+    ("resultat", Part::Result),
+    ("risultato", Part::Result),
+    ("risultati", Part::Result),
+    ("resultaat", Part::Result),
+    ("ergebnis", Part::Result),
+    ("ergebnisse", Part::Result),
+    ("aprendizaje", Part::Learning),
+    ("lección", Part::Learning),
+    ("leccion", Part::Learning),
+];
+
+/// Abbreviated labels of quick notes (`Sit:`, `Tsk:`, `CTX:`, `DID:`):
+/// labels only with a colon right after them, since the words also open
+/// ordinary lines ("Act now", "Did the team...").
+const ABBREVIATED_LABELS: &[(&str, Part)] = &[
+    ("sit", Part::Situation),
+    ("sitn", Part::Situation),
+    ("ctx", Part::Situation),
+    ("tsk", Part::Task),
+    ("act", Part::Action),
+    ("actn", Part::Action),
+    ("did", Part::Action),
+    ("res", Part::Result),
+    ("rslt", Part::Result),
+    ("out", Part::Result),
 ];
 
 /// Byte offset of the first letter or digit, skipping decoration such as
@@ -217,6 +282,44 @@ fn label_phrase(text: &str) -> Option<(Part, usize)> {
         .filter(|(phrase, _)| phrase.as_bytes().first() == Some(&first))
         .filter_map(|&(phrase, part)| Some((part, match_phrase(text, phrase, not_alphanumeric)?)))
         .max_by_key(|&(_, end)| end)
+        .or_else(|| {
+            ABBREVIATED_LABELS
+                .iter()
+                .filter(|(phrase, _)| phrase.as_bytes().first() == Some(&first))
+                .filter_map(|&(phrase, part)| {
+                    let end = match_phrase(text, phrase, not_alphanumeric)?;
+                    let after = &text[end..];
+                    let after = after.strip_prefix('.').unwrap_or(after);
+                    let colon = after.starts_with(':')
+                        || after.starts_with("**:")
+                        || after.starts_with(":**")
+                        || qualifier_end(after).is_some();
+                    colon.then_some((part, end))
+                })
+                .next()
+        })
+}
+
+/// Most characters of a qualifier in brackets between a label and its
+/// colon, as in `Action (what went wrong):` or `Result (S):`.
+const MAX_QUALIFIER: usize = 40;
+
+/// `(what went wrong):` after a label word: the byte length up to and
+/// including the closing bracket, when a colon follows it.
+fn qualifier_end(after: &str) -> Option<usize> {
+    let trimmed = after.trim_start();
+    let inner = trimmed.strip_prefix('(')?;
+    let close = inner
+        .char_indices()
+        .take(MAX_QUALIFIER)
+        .find(|&(_, c)| c == ')' || c == '(')
+        .filter(|&(_, c)| c == ')')?
+        .0;
+    let skipped = after.len() - inner.len() + close + 1;
+    after[skipped..]
+        .trim_start()
+        .starts_with([':', '\u{ff1a}'])
+        .then_some(skipped)
 }
 
 /// A STAR label found at the start of a line.
@@ -267,14 +370,14 @@ pub(crate) fn line_label(
     }
     let (part, len) = label_phrase(body)?;
     let mut end = start + len + joined_labels(&body[len..]);
-    // `Situation (S): text`: the letter in brackets repeats the label.
-    if let Some(inner) = text[end..].trim_start().strip_prefix('(') {
-        if let Some(close) = inner.get(..4).and_then(|head| head.find(')')) {
-            let skipped = text[end..].len() - inner.len() + close + 1;
-            if text[end + skipped..].trim_start().starts_with(':') {
-                end += skipped;
-            }
-        }
+    // `Situation (S): text`, `Action (what went wrong): text`: the
+    // bracket repeats or qualifies the label.
+    if let Some(skipped) = qualifier_end(&text[end..]) {
+        end += skipped;
+    }
+    // `Sit.: text`
+    if body[..len].len() <= 4 && text[end..].starts_with(".:") {
+        end += 1;
     }
     let after = &text[end..];
     let trimmed = after.trim_start();
@@ -568,8 +671,61 @@ pub(crate) fn answer_marker(text: &str) -> Option<&str> {
     let body = text.trim_start();
     let rest = body
         .strip_prefix("A:")
-        .or_else(|| body.strip_prefix("Answer:"))?;
+        .or_else(|| body.strip_prefix("Answer:"))
+        .or_else(|| match speaker(body) {
+            Some((Speaker::Candidate, rest)) => Some(rest),
+            _ => None,
+        })?;
     Some(rest.trim_start())
+}
+
+/// Who speaks a line of an interview transcript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Speaker {
+    Interviewer,
+    Candidate,
+}
+
+/// Names a transcript gives the interviewer (lowercase).
+const INTERVIEWER_NAMES: &[&str] = &[
+    "interviewer",
+    "interviewer 1",
+    "interviewer 2",
+    "the interviewer",
+    "mock interviewer",
+    "panel",
+    "panellist",
+    "panelist",
+    "panel chair",
+    "chair",
+    "recruiter",
+    "hiring manager",
+    "coach",
+    "ai",
+    "chatgpt",
+    "claude",
+    "bot",
+];
+
+/// Names a transcript gives the candidate (lowercase).
+const CANDIDATE_NAMES: &[&str] = &["me", "candidate", "my answer", "myself"];
+
+/// `Interviewer: Tell me...` or `Me: So at my last job...`: the speaker
+/// and what they say.
+pub(crate) fn speaker(text: &str) -> Option<(Speaker, &str)> {
+    let (name, rest) = text.trim_start().split_once(':')?;
+    if name.len() > 20 {
+        return None;
+    }
+    let name = name.trim().to_lowercase();
+    let who = if INTERVIEWER_NAMES.contains(&name.as_str()) {
+        Speaker::Interviewer
+    } else if CANDIDATE_NAMES.contains(&name.as_str()) {
+        Speaker::Candidate
+    } else {
+        return None;
+    };
+    Some((who, rest.trim_start()))
 }
 
 /// A part that only holds a placeholder: `TBD`, `TODO: outcome`, `-`, `?`.
@@ -1135,6 +1291,34 @@ pub(crate) fn is_generic(text: &str) -> bool {
     weak >= 2 || (weak == 1 && words <= SHORT_GENERIC_HEADING)
 }
 
+/// Most words in a heading naming a version of a story.
+const MAX_VERSION_WORDS: usize = 5;
+
+/// A heading naming one telling of a story among several: `30-second
+/// version`, `Full version`, `Short answer`, `TL;DR`, `Elevator pitch`.
+pub(crate) fn version_heading(text: &str) -> bool {
+    let words: Vec<String> = words_lower(text).collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let joined = words.join(" ");
+    words.len() <= MAX_VERSION_WORDS
+        && (matches!(last.as_str(), "version" | "versions")
+            || matches!(
+                joined.as_str(),
+                "tl dr"
+                    | "tl;dr"
+                    | "tldr"
+                    | "elevator pitch"
+                    | "one-liner"
+                    | "one liner"
+                    | "short answer"
+                    | "long answer"
+                    | "short form"
+                    | "long form"
+            ))
+}
+
 fn words_lower(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
         .filter(|w| !w.is_empty())
@@ -1481,6 +1665,12 @@ pub(crate) fn clean_title(text: &str) -> String {
         .next()
         .is_some_and(|w| QUANTITY_WORDS.contains(&w.to_lowercase().as_str()));
     let body = if quantity { body } else { &body[number..] };
+    // `STAR Getting Sales on board` (a Roam `[[STAR]]` page link): the
+    // method's name is not part of the title.
+    let body = body
+        .strip_prefix("STAR ")
+        .filter(|rest| rest.split_whitespace().count() >= 2)
+        .map_or(body, str::trim_start);
     let bracketed = body.contains('[');
     let kept = |c: char| {
         c.is_alphanumeric()
@@ -1551,6 +1741,12 @@ pub(crate) fn title_from_question(question: &str) -> Option<String> {
         "have you ever",
         "a time you",
         "a time when you",
+        // `Tell me about a time something you shipped broke`: the rest
+        // after the request is the title.
+        "tell me about a time when",
+        "tell me about a time",
+        "describe a time when",
+        "describe a time",
     ];
     let bare = |word: &str| {
         word.to_lowercase()
@@ -1598,11 +1794,66 @@ pub(crate) fn title_from_question(question: &str) -> Option<String> {
 /// "you decided"; not "you in meetings" or "you a chance".
 fn reads_as_verb(word: &str) -> bool {
     const VERBS: &[&str] = &[
-        "were", "are", "had", "have", "did", "do", "felt", "feel", "thought", "think", "knew",
-        "know", "could", "would", "should", "can", "will", "might", "must", "made", "make", "took",
-        "take", "got", "get", "saw", "see", "found", "find", "went", "said", "told", "gave",
-        "give", "ran", "led", "lead", "built", "wrote", "need", "want", "chose", "believe",
-        "caught", "learnt",
+        "were",
+        "are",
+        "had",
+        "have",
+        "did",
+        "do",
+        "felt",
+        "feel",
+        "thought",
+        "think",
+        "knew",
+        "know",
+        "could",
+        "would",
+        "should",
+        "can",
+        "will",
+        "might",
+        "must",
+        "made",
+        "make",
+        "took",
+        "take",
+        "got",
+        "get",
+        "saw",
+        "see",
+        "found",
+        "find",
+        "went",
+        "said",
+        "told",
+        "gave",
+        "give",
+        "ran",
+        "led",
+        "lead",
+        "built",
+        "wrote",
+        "need",
+        "want",
+        "chose",
+        "believe",
+        "caught",
+        "learnt",
+        "was",
+        "weren't",
+        "didn't",
+        "don't",
+        "couldn't",
+        "wouldn't",
+        "shouldn't",
+        "can't",
+        "won't",
+        "hadn't",
+        "haven't",
+        "never",
+        "also",
+        "once",
+        "really",
     ];
     VERBS.contains(&word) || (word.len() > 4 && word.ends_with("ed"))
 }
@@ -1850,6 +2101,9 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     ("questions it answers", MetaKind::Questions),
     ("questions answered", MetaKind::Questions),
     ("questions", MetaKind::Questions),
+    // Dataview fields: `asked-as:: "Tell me about..."`.
+    ("asked as", MetaKind::Questions),
+    ("asked-as", MetaKind::Questions),
     ("possible questions", MetaKind::Questions),
     ("likely questions", MetaKind::Questions),
     ("related questions", MetaKind::Questions),
@@ -1863,6 +2117,7 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     ("questions about", MetaKind::Competencies),
     ("use it for", MetaKind::Either),
     ("good for", MetaKind::Either),
+    ("used for", MetaKind::Either),
     ("works for", MetaKind::Either),
     ("also works for", MetaKind::Either),
     ("also good for", MetaKind::Either),

@@ -47,6 +47,9 @@ enum HeadingClass {
     /// Anything else: a story title or a competency, depending on how many
     /// stories sit under it.
     Plain(String),
+    /// `30-second version`, `Full version`: one telling of the story it
+    /// sits under (see [`pick_versions`]).
+    Version,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +75,8 @@ enum Role {
     StoryStart {
         title: String,
         number: Number,
+        /// Tags on the title line (`- Lead scoring #[[Influence]]`).
+        tags: Vec<String>,
     },
     Question {
         text: String,
@@ -91,11 +96,17 @@ enum Role {
     /// `Likely follow-ups:` under a story: the prepared answers after it
     /// are not the story's text.
     FollowUps,
+    /// The heading of a telling of a story left out for another telling
+    /// of it, and why; its lines are [`Role::Ignored`].
+    Dropped(String),
 }
 
 fn classify_heading(text: &str) -> HeadingClass {
     if !text.chars().any(char::is_alphanumeric) {
         return HeadingClass::Empty;
+    }
+    if labels::version_heading(text) {
+        return HeadingClass::Version;
     }
     if let Some(prefix) = labels::story_prefix(text) {
         let number = prefix.number.map(|n| (prefix.kind, n));
@@ -199,12 +210,14 @@ fn classify_text(line: &Line) -> Role {
                 return Role::StoryStart {
                     title: labels::clean_title(prefix.rest),
                     number,
+                    tags: Vec::new(),
                 };
             }
             PrefixKind::Example if trusted && number.is_some() => {
                 return Role::StoryStart {
                     title: labels::clean_title(prefix.rest),
                     number,
+                    tags: Vec::new(),
                 };
             }
             _ => {}
@@ -532,7 +545,13 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         // An ALL CAPS line of a plain-text file is as clear as a bold one.
         let emphatic = line.is_all_emphasis() || (line.item.is_none() && shouts(&line.text));
         let plain = !emphatic && plain_title_line(lines, i) && after_a_story_break(roles, i);
-        let bold = emphatic || plain;
+        // `2) Snow day - de-icing` alone as a one-line numbered item, the
+        // story's first label right after it.
+        let numbered = !emphatic
+            && line.kind == LineKind::Text
+            && line.item.as_deref().is_some_and(is_number_marker)
+            && title_like(&line.text);
+        let bold = emphatic || plain || numbered;
         if roles[i] != Role::Content
             || line.kind != LineKind::Text
             || !(bold || line.item.is_some())
@@ -556,12 +575,14 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
                 }
             );
             // `1. **Title**` with the labels nested under it.
+            let after_number = numbered && j == i + 1 && lines[j].item.is_none();
             label
-                && (line.item.is_none() || lines[j].depth > line.depth)
+                && (line.item.is_none() || lines[j].depth > line.depth || after_number)
                 && (bold || lines[j].item.is_some())
                 && (!plain || j == i + 1 || lines[j].joiner == Joiner::Blank)
         });
-        let title = labels::clean_title(&line.text);
+        let (text, tags) = labels::split_hashtags(&line.text);
+        let title = labels::clean_title(&text);
         let title = if shouts(&title) {
             sentence_case(&title)
         } else {
@@ -583,6 +604,7 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
             roles[i] = Role::StoryStart {
                 title,
                 number: None,
+                tags,
             };
         }
     }
@@ -631,7 +653,6 @@ fn plain_title_line(lines: &[Line], i: usize) -> bool {
         .text
         .trim()
         .trim_start_matches(|c: char| !c.is_alphanumeric());
-    let words = text.split_whitespace().count();
     // Alone as a paragraph, or first in the paragraph its story's first
     // label continues (which label, the caller checks).
     let next_label = lines.get(i + 1).is_some_and(|next| {
@@ -644,12 +665,179 @@ fn plain_title_line(lines: &[Line], i: usize) -> bool {
         && lines
             .get(i + 1)
             .is_none_or(|next| next.joiner != Joiner::Space || next_label)
-        && (1..=MAX_PLAIN_TITLE_WORDS).contains(&words)
+        && title_like(text)
+}
+
+/// Whether a short line reads as a title typed in plain text: a few words
+/// from a capital or a digit, no sentence punctuation at its end, no
+/// `key: value`, not a question.
+fn title_like(text: &str) -> bool {
+    let text = text
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    (1..=MAX_PLAIN_TITLE_WORDS).contains(&text.split_whitespace().count())
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !text.ends_with(['.', ':', '?', '!', ';', ',', ')'])
         // `Role: Tech lead`, `When: March 2022` are notes, not titles.
         && !text.contains(':')
         && !labels::is_question(text)
+}
+
+/// An ordered list's marker, `2.` or `2)`.
+fn is_number_marker(marker: &str) -> bool {
+    let digits = marker.trim_end_matches(['.', ')']);
+    !digits.is_empty() && digits.len() < marker.len() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Fewest turns of each speaker for a document to be read as a transcript.
+const MIN_TRANSCRIPT_TURNS: usize = 2;
+
+/// Fewest words of a reply told as a story.
+const MIN_ANSWER_WORDS: usize = 40;
+
+/// A practice interview pasted as a transcript (`**Interviewer:** Tell me
+/// about a time...`, `**Me:** So last year...`): each reply told as a story
+/// is a story answering the interviewer's question before it, told in
+/// paragraphs (see [`read_paragraph_answers`]). The interviewer's other
+/// lines (small talk, feedback on an answer) and short replies are left
+/// out and reported, so they do not run into the story above them.
+fn read_dialogue(lines: &[Line], roles: &mut [Role]) {
+    let turns: Vec<(usize, labels::Speaker, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| {
+            l.kind == LineKind::Text
+                && l.depth == 0
+                && matches!(roles[*i], Role::Content | Role::Question { .. })
+        })
+        .filter_map(|(i, l)| labels::speaker(&l.text).map(|(who, rest)| (i, who, rest)))
+        .collect();
+    let count = |who| turns.iter().filter(|t| t.1 == who).count();
+    if count(labels::Speaker::Interviewer) < MIN_TRANSCRIPT_TURNS
+        || count(labels::Speaker::Candidate) < MIN_TRANSCRIPT_TURNS
+    {
+        return;
+    }
+    for (n, &(i, who, rest)) in turns.iter().enumerate() {
+        let words = rest.split_whitespace().count();
+        match who {
+            labels::Speaker::Interviewer => {
+                let question = asked_question(rest);
+                let answered = turns.get(n + 1).is_some_and(|&(_, next, reply)| {
+                    next == labels::Speaker::Candidate
+                        && reply.split_whitespace().count() >= MIN_ANSWER_WORDS
+                });
+                match question {
+                    Some(question) if answered && labels::asks_for_a_story(&question) => {
+                        roles[i] = Role::Heading {
+                            level: ANSWER_HEADING_LEVEL,
+                            class: HeadingClass::Question {
+                                number: None,
+                                question,
+                            },
+                            tags: Vec::new(),
+                        };
+                    }
+                    _ => {
+                        roles[i] =
+                            Role::Dropped("the interviewer's remark, not a question".to_owned())
+                    }
+                }
+            }
+            labels::Speaker::Candidate if words < MIN_ANSWER_WORDS => {
+                roles[i] = Role::Dropped("a short reply, not a story".to_owned());
+            }
+            labels::Speaker::Candidate => {}
+        }
+    }
+}
+
+/// The question in an interviewer's turn: from its first sentence that
+/// asks for something to the end (`Lovely. Next one. Tell me about a time
+/// you failed.` asks `Tell me about a time you failed.`).
+fn asked_question(turn: &str) -> Option<String> {
+    let mut start = 0;
+    let mut rest = turn;
+    while !rest.trim().is_empty() {
+        let end = labels::first_sentence_end(rest).map_or(rest.len(), |e| e + 1);
+        let sentence = rest[..end].trim();
+        if labels::asks_for_a_story(sentence) || labels::is_question(sentence) {
+            return Some(labels::clean_question(turn[start..].trim()));
+        }
+        start += end;
+        rest = &rest[end..];
+    }
+    None
+}
+
+/// Notes that keep a story in several tellings, each under a heading of
+/// its own (`#### 30-second version`, `#### Full version`), give one
+/// story, not one per telling: of the sibling version headings, the
+/// telling with STAR labels is kept (else the longest), its heading is
+/// no boundary, and the others are left out and reported. A lone version
+/// heading is only transparent.
+fn pick_versions(lines: &[Line], roles: &mut [Role]) {
+    let version_level = |role: &Role| match role {
+        Role::Heading {
+            level,
+            class: HeadingClass::Version,
+            ..
+        } => Some(*level),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < roles.len() {
+        let Some(level) = version_level(&roles[i]) else {
+            i += 1;
+            continue;
+        };
+        // The group: (heading, end of its section) for each sibling.
+        let mut group: Vec<(usize, usize)> = Vec::new();
+        let mut start = i;
+        loop {
+            let end = (start + 1..roles.len())
+                .find(|&k| section_level(&roles[k]).is_some_and(|l| l <= level))
+                .unwrap_or(roles.len());
+            group.push((start, end));
+            if end < roles.len() && version_level(&roles[end]) == Some(level) {
+                start = end;
+            } else {
+                break;
+            }
+        }
+        let labels = |&(h, e): &(usize, usize)| {
+            roles[h + 1..e]
+                .iter()
+                .filter(|r| matches!(r, Role::Label { weak: false, .. }))
+                .count()
+        };
+        let size = |&(h, e): &(usize, usize)| -> usize {
+            lines[h + 1..e].iter().map(|l| l.text.len()).sum()
+        };
+        let keeper = group
+            .iter()
+            .copied()
+            .max_by_key(|g| (labels(g), size(g), std::cmp::Reverse(g.0)))
+            .unwrap_or((i, i + 1));
+        let kept = format!(
+            "another telling of the same story, left out: the one under \"{}\" (line {}) is imported",
+            labels::clean_title(&lines[keeper.0].text),
+            lines[keeper.0].line
+        );
+        for &(h, e) in &group {
+            if h == keeper.0 {
+                if let Role::Heading { class, .. } = &mut roles[h] {
+                    *class = HeadingClass::Empty;
+                }
+            } else {
+                roles[h] = Role::Dropped(kept.clone());
+                for role in &mut roles[h + 1..e] {
+                    *role = Role::Ignored;
+                }
+            }
+        }
+        i = group.last().map_or(i + 1, |&(_, e)| e.max(i + 1));
+    }
 }
 
 /// Whether line `i` comes after the end of any story before it: a rule, a
@@ -808,6 +996,8 @@ pub(crate) struct Outcome {
 
 pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     let mut roles: Vec<Role> = lines.iter().map(classify).collect();
+    pick_versions(lines, &mut roles);
+    read_dialogue(lines, &mut roles);
     confirm_dashed_labels(lines, &mut roles);
     read_bare_list_labels(lines, &mut roles);
     promote_bold_titles(lines, &mut roles);
@@ -975,7 +1165,11 @@ impl<'a> Segmenter<'a> {
                     dashed,
                     ..
                 } => self.label(i, *part, rest, *heading, (*one_letter, *dashed)),
-                Role::StoryStart { title, number } => {
+                Role::StoryStart {
+                    title,
+                    number,
+                    tags,
+                } => {
                     self.end_answer(i);
                     self.finish_draft();
                     let mut draft = self.start_draft(i);
@@ -983,6 +1177,9 @@ impl<'a> Segmenter<'a> {
                     draft.number = *number;
                     self.current = Some(draft);
                     self.mark_section(|s| s.has_story = true);
+                    if !tags.is_empty() {
+                        self.add_meta(Vec::new(), tags.clone());
+                    }
                 }
                 Role::Question { text, prefixed } => {
                     let open_story = self.current.as_ref().is_some_and(|d| !d.is_complete());
@@ -1031,6 +1228,14 @@ impl<'a> Segmenter<'a> {
                 }
                 Role::Content => self.content(i),
                 Role::Ignored => {}
+                Role::Dropped(reason) => {
+                    let line = &self.lines[i];
+                    self.skipped.push(SkippedSection {
+                        title: labels::clean_title(&line.text),
+                        line: line.line,
+                        reason: reason.clone(),
+                    });
+                }
                 Role::FollowUps => match &mut self.current {
                     Some(draft) if draft.current.is_some() => {
                         draft.follow_ups = true;
