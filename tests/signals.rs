@@ -615,3 +615,27 @@ fn feedback_received_and_feedback_given_are_told_apart() {
     );
     assert_eq!(ids[0], "given");
 }
+
+#[test]
+fn a_phrase_naming_two_concepts_counts_once_between_them() {
+    // "say no" is a form of both `pushback` and `prioritisation`; it is one
+    // piece of evidence, as "manager" is. (The classifier's confirmation,
+    // part of `themes`, is off so the weights are the lexicon's alone.)
+    let mut f = fixture();
+    f.engine.ranker.disabled = [Signal::Themes].into_iter().collect();
+    let q = f
+        .engine
+        .ranker
+        .analyze("Describe a time you had to say no to your manager.");
+    let names = f.engine.ranker.lexicon.names_of(&q.concepts);
+    let weight = |name: &str| {
+        names
+            .iter()
+            .position(|n| n == name)
+            .map(|i| q.concept_weights[i])
+            .unwrap_or_else(|| panic!("{name} not in {names:?}"))
+    };
+    assert_eq!(weight("manager"), 1.0);
+    assert_eq!(weight("pushback"), 0.5);
+    assert_eq!(weight("prioritisation"), 0.5);
+}

@@ -358,11 +358,20 @@ impl Ranker {
             covered[hit.start..hit.start + hit.len]
                 .iter_mut()
                 .for_each(|c| *c = true);
+            // One phrase is one piece of evidence: when it is a form of
+            // several concepts ("say no" is `pushback` and `prioritisation`),
+            // they share its weight, so it cannot outweigh a word that
+            // names one concept ("manager") two to one.
+            let sharing = hits
+                .iter()
+                .filter(|h| h.start == hit.start && h.len == hit.len)
+                .count()
+                .max(1) as f32;
             add_weighted(
                 &mut concepts,
                 &mut concept_weights,
                 &hit.concept,
-                weight[hit.start],
+                weight[hit.start] / sharing,
             );
         }
         let mut corrections: Vec<(String, String)> = Vec::new();
