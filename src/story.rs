@@ -127,11 +127,24 @@ pub fn is_kebab_case(id: &str) -> bool {
         })
 }
 
+/// Words of a title kept in the id of an imported story.
+pub const ID_WORDS: usize = 8;
+
 /// Turns any title into a kebab-case id: `"Fixing the 2am Outage!"` -> `fixing-the-2am-outage`.
-/// Non-ASCII letters are dropped; at most `max_words` words are kept.
+/// Accented Latin letters lose their accents (`Día` -> `dia`), other
+/// non-ASCII letters are dropped; at most `max_words` words are kept.
 pub fn slugify(title: &str, max_words: usize) -> String {
-    let folded = fold_latin(title);
-    let words: Vec<String> = folded
+    ascii_slug(&fold_latin(title), max_words)
+}
+
+/// The id releases before accent folding gave a title (`Día` -> `d-a`),
+/// so that importing the same notes again finds the stories it wrote then.
+pub fn legacy_slugify(title: &str, max_words: usize) -> String {
+    ascii_slug(title, max_words)
+}
+
+fn ascii_slug(title: &str, max_words: usize) -> String {
+    let words: Vec<String> = title
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(max_words)

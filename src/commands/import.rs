@@ -236,6 +236,25 @@ fn place(
     taken: &mut HashSet<String>,
 ) -> anyhow::Result<(String, Outcome)> {
     let base = story.id.clone();
+    // The same notes imported before ids folded accents: that story is
+    // this one, under its old id.
+    let legacy = crate::story::legacy_slugify(&story.title, crate::story::ID_WORDS);
+    if legacy != base && story.id == crate::story::slugify(&story.title, crate::story::ID_WORDS) {
+        let path = config.out.join(format!("{legacy}.yaml"));
+        let same_story = fs::read(&path)
+            .ok()
+            .and_then(|bytes| corpus::parse_story(&path, &legacy, &bytes).ok())
+            .is_some_and(|existing| existing.source.is_some() && existing.source == story.source);
+        if same_story {
+            taken.insert(legacy.clone());
+            let outcome = if config.force {
+                Outcome::Overwritten
+            } else {
+                Outcome::LeftAlone
+            };
+            return Ok((legacy, outcome));
+        }
+    }
     let mut n = 0u64;
     loop {
         n += 1;

@@ -9,6 +9,7 @@
 //! lists from being mistaken for structure.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -142,9 +143,14 @@ fn unlink(line: &mut Line) {
                 continue;
             }
         };
-        // A Roam tag of several words, `#[[Decision Making]]`, stays one tag.
+        // A Roam tag of several words, `#[[Decision Making]]`, stays one
+        // tag (`#Decision-Making`).
         let kept: Cow<'_, str> = if out.ends_with('#') && kept.contains(' ') {
-            Cow::Owned(kept.replace(' ', "_"))
+            Cow::Owned(kept.replace(' ', "-"))
+        } else if out.trim().is_empty() && kept.eq_ignore_ascii_case("star") {
+            // `[[STAR]] Getting Sales on board`: a link to the method's page
+            // opening a line names no part of the title.
+            Cow::Borrowed("")
         } else {
             Cow::Borrowed(kept)
         };
@@ -440,8 +446,12 @@ fn blank_front_matter(text: &str) -> Cow<'_, str> {
         } else {
             // Blank lines, indented continuations and `- item` lists only
             // after a key; anything else is Markdown, not front matter.
-            let continuation =
-                trimmed.is_empty() || line.starts_with([' ', '\t']) || trimmed.starts_with("- ");
+            // A TOML array over several lines: its items and closing `]`.
+            let toml_continuation = toml && trimmed.starts_with([']', '"', '\'', '}']);
+            let continuation = trimmed.is_empty()
+                || line.starts_with([' ', '\t'])
+                || trimmed.starts_with("- ")
+                || toml_continuation;
             if keys == 0 || !continuation {
                 return Cow::Borrowed(text);
             }
@@ -493,16 +503,50 @@ const MAX_CONTAINER_DEPTH: usize = 8;
 ///
 /// Line for line, so line numbers stay right; fenced code is left alone.
 fn rewrite_containers(text: &str) -> Cow<'_, str> {
-    let has = text.lines().any(|line| {
-        let t = line.trim_start();
-        t.starts_with(":::") || admonition(t).is_some()
-    });
+    let lines: Vec<&str> = text.lines().collect();
+    // An admonition's text is indented under it: `!!! TODO` in prose is
+    // not one.
+    let body_follows = |at: usize| {
+        let indent = columns(lines[at]);
+        lines[at + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|next| columns(next) >= indent + 4)
+    };
+    let opens: HashSet<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|&(at, line)| admonition(line.trim_start()).is_some() && body_follows(at))
+        .map(|(at, _)| at)
+        .collect();
+    let has = !opens.is_empty()
+        || lines
+            .iter()
+            .any(|line| container_fence(line.trim_start()).is_some());
     if !has {
         return Cow::Borrowed(text);
     }
     // Indentation (in columns) of the open admonitions' bodies.
     let mut open: Vec<usize> = Vec::new();
-    Cow::Owned(rewrite_outside_fences(text, |line, out| {
+    let mut out = String::with_capacity(text.len());
+    let mut fence: Option<&str> = None;
+    for (this, line) in text.split_inclusive('\n').enumerate() {
+        // Fenced code is copied as it is (as `rewrite_outside_fences` does,
+        // which does not give the line's number).
+        let start = line.trim_start();
+        if let Some(marker) = fence {
+            if start.starts_with(marker) {
+                fence = None;
+            }
+            out.push_str(line);
+            continue;
+        }
+        if let Some(marker) = ["```", "~~~"].into_iter().find(|m| start.starts_with(m)) {
+            fence = Some(marker);
+            out.push_str(line);
+            continue;
+        }
+        let out = &mut out;
         let (body, end) = match line
             .strip_suffix("\r\n")
             .or_else(|| line.strip_suffix('\n'))
@@ -512,7 +556,7 @@ fn rewrite_containers(text: &str) -> Cow<'_, str> {
         };
         if body.trim().is_empty() {
             out.push_str(line);
-            return;
+            continue;
         }
         let indent = columns(body);
         while open.last().is_some_and(|&inner| indent < inner) {
@@ -520,21 +564,17 @@ fn rewrite_containers(text: &str) -> Cow<'_, str> {
         }
         let dedented = dedent(body, open.last().copied().unwrap_or(0));
         let trimmed = dedented.trim_start();
-        if let Some(title) = admonition(trimmed) {
+        let opener = if opens.contains(&this) {
+            admonition(trimmed)
+        } else {
+            None
+        };
+        if let Some(title) = opener {
             if open.len() < MAX_CONTAINER_DEPTH {
                 open.push(indent + 4);
             }
             push_label(out, &dedented[..dedented.len() - trimmed.len()], title);
-        } else if let Some(rest) = trimmed.strip_prefix(":::") {
-            let rest = rest.trim_start_matches(':').trim();
-            // `:::info Situation`, `:::note[Situation]`, `:::spoiler Result`.
-            let title = rest
-                .split_once(|c: char| c.is_whitespace() || c == '[')
-                .map(|(kind, title)| (kind, title.trim().trim_end_matches(']').trim()))
-                .filter(|(kind, title)| {
-                    !kind.starts_with('{') && !title.starts_with('{') && !title.is_empty()
-                })
-                .map(|(_, title)| title);
+        } else if let Some(title) = container_fence(trimmed) {
             if let Some(title) = title {
                 push_label(out, "", title);
             }
@@ -542,7 +582,55 @@ fn rewrite_containers(text: &str) -> Cow<'_, str> {
             out.push_str(dedented);
         }
         out.push_str(end);
-    }))
+    }
+    Cow::Owned(out)
+}
+
+/// Kinds of HackMD and Docusaurus containers (`:::info`, `:::spoiler`).
+const CONTAINER_KINDS: &[&str] = &[
+    "info",
+    "note",
+    "tip",
+    "success",
+    "warning",
+    "danger",
+    "caution",
+    "important",
+    "spoiler",
+    "details",
+    "example",
+    "quote",
+    "abstract",
+    "question",
+    "error",
+    "bug",
+];
+
+/// A HackMD or Docusaurus container line: `Some(Some(title))` for an
+/// opener with a title (`:::info Situation`, `:::note[Situation]`,
+/// `::: Situation`), `Some(None)` for one without (`:::info`, `::: {.story}`)
+/// or a closing `:::`, `None` for anything else (`::: end of story :::`).
+fn container_fence(line: &str) -> Option<Option<&str>> {
+    let rest = line.strip_prefix(":::")?.trim_start_matches(':').trim();
+    if rest.is_empty() || rest.starts_with('{') {
+        return Some(None);
+    }
+    if rest.contains(":::") || rest.ends_with(':') {
+        return None;
+    }
+    let (kind, title) = rest
+        .split_once(|c: char| c.is_whitespace() || c == '[')
+        .map(|(k, t)| (k, t.trim().trim_end_matches(']').trim()))
+        .unwrap_or((rest, ""));
+    let known = CONTAINER_KINDS.contains(&kind.to_ascii_lowercase().as_str());
+    match (known, title.is_empty()) {
+        (true, true) => Some(None),
+        (true, false) if title.starts_with('{') => Some(None),
+        (true, false) => Some(Some(title)),
+        // `::: Situation`: no kind, the rest is the title.
+        (false, _) if rest.split_whitespace().count() <= 4 => Some(Some(rest)),
+        (false, _) => None,
+    }
 }
 
 /// The title of an MkDocs admonition opener, `!!! note "Situation"` or
@@ -571,8 +659,9 @@ fn admonition(line: &str) -> Option<&str> {
 /// `**Title:**`, the label line a container's title becomes; nothing for
 /// an untitled one.
 fn push_label(out: &mut String, indent: &str, title: &str) {
-    let title = title.trim().trim_end_matches(':');
-    if title.is_empty() || title.contains('*') {
+    let title = title.trim().trim_end_matches(':').replace('*', "");
+    let title = title.trim();
+    if title.is_empty() {
         return;
     }
     out.push_str(indent);

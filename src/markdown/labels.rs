@@ -193,7 +193,6 @@ const ABBREVIATED_LABELS: &[(&str, Part)] = &[
     ("did", Part::Action),
     ("res", Part::Result),
     ("rslt", Part::Result),
-    ("out", Part::Result),
 ];
 
 /// Byte offset of the first letter or digit, skipping decoration such as
@@ -290,10 +289,13 @@ fn label_phrase(text: &str) -> Option<(Part, usize)> {
                     let end = match_phrase(text, phrase, not_alphanumeric)?;
                     let after = &text[end..];
                     let after = after.strip_prefix('.').unwrap_or(after);
-                    let colon = after.starts_with(':')
-                        || after.starts_with("**:")
-                        || after.starts_with(":**")
-                        || qualifier_end(after).is_some();
+                    // `Act (fix):` qualifies the label; `Res (1080p):` is prose.
+                    let qualified = qualifier_end(after).is_some_and(|q| {
+                        after[..q]
+                            .chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '(' | ')' | '\''))
+                    });
+                    let colon = after.starts_with(':') || after.starts_with("**:") || qualified;
                     colon.then_some((part, end))
                 })
                 .next()
@@ -371,8 +373,18 @@ pub(crate) fn line_label(
     let (part, len) = label_phrase(body)?;
     let mut end = start + len + joined_labels(&body[len..]);
     // `Situation (S): text`, `Action (what went wrong): text`: the
-    // bracket repeats or qualifies the label.
-    if let Some(skipped) = qualifier_end(&text[end..]) {
+    // bracket repeats or qualifies the label (a full label word only:
+    // `Res (1080p):` is no label).
+    let abbreviated = ABBREVIATED_LABELS
+        .iter()
+        .any(|(a, _)| body[..len].eq_ignore_ascii_case(a));
+    let qualifier = qualifier_end(&text[end..]).filter(|&q| {
+        !abbreviated
+            || text[end..end + q]
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '(' | ')' | '\''))
+    });
+    if let Some(skipped) = qualifier {
         end += skipped;
     }
     // `Sit.: text`
@@ -671,12 +683,17 @@ pub(crate) fn answer_marker(text: &str) -> Option<&str> {
     let body = text.trim_start();
     let rest = body
         .strip_prefix("A:")
-        .or_else(|| body.strip_prefix("Answer:"))
-        .or_else(|| match speaker(body) {
-            Some((Speaker::Candidate, rest)) => Some(rest),
-            _ => None,
-        })?;
+        .or_else(|| body.strip_prefix("Answer:"))?;
     Some(rest.trim_start())
+}
+
+/// The text of an answer: after an answer marker (`A:`) or the candidate's
+/// name in a transcript (`Me:`).
+pub(crate) fn reply_text(text: &str) -> Option<&str> {
+    answer_marker(text).or_else(|| match speaker(text) {
+        Some((Speaker::Candidate, rest)) => Some(rest),
+        _ => None,
+    })
 }
 
 /// Who speaks a line of an interview transcript.
@@ -693,18 +710,14 @@ const INTERVIEWER_NAMES: &[&str] = &[
     "interviewer 2",
     "the interviewer",
     "mock interviewer",
-    "panel",
     "panellist",
     "panelist",
     "panel chair",
-    "chair",
     "recruiter",
     "hiring manager",
     "coach",
-    "ai",
     "chatgpt",
     "claude",
-    "bot",
 ];
 
 /// Names a transcript gives the candidate (lowercase).
@@ -1297,26 +1310,64 @@ const MAX_VERSION_WORDS: usize = 5;
 /// A heading naming one telling of a story among several: `30-second
 /// version`, `Full version`, `Short answer`, `TL;DR`, `Elevator pitch`.
 pub(crate) fn version_heading(text: &str) -> bool {
-    let words: Vec<String> = words_lower(text).collect();
-    let Some(last) = words.last() else {
+    // Words that say which telling: `Short`, `Full`, `30-second`, `2 min`.
+    const KINDS: &[&str] = &[
+        "short",
+        "shorter",
+        "shortest",
+        "long",
+        "longer",
+        "full",
+        "detailed",
+        "extended",
+        "expanded",
+        "brief",
+        "quick",
+        "condensed",
+        "elevator",
+        "one-line",
+        "one-liner",
+        "spoken",
+        "compact",
+        "summary",
+        "tl;dr",
+        "tldr",
+    ];
+    const UNITS: &[&str] = &[
+        "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
+    ];
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "five", "ten", "thirty", "sixty", "ninety",
+    ];
+    let duration = |word: &str| {
+        let (number, unit) = word.split_once('-').unwrap_or_else(|| {
+            let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+            word.split_at(digits)
+        });
+        let number_ok = (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+            || NUMBERS.contains(&number);
+        number_ok && (unit.is_empty() || UNITS.contains(&unit))
+    };
+    let mut words: Vec<String> = words_lower(text).collect();
+    if words.first().is_some_and(|w| w == "the") {
+        words.remove(0);
+    }
+    let joined = words.join(" ");
+    if matches!(
+        joined.as_str(),
+        "tl dr" | "tl;dr" | "tldr" | "elevator pitch" | "one-liner" | "one liner"
+    ) {
+        return true;
+    }
+    let Some((last, kind)) = words.split_last() else {
         return false;
     };
-    let joined = words.join(" ");
-    words.len() <= MAX_VERSION_WORDS
-        && (matches!(last.as_str(), "version" | "versions")
-            || matches!(
-                joined.as_str(),
-                "tl dr"
-                    | "tl;dr"
-                    | "tldr"
-                    | "elevator pitch"
-                    | "one-liner"
-                    | "one liner"
-                    | "short answer"
-                    | "long answer"
-                    | "short form"
-                    | "long form"
-            ))
+    matches!(last.as_str(), "version" | "versions" | "answer" | "telling")
+        && !kind.is_empty()
+        && kind.len() <= MAX_VERSION_WORDS
+        && kind
+            .iter()
+            .all(|w| KINDS.contains(&w.as_str()) || duration(w) || UNITS.contains(&w.as_str()))
 }
 
 fn words_lower(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -1437,11 +1488,19 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
             _ => Vec::new(),
         };
     }
+    // `w/` is "with" (`Coaching w/ Dana R.`), not a list of two.
+    let cleaned = cleaned.replace("w/ ", "with ");
     cleaned
         .replace(" and ", " & ")
         .split(['&', ',', '/', ';'])
         .map(|s| s.trim().to_owned())
         .filter(|s| s.chars().any(char::is_alphanumeric))
+        // A name with an initial (`Dana R.`) is a person, not a quality.
+        .filter(|s| {
+            s.split_whitespace()
+                .last()
+                .is_none_or(|w| w.chars().count() > 1)
+        })
         .collect()
 }
 
@@ -1665,12 +1724,6 @@ pub(crate) fn clean_title(text: &str) -> String {
         .next()
         .is_some_and(|w| QUANTITY_WORDS.contains(&w.to_lowercase().as_str()));
     let body = if quantity { body } else { &body[number..] };
-    // `STAR Getting Sales on board` (a Roam `[[STAR]]` page link): the
-    // method's name is not part of the title.
-    let body = body
-        .strip_prefix("STAR ")
-        .filter(|rest| rest.split_whitespace().count() >= 2)
-        .map_or(body, str::trim_start);
     let bracketed = body.contains('[');
     let kept = |c: char| {
         c.is_alphanumeric()

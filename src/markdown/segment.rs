@@ -11,10 +11,7 @@ use std::collections::{HashMap, HashSet};
 use super::blocks::{Joiner, Line, LineKind};
 use super::labels::{self, Mapping, MetaKind, Part, PrefixKind, Target};
 use super::{ImportedStory, SkippedSection};
-use crate::story::{slugify, Story, MIN_STAR_PARTS};
-
-/// Words kept in a story id.
-const ID_WORDS: usize = 8;
+use crate::story::{slugify, Story, ID_WORDS, MIN_STAR_PARTS};
 
 /// Deepest list nesting shown as indentation in a story's text.
 const MAX_INDENT: usize = 6;
@@ -105,9 +102,6 @@ fn classify_heading(text: &str) -> HeadingClass {
     if !text.chars().any(char::is_alphanumeric) {
         return HeadingClass::Empty;
     }
-    if labels::version_heading(text) {
-        return HeadingClass::Version;
-    }
     if let Some(prefix) = labels::story_prefix(text) {
         let number = prefix.number.map(|n| (prefix.kind, n));
         if prefix.kind == PrefixKind::Question || labels::is_question(prefix.rest) {
@@ -130,6 +124,9 @@ fn classify_heading(text: &str) -> HeadingClass {
             number: None,
             question: labels::clean_question(text),
         };
+    }
+    if labels::version_heading(text) {
+        return HeadingClass::Version;
     }
     if labels::is_generic(text) {
         let competencies = labels::competencies(text);
@@ -547,9 +544,16 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         let plain = !emphatic && plain_title_line(lines, i) && after_a_story_break(roles, i);
         // `2) Snow day - de-icing` alone as a one-line numbered item, the
         // story's first label right after it.
+        let first_item = i == 0
+            || lines[i - 1].item.is_none()
+            || lines[i - 1].depth < line.depth
+            || lines[i - 1].kind != LineKind::Text;
         let numbered = !emphatic
             && line.kind == LineKind::Text
-            && line.item.as_deref().is_some_and(is_number_marker)
+            && first_item
+            && line.item.as_deref().is_some_and(|m| {
+                is_number_marker(m) && (after_a_story_break(roles, i) || !m.starts_with("1."))
+            })
             && title_like(&line.text);
         let bold = emphatic || plain || numbered;
         if roles[i] != Role::Content
@@ -712,23 +716,32 @@ fn read_dialogue(lines: &[Line], roles: &mut [Role]) {
         })
         .filter_map(|(i, l)| labels::speaker(&l.text).map(|(who, rest)| (i, who, rest)))
         .collect();
-    let count = |who| turns.iter().filter(|t| t.1 == who).count();
-    if count(labels::Speaker::Interviewer) < MIN_TRANSCRIPT_TURNS
-        || count(labels::Speaker::Candidate) < MIN_TRANSCRIPT_TURNS
-    {
+    // A transcript alternates: an interviewer's turn, then the candidate's.
+    let exchanges = turns
+        .windows(2)
+        .filter(|w| w[0].1 == labels::Speaker::Interviewer && w[1].1 == labels::Speaker::Candidate)
+        .count();
+    if exchanges < MIN_TRANSCRIPT_TURNS {
         return;
     }
+    // Whether the last question asked for a story: replies to others ("Why
+    // do you want to leave?") are not stories.
+    let mut asked = false;
     for (n, &(i, who, rest)) in turns.iter().enumerate() {
         let words = rest.split_whitespace().count();
         match who {
+            labels::Speaker::Candidate if !asked => {
+                roles[i] = Role::Dropped("a reply to a question that asks for no story".to_owned());
+            }
             labels::Speaker::Interviewer => {
                 let question = asked_question(rest);
                 let answered = turns.get(n + 1).is_some_and(|&(_, next, reply)| {
                     next == labels::Speaker::Candidate
                         && reply.split_whitespace().count() >= MIN_ANSWER_WORDS
                 });
+                asked = question.as_deref().is_some_and(labels::asks_for_a_story);
                 match question {
-                    Some(question) if answered && labels::asks_for_a_story(&question) => {
+                    Some(question) if answered && asked => {
                         roles[i] = Role::Heading {
                             level: ANSWER_HEADING_LEVEL,
                             class: HeadingClass::Question {
@@ -738,7 +751,15 @@ fn read_dialogue(lines: &[Line], roles: &mut [Role]) {
                             tags: Vec::new(),
                         };
                     }
-                    _ => {
+                    Some(_) => {
+                        let reason = if asked {
+                            "the interviewer's question, with no story told after it"
+                        } else {
+                            "the interviewer's question, which asks for no story"
+                        };
+                        roles[i] = Role::Dropped(reason.to_owned())
+                    }
+                    None => {
                         roles[i] =
                             Role::Dropped("the interviewer's remark, not a question".to_owned())
                     }
@@ -831,8 +852,11 @@ fn pick_versions(lines: &[Line], roles: &mut [Role]) {
                 }
             } else {
                 roles[h] = Role::Dropped(kept.clone());
+                // The story's tags and questions count wherever they are.
                 for role in &mut roles[h + 1..e] {
-                    *role = Role::Ignored;
+                    if !matches!(role, Role::Meta { .. }) {
+                        *role = Role::Ignored;
+                    }
                 }
             }
         }
@@ -1229,6 +1253,8 @@ impl<'a> Segmenter<'a> {
                 Role::Content => self.content(i),
                 Role::Ignored => {}
                 Role::Dropped(reason) => {
+                    // A transcript's remark or reply ends the answer above it.
+                    self.end_answer(i);
                     let line = &self.lines[i];
                     self.skipped.push(SkippedSection {
                         title: labels::clean_title(&line.text),
@@ -1931,7 +1957,7 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
     for (n, &i) in prose.iter().enumerate() {
         let Some(line) = lines.get(i) else { continue };
         // `A: Last year we...`: the answer marker opening a `Q:` answer.
-        let text = match labels::answer_marker(&line.text).filter(|_| n == 0) {
+        let text = match labels::reply_text(&line.text).filter(|_| n == 0) {
             Some(rest) => collapse(rest),
             None => collapse(&line.text),
         };
