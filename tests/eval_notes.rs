@@ -18,7 +18,10 @@ fn markdown_files(folder: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .expect(folder)
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "md" || e == "org" || e == "txt")
+        })
         .collect();
     files.sort();
     files
@@ -150,7 +153,10 @@ fn the_imported_samples_rank_better_than_the_baseline() {
     let mut files: Vec<PathBuf> = fs::read_dir(&folder)
         .expect("samples folder")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "md" || e == "org" || e == "txt")
+        })
         .collect();
     files.sort();
     let dir = tempfile::tempdir().expect("temp dir");
@@ -430,4 +436,46 @@ fn the_twelfth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
     let ethics = story_file(dir.path(), "faced-an-ethical-dilemma-at-work");
     assert!(!ethics.contains("sat on the fence"), "{ethics}");
     assert_beats_baseline(dir.path(), &eval_file("notes-l-questions.yaml"), 45);
+}
+
+#[test]
+fn the_thirteenth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories, two stubs and an unfilled template in six files: an Org
+    // file, a Pandoc conversion from Word, a fill-in template, letter
+    // headings with SOARA and SHARE variants, fenced YAML stories and a
+    // mind-map outline.
+    let ids = [
+        "the-faller-who-didn-t-want-to-go",
+        "fraud-victim-complaint-mrs-d",
+        "getting-it-to-let-the-public-print-from",
+        "five-days-to-inform-a-board-decision",
+        "the-off-market-broker-request",
+        "quad-bike-near-miss",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-m", 30, &ids);
+    // The template's prompts are not the story's words.
+    let printing = story_file(dir.path(), "getting-it-to-let-the-public-print-from");
+    assert!(!printing.contains("What was the context"), "{printing}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-m-questions.yaml"), 45);
+}
+
+#[test]
+fn the_fourteenth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories and two stubs in six files: Slack messages to oneself, a
+    // worksheet, one-line stories, question headings over combined labels,
+    // Obsidian callouts and keycap-numbered parts.
+    let ids = [
+        "cert-fail-9-days-before-launch",
+        "resin-shortage-after-the-supplier-fire",
+        "winning-the-council-framework",
+        "legionella-positive-on-a-92-weekend",
+        "pulling-the-crew-out-at-millbrook-road",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-n", 30, &ids);
+    // The chat app's name-and-time lines are not the story's words.
+    let cert = story_file(dir.path(), "cert-fail-9-days-before-launch");
+    assert!(!cert.contains("8:58 AM"), "{cert}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-n-questions.yaml"), 45);
 }

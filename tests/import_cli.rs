@@ -174,3 +174,38 @@ fn a_file_with_no_stories_exits_with_no_result() {
         .code(1)
         .stdout(predicate::str::contains("no STAR stories found"));
 }
+
+#[test]
+fn a_story_written_under_its_old_ascii_id_is_found_again_on_reimport() {
+    // Before ids folded accents, "Día de nieve" was `d-a-de-nieve`.
+    let dir = scratch();
+    let notes = dir.path().join("notas.md");
+    fs::write(
+        &notes,
+        "## Día de nieve\n\nSituation: snow closed the runway.\n\nTask: clear it.\n\nAction: I closed it once for 40 minutes.\n\nResult: 41 of 54 flights left.\n",
+    )
+    .unwrap();
+    starmatch(dir.path())
+        .args(["import", notes.to_str().unwrap()])
+        .assert()
+        .success();
+    let stories = dir.path().join("corpus/stories");
+    fs::rename(
+        stories.join("dia-de-nieve.yaml"),
+        stories.join("d-a-de-nieve.yaml"),
+    )
+    .unwrap();
+    let text = fs::read_to_string(stories.join("d-a-de-nieve.yaml")).unwrap();
+    fs::write(
+        stories.join("d-a-de-nieve.yaml"),
+        text.replace("id: dia-de-nieve", "id: d-a-de-nieve"),
+    )
+    .unwrap();
+    let count = story_files(dir.path()).len();
+    starmatch(dir.path())
+        .args(["import", notes.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("left alone"));
+    assert_eq!(story_files(dir.path()).len(), count, "no duplicate");
+}

@@ -1996,3 +1996,120 @@ fn exclamation_lines_in_prose_and_abbreviations_with_brackets_are_text() {
     assert!(story.situation.contains("Res (1080p)"), "{story:?}");
     assert_eq!(story.result, "shipped Friday.");
 }
+
+#[test]
+fn a_story_kept_as_a_yaml_block_is_read() {
+    let text = "# Bank\n\nSome intro.\n\n```yaml\ntitle: The broker request\nsituation: >\n  A broker asked for a trade\n  off the screen price.\ntask: Decide on the spot.\naction: |\n  - Said no on the recorded line\n  - Went to compliance\nresult: >\n  A report was filed.\ntags: [ethics, integrity]\nquestions:\n  - Tell me about an ethical dilemma\n```\n\n```yaml\nretries: 3\ntimeout: 30\n```\n";
+    let import = import_text("bank.md", text.as_bytes());
+    assert_eq!(titles(&import), ["The broker request"]);
+    let story = &import.stories[0].story;
+    assert_eq!(
+        story.situation,
+        "A broker asked for a trade off the screen price."
+    );
+    assert!(story.action.contains("- Went to compliance"), "{story:?}");
+    assert_eq!(story.competencies, ["ethics", "integrity"]);
+    assert_eq!(story.questions, ["Tell me about an ethical dilemma"]);
+    // The story's text starts on the block's lines.
+    assert!(import.stories[0].line >= 5, "{}", import.stories[0].line);
+}
+
+#[test]
+fn org_mode_headings_tags_and_drawers_are_read() {
+    let text = "#+TITLE: Prep\n#+STARTUP: overview\n\n* Stories\n** DONE The faller who stayed home   :conflict:advocacy:\n:PROPERTIES:\n:QUESTION: Tell me about a disagreement over care\n:CREATED: today\n:END:\n*** Situation\nAn 87-year-old had fallen.\n*** Task\nDecide whether she went in.\n- Action :: I did a capacity assessment.\n- Result :: She stayed home safely.\n";
+    let import = import_text("prep.org", text.as_bytes());
+    assert_eq!(titles(&import), ["The faller who stayed home"]);
+    let story = &import.stories[0].story;
+    assert_eq!(story.competencies, ["conflict", "advocacy"]);
+    assert_eq!(story.questions, ["Tell me about a disagreement over care"]);
+    assert_eq!(story.action, "I did a capacity assessment.");
+    assert_eq!(story.result, "She stayed home safely.");
+}
+
+#[test]
+fn soara_and_share_letter_headings_are_parts() {
+    let text = "## Five days to a decision\n\n### S\nThe board met on Friday.\n\n### O — Objective\nGive them evidence by then.\n\n### A\nI ran eight calls.\n\n### R\nThey chose option B.\n\n### A — Aftermath\nWe now keep a standing panel.\n\n## Wrong people recruited\n\n### S\nOur study recruited the wrong users.\n\n### H\nThe agency had no screener.\n\n### A\nI rewrote the screener.\n\n### R\nThe rerun found the real issue.\n\n### E\nCheck the sample before the study.\n";
+    let import = import_text("soara.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Five days to a decision", "Wrong people recruited"]
+    );
+    let first = &import.stories[0].story;
+    assert_eq!(first.task, "Give them evidence by then.");
+    assert_eq!(
+        first.learning.as_deref(),
+        Some("We now keep a standing panel.")
+    );
+    let second = &import.stories[1].story;
+    assert_eq!(second.task, "The agency had no screener.");
+    assert_eq!(
+        second.learning.as_deref(),
+        Some("Check the sample before the study.")
+    );
+}
+
+#[test]
+fn one_line_stories_with_full_word_labels_are_split() {
+    let text = "1. **Resin shortage** — Situation: A supplier had a fire. We had three weeks of stock. Task: Keep the lines running. Action: I qualified a second resin. Result: No line stopped.\n   - Q: a time you managed a supply risk\n\n2. **Box retender** — Situation: The contract rolled over for years. Task: Retender it. Action: I ran a tender with trials. Result: We saved 14%.\n";
+    let import = import_text("buyer.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Resin shortage", "Box retender"]);
+    let resin = &import.stories[0].story;
+    assert_eq!(
+        resin.situation,
+        "A supplier had a fire. We had three weeks of stock."
+    );
+    assert_eq!(resin.action, "I qualified a second resin.");
+    assert_eq!(resin.result, "No line stopped.");
+    // A full word in prose is still the part's own text.
+    let prose = "## Retry storm\n\nSituation: Tried restarting. Result: none. Then we paged the vendor.\n\nTask: restore service.\n\nAction: I rolled back.\n\nResult: back in 20 minutes.\n";
+    let import = import_text("prose.md", prose.as_bytes());
+    assert!(
+        import.stories[0].story.situation.contains("Result: none."),
+        "{:?}",
+        import.stories[0].story
+    );
+}
+
+#[test]
+fn template_prompts_and_an_unfilled_template_are_not_story_text() {
+    let text = "## Story 1 – Printing\n\n**Story title:** Getting IT to let the public print\n\n**Situation** *(What was the context? Keep it short)*\nPatrons could not print from phones.\n\n**Task** *(What was your goal?)*\nFix it without authority over IT.\n\n**Action** *(What did YOU do?)*\nI counted the requests.\n\n**Result** *(What happened?)*\nIT approved a pilot.\n\n---\n\n## Story 2 – e-books (DRAFT)\n\n**Situation** *(What was the context?)*\nWe moved platforms and\n\n**Task** *(What was your goal?)*\n\n**Result** *(What happened?)*\n\n---\n\nTO DO:\n- [ ] buy a new shirt\n";
+    let import = import_text("template.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Getting IT to let the public print"]);
+    let story = &import.stories[0].story;
+    assert_eq!(story.situation, "Patrons could not print from phones.");
+    assert_eq!(story.result, "IT approved a pilot.");
+    let draft = skipped(&import)
+        .into_iter()
+        .find(|(t, _)| t.contains("e-books"))
+        .expect("the draft is reported");
+    assert!(draft.1.contains("only Situation"), "{draft:?}");
+}
+
+#[test]
+fn chat_app_chrome_and_keycap_labels_are_read_past() {
+    let text = "Priya Nandakumar  8:53 AM\nSTORY 1 — Cert fail before launch\nS: the build failed certification nine days out.\n\nPriya Nandakumar  8:58 AM\nT: get four fixes verified in four days.\nA: I split the team into pods. (edited)\n:+1: 1\n\nPriya Nandakumar  9:04 AM\nR: we passed on the second round.\n\n## 🔥 Mentoring Hana\n\n1️⃣ Situation — Hana's first report came back with 40 comments.\n\n2️⃣ Task — Get her writing independently.\n\n3️⃣ Action - I built a checklist with her.\n\n4️⃣ Result — Her fourth report had six comments.\n";
+    let import = import_text("slack.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Cert fail before launch", "Mentoring Hana"]
+    );
+    let cert = &import.stories[0].story;
+    assert_eq!(cert.action, "I split the team into pods.");
+    assert_eq!(cert.result, "we passed on the second round.");
+    let hana = &import.stories[1].story;
+    assert_eq!(hana.action, "I built a checklist with her.");
+}
+
+#[test]
+fn a_bold_title_over_a_question_line_titles_the_story_and_a_gerund_heading_is_a_title() {
+    let text = "**1. FRAUD VICTIM COMPLAINT**\n\n*Q: Tell us about a difficult complaint*\n\n**Situation**\\\nA customer lost £8,400 to a scam.\n\n**Task**\\\nCalm things and report it.\n\n**Action**\\\nI took them to a private room.\n\n**Result**\\\nThe bank refunded her.\n\n## Winning the council framework\n\nSituation: We had lost it last time.\n\nTask: Write one section.\n\nAction: I ran the whole quality bid.\n\nResult: We won a place.\n";
+    let import = import_text("branch.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Fraud victim complaint", "Winning the council framework"]
+    );
+    assert_eq!(
+        import.stories[0].story.questions,
+        ["Tell us about a difficult complaint"]
+    );
+}

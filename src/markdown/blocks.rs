@@ -312,11 +312,14 @@ fn run_in_title(line: &Line) -> Option<(&str, &str)> {
 }
 
 fn extract_lines(text: &str) -> Vec<Line> {
-    let text = rewrite_html(text);
+    let text = rewrite_org(text);
+    let text = strip_chat_chrome(&text);
+    let text = rewrite_html(&text);
     let text = rewrite_bullets(&text);
     let text = blank_front_matter(&text);
     let text = rewrite_containers(&text);
     let text = unfence_pasted_stories(&text);
+    let text = read_yaml_stories(&text);
     let mut source = Cow::Borrowed(text.as_ref());
     let mut inserted_lines: Vec<usize> = Vec::new();
     for _ in 0..MAX_FENCE_REPAIRS {
@@ -410,6 +413,177 @@ fn unfence_pasted_stories(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A story kept as YAML in a fenced block (`title:`, `situation: >`,
+/// `action: |`, `tags: [..]`, `questions:`), as starmatch's own story
+/// files are written.
+#[derive(Debug, Default, serde::Deserialize)]
+struct FencedStory {
+    #[serde(default, alias = "name", alias = "story")]
+    title: Option<String>,
+    #[serde(default, alias = "context", alias = "background")]
+    situation: Option<FencedText>,
+    #[serde(default, alias = "goal", alias = "objective")]
+    task: Option<FencedText>,
+    #[serde(default, alias = "actions")]
+    action: Option<FencedText>,
+    #[serde(default, alias = "results", alias = "outcome", alias = "impact")]
+    result: Option<FencedText>,
+    #[serde(
+        default,
+        alias = "learnings",
+        alias = "lesson",
+        alias = "lessons",
+        alias = "learned"
+    )]
+    learning: Option<FencedText>,
+    #[serde(default, alias = "tags", alias = "competency")]
+    competencies: Option<FencedText>,
+    #[serde(default, alias = "question")]
+    questions: Option<FencedText>,
+}
+
+/// A YAML value that is a text or a list of texts.
+#[derive(Debug, serde::Deserialize)]
+#[serde(untagged)]
+enum FencedText {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl FencedText {
+    fn lines(&self) -> Vec<String> {
+        match self {
+            FencedText::One(text) => text
+                .lines()
+                .map(str::trim_end)
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_owned)
+                .collect(),
+            FencedText::Many(items) => items.iter().map(|i| format!("- {}", i.trim())).collect(),
+        }
+    }
+
+    fn items(&self) -> Vec<String> {
+        match self {
+            FencedText::One(text) => text.split(',').map(|i| i.trim().to_owned()).collect(),
+            FencedText::Many(items) => items.iter().map(|i| i.trim().to_owned()).collect(),
+        }
+    }
+}
+
+/// A story kept as YAML in a ```` ```yaml ```` block is rewritten as the
+/// labelled Markdown it stands for (a bold title, `**Situation:** ...`,
+/// `Tags:` and `Questions:` lines), in the block's own lines, so every
+/// later line keeps its number. A block that is not such a story (or does
+/// not parse) stays code.
+fn read_yaml_stories(text: &str) -> Cow<'_, str> {
+    if !text.contains("```") && !text.contains("~~~") {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut replaced: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let trimmed = lines[i].trim();
+        let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) else {
+            i += 1;
+            continue;
+        };
+        let info = trimmed
+            .trim_start_matches(marker.as_bytes()[0] as char)
+            .trim();
+        let Some(close) = (i + 1..lines.len()).find(|&j| lines[j].trim().starts_with(marker))
+        else {
+            break;
+        };
+        if matches!(info.to_ascii_lowercase().as_str(), "yaml" | "yml") {
+            let body: String = lines[i + 1..close].concat();
+            if let Some(markdown) = yaml_story_markdown(&body) {
+                // The block's lines, fences included, hold the rewrite.
+                if markdown.len() <= close - i + 1 {
+                    replaced.push((i, close, markdown));
+                }
+            }
+        }
+        i = close + 1;
+    }
+    if replaced.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut next = replaced.iter().peekable();
+    let mut i = 0;
+    while i < lines.len() {
+        match next.peek() {
+            Some(&&(start, close, ref markdown)) if start == i => {
+                for k in start..=close {
+                    if let Some(line) = markdown.get(k - start) {
+                        out.push_str(line);
+                    }
+                    out.push('\n');
+                }
+                next.next();
+                i = close + 1;
+            }
+            _ => {
+                out.push_str(lines[i]);
+                i += 1;
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The Markdown lines a YAML story block stands for; `None` when it is no
+/// story (fewer than two STAR parts, or not YAML of that shape).
+fn yaml_story_markdown(body: &str) -> Option<Vec<String>> {
+    let story: FencedStory = crate::corpus::parse_yaml_str("fenced block", body).ok()?;
+    let parts = [
+        ("Situation", &story.situation),
+        ("Task", &story.task),
+        ("Action", &story.action),
+        ("Result", &story.result),
+    ];
+    if parts.iter().filter(|(_, p)| p.is_some()).count() < 2 {
+        return None;
+    }
+    let mut out = Vec::new();
+    if let Some(title) = story
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        out.push(format!("**{}**", title.replace('*', "")));
+        out.push(String::new());
+    }
+    let learning = ("Learning", &story.learning);
+    for (label, part) in parts.iter().chain(std::iter::once(&learning)) {
+        let Some(part) = part else { continue };
+        let lines = part.lines();
+        let listed = lines
+            .first()
+            .is_some_and(|l| l.trim_start().starts_with("- "));
+        if listed || lines.len() > 1 && lines.iter().all(|l| l.trim_start().starts_with("- ")) {
+            out.push(format!("**{label}:**"));
+            out.extend(lines);
+        } else {
+            out.push(format!("**{label}:** {}", lines.join(" ")));
+        }
+    }
+    if let Some(tags) = &story.competencies {
+        out.push(format!("Competencies: {}", tags.items().join(", ")));
+    }
+    if let Some(questions) = &story.questions {
+        let questions: Vec<String> = match questions {
+            FencedText::One(q) => vec![q.trim().to_owned()],
+            FencedText::Many(qs) => qs.iter().map(|q| q.trim().replace(';', ",")).collect(),
+        };
+        out.push(format!("Questions: {}", questions.join("; ")));
+    }
+    Some(out)
+}
+
 /// Longest front matter looked for; real front matter is a few lines.
 const MAX_FRONT_MATTER_LINES: usize = 100;
 
@@ -486,6 +660,202 @@ fn is_toml_key_line(line: &str) -> bool {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"'))
         })
+}
+
+/// Notes pasted from a chat app (a message to oneself in Slack or Teams)
+/// carry the app's chrome: `Priya Nandakumar  8:53 AM` over each message,
+/// reaction counts (`:+1: 1`), `(edited)` marks and `1 reply  Last reply
+/// today at 9:41 AM`. Those lines are blanked and the marks dropped, line
+/// for line, so the messages read as the notes they are.
+fn strip_chat_chrome(text: &str) -> Cow<'_, str> {
+    let stamps = text.lines().filter(|l| is_chat_stamp(l)).count();
+    if stamps < 2 {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(rewrite_outside_fences(text, |line, out| {
+        let (body, end) = match line
+            .strip_suffix("\r\n")
+            .or_else(|| line.strip_suffix('\n'))
+        {
+            Some(body) => (body, &line[body.len()..]),
+            None => (line, ""),
+        };
+        let trimmed = body.trim();
+        let reactions = !trimmed.is_empty()
+            && trimmed
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .chunks(2)
+                .all(|pair| {
+                    pair.len() == 2
+                        && pair[0].len() > 2
+                        && pair[0].starts_with(':')
+                        && pair[0].ends_with(':')
+                        && pair[1].bytes().all(|b| b.is_ascii_digit())
+                });
+        let replies = trimmed.contains("Last reply")
+            && trimmed
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+        let thread = trimmed.ends_with("replied to a thread:");
+        if !(is_chat_stamp(body) || reactions || replies || thread) {
+            out.push_str(body.strip_suffix(" (edited)").unwrap_or(body));
+        }
+        out.push_str(end);
+    }))
+}
+
+/// `Priya Nandakumar  8:53 AM`: a name of one to four capitalised words,
+/// then a clock time (12- or 24-hour).
+fn is_chat_stamp(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some(clock_at) = words.iter().position(|w| {
+        let (h, m) = w.split_once(':').unwrap_or(("", ""));
+        (1..=2).contains(&h.len())
+            && h.bytes().all(|b| b.is_ascii_digit())
+            && m.len() == 2
+            && m.bytes().all(|b| b.is_ascii_digit())
+    }) else {
+        return false;
+    };
+    let after = &words[clock_at + 1..];
+    (1..=4).contains(&clock_at)
+        && words[..clock_at].iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+        && (after.is_empty() || (after.len() == 1 && matches!(after[0], "AM" | "PM" | "am" | "pm")))
+}
+
+/// Org-mode TODO keywords that open a heading's title.
+const ORG_KEYWORDS: &[&str] = &[
+    "TODO",
+    "DONE",
+    "DRAFT",
+    "NEXT",
+    "WAITING",
+    "CANCELLED",
+    "HOLD",
+];
+
+/// Notes kept in Emacs Org mode (`#+TITLE:` lines or `:PROPERTIES:`
+/// drawers mark them) are rewritten as Markdown, line for line:
+/// `** DONE Title   :conflict:ownership:` is `## Title #conflict #ownership`,
+/// `#+TITLE: X` is `# X` (other `#+` lines are blank), a drawer's
+/// `:QUESTION:` and `:COMPETENCY:` lines are `Questions:` and
+/// `Competencies:` lines (its other lines blank), and a description item
+/// `- Situation :: text` is `- Situation: text`.
+fn rewrite_org(text: &str) -> Cow<'_, str> {
+    let is_org = text.lines().any(|line| {
+        let t = line.trim();
+        t.get(..8)
+            .is_some_and(|k| k.eq_ignore_ascii_case("#+title:"))
+            || t == ":PROPERTIES:"
+    });
+    if !is_org {
+        return Cow::Borrowed(text);
+    }
+    let mut drawer = false;
+    Cow::Owned(rewrite_outside_fences(text, |line, out| {
+        let (body, end) = match line
+            .strip_suffix("\r\n")
+            .or_else(|| line.strip_suffix('\n'))
+        {
+            Some(body) => (body, &line[body.len()..]),
+            None => (line, ""),
+        };
+        let trimmed = body.trim();
+        if trimmed == ":PROPERTIES:" {
+            drawer = true;
+        } else if drawer && trimmed == ":END:" {
+            drawer = false;
+        } else if drawer {
+            let property = trimmed
+                .strip_prefix(':')
+                .and_then(|p| p.split_once(':'))
+                .map(|(key, value)| (key.to_ascii_uppercase(), value.trim()));
+            if let Some((key, value)) = property.filter(|(_, v)| !v.is_empty()) {
+                let label = match key.as_str() {
+                    "QUESTION" | "QUESTIONS" => Some("Questions"),
+                    "COMPETENCY" | "COMPETENCIES" | "TAGS" => Some("Competencies"),
+                    _ => None,
+                };
+                if let Some(label) = label {
+                    out.push_str(label);
+                    out.push_str(": ");
+                    out.push_str(value);
+                }
+            }
+        } else if let Some(rest) = body.strip_prefix("#+") {
+            if let Some(title) = rest
+                .get(..6)
+                .filter(|k| k.eq_ignore_ascii_case("title:"))
+                .map(|_| rest[6..].trim())
+            {
+                out.push_str("# ");
+                out.push_str(title);
+            }
+        } else if let Some(heading) = org_heading(body) {
+            out.push_str(&heading);
+        } else if let Some((term, text)) = body
+            .split_once(" :: ")
+            .filter(|(term, _)| term.trim_start().starts_with("- ") && term.len() <= 40)
+        {
+            out.push_str(term);
+            out.push_str(": ");
+            out.push_str(text);
+        } else if let Some(term) = body
+            .strip_suffix(" ::")
+            .filter(|term| term.trim_start().starts_with("- ") && term.len() <= 40)
+        {
+            out.push_str(term);
+            out.push(':');
+        } else {
+            out.push_str(body);
+        }
+        out.push_str(end);
+    }))
+}
+
+/// `** DONE Title   :a:b:` as a Markdown heading, `## Title #a #b`.
+fn org_heading(line: &str) -> Option<String> {
+    let stars = line.bytes().take_while(|&b| b == b'*').count();
+    let rest = line[stars..].strip_prefix(' ')?.trim();
+    if stars == 0 || rest.is_empty() {
+        return None;
+    }
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    if words.first().is_some_and(|w| ORG_KEYWORDS.contains(w)) {
+        words.remove(0);
+    }
+    // `[#A]` priority cookies.
+    if words
+        .first()
+        .is_some_and(|w| w.starts_with("[#") && w.ends_with(']'))
+    {
+        words.remove(0);
+    }
+    let mut tags: Vec<&str> = Vec::new();
+    if let Some(last) = words.last().copied() {
+        if last.len() > 2 && last.starts_with(':') && last.ends_with(':') {
+            tags = last
+                .trim_matches(':')
+                .split(':')
+                .filter(|t| !t.is_empty())
+                .collect();
+            words.pop();
+        }
+    }
+    let mut heading = "#".repeat(stars.min(6));
+    heading.push(' ');
+    heading.push_str(&words.join(" "));
+    for tag in tags {
+        heading.push_str(" #");
+        heading.push_str(tag);
+    }
+    Some(heading)
 }
 
 /// Deepest nesting of admonitions followed; real notes nest one or two.

@@ -129,6 +129,11 @@ const LABELS: &[(&str, Part)] = &[
     ("takeaways", Part::Learning),
     ("key takeaway", Part::Learning),
     ("key takeaways", Part::Learning),
+    // SOARA's Aftermath and SHARE's Hindrances and Evaluation.
+    ("aftermath", Part::Learning),
+    ("hindrances", Part::Task),
+    ("hindrance", Part::Task),
+    ("evaluation", Part::Learning),
     // Notes written in another language, or labelled in one: Spanish,
     // Portuguese, French, Italian, German and Dutch (lowercase; accented
     // and unaccented spellings).
@@ -223,6 +228,16 @@ pub(crate) fn skip_decoration(text: &str) -> usize {
         }
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         let after = &rest[digits..];
+        // `1️⃣ Situation`: a keycap emoji is a digit, U+FE0F and U+20E3.
+        let keycap = after
+            .strip_prefix('\u{fe0f}')
+            .unwrap_or(after)
+            .strip_prefix('\u{20e3}')
+            .map(|tail| after.len() - tail.len());
+        if let Some(len) = keycap.filter(|_| (1..=2).contains(&digits)) {
+            index += digits + len;
+            continue;
+        }
         let enumerated = (1..=3).contains(&digits)
             && (after.starts_with('.') || after.starts_with(')'))
             && after[1..].starts_with(char::is_whitespace);
@@ -479,6 +494,10 @@ pub(crate) fn inline_labels(
         .filter(|marker| text.contains(*marker))
         .count()
         >= 2;
+    // `Situation: ... Task: ... Action: ... Result: ...` on one line: two
+    // or more later full-word labels with colons, in order, after sentence
+    // ends, mark a one-line story, not a word in prose.
+    let full_style = full_word_labels(text, first) >= 2;
     let mut previous = ' ';
     for (i, c) in text.char_indices() {
         // `S: ... | T: ... | A: ...`: a pipe between parts is as clear a
@@ -504,8 +523,10 @@ pub(crate) fn inline_labels(
         // `S: ... T: ... A: ...` one-liners, or a learning after the result
         // (`Result: ... What I learned: ...`); a full word in prose
         // (`Tried restarting. Result: none.`) is the part's own text.
-        let expected =
-            piped || (first_one_letter && label.one_letter) || label.part == Part::Learning;
+        let expected = piped
+            || (first_one_letter && label.one_letter)
+            || (full_style && !label.one_letter)
+            || label.part == Part::Learning;
         if !expected {
             continue;
         }
@@ -741,6 +762,53 @@ pub(crate) fn speaker(text: &str) -> Option<(Speaker, &str)> {
     Some((who, rest.trim_start()))
 }
 
+/// How many full-word labels with a colon follow sentence ends in `text`,
+/// each naming a later part than the one before (from `first`).
+fn full_word_labels(text: &str, first: Part) -> usize {
+    let mut part = first;
+    let mut count = 0;
+    let mut previous = ' ';
+    for (i, c) in text.char_indices() {
+        let sentence_end = c == ' ' && matches!(previous, '.' | '!' | '?' | ';');
+        previous = c;
+        let from = i + 1;
+        if !sentence_end
+            || !text
+                .as_bytes()
+                .get(from)
+                .is_some_and(u8::is_ascii_alphabetic)
+        {
+            continue;
+        }
+        let Some((label, len)) = label_phrase(&text[from..]) else {
+            continue;
+        };
+        let weak = WEAK_LABELS
+            .iter()
+            .any(|w| text[from..from + len].eq_ignore_ascii_case(w));
+        if label.index() > part.index() && !weak && text[from + len..].starts_with(':') {
+            part = label;
+            count += 1;
+        }
+    }
+    count
+}
+
+/// A part's text without the prompt a template left after its label:
+/// `(What was the context? Keep it to 2 sentences) We moved...` is `We
+/// moved...`. Only a bracket holding a question is a prompt.
+pub(crate) fn without_prompt(text: &str) -> &str {
+    let Some(inner) = text.strip_prefix('(') else {
+        return text;
+    };
+    match inner.find([')', '(']) {
+        Some(close) if inner[close..].starts_with(')') && inner[..close].contains('?') => {
+            inner[close + 1..].trim_start()
+        }
+        _ => text,
+    }
+}
+
 /// A part that only holds a placeholder: `TBD`, `TODO: outcome`, `-`, `?`.
 pub(crate) fn is_placeholder(text: &str) -> bool {
     let first = text
@@ -872,9 +940,25 @@ pub(crate) fn heading_label(text: &str) -> Option<(Part, String)> {
     if let Some((part, end)) = label_phrase(body) {
         return label_remainder(part, &body[end..]);
     }
-    // `S - Situation`, `S: our team...` or just `S`.
+    // `S - Situation`, `S: our team...` or just `S`; `O — Objective`,
+    // and the bare `H` and `E` of SHARE (Hindrances, Evaluation).
     let mut chars = body.chars();
-    let part = Part::from_letter(chars.next()?.to_ascii_uppercase())?;
+    let letter = chars.next()?.to_ascii_uppercase();
+    let part = match letter {
+        'O' | 'H' => Some(Part::Task),
+        'E' => Some(Part::Learning),
+        _ => Part::from_letter(letter),
+    }?;
+    if matches!(letter, 'O' | 'H' | 'E') {
+        let after = chars.as_str();
+        let inner = after[skip_decoration(after)..].trim();
+        let named = label_phrase(inner).filter(|&(_, end)| end == inner.len());
+        return match named {
+            Some((part, _)) => label_remainder(part, ""),
+            None if inner.is_empty() && letter != 'O' => Some((part, String::new())),
+            None => None,
+        };
+    }
     let after = chars.as_str();
     if after.starts_with(char::is_alphanumeric) {
         return None;
@@ -882,6 +966,8 @@ pub(crate) fn heading_label(text: &str) -> Option<(Part, String)> {
     let inner = &after[skip_decoration(after)..];
     match label_phrase(inner) {
         Some((inner_part, end)) if inner_part == part => label_remainder(part, &inner[end..]),
+        // `A — Aftermath` (SOARA): the word decides.
+        Some((inner_part, end)) if inner.len() == end => label_remainder(inner_part, ""),
         _ if inner.is_empty() => Some((part, String::new())),
         _ if after.trim_start().starts_with(':') => Some((part, inner.trim().to_owned())),
         _ => None,
@@ -1294,14 +1380,40 @@ pub(crate) fn content_words(text: &str) -> usize {
 pub(crate) fn is_generic(text: &str) -> bool {
     let mut words = 0;
     let mut weak = 0;
+    let mut gerund = false;
     for word in words_lower(text) {
         if GENERIC_WORDS.contains(&word.as_str()) {
             return true;
         }
+        // `Winning the council framework` tells what someone did.
+        if words == 0 && word.len() >= 6 && word.ends_with("ing") {
+            gerund = true;
+        }
         words += 1;
         weak += usize::from(WEAK_GENERIC_WORDS.contains(&word.as_str()));
     }
-    weak >= 2 || (weak == 1 && words <= SHORT_GENERIC_HEADING)
+    !gerund && (weak >= 2 || (weak == 1 && words <= SHORT_GENERIC_HEADING))
+}
+
+/// The title in a `Story title: ...` (or `Story name: ...`) line.
+pub(crate) fn story_title_field(text: &str) -> Option<&str> {
+    let body = &text[skip_decoration(text)..];
+    ["story title", "story name"].iter().find_map(|field| {
+        let end = match_phrase(body, field, not_alphanumeric)?;
+        let rest = body[end..].trim_start_matches(['*', '_']).trim_start();
+        let rest = rest
+            .strip_prefix(':')?
+            .trim_start_matches(['*', '_'])
+            .trim();
+        (!rest.is_empty()).then_some(rest)
+    })
+}
+
+/// A short line that is all title: no sentence end inside it, at most a
+/// dozen words (`STORY 1 — Cert fail 9 days before launch`).
+pub(crate) fn plainly_a_title_line(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= 12 && !text.contains(". ") && !text.ends_with('.')
 }
 
 /// Most words in a heading naming a version of a story.

@@ -188,12 +188,22 @@ fn classify_text(line: &Line) -> Role {
         };
     }
     let emphasised = line.is_all_emphasis();
+    // `**Story title:** Getting IT on board`: the writer names the story.
+    if let Some(title) = labels::story_title_field(&line.text) {
+        return Role::StoryStart {
+            title: labels::clean_title(title),
+            number: None,
+            tags: Vec::new(),
+        };
+    }
     if let Some(prefix) = labels::story_prefix(&line.text).filter(|p| !p.bare_star) {
         let number = prefix.number.map(|n| (prefix.kind, n));
         // A plain `- Story 1: ...` list is a table of contents, not a story;
         // `Story idea — the vendor move:` introduces one.
         let introduces = line.text.trim_end().ends_with(':');
-        let trusted = emphasised || (!in_list && (prefix.colon || introduces));
+        // `STORY 1 — Cert fail` on a line of its own: numbered, a title.
+        let numbered_line = number.is_some() && labels::plainly_a_title_line(&line.text);
+        let trusted = emphasised || (!in_list && (prefix.colon || introduces || numbered_line));
         match prefix.kind {
             PrefixKind::Question
                 if !prefix.rest.is_empty() && (prefix.colon || number.is_some()) =>
@@ -566,9 +576,15 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         {
             continue;
         }
+        // `**1. FRAUD COMPLAINT**`, `*Q: Tell us about...*`, then the labels.
         let next = (i + 1..roles.len())
             .take(MAX_META_BEFORE_LABEL + 1)
-            .find(|&j| !matches!(roles[j], Role::Meta { .. }));
+            .find(|&j| {
+                !matches!(
+                    roles[j],
+                    Role::Meta { .. } | Role::Question { prefixed: true, .. }
+                )
+            });
         let opens_story = next.is_some_and(|j| {
             let label = matches!(
                 roles[j],
@@ -1246,7 +1262,12 @@ impl<'a> Segmenter<'a> {
                 }
                 Role::Rule => {
                     self.end_answer(i);
-                    if self.current.as_ref().is_some_and(Draft::is_complete) {
+                    // A rule after the story's last part ends it, even when
+                    // that part is still empty (a template left unfilled):
+                    // the notes after the rule are not its Result.
+                    if self.current.as_ref().is_some_and(|d| {
+                        d.is_complete() || matches!(d.current, Some(Part::Result | Part::Learning))
+                    }) {
                         self.finish_draft();
                     }
                 }
@@ -1392,6 +1413,7 @@ impl<'a> Segmenter<'a> {
         heading: Option<u8>,
         (one_letter, dashed): (bool, bool),
     ) {
+        let rest = labels::without_prompt(rest);
         let pieces = labels::inline_labels(rest, part, one_letter, dashed);
         for (n, (part, text)) in pieces.into_iter().enumerate() {
             self.one_label(i, part, text, if n == 0 { heading } else { None });
