@@ -109,6 +109,20 @@ fn fragment() -> impl Strategy<Value = String> {
         random_text().prop_map(|text| format!("*Competencies: {text}*")),
         random_text()
             .prop_map(|text| format!("Q: Tell me about a time you {text}\n\nSo, {text}; {text}.")),
+        // Fourth session of 2026-12-03: containers, Org, YAML fences, chat
+        // pastes, transcripts, version headings, keycaps, other languages.
+        (label_word(), random_text())
+            .prop_map(|(label, text)| format!("!!! note \"{label}\"\n    {text}")),
+        (label_word(), random_text()).prop_map(|(label, text)| format!(":::info {label}\n{text}\n:::")),
+        random_text().prop_map(|text| format!("#+TITLE: {text}\n** DONE {text}   :a_b:c:\n:PROPERTIES:\n:QUESTION: {text}\n:END:\n- Situation :: {text}")),
+        random_text().prop_map(|text| format!("```yaml\ntitle: {text}\nsituation: >\n  {text}\naction: |\n  - {text}\nresult: {text}\n```")),
+        random_text().prop_map(|text| format!("Ana \u{e9}l Smith  9:0{} AM\n{text} (edited)\n:+1: 1", text.len() % 10)),
+        random_text().prop_map(|text| format!("**Interviewer:** Tell me about a time you {text}\n\n**Me:** {text} {text} {text}")),
+        random_text().prop_map(|text| format!("#### 30-second version\n\n{text}\n\n#### Full version")),
+        random_text().prop_map(|text| format!("1\u{fe0f}\u{20e3} Situation \u{2014} {text}")),
+        random_text().prop_map(|text| format!("Situaci\u{f3}n: {text}\n\n2) {text}")),
+        random_text().prop_map(|text| format!("- [[STAR]] {text} #[[{text}]]\n    - **S**: {text}")),
+        random_text().prop_map(|text| format!("**Situation** *(What was {text}?)*\n{text}")),
         random_text(),
         Just("```".to_owned()),
         Just("```rust\nfn main() {}\n```".to_owned()),
