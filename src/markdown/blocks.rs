@@ -436,8 +436,10 @@ struct FencedStory {
         alias = "learned"
     )]
     learning: Option<FencedText>,
-    #[serde(default, alias = "tags", alias = "competency")]
+    #[serde(default, alias = "competency")]
     competencies: Option<FencedText>,
+    #[serde(default)]
+    tags: Option<FencedText>,
     #[serde(default, alias = "question")]
     questions: Option<FencedText>,
 }
@@ -498,11 +500,15 @@ fn read_yaml_stories(text: &str) -> Cow<'_, str> {
         };
         if matches!(info.to_ascii_lowercase().as_str(), "yaml" | "yml") {
             let body: String = lines[i + 1..close].concat();
-            if let Some(markdown) = yaml_story_markdown(&body) {
-                // The block's lines, fences included, hold the rewrite.
-                if markdown.len() <= close - i + 1 {
-                    replaced.push((i, close, markdown));
-                }
+            // The block's lines, fences included, hold the rewrite; a list
+            // that does not fit is written on one line.
+            let room = close - i + 1;
+            let fits = [false, true]
+                .into_iter()
+                .filter_map(|compact| yaml_story_markdown(&body, compact))
+                .find(|markdown| markdown.len() <= room);
+            if let Some(markdown) = fits {
+                replaced.push((i, close, markdown));
             }
         }
         i = close + 1;
@@ -536,7 +542,7 @@ fn read_yaml_stories(text: &str) -> Cow<'_, str> {
 
 /// The Markdown lines a YAML story block stands for; `None` when it is no
 /// story (fewer than two STAR parts, or not YAML of that shape).
-fn yaml_story_markdown(body: &str) -> Option<Vec<String>> {
+fn yaml_story_markdown(body: &str, compact: bool) -> Option<Vec<String>> {
     let story: FencedStory = crate::corpus::parse_yaml_str("fenced block", body).ok()?;
     let parts = [
         ("Situation", &story.situation),
@@ -544,44 +550,61 @@ fn yaml_story_markdown(body: &str) -> Option<Vec<String>> {
         ("Action", &story.action),
         ("Result", &story.result),
     ];
-    if parts.iter().filter(|(_, p)| p.is_some()).count() < 2 {
+    // A config or a prompt with a `task:` and a `context:` is no story: a
+    // story has a title and three parts, or all four.
+    let filled = parts.iter().filter(|(_, p)| p.is_some()).count();
+    let title = story
+        .title
+        .as_deref()
+        .map(|t| flatten(t).replace('*', ""))
+        .filter(|t| !t.is_empty());
+    if filled < 4 && (filled < 3 || title.is_none()) {
         return None;
     }
     let mut out = Vec::new();
-    if let Some(title) = story
-        .title
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        out.push(format!("**{}**", title.replace('*', "")));
+    if let Some(title) = title {
+        out.push(format!("**{title}**"));
         out.push(String::new());
     }
     let learning = ("Learning", &story.learning);
     for (label, part) in parts.iter().chain(std::iter::once(&learning)) {
         let Some(part) = part else { continue };
-        let lines = part.lines();
-        let listed = lines
-            .first()
-            .is_some_and(|l| l.trim_start().starts_with("- "));
-        if listed || lines.len() > 1 && lines.iter().all(|l| l.trim_start().starts_with("- ")) {
+        let lines: Vec<String> = part.lines().iter().map(|l| flatten(l)).collect();
+        let listed = lines.first().is_some_and(|l| l.starts_with("- "));
+        if listed && !compact {
             out.push(format!("**{label}:**"));
             out.extend(lines);
         } else {
-            out.push(format!("**{label}:** {}", lines.join(" ")));
+            let joined: Vec<&str> = lines
+                .iter()
+                .map(|l| l.strip_prefix("- ").unwrap_or(l))
+                .collect();
+            out.push(format!(
+                "**{label}:** {}",
+                joined.join(if listed { "; " } else { " " })
+            ));
         }
     }
-    if let Some(tags) = &story.competencies {
-        out.push(format!("Competencies: {}", tags.items().join(", ")));
+    let mut labels: Vec<String> = Vec::new();
+    for list in [&story.competencies, &story.tags].into_iter().flatten() {
+        labels.extend(list.items().iter().map(|i| flatten(i)));
+    }
+    if !labels.is_empty() {
+        out.push(format!("Competencies: {}", labels.join(", ")));
     }
     if let Some(questions) = &story.questions {
         let questions: Vec<String> = match questions {
-            FencedText::One(q) => vec![q.trim().to_owned()],
-            FencedText::Many(qs) => qs.iter().map(|q| q.trim().replace(';', ",")).collect(),
+            FencedText::One(q) => vec![flatten(q)],
+            FencedText::Many(qs) => qs.iter().map(|q| flatten(q).replace(';', ",")).collect(),
         };
         out.push(format!("Questions: {}", questions.join("; ")));
     }
     Some(out)
+}
+
+/// A YAML value on one line: its line breaks as spaces.
+fn flatten(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Longest front matter looked for; real front matter is a few lines.
@@ -668,10 +691,24 @@ fn is_toml_key_line(line: &str) -> bool {
 /// today at 9:41 AM`. Those lines are blanked and the marks dropped, line
 /// for line, so the messages read as the notes they are.
 fn strip_chat_chrome(text: &str) -> Cow<'_, str> {
-    let stamps = text.lines().filter(|l| is_chat_stamp(l)).count();
-    if stamps < 2 {
+    // A paste from a chat has the same sender over several messages;
+    // `Recruiter 9:30` and `Panel 13:00` in a schedule are not one.
+    let mut senders: Vec<String> = Vec::new();
+    rewrite_outside_fences(text, |line, _| {
+        if let Some(name) = chat_stamp_name(line) {
+            senders.push(name);
+        }
+    });
+    senders.sort();
+    let repeated: Vec<&String> = senders
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| &w[0])
+        .collect();
+    if repeated.is_empty() {
         return Cow::Borrowed(text);
     }
+    let is_chat_stamp = |line: &str| chat_stamp_name(line).is_some_and(|n| repeated.contains(&&n));
     Cow::Owned(rewrite_outside_fences(text, |line, out| {
         let (body, end) = match line
             .strip_suffix("\r\n")
@@ -706,28 +743,31 @@ fn strip_chat_chrome(text: &str) -> Cow<'_, str> {
     }))
 }
 
-/// `Priya Nandakumar  8:53 AM`: a name of one to four capitalised words,
-/// then a clock time (12- or 24-hour).
-fn is_chat_stamp(line: &str) -> bool {
+/// The sender in `Priya Nandakumar  8:53 AM`: a name of one to four
+/// capitalised words, then a clock time (12- or 24-hour).
+fn chat_stamp_name(line: &str) -> Option<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let Some(clock_at) = words.iter().position(|w| {
+    let clock_at = words.iter().position(|w| {
         let (h, m) = w.split_once(':').unwrap_or(("", ""));
         (1..=2).contains(&h.len())
             && h.bytes().all(|b| b.is_ascii_digit())
             && m.len() == 2
             && m.bytes().all(|b| b.is_ascii_digit())
-    }) else {
-        return false;
-    };
+    })?;
     let after = &words[clock_at + 1..];
-    (1..=4).contains(&clock_at)
+    let named = (1..=4).contains(&clock_at)
         && words[..clock_at].iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase())
                 && w.chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        })
-        && (after.is_empty() || (after.len() == 1 && matches!(after[0], "AM" | "PM" | "am" | "pm")))
+        });
+    let clock_only =
+        after.is_empty() || (after.len() == 1 && matches!(after[0], "AM" | "PM" | "am" | "pm"));
+    (named && clock_only).then(|| words[..clock_at].join(" "))
 }
+
+/// Most lines an Org drawer spans.
+const MAX_DRAWER_LINES: usize = 50;
 
 /// Org-mode TODO keywords that open a heading's title.
 const ORG_KEYWORDS: &[&str] = &[
@@ -748,17 +788,31 @@ const ORG_KEYWORDS: &[&str] = &[
 /// `Competencies:` lines (its other lines blank), and a description item
 /// `- Situation :: text` is `- Situation: text`.
 fn rewrite_org(text: &str) -> Cow<'_, str> {
-    let is_org = text.lines().any(|line| {
+    // Looked for outside code fences: an Org example inside a Markdown
+    // file's fence is not the file's own syntax.
+    let mut is_org = false;
+    rewrite_outside_fences(text, |line, _| {
         let t = line.trim();
-        t.get(..8)
+        is_org |= t
+            .get(..8)
             .is_some_and(|k| k.eq_ignore_ascii_case("#+title:"))
-            || t == ":PROPERTIES:"
+            || t.eq_ignore_ascii_case(":PROPERTIES:");
     });
     if !is_org {
         return Cow::Borrowed(text);
     }
+    // A drawer (`:PROPERTIES:`, `:LOGBOOK:`) is read only when its `:END:`
+    // follows within a few lines: an unclosed one must not blank the rest.
+    let lines: Vec<&str> = text.lines().collect();
+    let closes_soon = |at: usize| {
+        lines
+            .iter()
+            .skip(at + 1)
+            .take(MAX_DRAWER_LINES)
+            .any(|l| l.trim().eq_ignore_ascii_case(":END:"))
+    };
     let mut drawer = false;
-    Cow::Owned(rewrite_outside_fences(text, |line, out| {
+    Cow::Owned(rewrite_outside_fences_numbered(text, |this, line, out| {
         let (body, end) = match line
             .strip_suffix("\r\n")
             .or_else(|| line.strip_suffix('\n'))
@@ -767,9 +821,15 @@ fn rewrite_org(text: &str) -> Cow<'_, str> {
             None => (line, ""),
         };
         let trimmed = body.trim();
-        if trimmed == ":PROPERTIES:" {
+        let drawer_name = trimmed.len() > 2
+            && trimmed.starts_with(':')
+            && trimmed.ends_with(':')
+            && trimmed[1..trimmed.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == '_' || c == '-');
+        if !drawer && drawer_name && !trimmed.eq_ignore_ascii_case(":END:") && closes_soon(this) {
             drawer = true;
-        } else if drawer && trimmed == ":END:" {
+        } else if drawer && trimmed.eq_ignore_ascii_case(":END:") {
             drawer = false;
         } else if drawer {
             let property = trimmed
@@ -789,7 +849,18 @@ fn rewrite_org(text: &str) -> Cow<'_, str> {
                 }
             }
         } else if let Some(rest) = body.strip_prefix("#+") {
-            if let Some(title) = rest
+            let keyword = rest
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_ascii_uppercase();
+            // Source and example blocks stay code.
+            if matches!(
+                keyword.as_str(),
+                "BEGIN_SRC" | "END_SRC" | "BEGIN_EXAMPLE" | "END_EXAMPLE"
+            ) {
+                out.push_str("```");
+            } else if let Some(title) = rest
                 .get(..6)
                 .filter(|k| k.eq_ignore_ascii_case("title:"))
                 .map(|_| rest[6..].trim())
@@ -898,25 +969,7 @@ fn rewrite_containers(text: &str) -> Cow<'_, str> {
     }
     // Indentation (in columns) of the open admonitions' bodies.
     let mut open: Vec<usize> = Vec::new();
-    let mut out = String::with_capacity(text.len());
-    let mut fence: Option<&str> = None;
-    for (this, line) in text.split_inclusive('\n').enumerate() {
-        // Fenced code is copied as it is (as `rewrite_outside_fences` does,
-        // which does not give the line's number).
-        let start = line.trim_start();
-        if let Some(marker) = fence {
-            if start.starts_with(marker) {
-                fence = None;
-            }
-            out.push_str(line);
-            continue;
-        }
-        if let Some(marker) = ["```", "~~~"].into_iter().find(|m| start.starts_with(m)) {
-            fence = Some(marker);
-            out.push_str(line);
-            continue;
-        }
-        let out = &mut out;
+    Cow::Owned(rewrite_outside_fences_numbered(text, |this, line, out| {
         let (body, end) = match line
             .strip_suffix("\r\n")
             .or_else(|| line.strip_suffix('\n'))
@@ -926,7 +979,7 @@ fn rewrite_containers(text: &str) -> Cow<'_, str> {
         };
         if body.trim().is_empty() {
             out.push_str(line);
-            continue;
+            return;
         }
         let indent = columns(body);
         while open.last().is_some_and(|&inner| indent < inner) {
@@ -952,8 +1005,7 @@ fn rewrite_containers(text: &str) -> Cow<'_, str> {
             out.push_str(dedented);
         }
         out.push_str(end);
-    }
-    Cow::Owned(out)
+    }))
 }
 
 /// Kinds of HackMD and Docusaurus containers (`:::info`, `:::spoiler`).
@@ -1995,9 +2047,17 @@ fn rewrite_bullets(text: &str) -> Cow<'_, str> {
 /// Copies `text` line by line (ends kept), passing each line outside
 /// fenced code to `rewrite`; fence lines and code are copied as they are.
 fn rewrite_outside_fences(text: &str, mut rewrite: impl FnMut(&str, &mut String)) -> String {
+    rewrite_outside_fences_numbered(text, |_, line, out| rewrite(line, out))
+}
+
+/// [`rewrite_outside_fences`], passing each line's 0-based index too.
+fn rewrite_outside_fences_numbered(
+    text: &str,
+    mut rewrite: impl FnMut(usize, &str, &mut String),
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut fence: Option<&str> = None;
-    for line in text.split_inclusive('\n') {
+    for (index, line) in text.split_inclusive('\n').enumerate() {
         let trimmed = line.trim_start();
         if let Some(marker) = fence {
             if trimmed.starts_with(marker) {
@@ -2011,7 +2071,7 @@ fn rewrite_outside_fences(text: &str, mut rewrite: impl FnMut(&str, &mut String)
             out.push_str(line);
             continue;
         }
-        rewrite(line, &mut out);
+        rewrite(index, line, &mut out);
     }
     out
 }

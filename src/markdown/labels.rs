@@ -365,6 +365,8 @@ const WEAK_LABELS: &[&str] = &[
     "solution",
     "the solution",
     "my solution",
+    // `Evaluation: AUC 0.82` inside an Action.
+    "evaluation",
 ];
 
 /// Recognises `S: text`, `**Situation:** text`, `**Situation**: text`,
@@ -801,9 +803,15 @@ pub(crate) fn without_prompt(text: &str) -> &str {
     let Some(inner) = text.strip_prefix('(') else {
         return text;
     };
+    // Only a bracket alone after its label: `Result: (Did it work?
+    // Mostly.) Latency fell 40%` keeps its aside.
     match inner.find([')', '(']) {
-        Some(close) if inner[close..].starts_with(')') && inner[..close].contains('?') => {
-            inner[close + 1..].trim_start()
+        Some(close)
+            if inner[close..].starts_with(')')
+                && inner[..close].contains('?')
+                && inner[close + 1..].trim().is_empty() =>
+        {
+            ""
         }
         _ => text,
     }
@@ -941,24 +949,18 @@ pub(crate) fn heading_label(text: &str) -> Option<(Part, String)> {
         return label_remainder(part, &body[end..]);
     }
     // `S - Situation`, `S: our team...` or just `S`; `O — Objective`,
-    // and the bare `H` and `E` of SHARE (Hindrances, Evaluation).
+    // `H — Hindrances` and `E — Evaluation` of SOARA and SHARE, named
+    // (a bare `H` or `E` may head an option).
     let mut chars = body.chars();
     let letter = chars.next()?.to_ascii_uppercase();
-    let part = match letter {
-        'O' | 'H' => Some(Part::Task),
-        'E' => Some(Part::Learning),
-        _ => Part::from_letter(letter),
-    }?;
     if matches!(letter, 'O' | 'H' | 'E') {
         let after = chars.as_str();
         let inner = after[skip_decoration(after)..].trim();
-        let named = label_phrase(inner).filter(|&(_, end)| end == inner.len());
-        return match named {
-            Some((part, _)) => label_remainder(part, ""),
-            None if inner.is_empty() && letter != 'O' => Some((part, String::new())),
-            None => None,
-        };
+        return label_phrase(inner)
+            .filter(|&(_, end)| end == inner.len())
+            .and_then(|(part, _)| label_remainder(part, ""));
     }
+    let part = Part::from_letter(letter)?;
     let after = chars.as_str();
     if after.starts_with(char::is_alphanumeric) {
         return None;
@@ -967,7 +969,15 @@ pub(crate) fn heading_label(text: &str) -> Option<(Part, String)> {
     match label_phrase(inner) {
         Some((inner_part, end)) if inner_part == part => label_remainder(part, &inner[end..]),
         // `A — Aftermath` (SOARA): the word decides.
-        Some((inner_part, end)) if inner.len() == end => label_remainder(inner_part, ""),
+        Some((inner_part, end))
+            if inner.len() == end
+                && matches!(
+                    inner.to_ascii_lowercase().as_str(),
+                    "aftermath" | "objective"
+                ) =>
+        {
+            label_remainder(inner_part, "")
+        }
         _ if inner.is_empty() => Some((part, String::new())),
         _ if after.trim_start().starts_with(':') => Some((part, inner.trim().to_owned())),
         _ => None,
@@ -1381,13 +1391,24 @@ pub(crate) fn is_generic(text: &str) -> bool {
     let mut words = 0;
     let mut weak = 0;
     let mut gerund = false;
+    let mut gerund_first = false;
     for word in words_lower(text) {
         if GENERIC_WORDS.contains(&word.as_str()) {
             return true;
         }
-        // `Winning the council framework` tells what someone did.
-        if words == 0 && word.len() >= 6 && word.ends_with("ing") {
+        // `Winning the council framework` tells what someone did (a
+        // gerund and its object); `Closing questions` is a section.
+        if words == 1
+            && gerund_first
+            && matches!(
+                word.as_str(),
+                "the" | "a" | "an" | "my" | "our" | "their" | "his" | "her" | "this" | "that"
+            )
+        {
             gerund = true;
+        }
+        if words == 0 && word.len() >= 6 && word.ends_with("ing") {
+            gerund_first = true;
         }
         words += 1;
         weak += usize::from(WEAK_GENERIC_WORDS.contains(&word.as_str()));

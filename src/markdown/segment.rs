@@ -99,7 +99,9 @@ enum Role {
 }
 
 fn classify_heading(text: &str) -> HeadingClass {
-    if !text.chars().any(char::is_alphanumeric) {
+    // A lone letter that is no STAR label (`### H`, `### E` of SHARE, an
+    // option) names nothing: what is under it stays where it is.
+    if text.chars().filter(|c| c.is_alphanumeric()).count() <= 1 {
         return HeadingClass::Empty;
     }
     if let Some(prefix) = labels::story_prefix(text) {
@@ -202,7 +204,10 @@ fn classify_text(line: &Line) -> Role {
         // `Story idea — the vendor move:` introduces one.
         let introduces = line.text.trim_end().ends_with(':');
         // `STORY 1 — Cert fail` on a line of its own: numbered, a title.
-        let numbered_line = number.is_some() && labels::plainly_a_title_line(&line.text);
+        let numbered_line = number.is_some()
+            && prefix.kind == PrefixKind::Story
+            && line.joiner == Joiner::Blank
+            && labels::plainly_a_title_line(&line.text);
         let trusted = emphasised || (!in_list && (prefix.colon || introduces || numbered_line));
         match prefix.kind {
             PrefixKind::Question
@@ -924,6 +929,9 @@ struct Fragment {
 #[derive(Debug, Clone)]
 struct Draft {
     start_line: usize,
+    /// List nesting of the line that opened the draft: questions in items
+    /// nested under it are the story's own.
+    start_depth: usize,
     /// The line that opened the draft, to name it if it has to be skipped.
     start_text: String,
     title: Option<String>,
@@ -1232,7 +1240,13 @@ impl<'a> Segmenter<'a> {
                         .current
                         .as_ref()
                         .is_some_and(|d| d.title.is_some() && d.current.is_none());
-                    if *prefixed && titled_and_empty {
+                    // `- Q: a time you managed a supply risk` nested under
+                    // the list item that told the story: its question.
+                    let line = &self.lines[i];
+                    let nested_under_story = self.current.as_ref().is_some_and(|d| {
+                        d.is_complete() && line.item.is_some() && line.depth > d.start_depth
+                    });
+                    if (*prefixed && titled_and_empty) || nested_under_story {
                         self.add_meta(vec![text.clone()], Vec::new());
                     } else if *prefixed || (!open_story && story_follows) {
                         self.finish_draft();
@@ -1265,8 +1279,12 @@ impl<'a> Segmenter<'a> {
                     // A rule after the story's last part ends it, even when
                     // that part is still empty (a template left unfilled):
                     // the notes after the rule are not its Result.
+                    // (A story with its other parts keeps waiting for the
+                    // Result's text.)
                     if self.current.as_ref().is_some_and(|d| {
-                        d.is_complete() || matches!(d.current, Some(Part::Result | Part::Learning))
+                        d.is_complete()
+                            || (matches!(d.current, Some(Part::Result | Part::Learning))
+                                && !importable(|p| !d.parts[p.index()].is_empty()))
                     }) {
                         self.finish_draft();
                     }
@@ -1567,6 +1585,7 @@ impl<'a> Segmenter<'a> {
     fn new_draft(&self, i: usize) -> Draft {
         Draft {
             start_line: self.lines[i].line,
+            start_depth: self.lines.get(i).map_or(0, |l| l.depth),
             start_text: labels::clean_title(&self.lines[i].text),
             title: None,
             number: None,
