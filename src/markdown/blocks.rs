@@ -355,12 +355,10 @@ const MIN_FENCED_PARTS: usize = 3;
 /// or `text`), its lines labelled `situation - ...`, `T) ...`: the fence
 /// lines are blanked, so the story is read as text and every line keeps
 /// its number. Code fences with a language, or without labels, stay.
-fn unfence_pasted_stories(text: &str) -> Cow<'_, str> {
-    if !text.contains("```") && !text.contains("~~~") {
-        return Cow::Borrowed(text);
-    }
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let mut blank: Vec<usize> = Vec::new();
+/// The closed fenced blocks of `lines`: the opening and closing fence's
+/// line indexes and the info string (`yaml`, `text`, empty), lowercased.
+fn fenced_blocks(lines: &[&str]) -> Vec<(usize, usize, String)> {
+    let mut blocks = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let trimmed = lines[i].trim();
@@ -370,15 +368,26 @@ fn unfence_pasted_stories(text: &str) -> Cow<'_, str> {
         };
         let info = trimmed
             .trim_start_matches(marker.as_bytes()[0] as char)
-            .trim();
+            .trim()
+            .to_ascii_lowercase();
         let Some(close) = (i + 1..lines.len()).find(|&j| lines[j].trim().starts_with(marker))
         else {
             break;
         };
-        let plain = matches!(
-            info.to_ascii_lowercase().as_str(),
-            "" | "text" | "txt" | "plain" | "plaintext"
-        );
+        blocks.push((i, close, info));
+        i = close + 1;
+    }
+    blocks
+}
+
+fn unfence_pasted_stories(text: &str) -> Cow<'_, str> {
+    if !text.contains("```") && !text.contains("~~~") {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut blank: Vec<usize> = Vec::new();
+    for (i, close, info) in fenced_blocks(&lines) {
+        let plain = matches!(info.as_str(), "" | "text" | "txt" | "plain" | "plaintext");
         let mut parts: Vec<Part> = Vec::new();
         let mut prose = 0;
         for line in &lines[i + 1..close] {
@@ -395,7 +404,6 @@ fn unfence_pasted_stories(text: &str) -> Cow<'_, str> {
         if plain && parts.len() >= MIN_FENCED_PARTS && prose >= 2 {
             blank.extend([i, close]);
         }
-        i = close + 1;
     }
     if blank.is_empty() {
         return Cow::Borrowed(text);
@@ -484,21 +492,8 @@ fn read_yaml_stories(text: &str) -> Cow<'_, str> {
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let mut replaced: Vec<(usize, usize, Vec<String>)> = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let trimmed = lines[i].trim();
-        let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) else {
-            i += 1;
-            continue;
-        };
-        let info = trimmed
-            .trim_start_matches(marker.as_bytes()[0] as char)
-            .trim();
-        let Some(close) = (i + 1..lines.len()).find(|&j| lines[j].trim().starts_with(marker))
-        else {
-            break;
-        };
-        if matches!(info.to_ascii_lowercase().as_str(), "yaml" | "yml") {
+    for (i, close, info) in fenced_blocks(&lines) {
+        if matches!(info.as_str(), "yaml" | "yml") {
             let body: String = lines[i + 1..close].concat();
             // The block's lines, fences included, hold the rewrite; a list
             // that does not fit is written on one line.
@@ -511,7 +506,6 @@ fn read_yaml_stories(text: &str) -> Cow<'_, str> {
                 replaced.push((i, close, markdown));
             }
         }
-        i = close + 1;
     }
     if replaced.is_empty() {
         return Cow::Borrowed(text);

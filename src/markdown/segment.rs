@@ -499,20 +499,24 @@ fn read_paragraph_answers(lines: &[Line], roles: &mut [Role]) {
         if labelled || paragraphs < if answered { 3 } else { 2 } {
             continue;
         }
-        let question = text.clone();
-        roles[i] = Role::Heading {
-            level: ANSWER_HEADING_LEVEL,
-            class: HeadingClass::Question {
-                number: None,
-                question,
-            },
-            tags: Vec::new(),
-        };
+        roles[i] = answer_heading(text.clone());
         if let Some(next) = lines.get(i + 1) {
             if labels::answer_marker(&next.text).is_some_and(|rest| rest.trim().is_empty()) {
                 roles[i + 1] = Role::Ignored;
             }
         }
+    }
+}
+
+/// The heading a question answered in paragraphs becomes.
+fn answer_heading(question: String) -> Role {
+    Role::Heading {
+        level: ANSWER_HEADING_LEVEL,
+        class: HeadingClass::Question {
+            number: None,
+            question,
+        },
+        tags: Vec::new(),
     }
 }
 
@@ -762,16 +766,7 @@ fn read_dialogue(lines: &[Line], roles: &mut [Role]) {
                 });
                 asked = question.as_deref().is_some_and(labels::asks_for_a_story);
                 match question {
-                    Some(question) if answered && asked => {
-                        roles[i] = Role::Heading {
-                            level: ANSWER_HEADING_LEVEL,
-                            class: HeadingClass::Question {
-                                number: None,
-                                question,
-                            },
-                            tags: Vec::new(),
-                        };
-                    }
+                    Some(question) if answered && asked => roles[i] = answer_heading(question),
                     Some(_) => {
                         let reason = if asked {
                             "the interviewer's question, with no story told after it"
