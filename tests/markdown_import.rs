@@ -2134,11 +2134,18 @@ fn yaml_configs_org_examples_in_fences_and_schedules_are_left_alone() {
     // A prompt or config with story-like keys is no story; an Org example
     // inside a Markdown fence does not turn the file into Org; two
     // `Name HH:MM` schedule lines are not a chat paste.
-    let text = "# Prep\n\n```yaml\nrole: interviewer\ncontext: PM loop\ntask: ask me questions\n```\n\n```org\n#+TITLE: example\n```\n\nRecruiter 9:30\nPanel 13:00\n\n* first point\n* second point\n\n## Saving the renewal\n\nSituation: the client was leaving.\n\nTask: keep them.\n\nAction: I ran a daily call.\n\nResult: they renewed.\n";
+    let text = "# Prep\n\n```yaml\nrole: interviewer\ncontext: PM loop\ntask: ask me questions\n```\n\n```org\n#+TITLE: example\n```\n\n## Saving the renewal\n\nSituation: the client was leaving.\n\nTask: keep them.\n\nAction: I ran a daily call with the client.\nRecruiter 9:30\nPanel 13:00\n\nResult: they renewed.\n\n* first point\n* second point\n";
     let import = import_text("prep.md", text.as_bytes());
     assert_eq!(titles(&import), ["Saving the renewal"]);
+    let story = &import.stories[0].story;
+    assert!(story.action.contains("Recruiter 9:30"), "{story:?}");
+    assert!(story.action.contains("Panel 13:00"), "{story:?}");
+    // `* first point` stays a list item, not an Org heading.
+    assert!(story.result.contains("first point"), "{story:?}");
     assert!(
-        skipped(&import).iter().any(|(t, _)| t.contains("Prep")),
+        !skipped(&import)
+            .iter()
+            .any(|(t, _)| t.contains("first point")),
         "{:?}",
         skipped(&import)
     );
@@ -2180,5 +2187,24 @@ fn wrapped_example_lines_and_gerund_section_headings_stay_what_they_are() {
         import.stories[0].story.competencies.is_empty(),
         "{:?}",
         import.stories[0].story.competencies
+    );
+}
+
+#[test]
+fn questions_after_a_heading_story_go_to_the_next_story_and_one_character_headings_divide() {
+    // A story opened by a heading keeps no `- Q:` item after it: that
+    // question is the next story's. `## 1` and `## 2` divide stories.
+    let text = "## 1\n\nSituation: the client was leaving.\n\nTask: keep them.\n\nAction: I ran a daily call.\n\nResult: they renewed.\n\n- Q: Tell me about a time you lost a customer\n  - Situation: the customer churned.\n  - Task: win them back.\n  - Action: I visited them.\n  - Result: they came back.\n\n## 2\n\nA vendor fire stopped our line.\n\nSituation: the vendor burned down.\n\nTask: keep the line running.\n\nAction: I found stock in Germany.\n\nResult: no stoppage.\n\n### R — Reflection\nBuy from two vendors.\n";
+    let import = import_text("numbered.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 3, "{:?}", titles(&import));
+    assert!(import.stories[0].story.questions.is_empty());
+    assert_eq!(
+        import.stories[1].story.questions,
+        ["Tell me about a time you lost a customer"]
+    );
+    assert!(!import.stories[1].story.result.contains("vendor"));
+    assert_eq!(
+        import.stories[2].story.learning.as_deref(),
+        Some("Buy from two vendors.")
     );
 }

@@ -116,7 +116,7 @@ fn fragment() -> impl Strategy<Value = String> {
         (label_word(), random_text()).prop_map(|(label, text)| format!(":::info {label}\n{text}\n:::")),
         random_text().prop_map(|text| format!("#+TITLE: {text}\n** DONE {text}   :a_b:c:\n:PROPERTIES:\n:QUESTION: {text}\n:END:\n- Situation :: {text}")),
         random_text().prop_map(|text| format!("```yaml\ntitle: {text}\nsituation: >\n  {text}\naction: |\n  - {text}\nresult: {text}\n```")),
-        random_text().prop_map(|text| format!("Ana \u{e9}l Smith  9:0{} AM\n{text} (edited)\n:+1: 1", text.len() % 10)),
+        random_text().prop_map(|text| format!("Ana\u{eb}l Smith  9:0{} AM\n{text} (edited)\n:+1: 1\n\nAna\u{eb}l Smith  9:12 AM\n{text}", text.len() % 10)),
         random_text().prop_map(|text| format!("**Interviewer:** Tell me about a time you {text}\n\n**Me:** {text} {text} {text}")),
         random_text().prop_map(|text| format!("#### 30-second version\n\n{text}\n\n#### Full version")),
         random_text().prop_map(|text| format!("1\u{fe0f}\u{20e3} Situation \u{2014} {text}")),

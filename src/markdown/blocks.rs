@@ -798,14 +798,18 @@ fn rewrite_org(text: &str) -> Cow<'_, str> {
     // A drawer (`:PROPERTIES:`, `:LOGBOOK:`) is read only when its `:END:`
     // follows within a few lines: an unclosed one must not blank the rest.
     let lines: Vec<&str> = text.lines().collect();
+    // Not past the next heading: a drawer never spans one.
     let closes_soon = |at: usize| {
         lines
             .iter()
             .skip(at + 1)
             .take(MAX_DRAWER_LINES)
+            .take_while(|l| org_heading(l).is_none())
             .any(|l| l.trim().eq_ignore_ascii_case(":END:"))
     };
     let mut drawer = false;
+    // Inside `#+BEGIN_SRC` ... `#+END_SRC`: copied as code.
+    let mut source_block = false;
     Cow::Owned(rewrite_outside_fences_numbered(text, |this, line, out| {
         let (body, end) = match line
             .strip_suffix("\r\n")
@@ -815,6 +819,38 @@ fn rewrite_org(text: &str) -> Cow<'_, str> {
             None => (line, ""),
         };
         let trimmed = body.trim();
+        let keyword = trimmed
+            .strip_prefix("#+")
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or("")
+            .to_ascii_uppercase();
+        if source_block {
+            if matches!(keyword.as_str(), "END_SRC" | "END_EXAMPLE") {
+                source_block = false;
+                out.push_str("```");
+            } else {
+                out.push_str(body);
+            }
+            out.push_str(end);
+            return;
+        }
+        if matches!(keyword.as_str(), "BEGIN_SRC" | "BEGIN_EXAMPLE") {
+            // Source and example blocks stay code, with their language.
+            source_block = true;
+            out.push_str("```");
+            if keyword == "BEGIN_SRC" {
+                let language = trimmed.split_whitespace().nth(1).unwrap_or("");
+                out.push_str(if language.is_empty() {
+                    "org-src"
+                } else {
+                    language
+                });
+            } else {
+                out.push_str("org-example");
+            }
+            out.push_str(end);
+            return;
+        }
         let drawer_name = trimmed.len() > 2
             && trimmed.starts_with(':')
             && trimmed.ends_with(':')
@@ -843,18 +879,7 @@ fn rewrite_org(text: &str) -> Cow<'_, str> {
                 }
             }
         } else if let Some(rest) = body.strip_prefix("#+") {
-            let keyword = rest
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_ascii_uppercase();
-            // Source and example blocks stay code.
-            if matches!(
-                keyword.as_str(),
-                "BEGIN_SRC" | "END_SRC" | "BEGIN_EXAMPLE" | "END_EXAMPLE"
-            ) {
-                out.push_str("```");
-            } else if let Some(title) = rest
+            if let Some(title) = rest
                 .get(..6)
                 .filter(|k| k.eq_ignore_ascii_case("title:"))
                 .map(|_| rest[6..].trim())

@@ -968,13 +968,15 @@ pub(crate) fn heading_label(text: &str) -> Option<(Part, String)> {
     let inner = &after[skip_decoration(after)..];
     match label_phrase(inner) {
         Some((inner_part, end)) if inner_part == part => label_remainder(part, &inner[end..]),
-        // `A — Aftermath` (SOARA): the word decides.
+        // `A — Aftermath` (SOARA), `R — Reflection` (STARR): the word decides.
         Some((inner_part, end))
             if inner.len() == end
-                && matches!(
-                    inner.to_ascii_lowercase().as_str(),
-                    "aftermath" | "objective"
-                ) =>
+                && after.contains(['-', ':', '\u{2013}', '\u{2014}'])
+                && (inner_part == Part::Learning
+                    || matches!(
+                        inner.to_ascii_lowercase().as_str(),
+                        "aftermath" | "objective"
+                    )) =>
         {
             label_remainder(inner_part, "")
         }
@@ -1391,29 +1393,21 @@ pub(crate) fn is_generic(text: &str) -> bool {
     let mut words = 0;
     let mut weak = 0;
     let mut gerund = false;
-    let mut gerund_first = false;
     for word in words_lower(text) {
         if GENERIC_WORDS.contains(&word.as_str()) {
             return true;
         }
-        // `Winning the council framework` tells what someone did (a
-        // gerund and its object); `Closing questions` is a section.
-        if words == 1
-            && gerund_first
-            && matches!(
-                word.as_str(),
-                "the" | "a" | "an" | "my" | "our" | "their" | "his" | "her" | "this" | "that"
-            )
-        {
-            gerund = true;
-        }
         if words == 0 && word.len() >= 6 && word.ends_with("ing") {
-            gerund_first = true;
+            gerund = true;
         }
         words += 1;
         weak += usize::from(WEAK_GENERIC_WORDS.contains(&word.as_str()));
     }
-    !gerund && (weak >= 2 || (weak == 1 && words <= SHORT_GENERIC_HEADING))
+    // `Winning the council framework`, `Standardising interview feedback`
+    // tell what someone did; a gerund and one weak word (`Closing
+    // questions`, `Upcoming interviews`) is a section.
+    let action = gerund && !(words == 2 && weak == 1);
+    !action && (weak >= 2 || (weak == 1 && words <= SHORT_GENERIC_HEADING))
 }
 
 /// The title in a `Story title: ...` (or `Story name: ...`) line.

@@ -100,8 +100,12 @@ enum Role {
 
 fn classify_heading(text: &str) -> HeadingClass {
     // A lone letter that is no STAR label (`### H`, `### E` of SHARE, an
-    // option) names nothing: what is under it stays where it is.
-    if text.chars().filter(|c| c.is_alphanumeric()).count() <= 1 {
+    // option) names nothing: what is under it stays where it is. (`## 1`
+    // and `## Q` still divide stories.)
+    let trimmed = text.trim();
+    let lone_letter =
+        trimmed.len() == 1 && trimmed != "Q" && trimmed.bytes().all(|b| b.is_ascii_alphabetic());
+    if lone_letter || !text.chars().any(char::is_alphanumeric) {
         return HeadingClass::Empty;
     }
     if let Some(prefix) = labels::story_prefix(text) {
@@ -1238,8 +1242,18 @@ impl<'a> Segmenter<'a> {
                     // `- Q: a time you managed a supply risk` nested under
                     // the list item that told the story: its question.
                     let line = &self.lines[i];
+                    let answered_below = self.lines.get(i + 1).is_some_and(|next| {
+                        next.depth > line.depth
+                            && matches!(
+                                self.roles[i + 1],
+                                Role::Label { .. } | Role::StoryStart { .. }
+                            )
+                    });
                     let nested_under_story = self.current.as_ref().is_some_and(|d| {
-                        d.is_complete() && line.item.is_some() && line.depth > d.start_depth
+                        d.is_complete()
+                            && line.item.is_some()
+                            && line.depth > d.start_depth
+                            && !answered_below
                     });
                     if (*prefixed && titled_and_empty) || nested_under_story {
                         self.add_meta(vec![text.clone()], Vec::new());
