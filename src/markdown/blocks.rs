@@ -704,13 +704,7 @@ fn strip_chat_chrome(text: &str) -> Cow<'_, str> {
     }
     let is_chat_stamp = |line: &str| chat_stamp_name(line).is_some_and(|n| repeated.contains(&&n));
     Cow::Owned(rewrite_outside_fences(text, |line, out| {
-        let (body, end) = match line
-            .strip_suffix("\r\n")
-            .or_else(|| line.strip_suffix('\n'))
-        {
-            Some(body) => (body, &line[body.len()..]),
-            None => (line, ""),
-        };
+        let (body, end) = split_line_end(line);
         let trimmed = body.trim();
         let reactions = !trimmed.is_empty()
             && trimmed
@@ -811,13 +805,7 @@ fn rewrite_org(text: &str) -> Cow<'_, str> {
     // Inside `#+BEGIN_SRC` ... `#+END_SRC`: copied as code.
     let mut source_block = false;
     Cow::Owned(rewrite_outside_fences_numbered(text, |this, line, out| {
-        let (body, end) = match line
-            .strip_suffix("\r\n")
-            .or_else(|| line.strip_suffix('\n'))
-        {
-            Some(body) => (body, &line[body.len()..]),
-            None => (line, ""),
-        };
+        let (body, end) = split_line_end(line);
         let trimmed = body.trim();
         let keyword = trimmed
             .strip_prefix("#+")
@@ -948,6 +936,17 @@ fn org_heading(line: &str) -> Option<String> {
     Some(heading)
 }
 
+/// A line without its line ending, and the ending (`\r\n`, `\n` or none).
+fn split_line_end(line: &str) -> (&str, &str) {
+    match line
+        .strip_suffix("\r\n")
+        .or_else(|| line.strip_suffix('\n'))
+    {
+        Some(body) => (body, &line[body.len()..]),
+        None => (line, ""),
+    }
+}
+
 /// Deepest nesting of admonitions followed; real notes nest one or two.
 const MAX_CONTAINER_DEPTH: usize = 8;
 
@@ -989,13 +988,7 @@ fn rewrite_containers(text: &str) -> Cow<'_, str> {
     // Indentation (in columns) of the open admonitions' bodies.
     let mut open: Vec<usize> = Vec::new();
     Cow::Owned(rewrite_outside_fences_numbered(text, |this, line, out| {
-        let (body, end) = match line
-            .strip_suffix("\r\n")
-            .or_else(|| line.strip_suffix('\n'))
-        {
-            Some(body) => (body, &line[body.len()..]),
-            None => (line, ""),
-        };
+        let (body, end) = split_line_end(line);
         if body.trim().is_empty() {
             out.push_str(line);
             return;
