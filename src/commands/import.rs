@@ -236,22 +236,26 @@ fn place(
     taken: &mut HashSet<String>,
 ) -> anyhow::Result<(String, Outcome)> {
     let base = story.id.clone();
+    // The story file `id` already holds this story (same notes and line):
+    // left alone, or overwritten with `--force`.
+    let already = |id: &str| {
+        let path = config.out.join(format!("{id}.yaml"));
+        let same_story = fs::read(&path)
+            .ok()
+            .and_then(|bytes| corpus::parse_story(&path, id, &bytes).ok())
+            .is_some_and(|existing| existing.source.is_some() && existing.source == story.source);
+        same_story.then_some(if config.force {
+            Outcome::Overwritten
+        } else {
+            Outcome::LeftAlone
+        })
+    };
     // The same notes imported before ids folded accents: that story is
     // this one, under its old id.
     let legacy = crate::story::legacy_slugify(&story.title, crate::story::ID_WORDS);
-    if legacy != base && story.id == crate::story::slugify(&story.title, crate::story::ID_WORDS) {
-        let path = config.out.join(format!("{legacy}.yaml"));
-        let same_story = fs::read(&path)
-            .ok()
-            .and_then(|bytes| corpus::parse_story(&path, &legacy, &bytes).ok())
-            .is_some_and(|existing| existing.source.is_some() && existing.source == story.source);
-        if same_story {
+    if legacy != base {
+        if let Some(outcome) = already(&legacy) {
             taken.insert(legacy.clone());
-            let outcome = if config.force {
-                Outcome::Overwritten
-            } else {
-                Outcome::LeftAlone
-            };
             return Ok((legacy, outcome));
         }
     }
@@ -267,17 +271,7 @@ fn place(
             taken.insert(id.clone());
             return Ok((id, Outcome::Written));
         }
-        let path = config.out.join(format!("{id}.yaml"));
-        let same_story = fs::read(&path)
-            .ok()
-            .and_then(|bytes| corpus::parse_story(&path, &id, &bytes).ok())
-            .is_some_and(|existing| existing.source.is_some() && existing.source == story.source);
-        if same_story {
-            let outcome = if config.force {
-                Outcome::Overwritten
-            } else {
-                Outcome::LeftAlone
-            };
+        if let Some(outcome) = already(&id) {
             return Ok((id, outcome));
         }
     }
