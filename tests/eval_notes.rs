@@ -19,8 +19,11 @@ fn markdown_files(folder: &str) -> Vec<PathBuf> {
         .expect(folder)
         .map(|e| e.expect("entry").path())
         .filter(|p| {
-            p.extension()
-                .is_some_and(|e| e == "md" || e == "org" || e == "txt")
+            p.extension().is_some_and(|e| {
+                ["md", "org", "txt", "adoc", "tsv", "csv"]
+                    .iter()
+                    .any(|x| e == *x)
+            })
         })
         .collect();
     files.sort();
@@ -478,4 +481,52 @@ fn the_fourteenth_notes_set_imports_every_story_and_ranking_beats_the_baseline()
     let cert = story_file(dir.path(), "cert-fail-9-days-before-launch");
     assert!(!cert.contains("8:58 AM"), "{cert}");
     assert_beats_baseline(dir.path(), &eval_file("notes-n-questions.yaml"), 45);
+}
+
+#[test]
+fn the_fifteenth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories and six stubs in six files: an AI conversation, a pasted
+    // spreadsheet, Unicode bold letters, Confluence wiki markup, AsciiDoc
+    // and setext titles over field labels.
+    let ids = [
+        "the-fluid-pump-mistake",
+        "introducing-the-new-anaesthetic-monitoring-chart",
+        "the-notam-i-missed",
+        "the-lux-level-row",
+        "ks3-mastery-rollout",
+        "methotrexate-daily-weekly",
+        "stopping-the-scaffold",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-o", 30, &ids);
+    // The assistant's offer after a story is not its Result.
+    let chart = story_file(
+        dir.path(),
+        "introducing-the-new-anaesthetic-monitoring-chart",
+    );
+    assert!(!chart.contains("Want me to"), "{chart}");
+    assert!(!chart.contains("Let me know"), "{chart}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-o-questions.yaml"), 45);
+}
+
+#[test]
+fn the_sixteenth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories and six stubs in six files: Google Docs Markdown, phone
+    // notes, a table per story, a CSV export, a Joplin note and an Amazon
+    // Leadership Principles doc.
+    let ids = [
+        "rm-pushing-me-to-just-clear-an-alert",
+        "freshco-otif-collapse-at-peak",
+        "shrink-data-driven-commercial",
+        "customer-complaint-the-bed-delivery-one-not-the",
+        "stopped-work-on-unsupported-trench-safety-h-s",
+        "wrong-consent-form-version-mistake-failure",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-p", 30, &ids);
+    // A table row that goes on under an empty first cell is more of its part.
+    let trench = story_file(dir.path(), "stopped-work-on-unsupported-trench-safety-h-s");
+    assert!(trench.contains("Called the foreman"), "{trench}");
+    assert!(!trench.contains("| Called"), "{trench}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-p-questions.yaml"), 45);
 }

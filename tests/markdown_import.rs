@@ -2208,3 +2208,141 @@ fn questions_after_a_heading_story_go_to_the_next_story_and_one_character_headin
         Some("Buy from two vendors.")
     );
 }
+
+#[test]
+fn a_csv_export_gives_one_story_per_row_with_its_questions_and_source_line() {
+    let text = "\u{feff}#,Title,Likely question(s),Situation,Task,Action,Result,Status\r\n\
+1,Late parts,\"Tell me about a deadline\r\nHow do you handle suppliers?\",\"Parts were late,\r\nagain.\",Ship on time.,\"- Called the supplier\r\n- Found a second source\",We shipped on the day.,Ready\r\n\
+2,Draft idea,,We moved screening.,,TBD - need the figures from Olu (before/after?),,Draft\r\n";
+    let import = import_text("bank.csv", text.as_bytes());
+    assert_eq!(titles(&import), ["Late parts"]);
+    let story = &import.stories[0].story;
+    assert_eq!(
+        story.questions,
+        ["Tell me about a deadline", "How do you handle suppliers?"]
+    );
+    assert_eq!(story.situation, "Parts were late, again.");
+    assert!(story.action.contains("Found a second source"), "{story:?}");
+    assert!(!story.result.contains("Ready"), "{story:?}");
+    assert_eq!(story.source.as_deref(), Some("bank.csv:2"));
+    // The draft row has only a Situation once its TBD note is read as one.
+    assert!(skipped(&import)
+        .iter()
+        .any(|(t, _)| t.contains("Draft idea")));
+}
+
+#[test]
+fn cells_pasted_from_a_sheet_into_notes_are_a_story_table() {
+    let text = "My bank (copied from Sheets)\n\nStory\tSituation\tTask\tAction\tResult\nStorm night\tA storm closed the airport.\tRe-plan the flights.\tI diverted two flights.\tEveryone landed safely.\n\nremember to smile\n";
+    let import = import_text("notes.txt", text.as_bytes());
+    assert_eq!(titles(&import), ["Storm night"]);
+    assert_eq!(import.stories[0].line, 4);
+    assert_eq!(import.stories[0].story.result, "Everyone landed safely.");
+}
+
+#[test]
+fn unicode_bold_labels_emoji_tags_and_quoted_questions_are_read() {
+    let text = "\u{1d7ed}. \u{1d5e7}\u{1d5f5}\u{1d5f2} \u{1d5f9}\u{1d602}\u{1d605} \u{1d5f9}\u{1d5f2}\u{1d603}\u{1d5f2}\u{1d5f9} \u{1d5ff}\u{1d5fc}\u{1d604}\n\u{1f3f7}\u{fe0f} #conflict #loans\n\u{2753} \"Tell me about a disagreement\" / \"a time you held firm\"\n\n\u{1f4cd} \u{1d5e6}\u{1d5f6}\u{1d601}\u{1d602}\u{1d5ee}\u{1d601}\u{1d5f6}\u{1d5fc}\u{1d5fb}\nThe loan said 50 lux.\n\n\u{1f3af} \u{1d5e7}\u{1d5ee}\u{1d600}\u{1d5f8}\nKeep the silk safe.\n\n\u{1f6e0}\u{fe0f} \u{1d5d4}\u{1d5f0}\u{1d601}\u{1d5f6}\u{1d5fc}\u{1d5fb}\nI measured it with the curator.\n\n\u{1f3c6} \u{1d5e5}\u{1d5f2}\u{1d600}\u{1d602}\u{1d5f9}\u{1d601}\nWe opened at 48 lux.\n\n\u{2501}\u{2501}\u{2501}\u{2501}\u{2501}\u{2501}\n\nnotes to self: print these\n";
+    let import = import_text("notion.txt", text.as_bytes());
+    assert_eq!(titles(&import), ["The lux level row"]);
+    let story = &import.stories[0].story;
+    assert_eq!(story.competencies, ["conflict", "loans"]);
+    assert_eq!(
+        story.questions,
+        ["Tell me about a disagreement", "a time you held firm"]
+    );
+    assert_eq!(story.result, "We opened at 48 lux.");
+}
+
+#[test]
+fn confluence_wiki_markup_is_read_as_the_markdown_it_stands_for() {
+    let text = "h1. Interview prep\n\n{info:title=Logistics}\nPanel of three.\n{info}\n\n||#||Story||Likely question||\n|1|Mastery rollout|\"Tell me about a change you led\"|\n\nh2. 1. Mastery rollout\n*Competency:* leading change\n\n{panel:title=Situation}\nKS3 raced through 40 topics.\n{panel}\n{panel:title=Task}\nBring in mastery.\n{panel}\n{panel:title=Action}\n# Took the sceptics to visit a school\n# Cut 42 topics to 18\n{panel}\n{panel:title=Result}\n* On-track rose from 61% to 78%\n{panel}\n";
+    let import = import_text("prep.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Mastery rollout"]);
+    let story = &import.stories[0].story;
+    assert_eq!(story.competencies, ["leading change"]);
+    assert_eq!(story.questions, ["Tell me about a change you led"]);
+    assert_eq!(
+        story.action,
+        "1. Took the sceptics to visit a school\n2. Cut 42 topics to 18"
+    );
+    assert_eq!(import.stories[0].line, 10);
+}
+
+#[test]
+fn an_ai_conversation_gives_its_stories_once_without_the_chatter() {
+    let text = "You said:\nturn my notes into STAR stories\n\nChatGPT said:\nSure! Here they are.\n\n### 1. The pump mistake\n\n**Situation:** I set a pump to 18 instead of 8.\n\n**Task:** Put it right.\n\n**Action:** I told the vet and checked the cat hourly.\n\n**Result:** The cat recovered and we added a second check.\n\nLet me know if you'd like changes!\n\nYou said:\nshorten it\n\nChatGPT said:\nOf course:\n\n### 1. The pump mistake (short version)\n\n**Situation:** Pump set to 18, not 8.\n\n**Task:** Fix it.\n\n**Action:** Told the vet.\n\n**Result:** Cat fine.\n\nWant me to do the same for the others?\n\nYou said:\nrota one: 3 nurses off sick\n\nChatGPT said:\nHere's a skeleton:\n\n**Situation:** Three nurses off sick.\n**Task:** [What were you responsible for?]\n**Action:** [Who did you call in?]\n**Result:** [What happened?]\n\nOnce you've filled in the brackets, paste it back.\n";
+    let import = import_text("chat.txt", text.as_bytes());
+    assert_eq!(titles(&import), ["The pump mistake"]);
+    let story = &import.stories[0].story;
+    assert_eq!(
+        story.result,
+        "The cat recovered and we added a second check."
+    );
+    let reasons = skipped(&import);
+    assert!(
+        reasons
+            .iter()
+            .any(|(t, r)| t.contains("(short version)") && r.contains("another telling")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|(t, r)| t.contains("Three nurses") && r.contains("only Situation")),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn underlined_numbered_titles_and_labels_ending_a_sentence_are_read() {
+    let text = "Notes\n=====\n\n4. Expired stock waste\n---------------------\n\nSituation. Write-offs were twice the area average.\n\nTask. Halve them without more owings.\n\nAction. I set min/max levels and a date-check rota.\n\nResult. Write-offs fell to a quarter.\n";
+    let import = import_text("notes.txt", text.as_bytes());
+    assert_eq!(titles(&import), ["Expired stock waste"]);
+    assert_eq!(
+        import.stories[0].story.task,
+        "Halve them without more owings."
+    );
+    // One label word ending a sentence is prose, with no sibling beside it.
+    let prose =
+        "## Review\n\nSituation. It was bad then, and the team knew it.\n\nWe talked a lot.\n";
+    assert!(import_document("prose.md", prose.as_bytes()).is_err());
+}
+
+#[test]
+fn lettered_story_lines_number_dash_titles_and_a_bare_dashed_letter_open_parts() {
+    let text = "## Customer Obsession\n\n**Story A:** FreshCo deliveries at peak\nS - Late drops hit 68 stores.\nT - Get back above the SLA.\nA - I re-sequenced three routes.\nR - On time again within 4 weeks.\n\n3 - customer complaint (the bed one)\nS: A bed delivery was missed twice.\nT: Calm it down.\nA: I rang the courier myself.\nR: She left a good review.\n\n4) leading change - self checkouts\nS - Six self checkouts arrived.\nT - Get the team on board.\nA -\n  - held an honest Q&A\n  - trained the older staff first\nR - Queues fell from 6 to 2.5 minutes.\n";
+    let import = import_text("lp.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "FreshCo deliveries at peak",
+            "customer complaint (the bed one)",
+            "leading change - self checkouts"
+        ]
+    );
+    assert!(import.stories[2]
+        .story
+        .action
+        .contains("trained the older staff"));
+}
+
+#[test]
+fn a_table_row_with_an_empty_first_cell_continues_the_part_above() {
+    let text = "### Trench\n\n| Part | Notes |\n| --- | --- |\n| Situation | Two men in an unsupported trench. |\n| Task | Get them out. |\n| Action | Told them to climb out. |\n| | Called the foreman. |\n| Result | Nobody hurt. |\n";
+    let import = import_text("tables.md", text.as_bytes());
+    assert_eq!(
+        import.stories[0].story.action,
+        "Told them to climb out.\nCalled the foreman."
+    );
+}
+
+#[test]
+fn a_situation_with_a_line_of_result_is_a_stub() {
+    let text = "### Mentoring Tom?\n\nSituation: Tom joined as a graduate in Sept.\n\nResult: wait until his 6 month review\n\n### Consent forms\n\nSituation: An old consent form was used.\n\nResult: ??? (no numbers yet)\n";
+    let err = import_document("stubs.md", text.as_bytes()).unwrap_err();
+    assert!(
+        matches!(err, ImportError::NoStories { skipped: 2, .. }),
+        "{err:?}"
+    );
+}

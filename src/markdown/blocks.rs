@@ -174,18 +174,22 @@ fn unlink(line: &mut Line) {
     line.lead_emphasis_end = new_lead;
 }
 
-/// `———` or `– – –` alone on a line, as note apps and word processors
-/// type a separator: a rule, as `---` is in Markdown.
+/// `———`, `– – –` or `━━━━` alone on a line, as note apps and word
+/// processors type a separator: a rule, as `---` is in Markdown.
 fn read_dash_rules(lines: &mut [Line]) {
+    // Dashes, and the horizontal box-drawing lines (`─`, `━`, `═`).
+    let long_dash = |c: char| {
+        matches!(
+            c,
+            '\u{2014}' | '\u{2013}' | '\u{2015}' | '\u{2500}' | '\u{2501}' | '\u{2550}'
+        )
+    };
     for i in 0..lines.len() {
         let text = lines[i].text.trim();
-        let dashes = text
-            .chars()
-            .filter(|c| matches!(c, '\u{2014}' | '\u{2013}' | '\u{2015}'))
-            .count();
+        let dashes = text.chars().filter(|&c| long_dash(c)).count();
         let only = text
             .chars()
-            .all(|c| c.is_whitespace() || matches!(c, '\u{2014}' | '\u{2013}' | '\u{2015}' | '-'));
+            .all(|c| c.is_whitespace() || long_dash(c) || c == '-');
         if lines[i].kind == LineKind::Text && lines[i].item.is_none() && dashes >= 3 && only {
             lines[i].kind = LineKind::Rule;
             lines[i].text.clear();
@@ -314,8 +318,10 @@ fn run_in_title(line: &Line) -> Option<(&str, &str)> {
 fn extract_lines(text: &str) -> Vec<Line> {
     let text = rewrite_org(text);
     let text = strip_chat_chrome(&text);
+    let text = separate_ai_turns(&text);
     let text = rewrite_html(&text);
     let text = rewrite_bullets(&text);
+    let text = rewrite_numbered_setext(&text);
     let text = blank_front_matter(&text);
     let text = rewrite_containers(&text);
     let text = unfence_pasted_stories(&text);
@@ -729,6 +735,95 @@ fn strip_chat_chrome(text: &str) -> Cow<'_, str> {
         }
         out.push_str(end);
     }))
+}
+
+/// Who speaks in a turn of a conversation with an AI assistant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Speaker {
+    User,
+    Assistant,
+}
+
+/// `ChatGPT said:`, `You said:`, `**Assistant:**`, `User:` alone on a
+/// line, as a copied AI conversation marks its turns.
+fn ai_turn(line: &str) -> Option<Speaker> {
+    let plain = line
+        .trim()
+        .trim_matches(|c: char| matches!(c, '*' | '_' | '#' | '>') || c.is_whitespace());
+    let name = plain.strip_suffix(':')?.trim_end_matches(['*', '_']).trim();
+    let lower = name.to_ascii_lowercase();
+    let who = lower.strip_suffix(" said").unwrap_or(&lower);
+    match who {
+        "chatgpt" | "assistant" | "claude" | "gemini" | "copilot" | "bard" | "perplexity"
+        | "ai assistant" | "ai" => Some(Speaker::Assistant),
+        "you" | "user" | "human" | "prompt" => Some(Speaker::User),
+        _ => None,
+    }
+}
+
+/// A conversation with an AI assistant pasted into the notes (`You
+/// said:` ... `ChatGPT said:` ...) holds the stories the assistant wrote,
+/// between the user's requests and the assistant's chatter. Each turn
+/// marker becomes a rule, so no turn runs into the story before it; and in
+/// the assistant's turns, the paragraph after a story's Result (`Want me
+/// to shorten the others?`, `Paste it back and I'll polish it`) is set off
+/// by a rule too, so it is not read as more of the Result. Line for line.
+fn separate_ai_turns(text: &str) -> Cow<'_, str> {
+    let turns: Vec<Speaker> = text.lines().filter_map(ai_turn).collect();
+    if turns.len() < 2 || !turns.contains(&Speaker::Assistant) {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let label_of = |line: &str| {
+        let plain = line
+            .trim()
+            .trim_start_matches(|c: char| matches!(c, '#' | '*' | '_' | '>') || c.is_whitespace());
+        labels::line_label(&plain.replace(['*', '_'], ""), None, false).map(|l| l.part)
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut speaker = None;
+    let mut last_part: Option<Part> = None;
+    let mut paragraph_start = true;
+    for (i, line) in lines.iter().enumerate() {
+        let (body, end) = split_line_end(line);
+        if let Some(who) = ai_turn(body) {
+            speaker = Some(who);
+            last_part = None;
+            paragraph_start = true;
+            out.push_str("***");
+            out.push_str(end);
+            continue;
+        }
+        if body.trim().is_empty() {
+            paragraph_start = true;
+            // The assistant's words after a story's Result end the story.
+            let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
+            let story_over = speaker == Some(Speaker::Assistant)
+                && matches!(last_part, Some(Part::Result | Part::Learning))
+                && next.is_some_and(|next| {
+                    let t = next.trim_start();
+                    label_of(next).is_none()
+                        && !t.starts_with(['#', '-', '*', '+', '|'])
+                        && !t.starts_with(|c: char| c.is_ascii_digit())
+                });
+            if story_over {
+                last_part = None;
+                out.push_str("***");
+            } else {
+                out.push_str(body);
+            }
+            out.push_str(end);
+            continue;
+        }
+        if let Some(part) = label_of(body) {
+            last_part = Some(part);
+        } else if paragraph_start && body.trim_start().starts_with('#') {
+            last_part = None;
+        }
+        paragraph_start = false;
+        out.push_str(line);
+    }
+    Cow::Owned(out)
 }
 
 /// The sender in `Priya Nandakumar  8:53 AM`: a name of one to four
@@ -1271,7 +1366,7 @@ fn cell_label(cell: &str) -> Option<(Part, bool)> {
 /// The STAR labels of a row of cells (the header, or the first column):
 /// single letters count only when every single-letter cell is one of
 /// S/T/A/R/L, so a RACI header (`R | A | C | I`) is not read as STAR.
-fn cell_labels(cells: &[&str]) -> Vec<Option<Part>> {
+pub(crate) fn cell_labels(cells: &[&str]) -> Vec<Option<Part>> {
     let letters_ok = cells.iter().all(|c| {
         let letters: Vec<char> = c.chars().filter(|c| c.is_alphanumeric()).collect();
         letters.len() != 1 || cell_label(c).is_some()
@@ -1290,7 +1385,7 @@ fn cell_labels(cells: &[&str]) -> Vec<Option<Part>> {
 /// Result` table inside a story's Result stays a table.
 const MIN_TABLE_PARTS: usize = 3;
 
-fn distinct_star_parts(parts: &[Option<Part>]) -> usize {
+pub(crate) fn distinct_star_parts(parts: &[Option<Part>]) -> usize {
     Part::STAR
         .iter()
         .filter(|p| parts.contains(&Some(**p)))
@@ -1633,8 +1728,13 @@ impl<'i> Builder<'i> {
         };
         match star_table(&rows) {
             Some(StarTable::Rows { parts }) => {
+                let mut labelled_above = false;
                 for ((cells, line), label) in rows.into_iter().zip(parts) {
                     let rest = cells.get(1..).unwrap_or_default().join(" ");
+                    let continues = labelled_above;
+                    labelled_above = label.is_some()
+                        || (continues && cells.first().is_some_and(|c| c.trim().is_empty()));
+                    let labelled_above = continues;
                     match label {
                         Some(part) => {
                             let text = format!("{}: {}", part.name(), rest.trim());
@@ -1642,6 +1742,16 @@ impl<'i> Builder<'i> {
                         }
                         // An empty header row above the labels says nothing.
                         None if cells.iter().all(|c| c.trim().is_empty()) => {}
+                        // `| | more of the Action |`: the part above goes on.
+                        None if cells[0].trim().is_empty() && labelled_above => {
+                            push(
+                                &mut self.out,
+                                LineKind::Text,
+                                rest.trim().to_owned(),
+                                line,
+                                Joiner::Newline,
+                            );
+                        }
                         // `| Tags | a, b |`: metadata, read like a `Tags:` line.
                         None => match metadata_cell(&cells[0], rest.trim()) {
                             Some(text) => {
@@ -1871,10 +1981,11 @@ fn metadata_cell(header: &str, value: &str) -> Option<String> {
     if value.is_empty() {
         return None;
     }
-    if matches!(
-        lower.as_str(),
-        "question" | "questions" | "interview question" | "example question"
-    ) {
+    // `Question(s) it answers`, `Likely questions`, `Interview question`.
+    if lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "question" || w == "questions")
+    {
         return Some(format!("Questions this answers: {value}"));
     }
     let text = format!("{header}: {value}");
@@ -1965,19 +2076,23 @@ fn strip_stray_markers(text: &str) -> Cow<'_, str> {
 /// Question / theme | Story to use | Backup |`), if its header has both.
 fn mapping_columns(header: &[String]) -> Option<(usize, usize)> {
     let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
-    let question = lower.iter().position(|h| {
-        [
-            "question",
-            "theme",
-            "prompt",
-            "topic",
-            "competenc",
-            "principle",
-        ]
-        .iter()
-        .any(|w| h.contains(w))
-            || h.split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == "lp" || w == "lps")
+    // A `Likely question` column over a `Competency` one beside it.
+    let asked = lower.iter().position(|h| h.contains("question"));
+    let question = asked.or_else(|| {
+        lower.iter().position(|h| {
+            [
+                "question",
+                "theme",
+                "prompt",
+                "topic",
+                "competenc",
+                "principle",
+            ]
+            .iter()
+            .any(|w| h.contains(w))
+                || h.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == "lp" || w == "lps")
+        })
     })?;
     let story = lower
         .iter()
@@ -2008,6 +2123,54 @@ fn rewrite_html(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     Cow::Owned(rewrite_outside_fences(text, rewrite_html_line))
+}
+
+/// `1. Methotrexate mix-up` underlined with `-----` (or `=====`) is a
+/// numbered title in a plain-text file, but Markdown reads the number as a
+/// list and the underline as a rule, losing the title: such a pair is
+/// rewritten as a heading and a blank line. Line for line.
+fn rewrite_numbered_setext(text: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let underline = |line: &str| {
+        let t = line.trim();
+        t.len() >= 3 && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'='))
+    };
+    let numbered = |line: &str| {
+        let t = line.trim_start();
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits)
+            && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
+            && t[digits + 2..].chars().any(char::is_alphanumeric)
+    };
+    let titles: Vec<usize> = (0..lines.len().saturating_sub(1))
+        .filter(|&i| {
+            numbered(lines[i])
+                && underline(lines[i + 1])
+                && (i == 0 || lines[i - 1].trim().is_empty())
+        })
+        .collect();
+    if titles.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 3 * titles.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if titles.binary_search(&i).is_ok() {
+            let (body, end) = split_line_end(lines[i]);
+            let level = if lines[i + 1].trim().starts_with('=') {
+                "#"
+            } else {
+                "##"
+            };
+            out.push_str(&format!("{level} {}{end}", body.trim()));
+            out.push_str(split_line_end(lines[i + 1]).1);
+            i += 2;
+        } else {
+            out.push_str(lines[i]);
+            i += 1;
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Bullet characters that text pasted from a word processor keeps at line

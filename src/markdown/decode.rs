@@ -71,11 +71,69 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         Some(rest) => rest.to_owned(),
         None => text,
     };
+    let text = fold_styled_letters(text);
     Ok(Decoded {
         text,
         windows_1252,
         repaired_mojibake,
     })
+}
+
+/// Letters and digits written in Unicode's mathematical alphabets (bold
+/// `𝗦𝗶𝘁𝘂𝗮𝘁𝗶𝗼𝗻`, italic `𝑇𝑎𝑠𝑘`, bold digits `𝟭.`), which posts copied
+/// from LinkedIn or Notion use for bold and italics, as the plain letters
+/// they style: to a reader `𝗦𝗶𝘁𝘂𝗮𝘁𝗶𝗼𝗻` is the label `Situation`.
+fn fold_styled_letters(text: String) -> String {
+    if !text.chars().any(|c| styled_letter(c).is_some()) {
+        return text;
+    }
+    text.chars()
+        .map(|c| styled_letter(c).unwrap_or(c))
+        .collect()
+}
+
+/// The plain letter or digit a styled one stands for.
+fn styled_letter(c: char) -> Option<char> {
+    let code = c as u32;
+    let plain = match code {
+        // Bold, italic, script, fraktur, double-struck, sans-serif and
+        // monospace alphabets: 52 letters each, capitals first.
+        0x1D400..=0x1D6A3 => {
+            let i = ((code - 0x1D400) % 52) as u8;
+            if i < 26 {
+                b'A' + i
+            } else {
+                b'a' + (i - 26)
+            }
+        }
+        // Five digit styles of ten.
+        0x1D7CE..=0x1D7FF => b'0' + ((code - 0x1D7CE) % 10) as u8,
+        // Letters of these alphabets Unicode had encoded earlier, which
+        // leave holes in the block above.
+        _ => {
+            return match c {
+                '\u{210E}' => Some('h'),
+                '\u{212C}' => Some('B'),
+                '\u{2130}' => Some('E'),
+                '\u{2131}' => Some('F'),
+                '\u{210B}' | '\u{210C}' | '\u{210D}' => Some('H'),
+                '\u{2110}' | '\u{2111}' => Some('I'),
+                '\u{2112}' => Some('L'),
+                '\u{2133}' => Some('M'),
+                '\u{211B}' | '\u{211C}' | '\u{211D}' => Some('R'),
+                '\u{212F}' => Some('e'),
+                '\u{210A}' => Some('g'),
+                '\u{2134}' => Some('o'),
+                '\u{212D}' | '\u{2102}' => Some('C'),
+                '\u{2124}' | '\u{2128}' => Some('Z'),
+                '\u{2115}' => Some('N'),
+                '\u{2119}' => Some('P'),
+                '\u{211A}' => Some('Q'),
+                _ => None,
+            };
+        }
+    };
+    Some(plain as char)
 }
 
 /// NUL bytes never occur in text files; other control bytes occur only by
@@ -208,6 +266,20 @@ mod tests {
 
     fn repaired(text: &str) -> String {
         repair_mojibake(text).unwrap_or_else(|| text.to_owned())
+    }
+
+    #[test]
+    fn styled_unicode_letters_read_as_plain_ones() {
+        let text = "\u{1D5E6}\u{1D5F6}\u{1D601} \u{1D413}\u{1D41A}\u{1D42C}\u{1D424} \u{1D7ED}. \u{1D447}\u{210E}e \u{1D4AF}";
+        let decoded = decode(text.as_bytes()).unwrap();
+        assert_eq!(
+            decoded.text,
+            "Sit Task 1. The \u{1D4AF}".replace("\u{1D4AF}", "T")
+        );
+        assert_eq!(
+            fold_styled_letters("caf\u{e9} \u{2192}".into()),
+            "caf\u{e9} \u{2192}"
+        );
     }
 
     #[test]

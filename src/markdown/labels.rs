@@ -425,6 +425,19 @@ pub(crate) fn line_label(
         })
     } else if trimmed.is_empty() && !in_list {
         ""
+    } else if let Some(rest) = after
+        .strip_prefix(". ")
+        .filter(|r| len >= 4 && r.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    {
+        // `Situation. In 2021 our...`: a label word ending a sentence of
+        // its own counts only beside its siblings, like a dashed one.
+        return Some(LineLabel {
+            part,
+            rest: rest.trim(),
+            one_letter: false,
+            dashed: true,
+            weak: WEAK_LABELS.contains(&body[..len].to_ascii_lowercase().as_str()),
+        });
     } else {
         // `Situation - text`, as typed in a plain editor.
         after
@@ -819,6 +832,20 @@ pub(crate) fn without_prompt(text: &str) -> &str {
 
 /// A part that only holds a placeholder: `TBD`, `TODO: outcome`, `-`, `?`.
 pub(crate) fn is_placeholder(text: &str) -> bool {
+    // `??? (no numbers yet)`: the writer does not know yet.
+    if text.trim_start().starts_with("??")
+        && text.split_whitespace().count() <= MAX_TODO_WORDS
+        && !text.chars().any(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    // `[What were you responsible for? Covering the rota?]`: a template's
+    // prompt in brackets, nothing written outside them.
+    if text.trim_start().starts_with('[')
+        && !outside_brackets(text).chars().any(char::is_alphanumeric)
+    {
+        return true;
+    }
     let first = text
         .split(|c: char| !c.is_alphanumeric() && c != '/')
         .find(|w| !w.is_empty());
@@ -826,16 +853,42 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
         None => true,
         Some(word) => {
             let lower = word.to_ascii_lowercase();
-            matches!(lower.as_str(), "tbd" | "tbc" | "todo" | "n/a" | "wip")
-                && text.split_whitespace().count() <= MAX_PLACEHOLDER_WORDS
-                && !text.chars().any(|c| c.is_ascii_digit())
+            // `TBD - need numbers from Olu (before/after?)` is a note to
+            // self, longer than a `WIP` status may be.
+            let most = match lower.as_str() {
+                "tbd" | "tbc" | "todo" => MAX_TODO_WORDS,
+                "n/a" | "wip" => MAX_PLACEHOLDER_WORDS,
+                _ => return false,
+            };
+            text.split_whitespace().count() <= most && !text.chars().any(|c| c.is_ascii_digit())
         }
     }
+}
+
+/// The text outside `[...]` groups.
+fn outside_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '[' => depth += 1,
+                ']' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect()
 }
 
 /// A `TBD` note longer than this, or with a number, is kept: it may say
 /// what happened (`WIP: rollout at 40%`).
 const MAX_PLACEHOLDER_WORDS: usize = 6;
+
+/// Longest note to self after `TBD`, `TBC` or `TODO` still a placeholder.
+const MAX_TODO_WORDS: usize = 12;
 
 /// Length of further labels joined to a label (`Result/Learnings`,
 /// `Situation & Task`, `Result and impact`): the text goes to the first part.
@@ -890,7 +943,8 @@ fn spaced_dash(after_letter: &str) -> Option<&str> {
     after_letter
         .trim_start_matches(' ')
         .strip_prefix(['-', '\u{2013}', '\u{2014}'])
-        .filter(|rest| rest.starts_with(char::is_whitespace))
+        // `A -` alone on its line, the steps below it.
+        .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
 }
 
 /// The text after an arrow that follows a label, `S → text` or
@@ -1096,6 +1150,16 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
         return None;
     }
     rest = rest[digits..].trim_start();
+    // `Story A: Title`, `Story B - Title`: lettered like numbered.
+    let lettered = digits == 0
+        && kind != PrefixKind::Question
+        && rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && rest[1..]
+            .trim_start()
+            .starts_with([':', '.', ')', '-', '\u{2013}', '\u{2014}']);
+    if lettered {
+        rest = rest[1..].trim_start();
+    }
     // `Story 3 of 5: Title`, `Story 3/5 - Title`: the count is not the title.
     if number.is_some() {
         let after_of = match_phrase(rest, "of", not_alphabetic)
@@ -1120,7 +1184,7 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
     }
     // `STAR: Title` or `STAR #3 — Title`; not `STAR — notes`, nor the
     // method spelled out (`STAR: Situation, Task, Action, Result`).
-    if number.is_none() && (separator.is_none() || (needs_number && !colon)) {
+    if number.is_none() && !lettered && (separator.is_none() || (needs_number && !colon)) {
         return None;
     }
     let bare_star = needs_number && number.is_none();
@@ -1497,6 +1561,54 @@ pub(crate) fn version_heading(text: &str) -> bool {
             .all(|w| KINDS.contains(&w.as_str()) || duration(w) || UNITS.contains(&w.as_str()))
 }
 
+/// A title that names one telling of a story, as an AI assistant's
+/// rewrite or a second draft is titled: `Title (short version)`, `Title
+/// (revised)`, `Title - shorter`. Returns the title without the note.
+pub(crate) fn version_base(title: &str) -> Option<String> {
+    const REVISIONS: &[&str] = &[
+        "revised",
+        "revision",
+        "rewrite",
+        "rewritten",
+        "edited",
+        "updated",
+        "tightened",
+        "tighter",
+        "shortened",
+        "shorter",
+        "short",
+        "final",
+        "v2",
+        "v3",
+        "draft 2",
+        "second draft",
+        "polished",
+        "condensed",
+        "trimmed",
+    ];
+    let title = title.trim();
+    let (base, note) = if let Some(inner) = title.strip_suffix(')') {
+        let open = inner.rfind('(')?;
+        (&inner[..open], &inner[open + 1..])
+    } else {
+        let (at, len) = [" - ", " \u{2013} ", " \u{2014} "]
+            .iter()
+            .filter_map(|d| title.rfind(d).map(|i| (i, d.len())))
+            .max()?;
+        (&title[..at], &title[at + len..])
+    };
+    let note = note.trim().to_lowercase();
+    let base = base.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}')
+    });
+    let named = version_heading(&note)
+        || REVISIONS.contains(&note.as_str())
+        || note
+            .strip_suffix(" version")
+            .is_some_and(|kind| REVISIONS.contains(&kind));
+    (named && base.chars().any(char::is_alphanumeric)).then(|| base.to_owned())
+}
+
 fn words_lower(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
         .filter(|w| !w.is_empty())
@@ -1844,6 +1956,15 @@ pub(crate) fn clean_title(text: &str) -> String {
         .last()
         .filter(|c| matches!(c, '"' | '\u{201c}'));
     let body = &text[start..];
+    // `3 - customer complaint`: a number and a dash lead a plain-text title.
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let body = match body[digits..]
+        .trim_start_matches(' ')
+        .strip_prefix(['-', '\u{2013}', '\u{2014}'])
+    {
+        Some(rest) if (1..=2).contains(&digits) && rest.starts_with(' ') => rest.trim_start(),
+        _ => body,
+    };
     let number = section_number_len(body);
     // `1.5 million orders` is a quantity, not a section number.
     let quantity = body[number..]
@@ -2167,7 +2288,9 @@ pub(crate) fn split_hashtags(text: &str) -> (String, Vec<String>) {
 /// A line of Obsidian tags only (`#research #ambiguity`), as a
 /// comma-separated list of competencies.
 pub(crate) fn tag_line(text: &str) -> Option<String> {
-    if !text.trim_start().starts_with('#') {
+    // An emoji may lead the tags: `🏷️ #conflict #loans`.
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '#');
+    if !text.starts_with('#') {
         return None;
     }
     let (rest, tags) = split_hashtags(text);
@@ -2176,6 +2299,40 @@ pub(crate) fn tag_line(text: &str) -> Option<String> {
     let label =
         tags.len() == 1 && label_phrase(&tags[0]).is_some_and(|(_, len)| len == tags[0].len());
     (only_tags && !label).then(|| tags.join(", "))
+}
+
+/// A line that is only quoted questions, as noted under a story's title
+/// to say what it answers: `❓ "Tell me about a clash" / "How do you
+/// balance access and care?"`. Returns them joined by `;`.
+pub(crate) fn quoted_questions(text: &str) -> Option<String> {
+    let body = text.trim_start_matches(|c: char| !c.is_alphanumeric() && !is_quote(c));
+    let mut questions = Vec::new();
+    let mut rest = body.trim();
+    while !rest.is_empty() {
+        let open = rest.chars().next().filter(|&c| is_quote(c))?;
+        let inner = &rest[open.len_utf8()..];
+        let close = inner.find(is_quote)?;
+        let question = inner[..close].trim();
+        if !question.chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        questions.push(question);
+        rest = inner[close..]
+            .trim_start_matches(is_quote)
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | ';' | '|'))
+            .trim_start_matches("or ")
+            .trim_start();
+    }
+    // `"Tell me about a clash" / "a time you challenged a senior"`: the
+    // first asks, the rest may be shorthand for more questions.
+    questions
+        .first()
+        .is_some_and(|q| is_question(q))
+        .then(|| questions.join("; "))
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\u{201c}' | '\u{201d}')
 }
 
 /// A line that is only a bracketed list of short labels, as written under
@@ -3025,6 +3182,16 @@ mod tests {
         assert!(is_placeholder("todo: add the numbers"));
         assert!(!is_placeholder("Todos fell by half."));
         assert!(!is_placeholder("Na"));
+        assert!(is_placeholder("[Who did you call in? How did you decide?]"));
+        assert!(!is_placeholder(
+            "[Draft] We cut the queue from 40 to 12 minutes."
+        ));
+        assert!(is_placeholder(
+            "TBD - need the figures from Olu (match rates before/after?)"
+        ));
+        assert!(!is_placeholder(
+            "WIP: the rollout reached every store in the north"
+        ));
     }
 
     #[test]

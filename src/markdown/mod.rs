@@ -12,10 +12,15 @@
 
 mod blocks;
 mod decode;
+mod delimited;
 mod labels;
 mod segment;
+mod wiki;
 
 use crate::story::Story;
+
+/// A document rewritten as Markdown, with the source line of each line.
+type Rewritten = (String, Vec<usize>);
 
 /// Largest document accepted. Real notes are kilobytes; the limit only stops
 /// a wrong file (a log, a dump) from tying up the importer.
@@ -93,7 +98,34 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
     if decoded.text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let lines = blocks::extract(&decoded.text);
+    // Spreadsheet tables and wiki markup are rewritten as Markdown first;
+    // each line then reports the source line it came from.
+    let mut rewritten: Option<Rewritten> = delimited::rewrite(file_name, &decoded.text);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    if let Some((text, map)) = wiki::rewrite(current) {
+        let map = match rewritten {
+            Some((_, before)) => map
+                .iter()
+                .map(|&l| before.get(l.saturating_sub(1)).copied().unwrap_or(l))
+                .collect(),
+            None => map,
+        };
+        rewritten = Some((text, map));
+    }
+    let lines = match rewritten {
+        Some((text, source_lines)) => {
+            let mut lines = blocks::extract(&text);
+            for line in &mut lines {
+                if let Some(&source) = source_lines.get(line.line.saturating_sub(1)) {
+                    line.line = source;
+                }
+            }
+            lines
+        }
+        None => blocks::extract(&decoded.text),
+    };
     let outcome = segment::segment(file_name, &lines);
     if outcome.stories.is_empty() {
         return Err(ImportError::NoStories {

@@ -257,6 +257,13 @@ fn classify_text(line: &Line) -> Role {
             strong: true,
         };
     }
+    if let Some(questions) = labels::quoted_questions(&line.text) {
+        return Role::Meta {
+            kind: MetaKind::Questions,
+            rest: questions,
+            strong: true,
+        };
+    }
     // `_(ownership, bias for action)_` under a story tags it.
     if let Some(tags) = labels::bracketed_tag_list(&line.text) {
         return Role::Meta {
@@ -564,20 +571,23 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         // (`- Crash spike on release day` then `  - Situation ...`).
         // An ALL CAPS line of a plain-text file is as clear as a bold one.
         let emphatic = line.is_all_emphasis() || (line.item.is_none() && shouts(&line.text));
-        let plain = !emphatic && plain_title_line(lines, i) && after_a_story_break(roles, i);
+        let plain = !emphatic
+            && plain_title_line(lines, roles, i)
+            && (after_a_story_break(roles, i) || number_led(&line.text));
         // `2) Snow day - de-icing` alone as a one-line numbered item, the
         // story's first label right after it.
         let first_item = i == 0
             || lines[i - 1].item.is_none()
             || lines[i - 1].depth < line.depth
             || lines[i - 1].kind != LineKind::Text;
+        // The number marks a title even in lower case (`4) leading change`).
         let numbered = !emphatic
             && line.kind == LineKind::Text
             && first_item
             && line.item.as_deref().is_some_and(|m| {
                 is_number_marker(m) && (after_a_story_break(roles, i) || !m.starts_with("1."))
             })
-            && title_like(&line.text);
+            && title_like(&capitalised(&line.text));
         let bold = emphatic || plain || numbered;
         if roles[i] != Role::Content
             || line.kind != LineKind::Text
@@ -607,8 +617,9 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
                     ..
                 }
             );
-            // `1. **Title**` with the labels nested under it.
-            let after_number = numbered && j == i + 1 && lines[j].item.is_none();
+            // `1. **Title**` with the labels nested under it, or right
+            // after it and its tags.
+            let after_number = numbered && lines[j].item.is_none();
             label
                 && (line.item.is_none() || lines[j].depth > line.depth || after_number)
                 && (bold || lines[j].item.is_some())
@@ -679,7 +690,7 @@ const MAX_PLAIN_TITLE_WORDS: usize = 8;
 /// text (`Aisle 14 near miss`, `Gareth + the leaderboard`): no sentence
 /// punctuation at its end, not a question. It titles a story only when the
 /// story's first label follows as a paragraph of its own.
-fn plain_title_line(lines: &[Line], i: usize) -> bool {
+fn plain_title_line(lines: &[Line], roles: &[Role], i: usize) -> bool {
     let line = &lines[i];
     // An emoji may lead the title (`🌧️ Flood in the stockroom`).
     let text = line
@@ -687,10 +698,10 @@ fn plain_title_line(lines: &[Line], i: usize) -> bool {
         .trim()
         .trim_start_matches(|c: char| !c.is_alphanumeric());
     // Alone as a paragraph, or first in the paragraph its story's first
-    // label continues (which label, the caller checks).
+    // label (which label, the caller checks) or its tags continue.
     let next_label = lines.get(i + 1).is_some_and(|next| {
         labels::line_label(&next.text, next.lead_emphasis_end, false).is_some()
-    });
+    }) || matches!(roles.get(i + 1), Some(Role::Meta { .. }));
     line.kind == LineKind::Text
         && line.item.is_none()
         && line.depth == 0
@@ -698,22 +709,51 @@ fn plain_title_line(lines: &[Line], i: usize) -> bool {
         && lines
             .get(i + 1)
             .is_none_or(|next| next.joiner != Joiner::Space || next_label)
-        && title_like(text)
+        && (title_like(text) || (number_led(text) && title_like(&capitalised(text))))
 }
 
 /// Whether a short line reads as a title typed in plain text: a few words
 /// from a capital or a digit, no sentence punctuation at its end, no
 /// `key: value`, not a question.
 fn title_like(text: &str) -> bool {
+    // A note in brackets after the title (`The gift we declined (keep it
+    // short!)`) is not part of its shape.
+    let core = labels::without_parentheses(text);
+    let text = if core.chars().any(char::is_alphanumeric) {
+        core.as_str()
+    } else {
+        text
+    };
     let text = text
         .trim()
-        .trim_start_matches(|c: char| !c.is_alphanumeric());
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !c.is_ascii_punctuation());
     (1..=MAX_PLAIN_TITLE_WORDS).contains(&text.split_whitespace().count())
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !text.ends_with(['.', ':', '?', '!', ';', ',', ')'])
         // `Role: Tech lead`, `When: March 2022` are notes, not titles.
         && !text.contains(':')
         && !labels::is_question(text)
+}
+
+/// `3 - customer complaint`, `3: the bed delivery`: a number then a dash
+/// or colon leads a title in plain text (a list would use `3.`).
+fn number_led(text: &str) -> bool {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && t[digits..]
+            .trim_start()
+            .starts_with([':', '-', '\u{2013}', '\u{2014}'])
+}
+
+/// The text with its first letter upper-cased.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// An ordered list's marker, `2.` or `2)`.
@@ -1694,16 +1734,33 @@ impl<'a> Segmenter<'a> {
     }
 
     fn resolve(self, file_name: &str) -> Outcome {
-        let mut counts = vec![0usize; self.headings.len()];
         // A story with a title of its own (`**Title**`, `Story 2: Title`)
-        // does not compete for its section heading's title.
+        // does not compete for its section heading's title, nor does a
+        // stub that will be skipped (a template left to fill in below the
+        // story) compete with a story; a lone stub is reported by it.
+        let mut counts = vec![0usize; self.headings.len()];
+        let mut stubs = vec![0usize; self.headings.len()];
         for draft in self.drafts.iter().filter(|d| d.title.is_none()) {
+            let tally = if assess(draft).complete {
+                &mut counts
+            } else {
+                &mut stubs
+            };
             for &h in &draft.headings {
-                if let Some(count) = counts.get_mut(h) {
+                if let Some(count) = tally.get_mut(h) {
                     *count += 1;
                 }
             }
         }
+        // The one untitled story (or, failing that, stub) under a heading.
+        let sole = |h: usize, complete: bool| {
+            let (stories, stubs) = (counts.get(h).copied(), stubs.get(h).copied());
+            if complete {
+                stories == Some(1)
+            } else {
+                stories == Some(0) && stubs == Some(1)
+            }
+        };
         // A heading that titles the one untitled story under it is that
         // story's name, not a competency of the titled stories beside it
         // (`### 1. The overbooked night`, then `**2. Another story**`).
@@ -1712,7 +1769,7 @@ impl<'a> Segmenter<'a> {
             .iter()
             .filter(|d| d.title.is_none())
             .filter_map(|d| d.headings.last().copied())
-            .filter(|&h| counts.get(h) == Some(&1))
+            .filter(|&h| sole(h, true) || sole(h, false))
             .filter(|&h| {
                 self.headings.get(h).is_some_and(|heading| {
                     matches!(&heading.class, HeadingClass::Plain(title)
@@ -1741,18 +1798,14 @@ impl<'a> Segmenter<'a> {
                     continue;
                 }
             }
-            let parts: Vec<String> = draft
-                .parts
-                .iter()
-                .map(|p| render(p))
-                .map(|text| {
-                    if labels::is_placeholder(&text) {
-                        String::new()
-                    } else {
-                        text
-                    }
-                })
-                .collect();
+            let Assessment {
+                parts,
+                words,
+                too_short,
+                instructions,
+                has_parts,
+                complete,
+            } = assess(draft);
             let part = |p: Part| parts.get(p.index()).cloned().unwrap_or_default();
             let innermost = draft
                 .headings
@@ -1765,7 +1818,7 @@ impl<'a> Segmenter<'a> {
                     }
                     HeadingClass::Plain(title)
                         if !title.is_empty()
-                            && counts.get(h) == Some(&1)
+                            && sole(h, complete)
                             && !labels::is_known_competency(title) =>
                     {
                         Some((h, title.clone(), heading.line))
@@ -1774,21 +1827,6 @@ impl<'a> Segmenter<'a> {
                 },
                 None => None,
             };
-            // Notes often fold the Task into the Situation or have no Result
-            // yet: such a story is still worth finding, so it is imported
-            // and the report names what it lacks. It must say what was done
-            // or achieved, though: Situation and Task alone are a stub.
-            // A few words in `- Context:` and `- Result:` list items with
-            // nothing done in between are a cheat sheet, not a story.
-            let words: usize = parts.iter().map(|p| p.split_whitespace().count()).sum();
-            let too_short = draft.labels_in_lists
-                && part(Part::Action).is_empty()
-                && words < MIN_WORDS_WITHOUT_ACTION;
-            // "Describe the situation you were in..." under STAR labels is a
-            // template or a guide to the method, not a story.
-            let instructions = labels::reads_as_instructions(&parts);
-            let has_parts = importable(|p| !part(p).is_empty());
-            let complete = has_parts && !too_short && !instructions;
             let (title, title_heading, line) = match (&draft.title, from_heading) {
                 (Some(title), _) => (title.clone(), None, draft.start_line),
                 (None, Some((h, title, line))) => (title, Some(h), line),
@@ -1889,9 +1927,124 @@ impl<'a> Segmenter<'a> {
             });
             numbers.push(number);
         }
+        keep_one_telling(&mut stories, &mut numbers, &mut skipped);
         apply_mappings(&mut stories, &numbers, self.mappings, &mut skipped);
         skipped.sort_by_key(|s| s.line);
         Outcome { stories, skipped }
+    }
+}
+
+/// A story told twice in one document, the second telling titled as a
+/// version of the first (`Title (short version)`, as an AI assistant's
+/// rewrite is), is imported once: the longer telling, under the plain
+/// title; the other is reported.
+fn keep_one_telling(
+    stories: &mut Vec<ImportedStory>,
+    numbers: &mut Vec<Number>,
+    skipped: &mut Vec<SkippedSection>,
+) {
+    let key = |title: &str| -> String {
+        title
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let size = |s: &ImportedStory| {
+        let st = &s.story;
+        [&st.situation, &st.task, &st.action, &st.result]
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .sum::<usize>()
+    };
+    let mut drop: Vec<usize> = Vec::new();
+    for i in 0..stories.len() {
+        let Some(base) = labels::version_base(&stories[i].story.title) else {
+            continue;
+        };
+        let base_key = key(&base);
+        let Some(j) = (0..stories.len()).find(|&j| {
+            j != i
+                && !drop.contains(&j)
+                && key(&labels::version_base(&stories[j].story.title)
+                    .unwrap_or_else(|| stories[j].story.title.clone()))
+                    == base_key
+        }) else {
+            continue;
+        };
+        let (keep, other) = if size(&stories[i]) > size(&stories[j]) {
+            (i, j)
+        } else {
+            (j, i)
+        };
+        skipped.push(SkippedSection {
+            title: stories[other].story.title.clone(),
+            line: stories[other].line,
+            reason: format!(
+                "another telling of the same story, left out: the one at line {} is imported",
+                stories[keep].line
+            ),
+        });
+        let kept = &mut stories[keep].story;
+        kept.title = base.trim().to_owned();
+        kept.id = slugify(&kept.title, ID_WORDS);
+        drop.push(other);
+    }
+    drop.sort_unstable();
+    for &i in drop.iter().rev() {
+        stories.remove(i);
+        numbers.remove(i);
+    }
+}
+
+/// A draft's parts as text (placeholders emptied) and whether it is a
+/// story to import.
+struct Assessment {
+    parts: Vec<String>,
+    words: usize,
+    too_short: bool,
+    instructions: bool,
+    has_parts: bool,
+    complete: bool,
+}
+
+fn assess(draft: &Draft) -> Assessment {
+    let parts: Vec<String> = draft
+        .parts
+        .iter()
+        .map(|p| render(p))
+        .map(|text| {
+            if labels::is_placeholder(&text) {
+                String::new()
+            } else {
+                text
+            }
+        })
+        .collect();
+    let empty = |p: Part| parts.get(p.index()).is_none_or(String::is_empty);
+    // Notes often fold the Task into the Situation or have no Result
+    // yet: such a story is still worth finding, so it is imported
+    // and the report names what it lacks. It must say what was done
+    // or achieved, though: Situation and Task alone are a stub.
+    // A few words in `- Context:` and `- Result:` list items with
+    // nothing done in between are a cheat sheet, not a story.
+    let words: usize = parts.iter().map(|p| p.split_whitespace().count()).sum();
+    // Nor is a Situation with a line of Result and nothing between (`Tom
+    // joined in Sept` / `wait for his review`): a stub.
+    let too_short = empty(Part::Action)
+        && (draft.labels_in_lists || empty(Part::Task))
+        && words < MIN_WORDS_WITHOUT_ACTION;
+    // "Describe the situation you were in..." under STAR labels is a
+    // template or a guide to the method, not a story.
+    let instructions = labels::reads_as_instructions(&parts);
+    let has_parts = importable(|p| !empty(p));
+    Assessment {
+        complete: has_parts && !too_short && !instructions,
+        parts,
+        words,
+        too_short,
+        instructions,
+        has_parts,
     }
 }
 

@@ -1,0 +1,247 @@
+//! Story banks kept in a spreadsheet arrive as CSV (an export) or as
+//! tab-separated text (cells copied from a sheet and pasted into a note):
+//! one story per row, under a header naming the STAR parts. Such a table is
+//! rewritten as a Markdown pipe table, which [`super::blocks`] reads like any
+//! other table of stories; the text around it is kept as it is.
+
+use super::blocks::{cell_labels, distinct_star_parts};
+
+/// Fewest STAR parts a header names to be a story table.
+const MIN_HEADER_PARTS: usize = 3;
+
+/// Fewest STAR cells a row fills to be a story (a row of one filled cell
+/// is a stub the segmenter reports, which it still gets).
+const MIN_ROW_PARTS: usize = 1;
+
+/// Columns a spreadsheet keeps for its own bookkeeping, left out of the
+/// stories: `#`, `Status`, `Last edited`.
+const BOOKKEEPING: &[&str] = &[
+    "",
+    "#",
+    "no",
+    "nr",
+    "num",
+    "id",
+    "status",
+    "last edited",
+    "last updated",
+    "updated",
+    "created",
+    "date",
+    "date added",
+    "modified",
+    "last modified",
+];
+
+/// The document with its delimited story table rewritten, and for each of
+/// its lines the 1-based line of the source it came from. `None` when the
+/// document holds no such table (the usual case), so nothing is copied.
+///
+/// Tab-separated tables are found in any file, since pasting cells from a
+/// sheet gives them; comma-separated ones only in a `.csv` file, where
+/// commas in prose cannot be mistaken for cells.
+pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>)> {
+    let csv_file = file_name.to_ascii_lowercase().ends_with(".csv");
+    let delimiters: &[u8] = if csv_file { b",\t" } else { b"\t" };
+    if !csv_file && !text.contains('\t') {
+        return None;
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut offset = 0;
+    for (i, line) in lines.iter().enumerate() {
+        for &delimiter in delimiters {
+            if !line.contains(delimiter as char) {
+                continue;
+            }
+            let header = cells_of(line, delimiter);
+            let refs: Vec<&str> = header.iter().map(String::as_str).collect();
+            if refs.len() < MIN_HEADER_PARTS
+                || distinct_star_parts(&cell_labels(&refs)) < MIN_HEADER_PARTS
+            {
+                continue;
+            }
+            if let Some(out) = table_from(text, &lines, i, offset, delimiter, &header) {
+                return Some(out);
+            }
+        }
+        offset += line.len() + 1;
+    }
+    None
+}
+
+/// The cells of one line read on its own (a header never spans lines).
+fn cells_of(line: &str, delimiter: u8) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(line.as_bytes());
+    let mut record = csv::StringRecord::new();
+    match reader.read_record(&mut record) {
+        Ok(true) => record.iter().map(|c| c.trim().to_string()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The rewrite with the header at `lines[header_line]` (starting at byte
+/// `start`), if at least one row below it fills a STAR cell. Rows run until
+/// one has a single cell (a line of prose after the table); that line and
+/// the rest are kept as they are.
+fn table_from(
+    text: &str,
+    lines: &[&str],
+    header_line: usize,
+    start: usize,
+    delimiter: u8,
+    header: &[String],
+) -> Option<(String, Vec<usize>)> {
+    let refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let parts = cell_labels(&refs);
+    let kept: Vec<usize> = (0..header.len())
+        .filter(|&c| parts[c].is_some() || !BOOKKEEPING.contains(&plain(&header[c]).as_str()))
+        .collect();
+    let body = text.get(start..)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let mut rows: Vec<(String, usize)> = Vec::new();
+    // Byte offset (in `body`) where the kept text after the table starts.
+    let mut rest_at = body.len();
+    let mut first = true;
+    loop {
+        let position = reader.position().clone();
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            // Invalid UTF-8 cannot happen in a `&str`; anything else ends
+            // the table where it went wrong.
+            Err(_) => {
+                rest_at = position.byte() as usize;
+                break;
+            }
+        }
+        let line = header_line + position.line() as usize;
+        if first {
+            first = false;
+            continue;
+        }
+        if record.len() <= 1 {
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            rest_at = position.byte() as usize;
+            break;
+        }
+        let filled = parts
+            .iter()
+            .enumerate()
+            .filter(|(c, p)| p.is_some() && record.get(*c).is_some_and(|v| !v.trim().is_empty()))
+            .count();
+        if filled < MIN_ROW_PARTS {
+            continue;
+        }
+        let cells: Vec<String> = kept
+            .iter()
+            .map(|&c| {
+                let value = record.get(c).unwrap_or("");
+                cell_text(value, parts[c].is_some())
+            })
+            .collect();
+        rows.push((format!("| {} |", cells.join(" | ")), line));
+    }
+    if rows.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate().take(header_line) {
+        out.push_str(line);
+        out.push('\n');
+        map.push(i + 1);
+    }
+    let names: Vec<String> = kept.iter().map(|&c| cell_text(&header[c], true)).collect();
+    out.push_str(&format!("| {} |\n", names.join(" | ")));
+    out.push_str(&format!("|{}\n", " --- |".repeat(kept.len())));
+    map.extend([header_line + 1, header_line + 1]);
+    for (row, line) in rows {
+        out.push_str(&row);
+        out.push('\n');
+        map.push(line);
+    }
+    let rest = &body[rest_at.min(body.len())..];
+    if !rest.is_empty() {
+        let first_rest = header_line + 1 + body[..rest_at].matches('\n').count();
+        // A rule ends the last row's story: notes after a sheet are not
+        // more of its last cell.
+        out.push_str("\n***\n\n");
+        map.extend([first_rest; 3]);
+        for (k, line) in rest.split('\n').enumerate() {
+            out.push_str(line);
+            out.push('\n');
+            map.push(first_rest + k);
+        }
+    }
+    Some((out, map))
+}
+
+/// A cell as pipe-table text: its lines joined by `<br>` (a STAR part) or
+/// by `; ` (a list of questions or competencies, one per line), pipes
+/// escaped.
+fn cell_text(value: &str, part: bool) -> String {
+    let lines: Vec<&str> = value
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let joined = lines.join(if part { "<br>" } else { "; " });
+    joined.replace('|', "\\|")
+}
+
+fn plain(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '#')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_csv_export_becomes_a_pipe_table_with_source_lines() {
+        let text = "Title,Situation,Task,Action,Result,Status\n\
+                    Late vendor,\"Parts late,\nagain\",Fix it,Called them,Shipped,Ready\n";
+        let (out, map) = rewrite("bank.csv", text).expect("a table");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "| Title | Situation | Task | Action | Result |");
+        assert_eq!(
+            lines[2],
+            "| Late vendor | Parts late,<br>again | Fix it | Called them | Shipped |"
+        );
+        assert_eq!(map[..3], [1, 1, 2]);
+    }
+
+    #[test]
+    fn commas_outside_a_csv_file_are_prose() {
+        let text = "Situation, Task, Action, Result\nWe met, we talked, we left, fine\n";
+        assert!(rewrite("notes.md", text).is_none());
+    }
+
+    #[test]
+    fn a_pasted_sheet_keeps_the_notes_around_it() {
+        let text = "My bank\n\nStory\tS\tT\tA\tR\nOne\ts1\tt1\ta1\tr1\nThanks for reading\n";
+        let (out, map) = rewrite("notes.txt", text).expect("a table");
+        assert!(out.starts_with("My bank\n\n| Story | S | T | A | R |\n"));
+        assert!(out.contains("| One | s1 | t1 | a1 | r1 |\n\n***\n\nThanks for reading\n"));
+        let thanks = out.lines().position(|l| l == "Thanks for reading").unwrap();
+        assert_eq!(map[thanks], 5);
+    }
+}
