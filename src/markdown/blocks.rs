@@ -1506,7 +1506,7 @@ impl<'i> Builder<'i> {
                 } else if !text.is_empty() && text.chars().all(|c| c == '*') {
                     self.pending_stars += text.len();
                 } else {
-                    self.inline(&strip_stray_markers(&text), range.start);
+                    self.inline(&strip_note_marks(&strip_stray_markers(&text)), range.start);
                 }
             }
             // `ownership` `bias for action`: spans side by side are a list
@@ -2047,6 +2047,51 @@ fn clean_char(c: char) -> Option<char> {
     }
 }
 
+/// Marks of note apps that Markdown leaves as text: `==highlighted==`
+/// (Obsidian, Joplin, Bear) keeps its words, a footnote reference
+/// (`mediator[^2]`) goes.
+fn strip_note_marks(text: &str) -> Cow<'_, str> {
+    if !text.contains("==") && !text.contains("[^") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut open = false;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("[^") {
+            let label = after.find(']').filter(|&end| {
+                end > 0
+                    && after[..end]
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            });
+            if let Some(end) = label {
+                rest = &after[end + 1..];
+                continue;
+            }
+        }
+        if let Some(after) = rest.strip_prefix("==") {
+            let before = out.chars().last();
+            let next = after.chars().next();
+            // Opening: a word starts right after it; closing: one ends right before it.
+            let opens = !open
+                && next.is_some_and(|c| !c.is_whitespace() && c != '=')
+                && before.is_none_or(|c| !c.is_alphanumeric() && c != '=')
+                && after.contains("==");
+            let closes = open && before.is_some_and(|c| !c.is_whitespace());
+            if opens || closes {
+                open = opens;
+                rest = after;
+                continue;
+            }
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    Cow::Owned(out)
+}
+
 /// `**Situation:**text` has no closing flank, so pulldown-cmark leaves the
 /// asterisks as literal text; they are still emphasis markers to a reader.
 fn strip_stray_markers(text: &str) -> Cow<'_, str> {
@@ -2429,6 +2474,19 @@ mod tests {
                 (Some("-".to_owned()), 2)
             ]
         );
+    }
+
+    #[test]
+    fn highlights_keep_their_words_and_footnote_references_go() {
+        assert_eq!(
+            strip_note_marks("kept ==the relationship==, a mediator[^2]."),
+            "kept the relationship, a mediator."
+        );
+        assert_eq!(
+            strip_note_marks("if a == b and x[^y] z"),
+            "if a == b and x z"
+        );
+        assert_eq!(strip_note_marks("== not a mark"), "== not a mark");
     }
 
     #[test]
