@@ -2346,3 +2346,84 @@ fn a_situation_with_a_line_of_result_is_a_stub() {
         "{err:?}"
     );
 }
+
+#[test]
+fn tellings_titled_as_versions_are_one_story_and_lookalikes_stay_two() {
+    let long = "Situation: The pump was set to 18 ml an hour instead of 8 for a small cat.\n\nTask: Put it right and stop it happening again.\n\nAction: I told the vet at once, checked the cat every hour and wrote up the incident.\n\nResult: The cat recovered and the ward now double-checks every pump rate.\n";
+    let short = "Situation: Pump at 18, not 8.\n\nTask: Fix it.\n\nAction: Told the vet.\n\nResult: Cat fine.\n";
+    let text = format!(
+        "### Pump mistake (full version)\n\n{long}\n### Pump mistake (short version)\n\n{short}\n### Rota\n\n{short}\n### Rota\n\n{short}"
+    );
+    let import = import_text("versions.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Pump mistake", "Rota", "Rota"]);
+    assert!(import.stories[0].story.action.contains("every hour"));
+    let tellings = skipped(&import)
+        .iter()
+        .filter(|(_, r)| r.contains("another telling"))
+        .count();
+    assert_eq!(tellings, 1);
+}
+
+#[test]
+fn in_an_ai_conversation_a_result_label_alone_keeps_the_text_below_it() {
+    let text = "You said:\nwrite it up\n\nChatGPT said:\n**Situation:** The ward failed its audit.\n**Task:** Pass the re-audit.\n**Action:** I rebuilt the checklist with the nurses.\n**Result**\n\nThe ward passed its re-audit in May.\n\nWant me to shorten it?\n";
+    let import = import_text("chat.md", text.as_bytes());
+    assert_eq!(
+        import.stories[0].story.result,
+        "The ward passed its re-audit in May."
+    );
+}
+
+#[test]
+fn quoted_speech_inside_a_story_stays_its_text() {
+    let text = "### Ward rota\n\nSituation: Overtime was high.\n\nTask: Cut it.\n\nAction: I rebuilt the rota with the team.\n\nResult: Complaints halved and matron asked me:\n\n\"Could you run this on every ward?\"\n\nWe now run it on 14 wards.\n";
+    let import = import_text("quote.md", text.as_bytes());
+    let story = &import.stories[0].story;
+    assert!(story.questions.is_empty(), "{story:?}");
+    assert!(story.result.contains("every ward?"), "{story:?}");
+    assert!(story.result.contains("14 wards"), "{story:?}");
+}
+
+#[test]
+fn numbered_points_under_a_result_are_not_the_next_title() {
+    let text = "### Rota\n\nSituation: Overtime hit 40k.\n\nTask: Cut it.\n\nAction: I rebuilt the rota.\n\nResult:\n\n1 - Overtime down\n\n2 - Zero missed shifts in Q4\n\n### Audit\n\nSituation: We failed an audit.\n\nTask: Pass the next one.\n\nAction: I wrote a checklist.\n\nResult: We passed.\n";
+    let import = import_text("points.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Rota", "Audit"]);
+    assert!(import.stories[0]
+        .story
+        .result
+        .contains("Zero missed shifts"));
+}
+
+#[test]
+fn an_unlabelled_first_column_of_a_csv_names_the_stories() {
+    let text = ",Situation,Task,Action,Result\nLate vendor,Parts were late.,Ship anyway.,Found a second source.,Shipped on time.\n\nRota fix,Overtime was high.,Cut it.,Rebuilt the rota.,Overtime halved.\n";
+    let import = import_text("bank.csv", text.as_bytes());
+    assert_eq!(titles(&import), ["Late vendor", "Rota fix"]);
+    // Blank lines between records do not shift the reported lines.
+    assert_eq!(import.stories[1].line, 4);
+}
+
+#[test]
+fn a_notion_html_export_on_one_line_gives_a_story_per_table() {
+    let text = "<html><body><article><h1>Prep</h1><h2 id=\"a\">1. Saturday queue</h2><p><mark>complaint</mark></p><table><tbody><tr><td>Situation</td><td>A regular waited 25 minutes &amp; left a review.</td></tr><tr><td>Task</td><td>Win him back.</td></tr><tr><td>Action</td><td>I <strong>replied</strong> and reworked the bar.</td></tr><tr><td>Result</td><td>He changed his review to 5 stars.</td></tr></tbody></table><h2>2. Milk waste</h2><table><tbody><tr><td>Situation</td><td>Milk cost rose 20%.</td></tr><tr><td>Task</td><td>Find the waste.</td></tr><tr><td>Action</td><td>We measured it for 3 weeks.</td></tr><tr><td>Result</td><td>Waste fell to 5%.</td></tr></tbody></table></article></body></html>\n";
+    let import = import_text("export.html", text.as_bytes());
+    assert_eq!(titles(&import), ["Saturday queue", "Milk waste"]);
+    let story = &import.stories[0].story;
+    assert_eq!(
+        story.situation,
+        "A regular waited 25 minutes & left a review."
+    );
+    assert_eq!(story.action, "I replied and reworked the bar.");
+}
+
+#[test]
+fn latex_notes_are_read_as_the_markdown_they_stand_for() {
+    let text = "\\documentclass{article}\n\\begin{document}\n\\section*{1. The stats module}\n\\textbf{Situation:} A 23\\% fail rate and ``blunt'' comments.\n\n\\textbf{Task:} Fix the module.\n\n\\textbf{Action:}\n\\begin{itemize}\n\\item Rewrote the labs % check dates\n\\item Added \\emph{weekly} quizzes\n\\end{itemize}\n\n\\textbf{Result:} Fails fell to 9\\%.\n\\end{document}\n";
+    let import = import_text("notes.tex", text.as_bytes());
+    assert_eq!(titles(&import), ["The stats module"]);
+    let story = &import.stories[0].story;
+    assert_eq!(story.situation, "A 23% fail rate and \"blunt\" comments.");
+    assert_eq!(story.action, "- Rewrote the labs\n- Added weekly quizzes");
+    assert_eq!(import.stories[0].line, 3);
+}

@@ -778,11 +778,24 @@ fn separate_ai_turns(text: &str) -> Cow<'_, str> {
         let plain = line
             .trim()
             .trim_start_matches(|c: char| matches!(c, '#' | '*' | '_' | '>') || c.is_whitespace());
-        labels::line_label(&plain.replace(['*', '_'], ""), None, false).map(|l| l.part)
+        labels::line_label(&plain.replace(['*', '_'], ""), None, false)
+            .map(|l| (l.part, l.rest.chars().any(char::is_alphanumeric)))
     };
+    // For each line, the next line with text (one pass from the end).
+    let mut next_text: Vec<Option<usize>> = vec![None; lines.len()];
+    let mut seen = None;
+    for i in (0..lines.len()).rev() {
+        next_text[i] = seen;
+        if !lines[i].trim().is_empty() {
+            seen = Some(i);
+        }
+    }
     let mut out = String::with_capacity(text.len() + 16);
     let mut speaker = None;
     let mut last_part: Option<Part> = None;
+    // Whether the last label's part has any text yet (`**Result**` alone
+    // on its line, its text after a blank line, has none).
+    let mut part_written = false;
     let mut paragraph_start = true;
     for (i, line) in lines.iter().enumerate() {
         let (body, end) = split_line_end(line);
@@ -797,9 +810,10 @@ fn separate_ai_turns(text: &str) -> Cow<'_, str> {
         if body.trim().is_empty() {
             paragraph_start = true;
             // The assistant's words after a story's Result end the story.
-            let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
+            let next = next_text[i].map(|n| lines[n]);
             let story_over = speaker == Some(Speaker::Assistant)
                 && matches!(last_part, Some(Part::Result | Part::Learning))
+                && part_written
                 && next.is_some_and(|next| {
                     let t = next.trim_start();
                     label_of(next).is_none()
@@ -815,10 +829,13 @@ fn separate_ai_turns(text: &str) -> Cow<'_, str> {
             out.push_str(end);
             continue;
         }
-        if let Some(part) = label_of(body) {
+        if let Some((part, text)) = label_of(body) {
             last_part = Some(part);
+            part_written = text;
         } else if paragraph_start && body.trim_start().starts_with('#') {
             last_part = None;
+        } else {
+            part_written = true;
         }
         paragraph_start = false;
         out.push_str(line);
@@ -1981,11 +1998,10 @@ fn metadata_cell(header: &str, value: &str) -> Option<String> {
     if value.is_empty() {
         return None;
     }
-    // `Question(s) it answers`, `Likely questions`, `Interview question`.
-    if lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == "question" || w == "questions")
-    {
+    // `Question(s) it answers`, `Likely questions`, `Interview question`;
+    // not `Questions I'd ask them`.
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    if words.iter().any(|w| *w == "question" || *w == "questions") && !words.contains(&"ask") {
         return Some(format!("Questions this answers: {value}"));
     }
     let text = format!("{header}: {value}");

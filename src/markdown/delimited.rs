@@ -13,10 +13,12 @@ const MIN_HEADER_PARTS: usize = 3;
 /// is a stub the segmenter reports, which it still gets).
 const MIN_ROW_PARTS: usize = 1;
 
+/// Most header lines tried before giving up.
+const MAX_HEADER_TRIES: usize = 4;
+
 /// Columns a spreadsheet keeps for its own bookkeeping, left out of the
 /// stories: `#`, `Status`, `Last edited`.
 const BOOKKEEPING: &[&str] = &[
-    "",
     "#",
     "no",
     "nr",
@@ -48,6 +50,9 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>
     }
     let lines: Vec<&str> = text.split('\n').collect();
     let mut offset = 0;
+    // Each header tried reads the rest of the document: a few tries, so a
+    // file of header-like lines stays linear.
+    let mut tries = MAX_HEADER_TRIES;
     for (i, line) in lines.iter().enumerate() {
         for &delimiter in delimiters {
             if !line.contains(delimiter as char) {
@@ -62,6 +67,10 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>
             }
             if let Some(out) = table_from(text, &lines, i, offset, delimiter, &header) {
                 return Some(out);
+            }
+            tries -= 1;
+            if tries == 0 {
+                return None;
             }
         }
         offset += line.len() + 1;
@@ -111,19 +120,34 @@ fn table_from(
     // Byte offset (in `body`) where the kept text after the table starts.
     let mut rest_at = body.len();
     let mut first = true;
+    let (mut counted, mut newlines) = (0usize, 0usize);
     loop {
-        let position = reader.position().clone();
+        let before = reader.position().byte() as usize;
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             // Invalid UTF-8 cannot happen in a `&str`; anything else ends
             // the table where it went wrong.
             Err(_) => {
-                rest_at = position.byte() as usize;
+                rest_at = before;
                 break;
             }
         }
-        let line = header_line + position.line() as usize;
+        // Where this record starts, past the blank lines the reader
+        // skipped before it (its position is where the reader stood).
+        let mut at = record.position().map_or(before, |p| p.byte() as usize);
+        while body[at..].starts_with(['\n', '\r']) {
+            at += 1;
+        }
+        // Newlines before `at`, counted on from the last record's.
+        if at > counted {
+            newlines += body.as_bytes()[counted..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            counted = at;
+        }
+        let line = header_line + 1 + newlines;
         if first {
             first = false;
             continue;
@@ -132,7 +156,7 @@ fn table_from(
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            rest_at = position.byte() as usize;
+            rest_at = at;
             break;
         }
         let filled = parts
@@ -162,7 +186,17 @@ fn table_from(
         out.push('\n');
         map.push(i + 1);
     }
-    let names: Vec<String> = kept.iter().map(|&c| cell_text(&header[c], true)).collect();
+    // A column without a header is the stories' names when it comes first
+    // (a sheet whose first column holds them unlabelled); elsewhere it
+    // keeps its cells as notes, under a name.
+    let names: Vec<String> = kept
+        .iter()
+        .map(|&c| match header[c].trim() {
+            "" if c == 0 => "Story".to_owned(),
+            "" => "Notes".to_owned(),
+            name => cell_text(name, true),
+        })
+        .collect();
     out.push_str(&format!("| {} |\n", names.join(" | ")));
     out.push_str(&format!("|{}\n", " --- |".repeat(kept.len())));
     map.extend([header_line + 1, header_line + 1]);

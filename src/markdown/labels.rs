@@ -832,12 +832,14 @@ pub(crate) fn without_prompt(text: &str) -> &str {
 
 /// A part that only holds a placeholder: `TBD`, `TODO: outcome`, `-`, `?`.
 pub(crate) fn is_placeholder(text: &str) -> bool {
-    // `??? (no numbers yet)`: the writer does not know yet.
-    if text.trim_start().starts_with("??")
-        && text.split_whitespace().count() <= MAX_TODO_WORDS
-        && !text.chars().any(|c| c.is_ascii_digit())
-    {
-        return true;
+    // `???` or `??? (no numbers yet)`: the writer does not know yet (a
+    // `??` before words is more likely an emoji a CSV export lost).
+    if let Some(rest) = text.trim().strip_prefix("??") {
+        let rest = rest.trim_start_matches('?').trim();
+        let bracketed = rest.starts_with(['(', '[']) && rest.ends_with([')', ']']);
+        if rest.is_empty() || bracketed {
+            return true;
+        }
     }
     // `[What were you responsible for? Covering the rota?]`: a template's
     // prompt in brackets, nothing written outside them.
@@ -855,9 +857,16 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
             let lower = word.to_ascii_lowercase();
             // `TBD - need numbers from Olu (before/after?)` is a note to
             // self, longer than a `WIP` status may be.
+            // A longer note is one only when it asks itself something or
+            // says what to do (`TODO - ask Karen how many moved over`).
+            let to_do = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .nth(1)
+                .is_some_and(|w| TO_DO_VERBS.contains(&w.to_ascii_lowercase().as_str()));
             let most = match lower.as_str() {
-                "tbd" | "tbc" | "todo" => MAX_TODO_WORDS,
-                "n/a" | "wip" => MAX_PLACEHOLDER_WORDS,
+                "tbd" | "tbc" | "todo" if text.contains('?') || to_do => MAX_TODO_WORDS,
+                "tbd" | "tbc" | "todo" | "n/a" | "wip" => MAX_PLACEHOLDER_WORDS,
                 _ => return false,
             };
             text.split_whitespace().count() <= most && !text.chars().any(|c| c.is_ascii_digit())
@@ -886,6 +895,12 @@ fn outside_brackets(text: &str) -> String {
 /// A `TBD` note longer than this, or with a number, is kept: it may say
 /// what happened (`WIP: rollout at 40%`).
 const MAX_PLACEHOLDER_WORDS: usize = 6;
+
+/// Verbs a note to self starts with after `TODO -`.
+const TO_DO_VERBS: &[&str] = &[
+    "ask", "check", "find", "add", "get", "chase", "confirm", "need", "look", "dig", "fill",
+    "write", "finish",
+];
 
 /// Longest note to self after `TBD`, `TBC` or `TODO` still a placeholder.
 const MAX_TODO_WORDS: usize = 12;
@@ -3192,6 +3207,11 @@ mod tests {
         assert!(!is_placeholder(
             "WIP: the rollout reached every store in the north"
         ));
+        assert!(!is_placeholder(
+            "TBC - early signs good, complaints well down since"
+        ));
+        assert!(is_placeholder("??? (don't use until I have numbers)"));
+        assert!(!is_placeholder("?? Launched early and the client renewed"));
     }
 
     #[test]

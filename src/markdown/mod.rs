@@ -13,7 +13,9 @@
 mod blocks;
 mod decode;
 mod delimited;
+mod html_lines;
 mod labels;
+mod latex;
 mod segment;
 mod wiki;
 
@@ -21,6 +23,21 @@ use crate::story::Story;
 
 /// A document rewritten as Markdown, with the source line of each line.
 type Rewritten = (String, Vec<usize>);
+
+/// A rewrite of a rewrite: its lines report the first text's lines.
+fn then(before: Option<Rewritten>, after: Option<Rewritten>) -> Option<Rewritten> {
+    match (before, after) {
+        (Some((_, first)), Some((text, map))) => {
+            let map = map
+                .iter()
+                .map(|&l| first.get(l.saturating_sub(1)).copied().unwrap_or(l))
+                .collect();
+            Some((text, map))
+        }
+        (before, None) => before,
+        (None, after) => after,
+    }
+}
 
 /// Largest document accepted. Real notes are kilobytes; the limit only stops
 /// a wrong file (a log, a dump) from tying up the importer.
@@ -98,22 +115,25 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
     if decoded.text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    // Spreadsheet tables and wiki markup are rewritten as Markdown first;
-    // each line then reports the source line it came from.
-    let mut rewritten: Option<Rewritten> = delimited::rewrite(file_name, &decoded.text);
+    // Long lines of exported HTML, spreadsheet tables, wiki markup and
+    // LaTeX are rewritten as Markdown first; each line then reports the source line
+    // it came from.
+    let mut rewritten: Option<Rewritten> = html_lines::rewrite(&decoded.text);
     let current = rewritten
         .as_ref()
         .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    if let Some((text, map)) = wiki::rewrite(current) {
-        let map = match rewritten {
-            Some((_, before)) => map
-                .iter()
-                .map(|&l| before.get(l.saturating_sub(1)).copied().unwrap_or(l))
-                .collect(),
-            None => map,
-        };
-        rewritten = Some((text, map));
-    }
+    let next = delimited::rewrite(file_name, current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = wiki::rewrite(current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = latex::rewrite(file_name, current);
+    rewritten = then(rewritten, next);
     let lines = match rewritten {
         Some((text, source_lines)) => {
             let mut lines = blocks::extract(&text);

@@ -207,9 +207,10 @@ fn classify_text(line: &Line) -> Role {
         // A plain `- Story 1: ...` list is a table of contents, not a story;
         // `Story idea — the vendor move:` introduces one.
         let introduces = line.text.trim_end().ends_with(':');
-        // `STORY 1 — Cert fail` on a line of its own: numbered, a title.
+        // `STORY 1 — Cert fail` or `EXAMPLE 2 – The wrong sling` on a line
+        // of its own: numbered, a title.
         let numbered_line = number.is_some()
-            && prefix.kind == PrefixKind::Story
+            && matches!(prefix.kind, PrefixKind::Story | PrefixKind::Example)
             && line.joiner == Joiner::Blank
             && labels::plainly_a_title_line(&line.text);
         let trusted = emphasised || (!in_list && (prefix.colon || introduces || numbered_line));
@@ -254,13 +255,6 @@ fn classify_text(line: &Line) -> Role {
         return Role::Meta {
             kind: MetaKind::Competencies,
             rest: tags,
-            strong: true,
-        };
-    }
-    if let Some(questions) = labels::quoted_questions(&line.text) {
-        return Role::Meta {
-            kind: MetaKind::Questions,
-            rest: questions,
             strong: true,
         };
     }
@@ -552,6 +546,10 @@ const MAX_META_BEFORE_LABEL: usize = 3;
 /// A story without an Action needs this many words in its other parts.
 const MIN_WORDS_WITHOUT_ACTION: usize = 30;
 
+/// A Result this short, with no Task or Action before it, is a note to
+/// self (`wait until his review`), not what happened.
+const MIN_RESULT_WORDS: usize = 10;
+
 /// Longest bold line taken as a story title.
 const MAX_BOLD_TITLE_WORDS: usize = 14;
 
@@ -559,6 +557,42 @@ const MAX_BOLD_TITLE_WORDS: usize = 14;
 /// (`**STAR notes**`, `**Customer Obsession — STAR examples**`) is a
 /// container, not a story title.
 const SHORT_CONTAINER_TITLE: usize = 4;
+
+/// A line of quoted questions (`❓ "Tell me about a clash" / "..."`)
+/// between a story's title and its first label says what the story
+/// answers; quoted speech inside a story stays its text.
+fn read_quoted_questions(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..roles.len() {
+        if roles[i] != Role::Content {
+            continue;
+        }
+        let Some(questions) = labels::quoted_questions(&lines[i].text) else {
+            continue;
+        };
+        let next = (i + 1..roles.len())
+            .take(MAX_META_BEFORE_LABEL + 1)
+            .find(|&j| {
+                !matches!(roles[j], Role::Meta { .. })
+                    && labels::quoted_questions(&lines[j].text).is_none()
+            });
+        let opens = next.is_some_and(|j| {
+            matches!(
+                roles[j],
+                Role::Label {
+                    part: Part::Situation | Part::Task,
+                    ..
+                }
+            )
+        });
+        if opens {
+            roles[i] = Role::Meta {
+                kind: MetaKind::Questions,
+                rest: questions,
+                strong: true,
+            };
+        }
+    }
+}
 
 /// A bold line of its own right before a `Situation`/`Task` label titles the
 /// story that label opens, as in notes without headings:
@@ -573,7 +607,7 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         let emphatic = line.is_all_emphasis() || (line.item.is_none() && shouts(&line.text));
         let plain = !emphatic
             && plain_title_line(lines, roles, i)
-            && (after_a_story_break(roles, i) || number_led(&line.text));
+            && (after_a_story_break(roles, i) || number_led_title(lines, i));
         // `2) Snow day - de-icing` alone as a one-line numbered item, the
         // story's first label right after it.
         let first_item = i == 0
@@ -736,15 +770,26 @@ fn title_like(text: &str) -> bool {
         && !labels::is_question(text)
 }
 
-/// `3 - customer complaint`, `3: the bed delivery`: a number then a dash
-/// or colon leads a title in plain text (a list would use `3.`).
+/// `3 - customer complaint`: a number then a dash leads a title in plain
+/// text (a list would use `3.`).
 fn number_led(text: &str) -> bool {
     let t = text.trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     (1..=2).contains(&digits)
         && t[digits..]
             .trim_start()
-            .starts_with([':', '-', '\u{2013}', '\u{2014}'])
+            .starts_with(['-', '\u{2013}', '\u{2014}'])
+}
+
+/// A number-led line that is not one point of a run of them (`1 - Overtime
+/// down`, `2 - No missed shifts` under a Result).
+fn number_led_title(lines: &[Line], i: usize) -> bool {
+    number_led(&lines[i].text)
+        && !lines[..i]
+            .iter()
+            .rev()
+            .find(|l| l.kind == LineKind::Text)
+            .is_some_and(|l| number_led(&l.text))
 }
 
 /// The text with its first letter upper-cased.
@@ -1087,6 +1132,7 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     read_dialogue(lines, &mut roles);
     confirm_dashed_labels(lines, &mut roles);
     read_bare_list_labels(lines, &mut roles);
+    read_quoted_questions(lines, &mut roles);
     promote_bold_titles(lines, &mut roles);
     keep_dividers(lines, &mut roles);
     read_answer_markers(lines, &mut roles);
@@ -1957,19 +2003,26 @@ fn keep_one_telling(
             .map(|p| p.split_whitespace().count())
             .sum::<usize>()
     };
-    let mut drop: Vec<usize> = Vec::new();
+    // Each story's plain title, keyed, and the first story with each key.
+    let bases: Vec<Option<String>> = stories
+        .iter()
+        .map(|s| labels::version_base(&s.story.title))
+        .collect();
+    let keys: Vec<String> = stories
+        .iter()
+        .zip(&bases)
+        .map(|(s, base)| key(base.as_deref().unwrap_or(&s.story.title)))
+        .collect();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut dropped = vec![false; stories.len()];
     for i in 0..stories.len() {
-        let Some(base) = labels::version_base(&stories[i].story.title) else {
+        let Some(&j) = first.get(keys[i].as_str()) else {
+            first.insert(keys[i].as_str(), i);
             continue;
         };
-        let base_key = key(&base);
-        let Some(j) = (0..stories.len()).find(|&j| {
-            j != i
-                && !drop.contains(&j)
-                && key(&labels::version_base(&stories[j].story.title)
-                    .unwrap_or_else(|| stories[j].story.title.clone()))
-                    == base_key
-        }) else {
+        // Only a telling titled as a version joins another; two stories
+        // that merely share a title stay two.
+        let Some(base) = bases[i].as_ref().or(bases[j].as_ref()) else {
             continue;
         };
         let (keep, other) = if size(&stories[i]) > size(&stories[j]) {
@@ -1985,16 +2038,29 @@ fn keep_one_telling(
                 stories[keep].line
             ),
         });
+        // The left-out telling's tags and questions still describe it.
+        let (questions, competencies) = {
+            let gone = &stories[other].story;
+            (gone.questions.clone(), gone.competencies.clone())
+        };
         let kept = &mut stories[keep].story;
         kept.title = base.trim().to_owned();
         kept.id = slugify(&kept.title, ID_WORDS);
-        drop.push(other);
+        kept.questions = dedupe(kept.questions.drain(..).chain(questions).collect());
+        kept.competencies = dedupe(kept.competencies.drain(..).chain(competencies).collect());
+        dropped[other] = true;
+        first.insert(keys[i].as_str(), keep);
     }
-    drop.sort_unstable();
-    for &i in drop.iter().rev() {
-        stories.remove(i);
-        numbers.remove(i);
-    }
+    let mut index = 0;
+    stories.retain(|_| {
+        index += 1;
+        !dropped[index - 1]
+    });
+    let mut index = 0;
+    numbers.retain(|_| {
+        index += 1;
+        !dropped[index - 1]
+    });
 }
 
 /// A draft's parts as text (placeholders emptied) and whether it is a
@@ -2031,8 +2097,11 @@ fn assess(draft: &Draft) -> Assessment {
     let words: usize = parts.iter().map(|p| p.split_whitespace().count()).sum();
     // Nor is a Situation with a line of Result and nothing between (`Tom
     // joined in Sept` / `wait for his review`): a stub.
+    let result_words = parts
+        .get(Part::Result.index())
+        .map_or(0, |r| r.split_whitespace().count());
     let too_short = empty(Part::Action)
-        && (draft.labels_in_lists || empty(Part::Task))
+        && (draft.labels_in_lists || (empty(Part::Task) && result_words < MIN_RESULT_WORDS))
         && words < MIN_WORDS_WITHOUT_ACTION;
     // "Describe the situation you were in..." under STAR labels is a
     // template or a guide to the method, not a story.

@@ -38,6 +38,16 @@ pub(crate) fn rewrite(text: &str) -> Option<(String, Vec<usize>)> {
         };
         if let Some((name, _, rest)) = macro_tag(trimmed) {
             if CODE_MACROS.contains(&name.as_str()) {
+                // `{noformat}ERR_503{noformat} kept firing`: code within
+                // the line, not a block.
+                let closing = format!("{{{name}}}");
+                if !in_code {
+                    if let Some(end) = rest.find(&closing) {
+                        let after = &rest[end + closing.len()..];
+                        emit(&format!("`{}`{}", &rest[..end], inline(after)));
+                        continue;
+                    }
+                }
                 in_code = !in_code;
                 emit("```");
                 if !rest.trim().is_empty() {
@@ -112,10 +122,26 @@ fn heading(line: &str) -> Option<(usize, &str)> {
     (1..=6).contains(&level).then(|| (level, line[4..].trim()))
 }
 
+/// Longest macro tag read (`{panel:title=...|bgColor=...}`): a search for
+/// its `}` looks no further, so a line of `{{{{` stays linear.
+const MAX_TAG_LEN: usize = 200;
+
+/// Longest `[text|link]` read, for the same reason.
+const MAX_LINK_LEN: usize = 400;
+
+/// The first `close` within `limit` bytes of `text`.
+fn find_within(text: &str, close: char, limit: usize) -> Option<usize> {
+    let mut end = limit.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].find(close)
+}
+
 /// A macro tag opening the line: `{panel:title=Situation|borderStyle=solid}`
 /// -> ("panel", Some("Situation"), text after the tag).
 fn macro_tag(line: &str) -> Option<(String, Option<&str>, &str)> {
-    let inner_end = line.strip_prefix('{')?.find('}')? + 1;
+    let inner_end = find_within(line.strip_prefix('{')?, '}', MAX_TAG_LEN)? + 1;
     let inner = &line[1..inner_end];
     let (name, params) = match inner.split_once(':') {
         Some((name, params)) => (name, Some(params)),
@@ -186,7 +212,7 @@ fn unlink(text: &str) -> String {
     while let Some(open) = rest.find('[') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find(']').map(|close| &after[..close]) {
+        match find_within(after, ']', MAX_LINK_LEN).map(|close| &after[..close]) {
             Some(inner) if inner.contains('|') && !inner.contains('[') => {
                 out.push_str(inner.split('|').next().unwrap_or(""));
                 rest = &after[inner.len() + 1..];
@@ -264,6 +290,15 @@ mod tests {
             "# Prep\n| # | Story | Question |\n| --- | --- | --- |\n|1|Rollout|\"Tell me\"|\n## Rollout\n"
         );
         assert_eq!(map, [1, 2, 2, 3, 4]);
+    }
+
+    #[test]
+    fn code_within_a_line_does_not_open_a_block() {
+        let text = "h2. Outage\n{noformat}ERR_503{noformat} kept firing\n{panel:title=Result}\nFixed.\n{panel}\n";
+        assert_eq!(
+            converted(text),
+            "## Outage\n`ERR_503` kept firing\n**Result:** \nFixed.\n\n"
+        );
     }
 
     #[test]

@@ -1,0 +1,204 @@
+//! Pages exported as HTML (Notion's "Export as HTML", a wiki page saved
+//! from the browser) keep a whole page on a few long lines: headings,
+//! paragraphs and tables side by side. The importer reads HTML line by
+//! line, so such a line is split before each block tag, and a table row
+//! whose first cell names a STAR part (`<tr><td>Situation</td><td>...`)
+//! becomes that part's paragraph, `<p>Situation: ...</p>`.
+
+/// Block tags that start a line of their own.
+const BLOCK_TAGS: &[&str] = &[
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "table",
+    "tr",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "header",
+    "article",
+    "figure",
+    "hr",
+];
+
+/// Fewest block tags on one line for it to be split (a line of hand-typed
+/// HTML in Markdown notes has one or two).
+const MIN_BLOCKS_ON_A_LINE: usize = 3;
+
+/// The document with its long HTML lines split, and each line's 1-based
+/// source line; `None` when no line needs it.
+pub(crate) fn rewrite(text: &str) -> Option<(String, Vec<usize>)> {
+    if !text.contains('<') {
+        return None;
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let starts: Vec<Vec<usize>> = lines.iter().map(|l| block_starts(l)).collect();
+    let table_row = |l: &str| {
+        let lower = l.to_ascii_lowercase();
+        lower.contains("<tr") && lower.contains("<td")
+    };
+    if !starts
+        .iter()
+        .zip(&lines)
+        .any(|(s, l)| s.len() >= MIN_BLOCKS_ON_A_LINE || (!s.is_empty() && table_row(l)))
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut map = Vec::with_capacity(lines.len());
+    for (i, (line, cuts)) in lines.iter().zip(&starts).enumerate() {
+        let split = cuts.len() >= MIN_BLOCKS_ON_A_LINE || (!cuts.is_empty() && table_row(line));
+        if !split {
+            out.push_str(line);
+            out.push('\n');
+            map.push(i + 1);
+            continue;
+        }
+        let mut bounds = cuts.clone();
+        if bounds.first() != Some(&0) {
+            bounds.insert(0, 0);
+        }
+        bounds.push(line.len());
+        for pair in bounds.windows(2) {
+            let segment = line[pair[0]..pair[1]].trim();
+            if segment.is_empty() {
+                continue;
+            }
+            let is_row = segment.starts_with('<')
+                && segment
+                    .get(1..3)
+                    .is_some_and(|t| t.eq_ignore_ascii_case("tr"));
+            // A wrapper with no text of its own (`<table><tbody>`) would
+            // open a raw HTML block that swallows the lines after it: it
+            // is a blank line, and `<hr>` a rule.
+            let text = if is_row {
+                row(segment)
+            } else if segment
+                .get(1..3)
+                .is_some_and(|t| t.eq_ignore_ascii_case("hr"))
+            {
+                "***".to_owned()
+            } else if !plain(segment).chars().any(char::is_alphanumeric) {
+                String::new()
+            } else {
+                segment.to_owned()
+            };
+            out.push_str(&text);
+            out.push('\n');
+            map.push(i + 1);
+        }
+    }
+    if text.ends_with('\n') {
+        out.pop();
+        map.pop();
+    }
+    Some((out, map))
+}
+
+/// Byte offsets of the block tags opening in `line`.
+fn block_starts(line: &str) -> Vec<usize> {
+    let bytes = line.as_bytes();
+    let mut starts = Vec::new();
+    for (at, _) in line.match_indices('<') {
+        let name_len = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &line[at + 1..at + 1 + name_len];
+        let boundary = bytes
+            .get(at + 1 + name_len)
+            .is_some_and(|&b| b == b'>' || b == b' ' || b == b'/');
+        if boundary && BLOCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+            starts.push(at);
+        }
+    }
+    starts
+}
+
+/// A table row as a paragraph: `Situation: text` when its first of two
+/// cells is a label (the reader decides which labels count), the cells
+/// joined by ` | ` otherwise. Cell markup stays for the HTML rewrite.
+fn row(segment: &str) -> String {
+    let cells = cells(segment);
+    match cells.as_slice() {
+        [] => String::new(),
+        [label, text] => format!("<p>{}: {}</p>", plain(label).trim(), text.trim()),
+        _ => format!(
+            "<p>{}</p>",
+            cells
+                .iter()
+                .map(|c| c.trim())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ),
+    }
+}
+
+/// The inner HTML of each `<td>` / `<th>` of a row.
+fn cells(segment: &str) -> Vec<&str> {
+    let lower = segment.to_ascii_lowercase();
+    let mut cells = Vec::new();
+    let mut from = 0;
+    while let Some(open) = ["<td", "<th"]
+        .iter()
+        .filter_map(|t| lower[from..].find(t).map(|i| from + i))
+        .min()
+    {
+        let Some(inner_start) = lower[open..].find('>').map(|i| open + i + 1) else {
+            break;
+        };
+        let inner_end = ["</td", "</th"]
+            .iter()
+            .filter_map(|t| lower[inner_start..].find(t).map(|i| inner_start + i))
+            .min()
+            .unwrap_or(segment.len());
+        cells.push(&segment[inner_start..inner_end]);
+        from = inner_end.max(inner_start);
+        if from >= segment.len() {
+            break;
+        }
+        from += 1;
+    }
+    cells
+}
+
+/// Text without tags.
+fn plain(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_on_one_line_is_split_and_label_rows_become_paragraphs() {
+        let text = "<h2 id=\"a\">1. Queue</h2><p>tags</p><table><tbody><tr><td>Situation</td><td>A <strong>long</strong> queue.</td></tr><tr><td>Task</td><td>Fix it.</td></tr></tbody></table>\n";
+        let (out, map) = rewrite(text).expect("split");
+        assert_eq!(
+            out,
+            "<h2 id=\"a\">1. Queue</h2>\n<p>tags</p>\n\n<p>Situation: A <strong>long</strong> queue.</p>\n<p>Task: Fix it.</p>\n"
+        );
+        assert_eq!(map, [1, 1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn lines_with_a_tag_or_two_are_left_alone() {
+        assert!(rewrite("<p>One</p>\n<h2>Two</h2>\ntext <b>x</b>\n").is_none());
+    }
+}
