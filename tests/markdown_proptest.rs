@@ -123,6 +123,16 @@ fn fragment() -> impl Strategy<Value = String> {
         random_text().prop_map(|text| format!("Situaci\u{f3}n: {text}\n\n2) {text}")),
         random_text().prop_map(|text| format!("- [[STAR]] {text} #[[{text}]]\n    - **S**: {text}")),
         random_text().prop_map(|text| format!("**Situation** *(What was {text}?)*\n{text}")),
+        // Fifth session: sheets, wiki markup, LaTeX, one-line HTML, styled
+        // letters, AI turns, lettered stories, underlined numbered titles.
+        random_text().prop_map(|text| format!("Story\tSituation\tTask\tAction\tResult\n{text}\t\"{text}\n{text}\"\t{text}\t\t{text}")),
+        random_text().prop_map(|text| format!("h2. {text}\n{{panel:title=Situation}}\n{text}\n{{panel}}\n# {text}\n||a||b||\n{{noformat}}{text}")),
+        random_text().prop_map(|text| format!("\\section*{{{text}}}\n\\textbf{{Action:}} {text} % x\n\\begin{{itemize}}\n\\item {text}\n\\end{{itemize}}")),
+        random_text().prop_map(|text| format!("<h2>{text}</h2><p>{text}</p><table><tr><td>Situation</td><td>{text}</td></tr><tr><td>{text}")),
+        random_text().prop_map(|text| format!("\u{1d7ed}. \u{1d5e7}{text}\n\u{1f3f7} #a\n\u{2753} \"Tell me about {text}\" / \"{text}\"")),
+        random_text().prop_map(|text| format!("You said:\n{text}\n\nChatGPT said:\n**Result**\n\n{text}\n\n### {text} (short version)")),
+        random_text().prop_map(|text| format!("**Story A:** {text}\nS - {text}\n3 - {text}\nA -\n  - {text}")),
+        random_text().prop_map(|text| format!("1. {text}\n-----\n\nSituation. {text}\n\nTask. {text}\n==x== [^1]")),
         random_text(),
         Just("```".to_owned()),
         Just("```rust\nfn main() {}\n```".to_owned()),
@@ -186,6 +196,20 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
         let story = &imported.story;
         prop_assert_eq!(story.validate(), Ok(()), "{:?}", story);
         prop_assert!(imported.line >= 1);
+        // Rewrites that add or move lines map each back to its source line.
+        // (A lone `\r` ends a line too, as in old Mac files.)
+        let lone_cr = bytes
+            .windows(2)
+            .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+            .count()
+            + usize::from(bytes.last() == Some(&b'\r'));
+        let source_lines = bytes.iter().filter(|&&b| b == b'\n').count() + lone_cr + 1;
+        prop_assert!(
+            imported.line <= source_lines,
+            "line {} of {}",
+            imported.line,
+            source_lines
+        );
         // What `import` writes must load back through the corpus loader unchanged.
         let yaml = starmatch::corpus::story_to_yaml(story);
         let back: Story = starmatch::corpus::parse_story(

@@ -1410,7 +1410,7 @@ pub(crate) fn distinct_star_parts(parts: &[Option<Part>]) -> usize {
 }
 
 /// A header cell naming the column that holds each story's title.
-fn is_title_column(cell: &str) -> bool {
+pub(crate) fn is_title_column(cell: &str) -> bool {
     let plain: String = cell
         .chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
@@ -2001,7 +2001,10 @@ fn metadata_cell(header: &str, value: &str) -> Option<String> {
     // `Question(s) it answers`, `Likely questions`, `Interview question`;
     // not `Questions I'd ask them`.
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
-    if words.iter().any(|w| *w == "question" || *w == "questions") && !words.contains(&"ask") {
+    let to_ask = ["to ask", "ask them", "i'd ask", "i would ask"]
+        .iter()
+        .any(|p| lower.contains(p));
+    if words.iter().any(|w| *w == "question" || *w == "questions") && !to_ask {
         return Some(format!("Questions this answers: {value}"));
     }
     let text = format!("{header}: {value}");

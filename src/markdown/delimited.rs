@@ -4,7 +4,7 @@
 //! rewritten as a Markdown pipe table, which [`super::blocks`] reads like any
 //! other table of stories; the text around it is kept as it is.
 
-use super::blocks::{cell_labels, distinct_star_parts};
+use super::blocks::{cell_labels, distinct_star_parts, is_title_column};
 
 /// Fewest STAR parts a header names to be a story table.
 const MIN_HEADER_PARTS: usize = 3;
@@ -109,6 +109,10 @@ fn table_from(
     let kept: Vec<usize> = (0..header.len())
         .filter(|&c| parts[c].is_some() || !BOOKKEEPING.contains(&plain(&header[c]).as_str()))
         .collect();
+    // An unlabelled first column names the stories unless another column
+    // does or it only numbers them (`,Title,Situation,...` over `0,1,2`).
+    let titled = header.iter().any(|h| is_title_column(h));
+    let mut first_numbers = true;
     let body = text.get(start..)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -116,7 +120,7 @@ fn table_from(
         .flexible(true)
         .from_reader(body.as_bytes());
     let mut record = csv::StringRecord::new();
-    let mut rows: Vec<(String, usize)> = Vec::new();
+    let mut rows: Vec<(Vec<String>, usize)> = Vec::new();
     // Byte offset (in `body`) where the kept text after the table starts.
     let mut rest_at = body.len();
     let mut first = true;
@@ -167,6 +171,9 @@ fn table_from(
         if filled < MIN_ROW_PARTS {
             continue;
         }
+        first_numbers &= record
+            .get(0)
+            .is_none_or(|v| v.trim().chars().all(|c| c.is_ascii_digit() || c == '.'));
         let cells: Vec<String> = kept
             .iter()
             .map(|&c| {
@@ -174,7 +181,7 @@ fn table_from(
                 cell_text(value, parts[c].is_some())
             })
             .collect();
-        rows.push((format!("| {} |", cells.join(" | ")), line));
+        rows.push((cells, line));
     }
     if rows.is_empty() {
         return None;
@@ -189,19 +196,25 @@ fn table_from(
     // A column without a header is the stories' names when it comes first
     // (a sheet whose first column holds them unlabelled); elsewhere it
     // keeps its cells as notes, under a name.
-    let names: Vec<String> = kept
+    let drop_first =
+        header.first().is_some_and(|h| h.trim().is_empty()) && (titled || first_numbers);
+    let shown: Vec<usize> = (0..kept.len())
+        .filter(|&k| !(drop_first && kept[k] == 0))
+        .collect();
+    let names: Vec<String> = shown
         .iter()
-        .map(|&c| match header[c].trim() {
-            "" if c == 0 => "Story".to_owned(),
+        .map(|&k| match header[kept[k]].trim() {
+            "" if kept[k] == 0 => "Story".to_owned(),
             "" => "Notes".to_owned(),
             name => cell_text(name, true),
         })
         .collect();
     out.push_str(&format!("| {} |\n", names.join(" | ")));
-    out.push_str(&format!("|{}\n", " --- |".repeat(kept.len())));
+    out.push_str(&format!("|{}\n", " --- |".repeat(shown.len())));
     map.extend([header_line + 1, header_line + 1]);
-    for (row, line) in rows {
-        out.push_str(&row);
+    for (cells, line) in rows {
+        let row: Vec<&str> = shown.iter().map(|&k| cells[k].as_str()).collect();
+        out.push_str(&format!("| {} |", row.join(" | ")));
         out.push('\n');
         map.push(line);
     }
@@ -261,6 +274,14 @@ mod tests {
             "| Late vendor | Parts late,<br>again | Fix it | Called them | Shipped |"
         );
         assert_eq!(map[..3], [1, 1, 2]);
+    }
+
+    #[test]
+    fn an_index_column_without_a_header_is_left_out() {
+        let text = ",Title,Situation,Task,Action,Result\n0,Late parts,s,t,a,r\n";
+        let (out, _) = rewrite("export.csv", text).expect("a table");
+        assert!(out.starts_with("| Title | Situation |"), "{out}");
+        assert!(out.contains("| Late parts | s |"), "{out}");
     }
 
     #[test]

@@ -32,8 +32,19 @@ const MIN_BLOCKS_ON_A_LINE: usize = 3;
 
 /// The document with its long HTML lines split, and each line's 1-based
 /// source line; `None` when no line needs it.
-pub(crate) fn rewrite(text: &str) -> Option<(String, Vec<usize>)> {
-    if !text.contains('<') {
+pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>)> {
+    // Only an HTML page: Markdown notes that mention `<table>` in prose or
+    // code are left alone.
+    let lower_name = file_name.to_ascii_lowercase();
+    let page = lower_name.ends_with(".html") || lower_name.ends_with(".htm") || {
+        let head: String = text
+            .chars()
+            .take(4096)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        head.contains("<html") || head.contains("<!doctype html") || head.contains("<body")
+    };
+    if !page || !text.contains('<') {
         return None;
     }
     let lines: Vec<&str> = text.split('\n').collect();
@@ -52,7 +63,8 @@ pub(crate) fn rewrite(text: &str) -> Option<(String, Vec<usize>)> {
     let mut out = String::with_capacity(text.len() + 256);
     let mut map = Vec::with_capacity(lines.len());
     for (i, (line, cuts)) in lines.iter().zip(&starts).enumerate() {
-        let split = cuts.len() >= MIN_BLOCKS_ON_A_LINE || (!cuts.is_empty() && table_row(line));
+        let split = line.trim_start().starts_with('<')
+            && (cuts.len() >= MIN_BLOCKS_ON_A_LINE || (!cuts.is_empty() && table_row(line)));
         if !split {
             out.push_str(line);
             out.push('\n');
@@ -69,19 +81,14 @@ pub(crate) fn rewrite(text: &str) -> Option<(String, Vec<usize>)> {
             if segment.is_empty() {
                 continue;
             }
-            let is_row = segment.starts_with('<')
-                && segment
-                    .get(1..3)
-                    .is_some_and(|t| t.eq_ignore_ascii_case("tr"));
+            let name = tag_name(segment);
+            let is_row = name.eq_ignore_ascii_case("tr");
             // A wrapper with no text of its own (`<table><tbody>`) would
             // open a raw HTML block that swallows the lines after it: it
             // is a blank line, and `<hr>` a rule.
             let text = if is_row {
                 row(segment)
-            } else if segment
-                .get(1..3)
-                .is_some_and(|t| t.eq_ignore_ascii_case("hr"))
-            {
+            } else if name.eq_ignore_ascii_case("hr") {
                 "***".to_owned()
             } else if !plain(segment).chars().any(char::is_alphanumeric) {
                 String::new()
@@ -98,6 +105,15 @@ pub(crate) fn rewrite(text: &str) -> Option<(String, Vec<usize>)> {
         map.pop();
     }
     Some((out, map))
+}
+
+/// The name of the tag a segment opens with (empty for text).
+fn tag_name(segment: &str) -> &str {
+    let Some(rest) = segment.strip_prefix('<') else {
+        return "";
+    };
+    let len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    &rest[..len]
 }
 
 /// Byte offsets of the block tags opening in `line`.
@@ -139,30 +155,37 @@ fn row(segment: &str) -> String {
     }
 }
 
-/// The inner HTML of each `<td>` / `<th>` of a row.
+/// The inner HTML of each `<td>` / `<th>` of a row, in one pass over its
+/// tags.
 fn cells(segment: &str) -> Vec<&str> {
-    let lower = segment.to_ascii_lowercase();
     let mut cells = Vec::new();
-    let mut from = 0;
-    while let Some(open) = ["<td", "<th"]
-        .iter()
-        .filter_map(|t| lower[from..].find(t).map(|i| from + i))
-        .min()
-    {
-        let Some(inner_start) = lower[open..].find('>').map(|i| open + i + 1) else {
-            break;
-        };
-        let inner_end = ["</td", "</th"]
-            .iter()
-            .filter_map(|t| lower[inner_start..].find(t).map(|i| inner_start + i))
-            .min()
-            .unwrap_or(segment.len());
-        cells.push(&segment[inner_start..inner_end]);
-        from = inner_end.max(inner_start);
-        if from >= segment.len() {
-            break;
+    let mut open: Option<usize> = None;
+    for (at, _) in segment.match_indices('<') {
+        let rest = &segment[at + 1..];
+        let closing = rest.starts_with('/');
+        let name_from = if closing { &rest[1..] } else { rest };
+        let len = name_from
+            .bytes()
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
+        let name = &name_from[..len];
+        if !(name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th")) {
+            continue;
         }
-        from += 1;
+        if closing {
+            if let Some(start) = open.take() {
+                cells.push(&segment[start..at]);
+            }
+        } else if let Some(end) = rest.find('>') {
+            // An unclosed cell ends where the next one opens.
+            if let Some(start) = open.take() {
+                cells.push(&segment[start..at]);
+            }
+            open = Some(at + 1 + end + 1);
+        }
+    }
+    if let Some(start) = open {
+        cells.push(&segment[start.min(segment.len())..]);
     }
     cells
 }
@@ -189,7 +212,7 @@ mod tests {
     #[test]
     fn a_page_on_one_line_is_split_and_label_rows_become_paragraphs() {
         let text = "<h2 id=\"a\">1. Queue</h2><p>tags</p><table><tbody><tr><td>Situation</td><td>A <strong>long</strong> queue.</td></tr><tr><td>Task</td><td>Fix it.</td></tr></tbody></table>\n";
-        let (out, map) = rewrite(text).expect("split");
+        let (out, map) = rewrite("export.html", text).expect("split");
         assert_eq!(
             out,
             "<h2 id=\"a\">1. Queue</h2>\n<p>tags</p>\n\n<p>Situation: A <strong>long</strong> queue.</p>\n<p>Task: Fix it.</p>\n"
@@ -199,6 +222,9 @@ mod tests {
 
     #[test]
     fn lines_with_a_tag_or_two_are_left_alone() {
-        assert!(rewrite("<p>One</p>\n<h2>Two</h2>\ntext <b>x</b>\n").is_none());
+        assert!(rewrite("page.html", "<p>One</p>\n<h2>Two</h2>\ntext <b>x</b>\n").is_none());
+        // Markdown naming tags in prose is not a page.
+        let prose = "Action: replaced `<table>` layouts with `<ul>`, `<li>` and `<p>`.\n";
+        assert!(rewrite("notes.md", prose).is_none());
     }
 }

@@ -9,7 +9,11 @@ const MIN_SIGNALS: usize = 2;
 /// The rewritten document and the source line of each line (one for one);
 /// `None` for a document that is not LaTeX.
 pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>)> {
-    let tex_file = file_name.to_ascii_lowercase().ends_with(".tex");
+    // A `.tex` file, or a document that declares itself LaTeX outside any
+    // Markdown code fence: two `\begin{aligned}` blocks in Markdown notes
+    // do not make them LaTeX.
+    let tex_file = file_name.to_ascii_lowercase().ends_with(".tex")
+        || (text.contains("\\documentclass") && !text.contains("```") && !text.contains("~~~"));
     let signals = text
         .lines()
         .filter(|l| {
@@ -21,10 +25,7 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>
                 || t.starts_with("\\item")
         })
         .count();
-    if !tex_file && signals < MIN_SIGNALS {
-        return None;
-    }
-    if signals == 0 {
+    if !tex_file || signals < MIN_SIGNALS {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -90,10 +91,17 @@ fn sectioning(line: &str) -> Option<(usize, &str)> {
     Some((level, inner[..close].trim()))
 }
 
+/// Longest group searched for its closing brace: an unclosed `\a{\a{...`
+/// line stays linear.
+const MAX_GROUP_LEN: usize = 2000;
+
+/// Deepest nesting of commands read; deeper text is kept as it is.
+const MAX_DEPTH: usize = 8;
+
 /// Index of the `}` closing a group whose `{` came just before `text`.
 fn matching_brace(text: &str) -> Option<usize> {
     let mut depth = 0usize;
-    for (i, c) in text.char_indices() {
+    for (i, c) in text.char_indices().take_while(|&(i, _)| i < MAX_GROUP_LEN) {
         match c {
             '{' => depth += 1,
             '}' if depth == 0 => return Some(i),
@@ -108,6 +116,13 @@ fn matching_brace(text: &str) -> Option<usize> {
 /// `\emph{X}` -> `*X*`, `\%` -> `%`, ``` ``quotes'' ``` -> `"quotes"`,
 /// `--` -> `–`; other commands keep their argument's text.
 fn inline(text: &str) -> String {
+    inline_at(text, 0)
+}
+
+fn inline_at(text: &str, depth: usize) -> String {
+    if depth > MAX_DEPTH {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(['\\', '`', '\'', '-', '~']) {
@@ -129,7 +144,7 @@ fn inline(text: &str) -> String {
             out.push(' ');
             rest = after;
         } else if let Some(after) = tail.strip_prefix('\\') {
-            let (text, used) = command(after);
+            let (text, used) = command(after, depth);
             out.push_str(&text);
             rest = &after[used..];
         } else {
@@ -143,7 +158,7 @@ fn inline(text: &str) -> String {
 }
 
 /// A command after its backslash: its text and the bytes it used.
-fn command(after: &str) -> (String, usize) {
+fn command(after: &str, depth: usize) -> (String, usize) {
     let Some(first) = after.chars().next() else {
         return (String::new(), 0);
     };
@@ -183,7 +198,7 @@ fn command(after: &str) -> (String, usize) {
     let Some(close) = matching_brace(inner) else {
         return (String::new(), used);
     };
-    let argument = inline(&inner[..close]);
+    let argument = inline_at(&inner[..close], depth + 1);
     used += 1 + close + 1;
     let text = match name {
         "textbf" | "textsc" => format!("**{argument}**"),
@@ -200,6 +215,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn deep_or_unclosed_groups_stay_cheap() {
+        let deep = format!("{}x{}", "\\emph{".repeat(50_000), "}".repeat(50_000));
+        let text = format!(
+            "\\section*{{A}}\n\\item {deep}\n\\textbf{{{}\n",
+            "\\a{".repeat(100_000)
+        );
+        assert!(rewrite("deep.tex", &text).is_some());
+    }
+
+    #[test]
     fn sections_bold_labels_and_items_become_markdown() {
         let text = "\\documentclass{article}\n\\begin{document}\n\\section*{1. Stats module}\n% private note\n\\textbf{Situation:} A 23\\% fail rate \\& ``blunt'' comments -- \\emph{ouch}.\n\\begin{itemize}\n\\item Rewrote it\n\\end{itemize}\n\\end{document}\n";
         let (out, map) = rewrite("notes.tex", text).expect("latex");
@@ -213,5 +238,7 @@ mod tests {
     #[test]
     fn markdown_mentioning_a_command_is_left_alone() {
         assert!(rewrite("notes.md", "I use \\section in papers.\n").is_none());
+        let maths = "Result: churn down 23% in Q2\n$$\\begin{aligned} a \\end{aligned}$$\n\\item x\n\\begin{x}\n";
+        assert!(rewrite("notes.md", maths).is_none());
     }
 }

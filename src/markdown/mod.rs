@@ -118,7 +118,7 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
     // Long lines of exported HTML, spreadsheet tables, wiki markup and
     // LaTeX are rewritten as Markdown first; each line then reports the source line
     // it came from.
-    let mut rewritten: Option<Rewritten> = html_lines::rewrite(&decoded.text);
+    let mut rewritten: Option<Rewritten> = html_lines::rewrite(file_name, &decoded.text);
     let current = rewritten
         .as_ref()
         .map_or(decoded.text.as_str(), |r| r.0.as_str());

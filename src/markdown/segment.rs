@@ -2004,7 +2004,7 @@ fn keep_one_telling(
             .sum::<usize>()
     };
     // Each story's plain title, keyed, and the first story with each key.
-    let bases: Vec<Option<String>> = stories
+    let mut bases: Vec<Option<String>> = stories
         .iter()
         .map(|s| labels::version_base(&s.story.title))
         .collect();
@@ -2049,6 +2049,9 @@ fn keep_one_telling(
         kept.questions = dedupe(kept.questions.drain(..).chain(questions).collect());
         kept.competencies = dedupe(kept.competencies.drain(..).chain(competencies).collect());
         dropped[other] = true;
+        // The kept story is now titled plainly: a later story that only
+        // shares its title stays a story of its own.
+        bases[keep] = None;
         first.insert(keys[i].as_str(), keep);
     }
     let mut index = 0;

@@ -127,7 +127,7 @@ fn heading(line: &str) -> Option<(usize, &str)> {
 const MAX_TAG_LEN: usize = 200;
 
 /// Longest `[text|link]` read, for the same reason.
-const MAX_LINK_LEN: usize = 400;
+const MAX_LINK_LEN: usize = 2000;
 
 /// The first `close` within `limit` bytes of `text`.
 fn find_within(text: &str, close: char, limit: usize) -> Option<usize> {
