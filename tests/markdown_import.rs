@@ -2427,3 +2427,17 @@ fn latex_notes_are_read_as_the_markdown_they_stand_for() {
     assert_eq!(story.action, "- Rewrote the labs\n- Added weekly quizzes");
     assert_eq!(import.stories[0].line, 3);
 }
+
+#[test]
+fn a_story_line_with_a_long_bracketed_note_is_still_a_title() {
+    let text = "STORY 1 \u{2013} Venue flood\n\nSituation: The venue flooded.\nTask: Move the event.\nAction: I found a new venue.\nResult: Doors opened on time.\n\nSTORY 2 \u{2013} Halcyon launch, \"the pink is orange\"   (difficult client / complaint)\n\nSituation: The client hated the colour.\nTask: Win her back.\nAction: We regraded the wall overnight.\nResult: She rebooked.\n";
+    let import = import_text("onenote.txt", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Venue flood",
+            "Halcyon launch, \"the pink is orange\" (difficult client / complaint)"
+        ]
+    );
+    assert_eq!(import.stories[0].story.result, "Doors opened on time.");
+}

@@ -1507,7 +1507,11 @@ pub(crate) fn story_title_field(text: &str) -> Option<&str> {
 /// dozen words (`STORY 1 — Cert fail 9 days before launch`).
 pub(crate) fn plainly_a_title_line(text: &str) -> bool {
     let text = text.trim();
-    text.split_whitespace().count() <= 12 && !text.contains(". ") && !text.ends_with('.')
+    // A note in brackets after the title (`(difficult client / complaint)`)
+    // does not make it prose.
+    without_parentheses(text).split_whitespace().count() <= 12
+        && !text.contains(". ")
+        && !text.ends_with('.')
 }
 
 /// Most words in a heading naming a version of a story.
