@@ -5,6 +5,8 @@
 //! whose first cell names a STAR part (`<tr><td>Situation</td><td>...`)
 //! becomes that part's paragraph, `<p>Situation: ...</p>`.
 
+use super::{LineWriter, Rewritten};
+
 /// Block tags that start a line of their own.
 const BLOCK_TAGS: &[&str] = &[
     "h1",
@@ -32,7 +34,7 @@ const MIN_BLOCKS_ON_A_LINE: usize = 3;
 
 /// The document with its long HTML lines split, and each line's 1-based
 /// source line; `None` when no line needs it.
-pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>)> {
+pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<Rewritten> {
     // Only an HTML page: Markdown notes that mention `<table>` in prose or
     // code are left alone.
     let lower_name = file_name.to_ascii_lowercase();
@@ -60,15 +62,12 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>
     {
         return None;
     }
-    let mut out = String::with_capacity(text.len() + 256);
-    let mut map = Vec::with_capacity(lines.len());
+    let mut out = LineWriter::with_capacity(text.len() + 256);
     for (i, (line, cuts)) in lines.iter().zip(&starts).enumerate() {
         let split = line.trim_start().starts_with('<')
             && (cuts.len() >= MIN_BLOCKS_ON_A_LINE || (!cuts.is_empty() && table_row(line)));
         if !split {
-            out.push_str(line);
-            out.push('\n');
-            map.push(i + 1);
+            out.line(line, i + 1);
             continue;
         }
         let mut bounds = cuts.clone();
@@ -95,16 +94,10 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>
             } else {
                 segment.to_owned()
             };
-            out.push_str(&text);
-            out.push('\n');
-            map.push(i + 1);
+            out.line(&text, i + 1);
         }
     }
-    if text.ends_with('\n') {
-        out.pop();
-        map.pop();
-    }
-    Some((out, map))
+    Some(out.finish(text.ends_with('\n')))
 }
 
 /// The name of the tag a segment opens with (empty for text).

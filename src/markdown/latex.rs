@@ -3,12 +3,14 @@
 //! `itemize` lists, `%` comments, `\%` and `\&`. Such a file is rewritten
 //! as the Markdown it stands for, line for line.
 
+use super::{LineWriter, Rewritten};
+
 /// Fewest LaTeX command lines for a document to be read as LaTeX.
 const MIN_SIGNALS: usize = 2;
 
 /// The rewritten document and the source line of each line (one for one);
 /// `None` for a document that is not LaTeX.
-pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>)> {
+pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<Rewritten> {
     // A `.tex` file, or a document that declares itself LaTeX outside any
     // Markdown code fence: two `\begin{aligned}` blocks in Markdown notes
     // do not make them LaTeX.
@@ -28,8 +30,7 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>
     if !tex_file || signals < MIN_SIGNALS {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::new();
+    let mut out = LineWriter::with_capacity(text.len());
     let mut in_preamble = text.contains("\\begin{document}");
     for (i, raw) in text.split('\n').enumerate() {
         let line = strip_comment(raw.trim_end_matches('\r'));
@@ -51,15 +52,9 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>
         } else {
             inline(line)
         };
-        out.push_str(&converted);
-        out.push('\n');
-        map.push(i + 1);
+        out.line(&converted, i + 1);
     }
-    if text.ends_with('\n') {
-        out.pop();
-        map.pop();
-    }
-    Some((out, map))
+    Some(out.finish(text.ends_with('\n')))
 }
 
 /// The line without its comment: `%` not escaped as `\%`.

@@ -22,7 +22,40 @@ mod wiki;
 use crate::story::Story;
 
 /// A document rewritten as Markdown, with the source line of each line.
-type Rewritten = (String, Vec<usize>);
+pub(crate) type Rewritten = (String, Vec<usize>);
+
+/// A document being rewritten line by line, with the 1-based source line
+/// of each line written.
+pub(crate) struct LineWriter {
+    out: String,
+    source_lines: Vec<usize>,
+}
+
+impl LineWriter {
+    pub(crate) fn with_capacity(bytes: usize) -> Self {
+        Self {
+            out: String::with_capacity(bytes),
+            source_lines: Vec::new(),
+        }
+    }
+
+    /// Writes `text` as a line that came from source line `source`.
+    pub(crate) fn line(&mut self, text: &str, source: usize) {
+        self.out.push_str(text);
+        self.out.push('\n');
+        self.source_lines.push(source);
+    }
+
+    /// The rewrite of a text split on `\n`: when the text ended with a
+    /// newline, the empty piece after it is no line.
+    pub(crate) fn finish(mut self, text_ended_with_newline: bool) -> Rewritten {
+        if text_ended_with_newline {
+            self.out.pop();
+            self.source_lines.pop();
+        }
+        (self.out, self.source_lines)
+    }
+}
 
 /// A rewrite of a rewrite: its lines report the first text's lines.
 fn then(before: Option<Rewritten>, after: Option<Rewritten>) -> Option<Rewritten> {

@@ -4,6 +4,8 @@
 //! as the Markdown it stands for, line for line, except that a table's
 //! header gains the delimiter row Markdown needs.
 
+use super::{LineWriter, Rewritten};
+
 /// Fewest wiki-markup lines (headings, macros, `||` headers) for a document
 /// to be read as wiki markup; one `h1.` in prose is not enough.
 const MIN_SIGNALS: usize = 2;
@@ -19,23 +21,18 @@ const CODE_MACROS: &[&str] = &["code", "noformat"];
 
 /// The rewritten document and, for each of its lines, the 1-based source
 /// line; `None` for a document that is not wiki markup.
-pub(crate) fn rewrite(text: &str) -> Option<(String, Vec<usize>)> {
+pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     let lines: Vec<&str> = text.split('\n').collect();
     let signals = lines.iter().filter(|l| is_signal(l)).count();
     if signals < MIN_SIGNALS {
         return None;
     }
-    let mut out = String::with_capacity(text.len() + 64);
-    let mut map = Vec::with_capacity(lines.len() + 4);
+    let mut out = LineWriter::with_capacity(text.len() + 64);
     let mut in_code = false;
     for (i, raw) in lines.iter().enumerate() {
         let line = raw.trim_end();
         let trimmed = line.trim_start();
-        let mut emit = |text: &str| {
-            out.push_str(text);
-            out.push('\n');
-            map.push(i + 1);
-        };
+        let mut emit = |text: &str| out.line(text, i + 1);
         if let Some((name, _, rest)) = macro_tag(trimmed) {
             if CODE_MACROS.contains(&name.as_str()) {
                 // `{noformat}ERR_503{noformat} kept firing`: code within
@@ -95,12 +92,7 @@ pub(crate) fn rewrite(text: &str) -> Option<(String, Vec<usize>)> {
         }
         emit(&inline(&strip_macros(line)));
     }
-    // `split` gives one more piece than there are line ends.
-    if text.ends_with('\n') {
-        out.pop();
-        map.pop();
-    }
-    Some((out, map))
+    Some(out.finish(text.ends_with('\n')))
 }
 
 fn is_signal(line: &str) -> bool {
