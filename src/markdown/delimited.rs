@@ -78,13 +78,19 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>
     None
 }
 
-/// The cells of one line read on its own (a header never spans lines).
-fn cells_of(line: &str, delimiter: u8) -> Vec<String> {
-    let mut reader = csv::ReaderBuilder::new()
+/// A reader of delimited rows with no header row of its own, rows of any
+/// length allowed (a sheet's short rows are common).
+fn sheet_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(line.as_bytes());
+        .from_reader(text.as_bytes())
+}
+
+/// The cells of one line read on its own (a header never spans lines).
+fn cells_of(line: &str, delimiter: u8) -> Vec<String> {
+    let mut reader = sheet_reader(line, delimiter);
     let mut record = csv::StringRecord::new();
     match reader.read_record(&mut record) {
         Ok(true) => record.iter().map(|c| c.trim().to_string()).collect(),
@@ -114,11 +120,7 @@ fn table_from(
     let titled = header.iter().any(|h| is_title_column(h));
     let mut first_numbers = true;
     let body = text.get(start..)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(body.as_bytes());
+    let mut reader = sheet_reader(body, delimiter);
     let mut record = csv::StringRecord::new();
     let mut rows: Vec<(Vec<String>, usize)> = Vec::new();
     // Byte offset (in `body`) where the kept text after the table starts.
