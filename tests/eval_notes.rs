@@ -558,3 +558,54 @@ fn the_seventeenth_notes_set_imports_its_stories_and_ranking_beats_the_baseline(
     assert!(!stats.contains("\\emph"), "{stats}");
     assert_beats_baseline(dir.path(), &eval_file("notes-q-questions.yaml"), 45);
 }
+
+#[test]
+fn the_eighteenth_notes_set_imports_its_stories_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories in six files: a Logseq page, Obsidian Dataview fields,
+    // `<details>` blocks, a WhatsApp chat export, a pandoc Word export with
+    // grid tables and an Apple Notes text export.
+    let ids = [
+        "the-wedding-overbooking",
+        "feedback-to-dani",
+        "closing-a-186k-deficit",
+        "reporting-possible-sats-maladministration",
+        "size-curves-data",
+        "stopping-a-mobilisation-on-icu-patient-safety",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-r", 30, &ids);
+    // The friend's replies in the chat are not the story's words.
+    let wedding = story_file(dir.path(), "the-wedding-overbooking");
+    assert!(!wedding.contains("This is good"), "{wedding}");
+    assert!(!wedding.contains("PUT THAT IN"), "{wedding}");
+    // A grid table's cells are read whole, without their borders.
+    let deficit = story_file(dir.path(), "closing-a-186k-deficit");
+    assert!(!deficit.contains("+---"), "{deficit}");
+    assert!(deficit.contains("notice of concern"), "{deficit}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-r-questions.yaml"), 45);
+}
+
+#[test]
+fn the_nineteenth_notes_set_imports_its_stories_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories in six files: definition lists, a Notion export with
+    // toggles, a forwarded email, ALL-CAPS titles, a mock-interview script
+    // and a spreadsheet with its parts out of order.
+    let ids = [
+        "six-days-for-a-cdd",
+        "freshway-surplus-deal",
+        "the-care-home-story-and-the-ad-money",
+        "had-to-deal-with-someone",
+        "clearing-2023",
+        "taking-a-kick-on-the-12-1-4",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-s", 30, &ids);
+    // A sheet's Situation column, though after its Result, is the Situation.
+    let freshway = story_file(dir.path(), "freshway-surplus-deal");
+    assert!(freshway.contains("situation: Riverside"), "{freshway}");
+    // The interviewer's follow-ups draw out one story, not several.
+    let call = story_file(dir.path(), "had-to-deal-with-someone");
+    assert!(call.contains("Dr Hale"), "{call}");
+    assert!(!call.contains("Interviewer"), "{call}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-s-questions.yaml"), 45);
+}

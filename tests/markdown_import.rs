@@ -2441,3 +2441,147 @@ fn a_story_line_with_a_long_bracketed_note_is_still_a_title() {
     );
     assert_eq!(import.stories[0].story.result, "Doors opened on time.");
 }
+
+#[test]
+fn a_sheet_with_its_parts_out_of_order_gives_one_story_per_row() {
+    let csv = "Competency,Title,Result,Action,Situation,Task,Notes\nOwnership,Van rota,\"Every shift covered for a year.\nNo agency cost.\",\"- drew up a rota\n- trained two leads\",\"Our delivery vans sat idle on Fridays.\",\"Get them used without new hires.\",Good for delegation\r\nConflict,Pantry hours,Both teams kept their slots.,Met the two leads together.,Two teams wanted the same hall.,Find a fair split.,\r\n";
+    let import = import_text("bank.csv", csv.as_bytes());
+    assert_eq!(titles(&import), vec!["Van rota", "Pantry hours"]);
+    let van = &import.stories[0].story;
+    assert_eq!(van.situation, "Our delivery vans sat idle on Fridays.");
+    assert_eq!(van.task, "Get them used without new hires.");
+    assert!(van.action.contains("trained two leads"), "{van:?}");
+    assert!(van.result.starts_with("Every shift covered"), "{van:?}");
+    assert_eq!(
+        import.stories[1].story.situation,
+        "Two teams wanted the same hall."
+    );
+    assert!(import.skipped.is_empty(), "{:?}", skipped(&import));
+}
+
+#[test]
+fn a_pandoc_word_export_with_grid_tables_and_anchors_makes_stories() {
+    let text = "[**Prep for the panel**]{.underline}\n\n::: {custom-style=\"Quote\"}\nPanel of four.\n:::\n\n# []{#_Toc1001 .anchor}Example 1 -- Closing the budget gap\n\n*Finance / tough calls.*\n\n+-------------+--------------------------------+\n| **Situation** | The school was heading for a |\n|             | deficit of sixty thousand.     |\n+-------------+--------------------------------+\n| **Task**    | Agree a recovery plan with the |\n|             | council by March.              |\n+-------------+--------------------------------+\n| **Action**  | -   Merged two small classes   |\n|             | -   Let the hall at weekends   |\n+-------------+--------------------------------+\n| **Result**  | Back in surplus a year early.  |\n+-------------+--------------------------------+\n";
+    let import = import_text("prep.md", text.as_bytes());
+    assert_eq!(titles(&import), vec!["Closing the budget gap"]);
+    let story = &import.stories[0].story;
+    assert_eq!(
+        story.situation,
+        "The school was heading for a deficit of sixty thousand."
+    );
+    assert_eq!(
+        story.task,
+        "Agree a recovery plan with the council by March."
+    );
+    assert!(
+        story.action.contains("Let the hall at weekends"),
+        "{story:?}"
+    );
+    assert_eq!(story.result, "Back in surplus a year early.");
+    // The story's line is its heading's, in the source.
+    assert_eq!(import.stories[0].line, 7);
+}
+
+#[test]
+fn stories_drafted_in_a_chat_export_leave_the_friends_replies_out() {
+    let text = "[02/05/2025, 18:01:10] Jo: \u{200e}Messages and calls are end-to-end encrypted.\n[02/05/2025, 18:02:00] Sam: ok here goes, my interview stories for the hotel job\n[02/05/2025, 18:05:41] Sam: STORY 1 \u{2013} the double-booked suite\nS \u{2013} two families arrived for the same suite on a bank holiday night\nT \u{2013} I was duty manager and had to settle it fast\n[02/05/2025, 18:07:12] Sam: A \u{2013} gave the second family our best room and breakfast on us\nR \u{2013} both families stayed calm and one booked again for the summer\n[02/05/2025, 18:09:30] Jo: Love it!! Say what you changed after\n[02/05/2025, 18:10:02] Sam: Too long??\n[02/05/2025, 18:12:45] Sam: STORY 2 \u{2013} the broken key system\nS \u{2013} the key card system failed on the busiest check-in day of the year\nT \u{2013} keep arrivals moving with no system\n[02/05/2025, 18:14:20] Jo: \u{200e}image omitted\n[02/05/2025, 18:15:03] Sam: A \u{2013} handed out spare metal keys from the safe and logged each one by hand\nR \u{2013} every guest was in a room by noon and nothing went missing\n";
+    let import = import_text("WhatsApp Chat - Jo.txt", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        vec!["the double-booked suite", "the broken key system"]
+    );
+    let first = &import.stories[0].story;
+    assert_eq!(
+        first.action,
+        "gave the second family our best room and breakfast on us"
+    );
+    assert!(!first.result.contains("Love it"), "{first:?}");
+    assert!(!first.result.contains("Too long"), "{first:?}");
+    assert_eq!(import.stories[1].line, 10);
+}
+
+#[test]
+fn toggles_exported_as_bare_part_items_over_paragraphs_are_labels() {
+    let text = "## Plant diagnostic with no brief\n\nCompetency: Ambiguity\n\n- Situation\n    \n    A client asked for a diagnostic of nine plants with no scope.\n    \n- Task\n    \n    I ran the workstream and had to turn it into a plan.\n    \n- Action\n    \n    Interviewed the plant managers first.\n    \n    Wrote a one-page note of three hunches.\n    \n- Result\n    \n    Found a large saving and won the follow-on work.\n\n## Six days for the review\n\n- S\n    \n    The deal deadline moved and we had six days.\n    \n- T\n    \n    I led a team of three.\n    \n- A\n    \n    Agreed the four questions that mattered.\n    \n- R\n    \n    Delivered on day six and the client cut their price.\n";
+    let import = import_text("notion.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        vec!["Plant diagnostic with no brief", "Six days for the review"]
+    );
+    let first = &import.stories[0].story;
+    assert_eq!(
+        first.situation,
+        "A client asked for a diagnostic of nine plants with no scope."
+    );
+    assert!(first.action.contains("one-page note"), "{first:?}");
+    let second = &import.stories[1].story;
+    assert_eq!(second.task, "I led a team of three.");
+    assert_eq!(
+        second.result,
+        "Delivered on day six and the client cut their price."
+    );
+    // A lone `- A` item over a paragraph is no label without its siblings.
+    let lone = "## Options\n\nSituation: we had to pick a vendor for the new tills.\n\nAction: I compared them.\n\n- A\n\n    the cheaper one, with a worse contract\n\nResult: we chose the dearer one and saved on support.\n";
+    let import = import_text("lone.md", lone.as_bytes());
+    assert!(
+        import.stories[0].story.action.contains("the cheaper one"),
+        "{:?}",
+        import.stories[0].story
+    );
+}
+
+#[test]
+fn numbered_capital_titles_and_plain_spoken_labels_open_stories() {
+    let text = "Interview stories \u{1f9f6} buyer role\n\n\u{2610} print the deck\n\n1. LATE KNITWEAR - GETTING THE DROP IN ON TIME\n(deadline / problem solving)\n\nSIT - the carrier rerouted and the whole drop was going to land two weeks late.\nTASK - I owned the launch.\nACTION - air freighted the four hero styles and moved the rest online.\nRESULT - launched on the day with every hero style in every store.\n\n------\n\n2. CROPPED CARDIGANS - where I got it wrong\n(failure / learning)\n\nSITUATION - I bought deep into one trend off a single strong test.\nTASK - fix the stock position.\nACTION - marked down early and moved stock to outlets.\nRESULT - cleared most of it at a lower margin.\n";
+    let import = import_text("Buyer.txt", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Late knitwear - getting the drop in on time",
+            "CROPPED CARDIGANS - where I got it wrong"
+        ]
+    );
+    assert!(
+        import.stories[0].story.situation.starts_with("the carrier"),
+        "{:?}",
+        import.stories[0].story
+    );
+    let text = "Notes for the editor job\n\n---\n\nTHE ADVERTISER WHO THREATENED TO WALK\n\n**What happened:** Our biggest advertiser said he would pull his ads if we ran a story about his care home.\n\n**What I did:** Checked every fact with our lawyer and ran it with his reply in full.\n\n**Outcome:** He pulled his ads for months, and the home was re-inspected.\n";
+    let import = import_text("editor.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        vec!["The advertiser who threatened to walk"]
+    );
+    assert!(
+        import.stories[0].story.situation.starts_with("Our biggest"),
+        "{:?}",
+        import.stories[0].story
+    );
+}
+
+#[test]
+fn follow_up_questions_in_a_mock_interview_draw_out_one_story() {
+    let text = "## Q1. An angry member of the public\n\n**Interviewer:** Can you give me an example of a time you had to deal with someone who was very unhappy with a decision?\n\n**Me:** Last summer a father rang on results day because his son had missed his offer by one grade, and he said he would take it to the local paper that same afternoon.\n\n**Interviewer:** What did you do?\n\n**Me:** I let him talk without interrupting and promised to check three things that day.\n\n**Interviewer:** And how did it end?\n\n**Me:** The school sent new evidence and the offer was confirmed two days later.\n\n---\n\n## Q2. Something else\n\n**Interviewer:** Why do you want to leave your current job?\n\n**Me:** The team is shrinking and I want to lead a bigger group of people, which this role offers, and I would like to keep growing in a place that values the work we do for students.\n";
+    let import = import_text("mock.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 1, "{:?}", titles(&import));
+    let story = &import.stories[0].story;
+    assert!(story.situation.starts_with("Last summer"), "{story:?}");
+    assert!(story.action.contains("let him talk"), "{story:?}");
+    assert!(!story.action.starts_with("Me:"), "{story:?}");
+    assert!(story.result.contains("offer was confirmed"), "{story:?}");
+    let all = format!("{story:?}");
+    assert!(!all.contains("shrinking"), "{all}");
+}
+
+#[test]
+fn a_subtitle_under_a_titled_heading_does_not_replace_its_title() {
+    let text = "# Example 2 -- Reporting a colleague to the exam board\n\n*Integrity / accountability.*\n\nSituation: a teacher was reading parts of a test aloud.\n\nTask: I was accountable for the tests.\n\nAction: I reported it the same day.\n\nResult: the board found the school acted properly.\n\n# Story 3\n\n*Flood night in the newsroom*\n\nSituation: the power went out on deadline night.\n\nAction: I moved the desk to my kitchen.\n\nResult: the paper went out on time.\n";
+    let import = import_text("prep.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Reporting a colleague to the exam board",
+            "Flood night in the newsroom"
+        ]
+    );
+}

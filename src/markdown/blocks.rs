@@ -1787,6 +1787,20 @@ impl<'i> Builder<'i> {
                     .first()
                     .map(|(cells, _)| cells.clone())
                     .unwrap_or_default();
+                // A sheet may keep its parts in any order (`Title, Result,
+                // Action, Situation, Task`): they are written in STAR order,
+                // in the places the part columns hold, so a Situation after
+                // a Result does not start another story.
+                let width = rows.iter().map(|(cells, _)| cells.len()).max().unwrap_or(0);
+                let mut order: Vec<usize> = (0..width).collect();
+                let slots: Vec<usize> = (0..width)
+                    .filter(|&c| parts.get(c).copied().flatten().is_some())
+                    .collect();
+                let mut by_part = slots.clone();
+                by_part.sort_by_key(|&c| parts[c].map(Part::index));
+                for (&slot, &column) in slots.iter().zip(&by_part) {
+                    order[slot] = column;
+                }
                 for (cells, line) in rows.into_iter().skip(1) {
                     if let Some(name) = title.and_then(|t| cells.get(t)) {
                         if !name.trim().is_empty() {
@@ -1795,7 +1809,10 @@ impl<'i> Builder<'i> {
                         }
                     }
                     let mut other = Vec::new();
-                    for (column, cell) in cells.iter().enumerate() {
+                    for &column in &order {
+                        let Some(cell) = cells.get(column) else {
+                            continue;
+                        };
                         if cell.trim().is_empty() || Some(column) == title {
                             continue;
                         }

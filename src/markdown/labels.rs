@@ -39,7 +39,7 @@ impl Part {
         }
     }
 
-    fn from_letter(c: char) -> Option<Part> {
+    pub(crate) fn from_letter(c: char) -> Option<Part> {
         match c {
             'S' => Some(Part::Situation),
             'T' => Some(Part::Task),
@@ -60,6 +60,11 @@ const LABELS: &[(&str, Part)] = &[
     ("problem", Part::Situation),
     ("the problem", Part::Situation),
     ("problem statement", Part::Situation),
+    ("sit", Part::Situation),
+    ("what happened", Part::Situation),
+    ("what was happening", Part::Situation),
+    ("what was going on", Part::Situation),
+    ("the setup", Part::Situation),
     ("task", Part::Task),
     ("tasks", Part::Task),
     ("the task", Part::Task),
@@ -75,6 +80,9 @@ const LABELS: &[(&str, Part)] = &[
     ("my role", Part::Task),
     ("what i had to do", Part::Task),
     ("what i needed to do", Part::Task),
+    ("what i was asked to do", Part::Task),
+    ("what i had to achieve", Part::Task),
+    ("what i needed to achieve", Part::Task),
     ("obstacle", Part::Task),
     ("obstacles", Part::Task),
     ("the obstacle", Part::Task),
@@ -85,6 +93,8 @@ const LABELS: &[(&str, Part)] = &[
     ("actions taken", Part::Action),
     ("my actions", Part::Action),
     ("what i did", Part::Action),
+    ("what i did about it", Part::Action),
+    ("how i did it", Part::Action),
     ("approach", Part::Action),
     ("my approach", Part::Action),
     ("the approach", Part::Action),
@@ -101,6 +111,10 @@ const LABELS: &[(&str, Part)] = &[
     ("outcome", Part::Result),
     ("outcomes", Part::Result),
     ("the outcome", Part::Result),
+    ("how it turned out", Part::Result),
+    ("how it ended", Part::Result),
+    ("end result", Part::Result),
+    ("the end result", Part::Result),
     ("impact", Part::Result),
     ("result and impact", Part::Result),
     ("results and impact", Part::Result),
@@ -1279,7 +1293,7 @@ pub(crate) fn is_question(text: &str) -> bool {
 /// "How do you approach learning?") or a pitch ("Tell me about yourself").
 pub(crate) fn asks_for_a_story(question: &str) -> bool {
     let lower = normalize_spaces(&question.to_lowercase());
-    const ASKS: [&str; 14] = [
+    const ASKS: &[&str] = &[
         "a time",
         "an example",
         "a situation",
@@ -1294,6 +1308,15 @@ pub(crate) fn asks_for_a_story(question: &str) -> bool {
         "share a",
         "how did you",
         "what did you",
+        // "Tell me about the most pressured situation you've been in".
+        "about the most",
+        "about the hardest",
+        "about the biggest",
+        "about the toughest",
+        "about the worst",
+        "about the best",
+        "what have you done",
+        "what have you personally done",
     ];
     !lower.contains("yourself") && ASKS.iter().any(|a| lower.contains(a))
 }
@@ -1850,6 +1873,15 @@ const STORY_NOUNS: &[&str] = &[
     "notes",
     "star",
 ];
+
+/// Whether a word only names a story as such (`Story`, `Example`,
+/// `Scenario`), any case.
+pub(crate) fn is_story_noun(word: &str) -> bool {
+    let lower = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    STORY_NOUNS.contains(&lower.as_str())
+}
 
 /// Words of the sections a prep document keeps besides its stories; a
 /// heading with one of them is never a competency.

@@ -11,11 +11,13 @@
 //! on a line, and [`segment`] groups lines into stories.
 
 mod blocks;
+mod chat;
 mod decode;
 mod delimited;
 mod html_lines;
 mod labels;
 mod latex;
+mod pandoc;
 mod segment;
 mod wiki;
 
@@ -155,7 +157,17 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
     let current = rewritten
         .as_ref()
         .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = chat::rewrite(current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
     let next = delimited::rewrite(file_name, current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = pandoc::rewrite(current);
     rewritten = then(rewritten, next);
     let current = rewritten
         .as_ref()

@@ -283,12 +283,19 @@ fn classify_text(line: &Line) -> Role {
 }
 
 /// `- situation` alone in a list item, with the part's text in the items
-/// nested under it, labels that part, as in notes kept as an outline. (A
-/// bare `- Action` item with nothing under it stays text.)
+/// nested under it or in paragraphs inside the item (a Notion toggle
+/// exported as Markdown), labels that part, as in notes kept as an
+/// outline. (A bare `- Action` item with nothing under it stays text.)
 fn read_bare_list_labels(lines: &[Line], roles: &mut [Role]) {
     for i in 0..roles.len() {
         let line = &lines[i];
-        let nested = lines.get(i + 1).is_some_and(|next| next.depth > line.depth);
+        let nested = lines.get(i + 1).is_some_and(|next| {
+            next.depth > line.depth
+                || (next.depth == line.depth
+                    && next.item.is_none()
+                    && next.kind == LineKind::Text
+                    && next.joiner == Joiner::Blank)
+        });
         if roles[i] != Role::Content
             || line.kind != LineKind::Text
             || line.item.is_none()
@@ -296,20 +303,49 @@ fn read_bare_list_labels(lines: &[Line], roles: &mut [Role]) {
         {
             continue;
         }
+        let item = |k: usize| {
+            let other = &lines[k];
+            other.kind == LineKind::Text && other.item.is_some() && other.depth == line.depth
+        };
+        // `- S` alone: a part's letter.
+        let letter = |k: usize| {
+            let text = lines[k].text.trim().trim_end_matches([':', '.', ')']);
+            let mut chars = text.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if item(k) => Part::from_letter(c),
+                _ => None,
+            }
+        };
+        // A letter is a label only among its siblings `- T`, `- A`: two
+        // more parts as bare letters nearby.
+        let siblings = |part: Part| {
+            let near = i.saturating_sub(BARE_LETTER_SPAN)..(i + BARE_LETTER_SPAN).min(lines.len());
+            let mut parts: Vec<Part> = near.filter_map(letter).collect();
+            parts.retain(|&p| p != part);
+            parts.sort_by_key(|p| p.index());
+            parts.dedup();
+            parts.len() >= 2
+        };
         let label = labels::line_label(&line.text, line.lead_emphasis_end, false)
-            .filter(|l| l.rest.is_empty() && !l.one_letter);
-        if let Some(label) = label {
+            .filter(|l| l.rest.is_empty() && !l.one_letter)
+            .map(|l| (l.part, l.weak))
+            .or_else(|| letter(i).filter(|&p| siblings(p)).map(|p| (p, false)));
+        if let Some((part, weak)) = label {
             roles[i] = Role::Label {
-                part: label.part,
+                part,
                 rest: String::new(),
                 heading: None,
-                weak: label.weak,
+                weak,
                 one_letter: false,
                 dashed: false,
             };
         }
     }
 }
+
+/// Lines this close to a bare letter item (`- S`) are searched for its
+/// siblings.
+const BARE_LETTER_SPAN: usize = 40;
 
 /// Lines this close to a dashed label are searched for its siblings.
 const DASHED_RUN_LINES: usize = 8;
@@ -604,7 +640,26 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         // A bold line, or a plain list item with the labels nested under it
         // (`- Crash spike on release day` then `  - Situation ...`).
         // An ALL CAPS line of a plain-text file is as clear as a bold one.
-        let emphatic = line.is_all_emphasis() || (line.item.is_none() && shouts(&line.text));
+        // An italic or bold line right under a heading that names a story
+        // (`# Example 2 -- Reporting maladministration` then
+        // `*Integrity / accountability*`) is its subtitle, not a title.
+        // (`# Story 4` names none: the line under it is the title.)
+        let under_title = i > 0
+            && matches!(
+                &roles[i - 1],
+                Role::Heading {
+                    class: HeadingClass::Story { .. } | HeadingClass::Plain(_),
+                    ..
+                }
+            )
+            && labels::without_parentheses(&labels::clean_title(&lines[i - 1].text))
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .filter(|w| !labels::is_story_noun(w))
+                .count()
+                >= 2;
+        let emphatic =
+            !under_title && (line.is_all_emphasis() || (line.item.is_none() && shouts(&line.text)));
         let plain = !emphatic
             && plain_title_line(lines, roles, i)
             && (after_a_story_break(roles, i) || number_led_title(lines, i));
@@ -762,7 +817,13 @@ fn title_like(text: &str) -> bool {
         .trim()
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches(|c: char| !c.is_alphanumeric() && !c.is_ascii_punctuation());
-    (1..=MAX_PLAIN_TITLE_WORDS).contains(&text.split_whitespace().count())
+    // A dash between words (`Cropped cardis - where I got it wrong`) is
+    // no word.
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    (1..=MAX_PLAIN_TITLE_WORDS).contains(&words)
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !text.ends_with(['.', ':', '?', '!', ';', ',', ')'])
         // `Role: Tech lead`, `When: March 2022` are notes, not titles.
@@ -810,6 +871,27 @@ fn is_number_marker(marker: &str) -> bool {
 /// Fewest turns of each speaker for a document to be read as a transcript.
 const MIN_TRANSCRIPT_TURNS: usize = 2;
 
+/// Most words of an interviewer's follow-up question.
+const MAX_FOLLOW_UP_WORDS: usize = 8;
+
+/// Words of a follow-up question that point back at the story being told.
+const BACK_REFERENCES: &[&str] = &[
+    "did", "was", "were", "had", "happened", "went", "ended", "end", "outcome", "result", "impact",
+    "then", "next", "that", "it", "he", "she", "they", "them", "those", "this", "him", "her",
+    "their",
+];
+
+/// Words that ask for a story of its own, even in a short question.
+const STORY_REQUESTS: &[&str] = &[
+    "a time",
+    "an example",
+    "tell me about",
+    "tell us about",
+    "describe a",
+    "walk me through",
+    "give me",
+];
+
 /// Fewest words of a reply told as a story.
 const MIN_ANSWER_WORDS: usize = 40;
 
@@ -838,22 +920,56 @@ fn read_dialogue(lines: &[Line], roles: &mut [Role]) {
     if exchanges < MIN_TRANSCRIPT_TURNS {
         return;
     }
+    // "What did you do?", "How did he take that?": a question after a
+    // story draws out more of it, unless it asks for another one (a remark,
+    // "Good, say 'I' more", ends it).
+    // It looks back at the story: past tense or a word pointing at it
+    // ("Why do you want to leave?" is a new topic).
+    let follow_up = |turn: &str| {
+        let lower = turn.to_lowercase();
+        let looks_back = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| BACK_REFERENCES.contains(&w));
+        asked_question(turn).is_some()
+            && looks_back
+            && turn.split_whitespace().count() <= MAX_FOLLOW_UP_WORDS
+            && !STORY_REQUESTS.iter().any(|r| lower.contains(r))
+    };
     // Whether the last question asked for a story: replies to others ("Why
     // do you want to leave?") are not stories.
     let mut asked = false;
+    // Whether a story is being told: the interviewer's follow-ups ("What
+    // did you do?", "And how did it end?") draw out more of it, and the
+    // replies to them are its later paragraphs, however short.
+    let mut telling = false;
     for (n, &(i, who, rest)) in turns.iter().enumerate() {
         let words = rest.split_whitespace().count();
         match who {
+            labels::Speaker::Candidate if telling => {}
             labels::Speaker::Candidate if !asked => {
                 roles[i] = Role::Dropped("a reply to a question that asks for no story".to_owned());
             }
+            labels::Speaker::Interviewer if telling && follow_up(rest) => {
+                roles[i] = Role::Ignored;
+            }
             labels::Speaker::Interviewer => {
                 let question = asked_question(rest);
-                let answered = turns.get(n + 1).is_some_and(|&(_, next, reply)| {
-                    next == labels::Speaker::Candidate
-                        && reply.split_whitespace().count() >= MIN_ANSWER_WORDS
-                });
+                // The candidate's replies up to the next question that asks
+                // for a story: one telling, drawn out by follow-ups.
+                let told: usize = turns[n + 1..]
+                    .iter()
+                    .take_while(|&&(_, next, turn)| {
+                        next == labels::Speaker::Candidate || follow_up(turn)
+                    })
+                    .filter(|&&(_, next, _)| next == labels::Speaker::Candidate)
+                    .map(|&(_, _, reply)| reply.split_whitespace().count())
+                    .sum();
+                let replied = turns
+                    .get(n + 1)
+                    .is_some_and(|&(_, next, _)| next == labels::Speaker::Candidate);
+                let answered = replied && told >= MIN_ANSWER_WORDS;
                 asked = question.as_deref().is_some_and(labels::asks_for_a_story);
+                telling = answered && asked;
                 match question {
                     Some(question) if answered && asked => roles[i] = answer_heading(question),
                     Some(_) => {
@@ -2231,8 +2347,11 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
     let mut paragraphs: Vec<String> = Vec::new();
     for (n, &i) in prose.iter().enumerate() {
         let Some(line) = lines.get(i) else { continue };
-        // `A: Last year we...`: the answer marker opening a `Q:` answer.
-        let text = match labels::reply_text(&line.text).filter(|_| n == 0) {
+        // `A: Last year we...`: the answer marker opening a `Q:` answer;
+        // `Me: ...` opening each reply of a transcript's telling.
+        let text = match labels::reply_text(&line.text)
+            .filter(|_| n == 0 || line.joiner == Joiner::Blank)
+        {
             Some(rest) => collapse(rest),
             None => collapse(&line.text),
         };
