@@ -2585,3 +2585,35 @@ fn a_subtitle_under_a_titled_heading_does_not_replace_its_title() {
         ]
     );
 }
+
+#[test]
+fn a_short_new_question_in_a_mock_interview_is_not_a_follow_up() {
+    let reply = "Last spring our biggest client threatened to leave after a missed delivery. I flew out to meet their operations lead and agreed a recovery plan and a weekly call. We kept the account and I grew it the next year by a third.";
+    let other = "I sat the two leads down together, let each explain their side without interruptions, and we agreed a shared rota that both could live with, which cut the complaints to nothing within a month of trying it out.";
+    let text = format!("**Interviewer:** Tell me about a time you kept a client who wanted to leave.\n\n**Me:** {reply}\n\n**Interviewer:** How did you handle conflict?\n\n**Me:** {other}\n");
+    let import = import_text("mock.md", text.as_bytes());
+    let first = &import.stories[0].story;
+    let all = format!("{first:?}");
+    assert!(!all.contains("two leads"), "{all}");
+    // Follow-ups and short replies are more of the story.
+    let run = "**Interviewer:** Was it hard?\n\n**Me:** Yes, it took weeks.\n\n".repeat(3);
+    let text = format!("**Interviewer:** Tell me about a time you kept a client who wanted to leave.\n\n**Me:** {reply}\n\n{run}");
+    let import = import_text("run.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 1, "{:?}", skipped(&import));
+    assert!(format!("{:?}", import.stories[0].story).contains("it took weeks"));
+    // A run of twenty thousand of them neither panics nor stalls (each
+    // turn is read once).
+    let run = "**Interviewer:** Was it hard?\n\n**Me:** Yes.\n\n".repeat(20_000);
+    let text = format!("**Interviewer:** Tell me about a time you kept a client who wanted to leave.\n\n**Me:** {reply}\n\n{run}");
+    let _ = import_document("long.md", text.as_bytes());
+}
+
+#[test]
+fn a_bold_title_under_a_competency_heading_keeps_its_title_role() {
+    let text = "## Stakeholder management\n\n**Winning over finance**\n\nSituation: the finance lead blocked our new tool.\n\nAction: I showed her the costs it saved in a pilot.\n\nResult: she signed it off for every team.\n\n**Calming the angry board member**\n\nSituation: a board member was furious about a late report.\n\nAction: I called him the same hour with a new date.\n\nResult: he backed the plan at the next meeting.\n";
+    let import = import_text("notes.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        vec!["Winning over finance", "Calming the angry board member"]
+    );
+}

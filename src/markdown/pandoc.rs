@@ -23,12 +23,27 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     }
     let mut out = LineWriter::with_capacity(text.len());
     let mut i = 0;
+    // Code in a fence (a database's `+----+` result table) is kept as is.
+    let mut fence: Option<&str> = None;
     while i < lines.len() {
+        let line = lines[i];
+        let marker = ["```", "~~~"]
+            .into_iter()
+            .find(|m| line.trim_start().starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => fence = Some(m),
+            (Some(open), Some(m)) if open == m => fence = None,
+            _ => {}
+        }
+        if fence.is_some() || marker.is_some() {
+            out.line(line, i + 1);
+            i += 1;
+            continue;
+        }
         if let Some(columns) = grid_at(&lines, i) {
             i = write_grid(&lines, i, &columns, &mut out);
             continue;
         }
-        let line = lines[i];
         if is_div_fence(line) {
             out.line("", i + 1);
         } else {
@@ -60,48 +75,80 @@ fn has_span(line: &str) -> bool {
 }
 
 /// The bracketed spans with attributes in a line: (start of `[`, end after
-/// `}`, the text between the brackets).
+/// `}`, the text between the brackets), in order and never overlapping.
+/// Linear in the line: each `[` is searched for only back to where the
+/// last search stopped, and each `}` only a short way ahead.
 fn spans_in(line: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     let mut from = 0;
     std::iter::from_fn(move || {
         while let Some(at) = line[from..].find("]{") {
             let close = from + at;
+            let searched = from;
             from = close + 2;
-            let Some(open) = line[..close].rfind('[') else {
+            // The `[` must come after the last span (or failed try) and
+            // before this `]`, with no other `]` between.
+            let Some(open) = line[searched..close].rfind('[').map(|o| searched + o) else {
                 continue;
             };
-            let Some(end) = line[close + 2..].find('}') else {
-                continue;
-            };
-            let attributes = &line[close + 2..close + 2 + end];
-            if !is_attributes(attributes) {
+            if line[open + 1..close].contains(']') {
                 continue;
             }
-            // A link's text `[a](b)` never reaches here; nested brackets
-            // are left as they are.
-            let inner = &line[open + 1..close];
-            if inner.contains(']') {
+            let tail = &line[close + 2..];
+            let window = tail
+                .char_indices()
+                .nth(MAX_ATTRIBUTE_CHARS)
+                .map_or(tail.len(), |(b, _)| b);
+            let Some(end) = tail[..window].find('}') else {
+                continue;
+            };
+            if !is_attributes(&tail[..end]) {
                 continue;
             }
             from = close + 2 + end + 1;
-            return Some((open, from, inner));
+            return Some((open, from, &line[open + 1..close]));
         }
         None
     })
 }
 
-/// `#id`, `.class` and `key="value"` items separated by spaces.
+/// Longest attribute list read after a span's `]{`.
+const MAX_ATTRIBUTE_CHARS: usize = 200;
+
+/// `#id`, `.class` and `key="value"` items separated by spaces (a quoted
+/// value may hold spaces: `custom-style="Body Text"`).
 fn is_attributes(text: &str) -> bool {
-    let items: Vec<&str> = text.split_whitespace().collect();
-    !items.is_empty()
+    let mut items: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                current.push(c);
+            }
+            c if c.is_whitespace() && !quoted => {
+                if !current.is_empty() {
+                    items.push(std::mem::take(&mut current));
+                }
+            }
+            c => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        items.push(current);
+    }
+    !quoted
+        && !items.is_empty()
         && items.iter().all(|item| {
-            item.starts_with('#') && item.len() > 1
-                || item.starts_with('.') && item.len() > 1
-                || item.split_once('=').is_some_and(|(k, _)| {
-                    !k.is_empty()
-                        && k.chars()
-                            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-                })
+            let name_ok = |name: &str| {
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ':'))
+            };
+            item.strip_prefix('#').is_some_and(name_ok)
+                || item.strip_prefix('.').is_some_and(name_ok)
+                || item.split_once('=').is_some_and(|(k, _)| name_ok(k))
         })
 }
 
@@ -204,11 +251,11 @@ fn row_cells(line: &str, edges: &[usize], columns: usize) -> Vec<String> {
     let t = line.trim();
     let inner = &t[1..t.len().saturating_sub(1).max(1)];
     let mut cells: Vec<String> = inner.split('|').map(str::to_owned).collect();
-    cells.resize(columns, String::new());
     if cells.len() > columns {
         let rest = cells.split_off(columns - 1).join("|");
         cells.push(rest);
     }
+    cells.resize(columns, String::new());
     cells
 }
 
@@ -264,6 +311,27 @@ mod tests {
             "# Example 1 -- Deficit\n**Prep** and [x](y)\n\nPanel.\n\n"
         );
         assert_eq!(map, [1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn overlapping_or_unclosed_brackets_neither_panic_nor_take_long() {
+        assert_eq!(without_spans("[a]{.[}]{.x}"), "[a]{.}");
+        let long = "[a]{".repeat(200_000);
+        assert_eq!(without_spans(&long), long);
+        let long = "]{".repeat(200_000);
+        assert_eq!(without_spans(&long), long);
+        assert_eq!(
+            without_spans("[Body]{custom-style=\"Body Text\"} here"),
+            "Body here"
+        );
+    }
+
+    #[test]
+    fn a_misaligned_row_keeps_every_cell_and_fenced_tables_stay_code() {
+        assert_eq!(row_cells("|a|b|c|", &[0, 4, 8], 2), ["a", "b|c"]);
+        let text = "```\n+----+----+\n| id | n  |\n+----+----+\n```\n[x]{.mark}\n";
+        let (out, _) = rewritten(text);
+        assert_eq!(out, "```\n+----+----+\n| id | n  |\n+----+----+\n```\nx\n");
     }
 
     #[test]

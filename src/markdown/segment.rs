@@ -644,14 +644,20 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         // (`# Example 2 -- Reporting maladministration` then
         // `*Integrity / accountability*`) is its subtitle, not a title.
         // (`# Story 4` names none: the line under it is the title.)
+        // Under a plain heading (a story's title or a competency's), only a
+        // line that reads as notes (`Integrity / accountability.`) is one.
+        let notes_like = line.text.contains('/')
+            || line.text.trim_end().ends_with(['.', '!'])
+            || lists_short_items(&line.text);
         let under_title = i > 0
-            && matches!(
-                &roles[i - 1],
-                Role::Heading {
-                    class: HeadingClass::Story { .. } | HeadingClass::Plain(_),
-                    ..
-                }
-            )
+            && match &roles[i - 1] {
+                Role::Heading { class, .. } => match class {
+                    HeadingClass::Story { .. } => true,
+                    HeadingClass::Plain(_) => notes_like,
+                    _ => false,
+                },
+                _ => false,
+            }
             && labels::without_parentheses(&labels::clean_title(&lines[i - 1].text))
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphabetic))
@@ -875,10 +881,86 @@ const MIN_TRANSCRIPT_TURNS: usize = 2;
 const MAX_FOLLOW_UP_WORDS: usize = 8;
 
 /// Words of a follow-up question that point back at the story being told.
-const BACK_REFERENCES: &[&str] = &[
-    "did", "was", "were", "had", "happened", "went", "ended", "end", "outcome", "result", "impact",
-    "then", "next", "that", "it", "he", "she", "they", "them", "those", "this", "him", "her",
+const POINTING_WORDS: &[&str] = &[
+    "that",
+    "it",
+    "then",
+    "next",
+    "afterwards",
+    "he",
+    "she",
+    "they",
+    "them",
+    "those",
+    "this",
+    "him",
+    "her",
     "their",
+];
+
+/// Words a follow-up question may be made of alone ("What did you do?",
+/// "What was the outcome?", "How did it end?").
+const FOLLOW_UP_WORDS: &[&str] = &[
+    "what",
+    "how",
+    "why",
+    "when",
+    "who",
+    "and",
+    "so",
+    "did",
+    "do",
+    "does",
+    "you",
+    "your",
+    "was",
+    "were",
+    "is",
+    "the",
+    "a",
+    "of",
+    "to",
+    "in",
+    "on",
+    "about",
+    "happen",
+    "happened",
+    "go",
+    "went",
+    "end",
+    "ended",
+    "turn",
+    "turned",
+    "out",
+    "outcome",
+    "result",
+    "results",
+    "impact",
+    "react",
+    "reacted",
+    "respond",
+    "responded",
+    "handle",
+    "handled",
+    "approach",
+    "feel",
+    "felt",
+    "take",
+    "took",
+    "learn",
+    "learned",
+    "learnt",
+    "change",
+    "changed",
+    "differently",
+    "would",
+    "have",
+    "done",
+    "after",
+    "finally",
+    "i",
+    "me",
+    "we",
 ];
 
 /// Words that ask for a story of its own, even in a short question.
@@ -920,21 +1002,27 @@ fn read_dialogue(lines: &[Line], roles: &mut [Role]) {
     if exchanges < MIN_TRANSCRIPT_TURNS {
         return;
     }
-    // "What did you do?", "How did he take that?": a question after a
-    // story draws out more of it, unless it asks for another one (a remark,
-    // "Good, say 'I' more", ends it).
-    // It looks back at the story: past tense or a word pointing at it
-    // ("Why do you want to leave?" is a new topic).
-    let follow_up = |turn: &str| {
-        let lower = turn.to_lowercase();
-        let looks_back = lower
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .any(|w| BACK_REFERENCES.contains(&w));
-        asked_question(turn).is_some()
-            && looks_back
-            && turn.split_whitespace().count() <= MAX_FOLLOW_UP_WORDS
-            && !STORY_REQUESTS.iter().any(|r| lower.contains(r))
-    };
+    // "What did you do?", "How did he take that?": a short question after
+    // a story draws out more of it when it points back at it ("that",
+    // "it", "those") or says nothing new (only question words, pronouns and
+    // verbs like "do", "handle", "happen"); "How did you handle conflict?"
+    // and "Why do you want to leave?" are questions of their own, and a
+    // remark ("Good, say 'I' more") ends the story. Worked out once per
+    // turn.
+    let follow_ups: Vec<bool> = turns
+        .iter()
+        .map(|&(_, who, turn)| who == labels::Speaker::Interviewer && is_follow_up(turn))
+        .collect();
+    // Words the candidate says from each turn on while one telling lasts
+    // (replies, and the follow-ups between them), summed from the end.
+    let mut told_from = vec![0usize; turns.len() + 1];
+    for n in (0..turns.len()).rev() {
+        told_from[n] = match turns[n].1 {
+            labels::Speaker::Candidate => turns[n].2.split_whitespace().count() + told_from[n + 1],
+            labels::Speaker::Interviewer if follow_ups[n] => told_from[n + 1],
+            labels::Speaker::Interviewer => 0,
+        };
+    }
     // Whether the last question asked for a story: replies to others ("Why
     // do you want to leave?") are not stories.
     let mut asked = false;
@@ -949,21 +1037,14 @@ fn read_dialogue(lines: &[Line], roles: &mut [Role]) {
             labels::Speaker::Candidate if !asked => {
                 roles[i] = Role::Dropped("a reply to a question that asks for no story".to_owned());
             }
-            labels::Speaker::Interviewer if telling && follow_up(rest) => {
+            labels::Speaker::Interviewer if telling && follow_ups[n] => {
                 roles[i] = Role::Ignored;
             }
             labels::Speaker::Interviewer => {
                 let question = asked_question(rest);
                 // The candidate's replies up to the next question that asks
                 // for a story: one telling, drawn out by follow-ups.
-                let told: usize = turns[n + 1..]
-                    .iter()
-                    .take_while(|&&(_, next, turn)| {
-                        next == labels::Speaker::Candidate || follow_up(turn)
-                    })
-                    .filter(|&&(_, next, _)| next == labels::Speaker::Candidate)
-                    .map(|&(_, _, reply)| reply.split_whitespace().count())
-                    .sum();
+                let told = told_from[n + 1];
                 let replied = turns
                     .get(n + 1)
                     .is_some_and(|&(_, next, _)| next == labels::Speaker::Candidate);
@@ -992,6 +1073,22 @@ fn read_dialogue(lines: &[Line], roles: &mut [Role]) {
             labels::Speaker::Candidate => {}
         }
     }
+}
+
+/// Whether an interviewer's turn is a follow-up question about the story
+/// just told (see [`read_dialogue`]).
+fn is_follow_up(turn: &str) -> bool {
+    let lower = turn.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let points_back = words.iter().any(|w| POINTING_WORDS.contains(w));
+    let nothing_new = words.iter().all(|w| FOLLOW_UP_WORDS.contains(w));
+    asked_question(turn).is_some()
+        && (points_back || nothing_new)
+        && words.len() <= MAX_FOLLOW_UP_WORDS
+        && !STORY_REQUESTS.iter().any(|r| lower.contains(r))
 }
 
 /// The question in an interviewer's turn: from its first sentence that
