@@ -133,6 +133,12 @@ fn fragment() -> impl Strategy<Value = String> {
         random_text().prop_map(|text| format!("You said:\n{text}\n\nChatGPT said:\n**Result**\n\n{text}\n\n### {text} (short version)")),
         random_text().prop_map(|text| format!("**Story A:** {text}\nS - {text}\n3 - {text}\nA -\n  - {text}")),
         random_text().prop_map(|text| format!("1. {text}\n-----\n\nSituation. {text}\n\nTask. {text}\n==x== [^1]")),
+        // Sixth session: pandoc grid tables and spans, chat exports, Notion
+        // toggles, transcripts with follow-ups.
+        random_text().prop_map(|text| format!("# []{{#_Toc1 .anchor}}{text}\n+----+------+\n| **S** | {text} |\n|    | {text} |\n+----+------+\n[{text}]{{.mark}}\n::: {{custom-style=\"Q\"}}")),
+        random_text().prop_map(|text| format!("[1/2/2025, 10:00:01] Al: STORY 1 \u{2013} {text}\nS \u{2013} {text}\n1/2/2025, 10:01 - Bo: {text}\n[1/2/2025, 10:02:03] Al: R - {text}")),
+        random_text().prop_map(|text| format!("- S\n    \n    {text}\n    \n- Action\n    \n    {text}")),
+        random_text().prop_map(|text| format!("**Interviewer:** Tell me about a time {text}?\n\n**Me:** {text}\n\n**Interviewer:** What did you do?\n\n**Me:** {text}")),
         random_text(),
         Just("```".to_owned()),
         Just("```rust\nfn main() {}\n```".to_owned()),
