@@ -141,8 +141,8 @@ fn is_stamp(text: &str) -> bool {
 /// messages.
 fn is_notice(text: &str) -> bool {
     const NOTICES: &[&str] = &[
+        // `image omitted` (iPhone), `<Media omitted>` (Android).
         "omitted",
-        "<media omitted>",
         "this message was deleted",
         "you deleted this message",
         "end-to-end encrypted",

@@ -1732,12 +1732,7 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
     }
     let text = clean_title(&text);
     let mut words: Vec<&str> = text.split_whitespace().collect();
-    while words.last().is_some_and(|w| {
-        let bare = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        STORY_NOUNS.contains(&bare.as_str())
-    }) {
+    while words.last().is_some_and(|w| is_story_noun(w)) {
         words.pop();
     }
     let cleaned = clean_title(&words.join(" ")).to_lowercase();

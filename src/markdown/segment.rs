@@ -646,14 +646,16 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         // (`# Story 4` names none: the line under it is the title.)
         // Under a plain heading (a story's title or a competency's), only a
         // line that reads as notes (`Integrity / accountability.`) is one.
-        let notes_like = line.text.contains('/')
-            || line.text.trim_end().ends_with(['.', '!'])
-            || lists_short_items(&line.text);
+        let notes_like = || {
+            line.text.contains('/')
+                || line.text.trim_end().ends_with(['.', '!'])
+                || lists_short_items(&line.text)
+        };
         let under_title = i > 0
             && match &roles[i - 1] {
                 Role::Heading { class, .. } => match class {
                     HeadingClass::Story { .. } => true,
-                    HeadingClass::Plain(_) => notes_like,
+                    HeadingClass::Plain(_) => notes_like(),
                     _ => false,
                 },
                 _ => false,
