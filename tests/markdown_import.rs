@@ -2617,3 +2617,86 @@ fn a_bold_title_under_a_competency_heading_keeps_its_title_role() {
         vec!["Winning over finance", "Calming the angry board member"]
     );
 }
+
+#[test]
+fn a_word_outline_saved_as_text_loses_its_page_furniture() {
+    let import = import("word-outline.txt");
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Covering two wards during the norovirus outbreak in March",
+            "Telling a consultant his discharge plan was unsafe"
+        ]
+    );
+    let first = &story(
+        &import,
+        "Covering two wards during the norovirus outbreak in March",
+    )
+    .story;
+    // The story broken across the page break reads as one Action.
+    assert!(first.action.contains("borrowed two nurses"), "{first:?}");
+    assert!(first.action.contains("ran a huddle"), "{first:?}");
+    let all = format!("{:?}", import.stories);
+    assert!(!all.contains("Page 1"), "{all}");
+    assert!(!all.contains("Northgate Trust"), "{all}");
+    assert!(first.result.starts_with("No cross-infection"), "{first:?}");
+}
+
+#[test]
+fn a_sheet_with_one_row_per_part_gathers_each_story() {
+    let import = import("long-sheet.tsv");
+    assert_eq!(
+        titles(&import),
+        vec!["Late supplier parts", "Mentoring Ana"]
+    );
+    let first = &story(&import, "Late supplier parts").story;
+    assert!(first.situation.contains("missed two deliveries"));
+    assert!(first.task.contains("Keep the line running"));
+    assert!(first.action.contains("checked every batch"), "{first:?}");
+    assert!(first.result.contains("second supplier is now permanent"));
+    assert_eq!(first.competencies, vec!["resilience"]);
+    let second = &story(&import, "Mentoring Ana").story;
+    assert!(second.result.contains("Signed off in ten weeks"));
+    // The planning row below the stories is no story and no part of one.
+    assert!(!format!("{:?}", import.stories).contains("conflict story"));
+}
+
+#[test]
+fn hugo_shortcodes_and_kramdown_attributes_are_read_as_labels() {
+    let import = import("site-generators.md");
+    assert_eq!(titles(&import), vec!["The roof we finished in the rain"]);
+    let s = &import.stories[0].story;
+    assert!(s.situation.starts_with("A storm was forecast"), "{s:?}");
+    assert!(s.task.starts_with("I had to get it watertight"), "{s:?}");
+    assert!(s.result.starts_with("The roof was sealed"), "{s:?}");
+    assert!(!format!("{s:?}").contains("{{"), "{s:?}");
+    assert!(!format!("{s:?}").contains("notice"), "{s:?}");
+}
+
+#[test]
+fn mdx_tabs_are_read_as_labels_and_asides_are_not_questions() {
+    let import = import("mdx-tabs.md");
+    assert_eq!(titles(&import), vec!["The forecast nobody trusted"]);
+    let s = &import.stories[0].story;
+    assert!(s.situation.starts_with("Finance had stopped"), "{s:?}");
+    assert!(s.task.starts_with("I was asked"), "{s:?}");
+    assert!(s.action.starts_with("I published"), "{s:?}");
+    assert!(s.result.starts_with("By October"), "{s:?}");
+    let all = format!("{s:?}");
+    assert!(!all.contains("How to read"), "{all}");
+    assert!(!all.contains("import "), "{all}");
+}
+
+#[test]
+fn merged_notes_take_their_titles_from_each_front_matter() {
+    let import = import("dendron-merged.md");
+    assert_eq!(
+        titles(&import),
+        vec![
+            "Conflict - The pallet dispute",
+            "Failure - The stock count I rushed"
+        ]
+    );
+    let all = format!("{:?}", import.stories);
+    assert!(!all.contains("1709821544213"), "{all}");
+}

@@ -1152,6 +1152,9 @@ const CONTAINER_KINDS: &[&str] = &[
     "bug",
 ];
 
+/// Container kinds that hold a remark beside the text, not a story.
+const ASIDE_KINDS: &[&str] = &["note", "tip", "caution", "warning", "danger", "important"];
+
 /// A HackMD or Docusaurus container line: `Some(Some(title))` for an
 /// opener with a title (`:::info Situation`, `:::note[Situation]`,
 /// `::: Situation`), `Some(None)` for one without (`:::info`, `::: {.story}`)
@@ -1168,10 +1171,15 @@ fn container_fence(line: &str) -> Option<Option<&str>> {
         .split_once(|c: char| c.is_whitespace() || c == '[')
         .map(|(k, t)| (k, t.trim().trim_end_matches(']').trim()))
         .unwrap_or((rest, ""));
-    let known = CONTAINER_KINDS.contains(&kind.to_ascii_lowercase().as_str());
+    let kind = kind.to_ascii_lowercase();
+    let known = CONTAINER_KINDS.contains(&kind.as_str());
+    // `:::tip How to use this page`: an aside's own title is no part of a
+    // story (`:::info Situation` still labels one).
+    let aside = ASIDE_KINDS.contains(&kind.as_str())
+        && super::labels::line_label(title, None, false).is_none();
     match (known, title.is_empty()) {
         (true, true) => Some(None),
-        (true, false) if title.starts_with('{') => Some(None),
+        (true, false) if title.starts_with('{') || aside => Some(None),
         (true, false) => Some(Some(title)),
         // `::: Situation`: no kind, the rest is the title.
         (false, _) if rest.split_whitespace().count() <= 4 => Some(Some(rest)),

@@ -5,6 +5,7 @@
 //! other table of stories; the text around it is kept as it is.
 
 use super::blocks::{cell_labels, distinct_star_parts, is_title_column};
+use super::labels::Part;
 
 /// Fewest STAR parts a header names to be a story table.
 const MIN_HEADER_PARTS: usize = 3;
@@ -60,12 +61,20 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<(String, Vec<usize>
             }
             let header = cells_of(line, delimiter);
             let refs: Vec<&str> = header.iter().map(String::as_str).collect();
-            if refs.len() < MIN_HEADER_PARTS
-                || distinct_star_parts(&cell_labels(&refs)) < MIN_HEADER_PARTS
+            let long = long_columns(&header);
+            if long.is_none()
+                && (refs.len() < MIN_HEADER_PARTS
+                    || distinct_star_parts(&cell_labels(&refs)) < MIN_HEADER_PARTS)
             {
                 continue;
             }
-            if let Some(out) = table_from(text, &lines, i, offset, delimiter, &header) {
+            let out = match long {
+                Some((title, part)) => {
+                    long_table_from(text, i, offset, delimiter, &header, title, part)
+                }
+                None => table_from(text, &lines, i, offset, delimiter, &header),
+            };
+            if let Some(out) = out {
                 return Some(out);
             }
             tries -= 1;
@@ -225,6 +234,191 @@ fn table_from(
         let first_rest = header_line + 1 + body[..rest_at].matches('\n').count();
         // A rule ends the last row's story: notes after a sheet are not
         // more of its last cell.
+        out.push_str("\n***\n\n");
+        map.extend([first_rest; 3]);
+        for (k, line) in rest.split('\n').enumerate() {
+            out.push_str(line);
+            out.push('\n');
+            map.push(first_rest + k);
+        }
+    }
+    Some((out, map))
+}
+
+/// Header cells naming the column of a sheet kept "long", one row per
+/// STAR part of a story: `Part`, `STAR`, `Section`.
+const PART_COLUMNS: &[&str] = &[
+    "part",
+    "star",
+    "star part",
+    "section",
+    "element",
+    "stage",
+    "step",
+];
+
+/// The title and part columns of a header of a long sheet (`Story | Part |
+/// Notes | Competency`), if it is one.
+fn long_columns(header: &[String]) -> Option<(usize, usize)> {
+    if header.len() < 3 {
+        return None;
+    }
+    let title = header.iter().position(|h| is_title_column(h))?;
+    let part = header
+        .iter()
+        .position(|h| PART_COLUMNS.contains(&plain(h).as_str()))?;
+    Some((title, part))
+}
+
+/// The STAR part a cell of a part column names (`S`, `Situation`, `R -
+/// result`), if it names one.
+fn part_of_cell(cell: &str) -> Option<Part> {
+    let cell = cell.trim();
+    let head = cell
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?;
+    cell_labels(&[cell])
+        .first()
+        .copied()
+        .flatten()
+        .or_else(|| cell_labels(&[head]).first().copied().flatten())
+}
+
+/// The rewrite of a long sheet under the header at line `header_line`
+/// (byte `start`): each story's rows (its title cell blank after the first
+/// row, as a merged cell exports) gathered into one row of a pipe table
+/// with a column per STAR part, the text taken from the column that holds
+/// most of it and the other columns (`Competency`) kept as they are. The
+/// table ends at the first row that names no part (planning notes below
+/// the stories), which is kept as text. `None` unless three parts of some
+/// story are found.
+fn long_table_from(
+    text: &str,
+    header_line: usize,
+    start: usize,
+    delimiter: u8,
+    header: &[String],
+    title_col: usize,
+    part_col: usize,
+) -> Option<(String, Vec<usize>)> {
+    let body = text.get(start..)?;
+    let mut reader = sheet_reader(body, delimiter);
+    let mut record = csv::StringRecord::new();
+    // (cells, 1-based source line) of each row of the table.
+    let mut rows: Vec<(Vec<String>, usize)> = Vec::new();
+    let mut rest_at = body.len();
+    let mut first = true;
+    let (mut counted, mut newlines) = (0usize, 0usize);
+    loop {
+        let before = reader.position().byte() as usize;
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(_) => {
+                rest_at = before;
+                break;
+            }
+        }
+        // The record's first line, counted on from the last record's (as
+        // in `table_from`), past the blank lines skipped before it.
+        let mut at = record.position().map_or(before, |p| p.byte() as usize);
+        while body[at..].starts_with(['\n', '\r']) {
+            at += 1;
+        }
+        if at > counted {
+            newlines += body.as_bytes()[counted..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            counted = at;
+        }
+        let line = header_line + 1 + newlines;
+        if first {
+            first = false;
+            continue;
+        }
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if record.get(part_col).and_then(part_of_cell).is_none() {
+            rest_at = at;
+            break;
+        }
+        rows.push((record.iter().map(str::to_owned).collect(), line));
+    }
+    // The text column: the one other than title and part holding the most.
+    let text_col = (0..header.len())
+        .filter(|&c| c != title_col && c != part_col)
+        .max_by_key(|&c| {
+            rows.iter()
+                .map(|(cells, _)| cells.get(c).map_or(0, |v| v.trim().len()))
+                .sum::<usize>()
+        })?;
+    let extra: Vec<usize> = (0..header.len())
+        .filter(|&c| c != title_col && c != part_col && c != text_col)
+        .filter(|&c| !BOOKKEEPING.contains(&plain(&header[c]).as_str()))
+        .collect();
+    struct Gathered {
+        title: String,
+        line: usize,
+        parts: [Vec<String>; 4],
+        extra: Vec<Vec<String>>,
+    }
+    let mut stories: Vec<Gathered> = Vec::new();
+    for (cells, line) in &rows {
+        let cell = |c: usize| cells.get(c).map_or("", |v| v.trim());
+        let title = cell(title_col);
+        if !title.is_empty() || stories.is_empty() {
+            stories.push(Gathered {
+                title: title.to_owned(),
+                line: *line,
+                parts: Default::default(),
+                extra: vec![Vec::new(); extra.len()],
+            });
+        }
+        let story = stories.last_mut()?;
+        let part = part_of_cell(cell(part_col))?;
+        let slot = Part::STAR.iter().position(|p| *p == part)?;
+        if !cell(text_col).is_empty() {
+            story.parts[slot].push(cell(text_col).to_owned());
+        }
+        for (k, &c) in extra.iter().enumerate() {
+            let value = cell(c);
+            if !value.is_empty() && !story.extra[k].iter().any(|v| v == value) {
+                story.extra[k].push(value.to_owned());
+            }
+        }
+    }
+    let complete = stories
+        .iter()
+        .any(|s| s.parts.iter().filter(|p| !p.is_empty()).count() >= MIN_HEADER_PARTS);
+    if !complete {
+        return None;
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate().take(header_line) {
+        out.push_str(line);
+        out.push('\n');
+        map.push(i + 1);
+    }
+    let mut names: Vec<String> = vec![cell_text(&header[title_col], true)];
+    names.extend(Part::STAR.iter().map(|p| p.name().to_owned()));
+    names.extend(extra.iter().map(|&c| cell_text(&header[c], true)));
+    out.push_str(&format!("| {} |\n", names.join(" | ")));
+    out.push_str(&format!("|{}\n", " --- |".repeat(names.len())));
+    map.extend([header_line + 1, header_line + 1]);
+    for story in &stories {
+        let mut row: Vec<String> = vec![cell_text(&story.title, true)];
+        row.extend(story.parts.iter().map(|p| cell_text(&p.join("\n"), true)));
+        row.extend(story.extra.iter().map(|v| cell_text(&v.join("\n"), false)));
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
+        map.push(story.line);
+    }
+    let rest = &body[rest_at.min(body.len())..];
+    if !rest.is_empty() {
+        let first_rest = header_line + 1 + body[..rest_at].matches('\n').count();
         out.push_str("\n***\n\n");
         map.extend([first_rest; 3]);
         for (k, line) in rest.split('\n').enumerate() {

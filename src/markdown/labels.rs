@@ -394,6 +394,8 @@ pub(crate) fn line_label(
         return Some(label);
     }
     let start = skip_decoration(text);
+    // `2.1 Situation`, `2.1\tSituation`: a Word outline numbers the parts.
+    let start = start + section_number_len(&text[start..]);
     let body = &text[start..];
     if let Some(label) = one_letter_label(body) {
         return Some(label);
@@ -1980,8 +1982,10 @@ fn section_number_len(text: &str) -> usize {
         levels += 1;
         match bytes.get(at) {
             Some(b'.') if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => at += 1,
-            Some(b'.') if levels >= 2 && bytes.get(at + 1) == Some(&b' ') => return at + 2,
-            Some(b' ') if levels >= 2 => return at + 1,
+            Some(b'.') if levels >= 2 && matches!(bytes.get(at + 1), Some(b' ' | b'\t')) => {
+                return at + 2
+            }
+            Some(b' ' | b'\t') if levels >= 2 => return at + 1,
             _ => return 0,
         }
     }

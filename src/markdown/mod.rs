@@ -12,11 +12,13 @@
 
 mod blocks;
 mod chat;
+mod components;
 mod decode;
 mod delimited;
 mod html_lines;
 mod labels;
 mod latex;
+mod pages;
 mod pandoc;
 mod segment;
 mod wiki;
@@ -150,10 +152,20 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
     if decoded.text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    // Long lines of exported HTML, spreadsheet tables, wiki markup and
-    // LaTeX are rewritten as Markdown first; each line then reports the source line
+    // Page furniture and site-generator markup are dropped, then long lines of exported HTML,
+    // spreadsheet tables, wiki markup and LaTeX are rewritten as Markdown; each line then reports the source line
     // it came from.
-    let mut rewritten: Option<Rewritten> = html_lines::rewrite(file_name, &decoded.text);
+    let mut rewritten: Option<Rewritten> = pages::rewrite(&decoded.text);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = components::rewrite(current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = html_lines::rewrite(file_name, current);
+    rewritten = then(rewritten, next);
     let current = rewritten
         .as_ref()
         .map_or(decoded.text.as_str(), |r| r.0.as_str());

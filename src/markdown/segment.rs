@@ -781,7 +781,7 @@ fn keep_dividers(lines: &[Line], roles: &mut [Role]) {
 }
 
 /// Most words in a plain line taken for a title.
-const MAX_PLAIN_TITLE_WORDS: usize = 8;
+const MAX_PLAIN_TITLE_WORDS: usize = 12;
 
 /// A short line standing alone as a paragraph, as titles are typed in plain
 /// text (`Aisle 14 near miss`, `Gareth + the leaderboard`): no sentence
