@@ -1311,7 +1311,24 @@ fn extract_once(text: &str, index: &LineIndex) -> (Vec<Line>, Option<Unclosed>) 
                 });
             }
         }
+        // `~110 users (~$38k)`: a single tilde means "about" in notes far
+        // more often than it strikes text through, so it stays. (`~~old~~`
+        // still loses its markers.)
+        let single = match &event {
+            Event::Start(Tag::Strikethrough) => {
+                let at = &text[range.start..];
+                (at.starts_with('~') && !at.starts_with("~~")).then(|| range.start..range.start + 1)
+            }
+            Event::End(TagEnd::Strikethrough) => {
+                let before = &text[..range.end];
+                (before.ends_with('~') && !before.ends_with("~~")).then(|| range.end - 1..range.end)
+            }
+            _ => None,
+        };
         builder.event(event, range);
+        if let Some(marker) = single {
+            builder.event(Event::Text("~".into()), marker);
+        }
     }
     builder.flush();
     (builder.out, unclosed)

@@ -864,6 +864,16 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
     {
         return true;
     }
+    // `<what I did, step by step>`, `- <step 1>`: a template's prompts in
+    // angle brackets, one per line.
+    let angled = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches(['-', '*', '+']).trim())
+        .filter(|l| !l.is_empty())
+        .all(|l| l.starts_with('<') && l.ends_with('>') && l.contains(' '));
+    if angled && text.trim_start().starts_with(['<', '-', '*', '+']) {
+        return true;
+    }
     let first = text
         .split(|c: char| !c.is_alphanumeric() && c != '/')
         .find(|w| !w.is_empty());
@@ -1142,8 +1152,10 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
     let start = skip_decoration(text);
     let body = &text[start..];
     // The word, what it opens, and whether it needs a number after it.
-    const WORDS: [(&str, PrefixKind, bool); 11] = [
+    const WORDS: [(&str, PrefixKind, bool); 12] = [
         ("star example", PrefixKind::Example, false),
+        // `My story: the orphaned invoice service`.
+        ("my story", PrefixKind::Story, false),
         ("example", PrefixKind::Example, false),
         ("story", PrefixKind::Story, false),
         ("star story", PrefixKind::Story, false),
@@ -1286,7 +1298,10 @@ pub(crate) fn is_question(text: &str) -> bool {
         "do", "did", "does", "would", "have", "has", "had", "are", "is", "was", "were", "can",
         "could", "should", "will", "you", "to", "kind",
     ];
-    (INTERROGATIVES.contains(&first) && FOLLOWERS.contains(&second))
+    // `How to Use the STAR Method`: a guide's title, not a question
+    // (`How to handle conflict?` still is, by its question mark).
+    let guide = first == "how" && second == "to";
+    (INTERROGATIVES.contains(&first) && FOLLOWERS.contains(&second) && !guide)
         || matches!(first, "what's" | "how's" | "what\u{2019}s")
 }
 
@@ -1410,6 +1425,38 @@ pub(crate) fn opens_like_a_task(paragraph: &str) -> bool {
     OPENINGS.iter().any(|o| lower.starts_with(o))
 }
 
+/// Words that may stand before `story` in a heading without naming one.
+const STORY_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "my", "our", "one", "this", "that", "another", "first", "second", "third",
+    "best", "main", "other", "new", "short", "long", "full", "your", "sample", "good",
+];
+
+/// `The billing story`, `Conflict story with Dana`: `story` after the
+/// words that say which one (ending the heading, or before `with`,
+/// `about`...) names a story; `Story bank`, `STAR story`, `Short story`
+/// do not.
+fn names_a_story(words: &[String], at: usize) -> bool {
+    if words[at] != "story" {
+        return false;
+    }
+    let before = &words[..at];
+    let says_which = before.iter().any(|w| {
+        !STORY_DETERMINERS.contains(&w.as_str())
+            && !GENERIC_WORDS.contains(&w.as_str())
+            && !WEAK_GENERIC_WORDS.contains(&w.as_str())
+    });
+    let ends = match words.get(at + 1) {
+        None => true,
+        Some(next) => {
+            matches!(
+                next.as_str(),
+                "with" | "about" | "of" | "from" | "at" | "for" | "in"
+            ) && at + 2 < words.len()
+        }
+    };
+    says_which && ends
+}
+
 /// Words that make a heading a container rather than a story or competency.
 const GENERIC_WORDS: &[&str] = &[
     "example",
@@ -1497,15 +1544,16 @@ pub(crate) fn is_generic(text: &str) -> bool {
     let mut words = 0;
     let mut weak = 0;
     let mut gerund = false;
-    for word in words_lower(text) {
-        if GENERIC_WORDS.contains(&word.as_str()) {
+    let all: Vec<String> = words_lower(text).collect();
+    for (k, word) in all.iter().enumerate() {
+        if GENERIC_WORDS.contains(&word.as_str()) && !names_a_story(&all, k) {
             return true;
         }
         if words == 0 && word.len() >= 6 && word.ends_with("ing") {
             gerund = true;
         }
         words += 1;
-        weak += usize::from(WEAK_GENERIC_WORDS.contains(&word.as_str()));
+        weak += usize::from(WEAK_GENERIC_WORDS.contains(&word.as_str()) && !names_a_story(&all, k));
     }
     // `Winning the council framework`, `Standardising interview feedback`
     // tell what someone did; a gerund and one weak word (`Closing
@@ -2431,6 +2479,32 @@ pub(crate) fn emphasised_tag_list(text: &str) -> Option<String> {
         .iter()
         .any(|item| is_known_competency(&item.to_lowercase()));
     (short && named).then(|| items.join(", "))
+}
+
+/// Most words before the colon of a commentary line.
+const MAX_COMMENTARY_WORDS: usize = 8;
+
+/// `**Why this answer works:** The candidate...`, `What makes this a
+/// strong answer:`: a guide's comment on a sample answer, no part of it.
+pub(crate) fn commentary_line(text: &str) -> bool {
+    let body = &text[skip_decoration(text)..];
+    let Some(colon) = body.find(':') else {
+        return false;
+    };
+    let lead = body[..colon]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'))
+        .to_lowercase();
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    if words.len() < 3 || words.len() > MAX_COMMENTARY_WORDS {
+        return false;
+    }
+    let why_it_works = words[0] == "why"
+        && matches!(words[1], "this" | "it" | "that")
+        && words
+            .iter()
+            .any(|w| matches!(*w, "works" | "work" | "worked"));
+    let what_makes = words[0] == "what" && words[1] == "makes" && matches!(words[2], "this" | "it");
+    why_it_works || what_makes
 }
 
 /// Most words in a `Likely follow-ups:` line.

@@ -10,6 +10,7 @@
 //! flattens pulldown-cmark events into lines, [`labels`] recognises the words
 //! on a line, and [`segment`] groups lines into stories.
 
+mod anki;
 mod blocks;
 mod chat;
 mod components;
@@ -160,6 +161,11 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
         .as_ref()
         .map_or(decoded.text.as_str(), |r| r.0.as_str());
     let next = components::rewrite(current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = anki::rewrite(current);
     rewritten = then(rewritten, next);
     let current = rewritten
         .as_ref()

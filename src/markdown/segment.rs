@@ -32,6 +32,9 @@ enum HeadingClass {
     Story {
         number: Number,
         title: String,
+        /// The question a `Tell me about a time you failed — the Route53
+        /// delete` heading asks before naming its story.
+        asked: Option<String>,
     },
     Question {
         number: Number,
@@ -98,6 +101,34 @@ enum Role {
     Dropped(String),
 }
 
+/// Most words of the story's name after a question in a heading.
+const MAX_NAME_AFTER_QUESTION: usize = 8;
+
+/// `Tell me about a time you made a mistake — the Route53 delete`: a
+/// question, a spaced dash, then the name of the story that answers it.
+fn question_then_title(text: &str) -> Option<(String, String)> {
+    let (at, dash) = [" \u{2014} ", " \u{2013} ", " - ", " -- "]
+        .iter()
+        .filter_map(|d| text.rfind(d).map(|at| (at, d.len())))
+        .max_by_key(|&(at, _)| at)?;
+    let (question, name) = (&text[..at], &text[at + dash..]);
+    let name_words = name.split_whitespace().count();
+    let asks = labels::is_question(question)
+        && question.split_whitespace().count() >= 4
+        && !question.trim_end().ends_with('?');
+    let named = (1..=MAX_NAME_AFTER_QUESTION).contains(&name_words)
+        && !labels::is_question(name)
+        && !name.trim_end().ends_with('?');
+    // `— the Route53 delete` names the story in a title's case.
+    let title = labels::clean_title(name);
+    let mut chars = title.chars();
+    let title = match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => title,
+    };
+    (asks && named).then(|| (labels::clean_question(question), title))
+}
+
 fn classify_heading(text: &str) -> HeadingClass {
     // A lone letter that is no STAR label (`### H`, `### E` of SHARE, an
     // option) names nothing: what is under it stays where it is. (`## 1`
@@ -110,6 +141,13 @@ fn classify_heading(text: &str) -> HeadingClass {
     }
     if let Some(prefix) = labels::story_prefix(text) {
         let number = prefix.number.map(|n| (prefix.kind, n));
+        if let Some((question, title)) = question_then_title(prefix.rest) {
+            return HeadingClass::Story {
+                number,
+                title,
+                asked: Some(question),
+            };
+        }
         if prefix.kind == PrefixKind::Question || labels::is_question(prefix.rest) {
             return if prefix.rest.is_empty() {
                 HeadingClass::Generic
@@ -123,6 +161,14 @@ fn classify_heading(text: &str) -> HeadingClass {
         return HeadingClass::Story {
             number,
             title: labels::clean_title(prefix.rest),
+            asked: None,
+        };
+    }
+    if let Some((question, title)) = question_then_title(text) {
+        return HeadingClass::Story {
+            number: None,
+            title,
+            asked: Some(question),
         };
     }
     if labels::is_question(text) {
@@ -180,7 +226,7 @@ fn classify(line: &Line) -> Role {
 
 fn classify_text(line: &Line) -> Role {
     let in_list = line.item.is_some();
-    if labels::follow_ups_line(&line.text) {
+    if labels::follow_ups_line(&line.text) || labels::commentary_line(&line.text) {
         return Role::FollowUps;
     }
     if let Some(mapping) = labels::mapping(&line.text, in_list || line.depth > 0) {
@@ -1618,7 +1664,12 @@ impl<'a> Segmenter<'a> {
                         self.skipped.push(SkippedSection {
                             title: labels::clean_title(&line.text),
                             line: line.line,
-                            reason: "follow-up questions under a story, left out of it".to_owned(),
+                            reason: if labels::commentary_line(&line.text) {
+                                "a comment on the answer under a story, left out of it"
+                            } else {
+                                "follow-up questions under a story, left out of it"
+                            }
+                            .to_owned(),
                         });
                     }
                     _ => self.content(i),
@@ -2050,11 +2101,25 @@ impl<'a> Segmenter<'a> {
         for draft in &self.drafts {
             if let Some((title, line, asks)) = &draft.prose_section {
                 let tagged = !draft.competencies.is_empty() || !draft.questions.is_empty();
-                if !labelled_story && !asks && !tagged {
+                let voice = Voice::of(draft);
+                // A document of stories written out as prose, with no labels
+                // anywhere (a manuscript, a blog post), is trusted when a
+                // section reads as one: paragraphs telling what I did.
+                if !labelled_story && !asks && !tagged && !voice.narrative() {
                     skipped.push(SkippedSection {
                         title: title.clone(),
                         line: *line,
                         reason: "no STAR parts".to_owned(),
+                    });
+                    continue;
+                }
+                // Links, page chrome, a reading list ("We use cookies"):
+                // no one tells what they did.
+                if voice.singular == 0 {
+                    skipped.push(SkippedSection {
+                        title: title.clone(),
+                        line: *line,
+                        reason: "paragraphs that never say \"I\" or \"my\": not a story told by its writer".to_owned(),
                     });
                     continue;
                 }
@@ -2145,7 +2210,11 @@ impl<'a> Segmenter<'a> {
                         competencies.extend(labels::competencies(text));
                     }
                     HeadingClass::Competency(names) => competencies.extend(names.iter().cloned()),
-                    HeadingClass::Question { question, .. } => questions.push(question.clone()),
+                    HeadingClass::Question { question, .. }
+                    | HeadingClass::Story {
+                        asked: Some(question),
+                        ..
+                    } => questions.push(question.clone()),
                     _ => {}
                 }
             }
@@ -2437,6 +2506,63 @@ fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
     words.len() >= 40 && sentences >= 2 && first_person >= 2 && past >= 3 && past > 2 * habits
 }
 
+/// Fewest paragraphs, words, first-person-singular words and past-tense
+/// verbs of a section of prose read as a story with no label anywhere.
+const NARRATIVE_PARAGRAPHS: usize = 3;
+const NARRATIVE_WORDS: usize = 80;
+const NARRATIVE_FIRST_PERSON: usize = 3;
+const NARRATIVE_PAST_TENSE: usize = 4;
+
+/// How a section of unlabelled prose is told.
+struct Voice {
+    paragraphs: usize,
+    words: usize,
+    /// `I`, `my`, `me` (and `I'd`, `I'm`...).
+    singular: usize,
+    past_tense: usize,
+}
+
+impl Voice {
+    fn of(draft: &Draft) -> Voice {
+        let mut voice = Voice {
+            paragraphs: 0,
+            words: 0,
+            singular: 0,
+            past_tense: 0,
+        };
+        for fragment in draft.parts.iter().flatten() {
+            if fragment.joiner == Joiner::Blank {
+                voice.paragraphs += 1;
+            }
+            for word in fragment
+                .text
+                .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+            {
+                if word.is_empty() {
+                    continue;
+                }
+                voice.words += 1;
+                let lower = word.to_lowercase();
+                let base = lower.split(['\'', '\u{2019}']).next().unwrap_or_default();
+                if base == "i" || matches!(lower.as_str(), "my" | "me" | "myself") {
+                    voice.singular += 1;
+                }
+                if labels::is_past_tense(&lower) {
+                    voice.past_tense += 1;
+                }
+            }
+        }
+        voice
+    }
+
+    fn narrative(&self) -> bool {
+        self.paragraphs >= NARRATIVE_PARAGRAPHS
+            && self.words >= NARRATIVE_WORDS
+            && self.singular >= NARRATIVE_FIRST_PERSON
+            && self.past_tense >= NARRATIVE_PAST_TENSE
+    }
+}
+
 /// Gives unlabelled paragraphs to `parts` by position: the first sets the
 /// scene, the last (of three or more) is the result, the ones between are
 /// the action; a paragraph that opens like a task ("My job was...") is the
@@ -2444,7 +2570,19 @@ fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
 /// rest to the Action.
 fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &mut Draft) {
     let mut paragraphs: Vec<String> = Vec::new();
-    for (n, &i) in prose.iter().enumerate() {
+    // `*Use for pressure questions.*` alone under the title, before the
+    // telling: the writer's note to self, not the scene.
+    let note_lines = match prose.first().and_then(|&i| lines.get(i)) {
+        Some(first) if first.is_all_emphasis() && prose.len() >= 3 => {
+            let same_paragraph = prose[1..]
+                .iter()
+                .take_while(|&&i| lines.get(i).is_some_and(|l| l.joiner != Joiner::Blank))
+                .count();
+            1 + same_paragraph
+        }
+        _ => 0,
+    };
+    for (n, &i) in prose.iter().enumerate().skip(note_lines) {
         let Some(line) = lines.get(i) else { continue };
         // `A: Last year we...`: the answer marker opening a `Q:` answer;
         // `Me: ...` opening each reply of a transcript's telling.
