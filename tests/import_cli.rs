@@ -42,7 +42,11 @@ fn imported_stories_are_written_and_found_by_the_next_query() {
             .join("corpus/stories/migrating-the-job-scheduler.yaml"),
     )
     .unwrap();
-    assert!(text.contains("source: bold-inline.md:3"), "{text}");
+    // The fixture lies outside the current folder: its path is recorded whole.
+    assert!(
+        text.contains(&format!("source: {}:3", fixture("bold-inline.md"))),
+        "{text}"
+    );
     let ids = ranked_ids(
         dir.path(),
         "Tell me about moving cron jobs to a workflow engine",
@@ -208,4 +212,102 @@ fn a_story_written_under_its_old_ascii_id_is_found_again_on_reimport() {
         .success()
         .stdout(predicate::str::contains("left alone"));
     assert_eq!(story_files(dir.path()).len(), count, "no duplicate");
+}
+
+/// Writes `notes/<folder>/star.md` holding one story titled "Fixing the flaky deploy".
+fn write_star_notes(dir: &Path, folder: &str, what: &str) {
+    let notes = dir.join("notes").join(folder);
+    fs::create_dir_all(&notes).unwrap();
+    fs::write(
+        notes.join("star.md"),
+        format!("# Fixing the flaky deploy\n\n**Situation:** The {what} deploy failed often.\n**Task:** Make it reliable.\n**Action:** I fixed the {what} step.\n**Result:** No failures for a month.\n"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn notes_files_with_the_same_name_in_different_folders_are_different_sources() {
+    let dir = scratch();
+    write_star_notes(dir.path(), "a", "backend");
+    write_star_notes(dir.path(), "b", "mobile");
+    let stories = dir.path().join("corpus/stories");
+    for force in [false, true] {
+        let mut cmd = starmatch(dir.path());
+        cmd.arg("import");
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.args(["notes/a/star.md", "notes/b/star.md"])
+            .assert()
+            .success();
+        let a = fs::read_to_string(stories.join("fixing-the-flaky-deploy.yaml")).unwrap();
+        let b = fs::read_to_string(stories.join("fixing-the-flaky-deploy-2.yaml")).unwrap();
+        assert!(
+            a.contains("backend") && a.contains("source: notes/a/star.md:1"),
+            "{a}"
+        );
+        assert!(
+            b.contains("mobile") && b.contains("source: notes/b/star.md:1"),
+            "{b}"
+        );
+    }
+    // The same notes named another way (`./`) are the same source.
+    starmatch(dir.path())
+        .args(["import", "./notes/a/star.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("left alone"));
+    assert_eq!(
+        story_files(dir.path())
+            .iter()
+            .filter(|n| n.starts_with("fixing-the-flaky-deploy"))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn a_story_whose_source_is_a_bare_file_name_is_still_recognised() {
+    // Stories imported before sources held paths say `source: star.md:1`.
+    let dir = scratch();
+    write_star_notes(dir.path(), "a", "backend");
+    write_star_notes(dir.path(), "b", "mobile");
+    starmatch(dir.path())
+        .args(["import", "notes/a/star.md"])
+        .assert()
+        .success();
+    let path = dir
+        .path()
+        .join("corpus/stories/fixing-the-flaky-deploy.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace("source: notes/a/star.md:1", "source: star.md:1"),
+    )
+    .unwrap();
+    let count = story_files(dir.path()).len();
+    starmatch(dir.path())
+        .args(["import", "notes/a/star.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("left alone"));
+    assert_eq!(story_files(dir.path()).len(), count, "no duplicate");
+
+    // Two `star.md` in one run: only the one that tells the same story is
+    // it, and --force never puts the other's story in its place.
+    starmatch(dir.path())
+        .args(["import", "--force", "notes/b/star.md", "notes/a/star.md"])
+        .assert()
+        .success();
+    let a = fs::read_to_string(&path).unwrap();
+    assert!(
+        a.contains("backend") && a.contains("source: notes/a/star.md:1"),
+        "{a}"
+    );
+    let b = fs::read_to_string(
+        dir.path()
+            .join("corpus/stories/fixing-the-flaky-deploy-2.yaml"),
+    )
+    .unwrap();
+    assert!(b.contains("mobile"), "{b}");
 }
