@@ -71,6 +71,14 @@ pub enum CorpusError {
         first: PathBuf,
         second: PathBuf,
     },
+    /// A concepts file that parses but does not make sense (a form with no
+    /// words, `broader` naming no concept or going round in a circle).
+    #[error("{}:{line}: {message}", path.display())]
+    Concept {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     #[error("{}: corpus folder does not exist: create it, or pass --corpus DIR (or set STARMATCH_CORPUS)", path.display())]
     MissingCorpus { path: PathBuf },
 }
@@ -87,6 +95,7 @@ impl CorpusError {
             | CorpusError::NotUtf8 { path, .. }
             | CorpusError::Yaml { path, .. }
             | CorpusError::Invalid { path, .. }
+            | CorpusError::Concept { path, .. }
             | CorpusError::MissingCorpus { path } => path,
             CorpusError::DuplicateId { second, .. } => second,
         }
@@ -341,6 +350,7 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
         Some(i) => raw[..i].to_string(),
         None => raw,
     };
+    let message = entry_path(&message);
     if message.starts_with("unknown field") {
         format!("{message} (check the spelling of the field name)")
     } else if message.starts_with("missing field") {
@@ -349,6 +359,28 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
         format!("{message} (lists are written as `- item` lines or [a, b])")
     } else {
         message
+    }
+}
+
+/// serde_yaml names where in a list of entries a problem is as `.[0]:` or
+/// `[2].best:`; say `entry 1:` and `entry 3, `best`:` instead.
+fn entry_path(message: &str) -> String {
+    let Some((path, rest)) = message.split_once(": ") else {
+        return message.to_string();
+    };
+    let Some(inner) = path.strip_prefix('.').unwrap_or(path).strip_prefix('[') else {
+        return message.to_string();
+    };
+    let Some((index, field)) = inner.split_once(']') else {
+        return message.to_string();
+    };
+    let Ok(index) = index.parse::<usize>() else {
+        return message.to_string();
+    };
+    match field.strip_prefix('.') {
+        Some(field) if !field.is_empty() => format!("entry {}, `{field}`: {rest}", index + 1),
+        _ if field.is_empty() => format!("entry {}: {rest}", index + 1),
+        _ => message.to_string(),
     }
 }
 
@@ -465,6 +497,20 @@ mod tests {
             .to_string();
         assert!(err.contains("invalid type"), "{err}");
         assert!(err.contains(":6:"), "{err}");
+    }
+
+    #[test]
+    fn a_problem_in_a_list_entry_names_the_entry_not_a_path() {
+        assert_eq!(
+            entry_path(".[0]: unknown field `form`"),
+            "entry 1: unknown field `form`"
+        );
+        assert_eq!(
+            entry_path("[2].best: invalid type: string"),
+            "entry 3, `best`: invalid type: string"
+        );
+        assert_eq!(entry_path("missing field `title`"), "missing field `title`");
+        assert_eq!(entry_path("mapping values: here"), "mapping values: here");
     }
 
     #[test]

@@ -320,3 +320,22 @@ fn a_broken_pipe_exits_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_broken_concepts_file_is_named_as_the_problem_not_the_index() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("corpus/concepts.yaml"),
+        "- name: kubernetes\n  form: [k8s]\n",
+    )
+    .unwrap();
+    starmatch(dir.path())
+        .args(["query", "conflict with my manager"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "corpus/concepts.yaml:2:3: entry 1: unknown field `form`",
+        ))
+        .stderr(predicate::str::contains("fix the concepts file"))
+        .stderr(predicate::str::contains("opening the index").not());
+}

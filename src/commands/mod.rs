@@ -6,7 +6,7 @@ pub mod import;
 pub mod index;
 pub mod query;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, Command};
 use crate::corpus::CorpusError;
@@ -55,12 +55,28 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         }
         if let Some(e) = cause.downcast_ref::<IndexError>() {
             return match e {
-                IndexError::InvalidCorpus { .. } | IndexError::Corpus(_) => 2,
+                IndexError::InvalidCorpus { .. }
+                | IndexError::Corpus(_)
+                | IndexError::Concepts { .. } => 2,
                 _ => 3,
             };
         }
     }
     3
+}
+
+/// `opening the index in DIR: ...` for problems with the index. Problems
+/// with the corpus folder or its concepts file name their own file: that
+/// context would blame the index for them.
+pub fn index_context(err: IndexError, dir: &Path) -> anyhow::Error {
+    match err {
+        IndexError::Corpus(_) | IndexError::InvalidCorpus { .. } | IndexError::Concepts { .. } => {
+            err.into()
+        }
+        other => {
+            anyhow::Error::new(other).context(format!("opening the index in {}", dir.display()))
+        }
+    }
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -47,7 +47,7 @@ pub fn run(global: &GlobalConfig, args: QueryArgs) -> anyhow::Result<Status> {
     };
     let corpus = Corpus::new(&global.corpus);
     let (mut engine, freshness) = Engine::open_fresh(&corpus, &global.index)
-        .with_context(|| format!("opening the index in {}", global.index.display()))?;
+        .map_err(|e| super::index_context(e, &global.index))?;
     if !global.quiet {
         report_freshness(&freshness);
     }

@@ -128,6 +128,10 @@ pub enum IndexError {
     InvalidCorpus { problems: Vec<CorpusError> },
     #[error(transparent)]
     Corpus(#[from] CorpusError),
+    /// The corpus's `concepts.yaml` is broken (the field is not a `source`:
+    /// the message already holds it, and `{:#}` would print it twice).
+    #[error("{problem} (fix the concepts file, or move it out of the corpus folder to use only the built-in concepts)")]
+    Concepts { problem: CorpusError },
     #[error("index error in {}: {source} (check free disk space and permissions; if it persists, `starmatch index --full` rebuilds the index)", dir.display())]
     Tantivy {
         dir: PathBuf,

@@ -53,11 +53,8 @@ pub fn load_lexicon(
     corpus: &Corpus,
     index_dir: Option<&Path>,
 ) -> Result<Lexicon, IndexError> {
-    Ok(Lexicon::load(
-        analyzer,
-        Some(&corpus.concepts_path()),
-        index_dir,
-    )?)
+    Lexicon::load(analyzer, Some(&corpus.concepts_path()), index_dir)
+        .map_err(|problem| IndexError::Concepts { problem })
 }
 
 impl Engine {
