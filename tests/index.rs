@@ -156,7 +156,16 @@ fn every_broken_file_is_reported_and_nothing_is_committed() {
         "{err}"
     );
 
-    // The previous index still answers, and says why it is not up to date.
+    // A query still takes in the valid new story, and names the broken files.
+    let out = starmatch(dir.path())
+        .args(["query", "--json", "zeppelin"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("11 broken story file(s)"), "{err}");
+    assert!(err.contains("and 8 more"), "{err}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["hits"][0]["id"], "valid-new");
     starmatch(dir.path())
         .args([
             "query",
@@ -166,20 +175,63 @@ fn every_broken_file_is_reported_and_nothing_is_committed() {
         ])
         .assert()
         .success()
-        .stderr(predicate::str::contains(
-            "answering from the previous index",
-        ))
         .stdout(predicate::str::contains("mentoring-intern"));
-    assert!(!ranked_ids(dir.path(), "zeppelin").contains(&"valid-new".to_string()));
 
-    // --skip-invalid indexes the valid new story and lists the skipped ones.
+    // --skip-invalid lists the skipped ones.
     starmatch(dir.path())
         .args(["index", "--skip-invalid"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("skipped 11 broken story file(s)"))
-        .stdout(predicate::str::contains("1 added"));
+        .stderr(predicate::str::contains("skipped 11 broken story file(s)"));
     assert_eq!(ranked_ids(dir.path(), "zeppelin")[0], "valid-new");
+}
+
+#[test]
+fn a_broken_file_does_not_freeze_the_index_for_other_changes() {
+    let dir = scratch();
+    let stories = dir.path().join("corpus/stories");
+    starmatch(dir.path()).arg("index").assert().success();
+    fs::write(stories.join("empty.yaml"), "").unwrap();
+    fs::remove_file(stories.join("failover-outage.yaml")).unwrap();
+    write_story(&stories, "valid-new", "zeppelin");
+    // A story broken while being edited keeps its last good version.
+    let mentoring = stories.join("mentoring-intern.yaml");
+    let text = fs::read_to_string(&mentoring).unwrap();
+    fs::write(&mentoring, format!("{text}\ntitel: oops\n")).unwrap();
+
+    let out = starmatch(dir.path())
+        .args(["query", "--json", "-k", "10", "production outage"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2 broken story file(s)"), "{err}");
+    assert!(err.contains("empty.yaml: file is empty"), "{err}");
+    assert!(
+        err.contains("mentoring-intern.yaml:") && err.contains("unknown field `titel`"),
+        "{err}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = json["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        !ids.contains(&"failover-outage"),
+        "deleted story returned: {ids:?}"
+    );
+    assert_eq!(ranked_ids(dir.path(), "zeppelin")[0], "valid-new");
+    assert_eq!(
+        ranked_ids(dir.path(), "Tell me about a time you mentored someone")[0],
+        "mentoring-intern"
+    );
+    // `index` itself still refuses to commit over broken files.
+    starmatch(dir.path())
+        .arg("index")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("index was left unchanged"));
 }
 
 #[test]

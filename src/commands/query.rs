@@ -9,6 +9,7 @@ use super::{GlobalConfig, InputError, Status};
 use crate::cli::QueryArgs;
 use crate::corpus::Corpus;
 use crate::render::{self, Shown};
+use crate::search::index::RefreshReport;
 use crate::search::snippet;
 use crate::search::{Engine, Freshness};
 
@@ -99,22 +100,57 @@ pub fn run(global: &GlobalConfig, args: QueryArgs) -> anyhow::Result<Status> {
     }
 }
 
+/// Broken story files named in a query's warning; `starmatch index` lists them all.
+const BROKEN_FILES_SHOWN: usize = 3;
+
 fn report_freshness(freshness: &Freshness) {
     match freshness {
         Freshness::Fresh => {}
-        Freshness::Refreshed(r) => eprintln!(
-            "note: index refreshed before answering ({} added, {} updated, {} removed in {:.0} ms{})",
-            r.added,
-            r.updated,
-            r.removed,
-            r.elapsed.as_secs_f64() * 1000.0,
-            r.rebuilt
-                .as_ref()
-                .map(|w| format!("; full rebuild: {w}"))
-                .unwrap_or_default()
-        ),
+        Freshness::Refreshed(r) => {
+            if r.changed() {
+                eprintln!(
+                    "note: index refreshed before answering ({} added, {} updated, {} removed in {:.0} ms{})",
+                    r.added,
+                    r.updated,
+                    r.removed,
+                    r.elapsed.as_secs_f64() * 1000.0,
+                    r.rebuilt
+                        .as_ref()
+                        .map(|w| format!("; full rebuild: {w}"))
+                        .unwrap_or_default()
+                );
+            }
+            if !r.skipped.is_empty() {
+                eprint!("{}", broken_files_warning(r));
+            }
+        }
         Freshness::Stale(why) => eprintln!("warning: {why}"),
     }
+}
+
+/// Names the first few broken story files and what is wrong with each.
+fn broken_files_warning(r: &RefreshReport) -> String {
+    let what = match (r.kept, r.skipped.len() - r.kept) {
+        (0, _) => "left out of the index until fixed".to_string(),
+        (_, 0) => "the index keeps their last good version until fixed".to_string(),
+        (kept, new) => format!(
+            "{kept} keep their last good version in the index, {new} are left out until fixed"
+        ),
+    };
+    let mut text = format!(
+        "warning: {} broken story file(s), {what}:\n",
+        r.skipped.len()
+    );
+    for problem in r.skipped.iter().take(BROKEN_FILES_SHOWN) {
+        text.push_str(&format!("  - {problem}\n"));
+    }
+    if r.skipped.len() > BROKEN_FILES_SHOWN {
+        text.push_str(&format!(
+            "  ... and {} more: `starmatch index` lists them all\n",
+            r.skipped.len() - BROKEN_FILES_SHOWN
+        ));
+    }
+    text
 }
 
 /// Reads a whole pasted block from stdin.

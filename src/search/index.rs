@@ -282,13 +282,26 @@ pub fn staleness(files: &[StoryFile], manifest: &Manifest) -> Staleness {
     s
 }
 
+/// What a refresh does when some story files are broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnBroken {
+    /// Commit nothing and list every problem (`starmatch index`).
+    #[default]
+    Refuse,
+    /// Index the valid stories; broken files are left out (`--skip-invalid`).
+    Skip,
+    /// Index every other change; a broken file that was indexed before
+    /// keeps its last good version, a new one is left out. A query does
+    /// this, so that one file being edited does not freeze the index.
+    KeepLastGood,
+}
+
 /// Options of one refresh.
 #[derive(Debug, Clone)]
 pub struct RefreshOptions {
     /// Rebuild every document instead of only the changed ones.
     pub full: bool,
-    /// Index the valid stories even when some files are broken.
-    pub skip_invalid: bool,
+    pub on_broken: OnBroken,
     /// How long to wait for another process that is updating the index.
     pub lock_timeout: Duration,
 }
@@ -297,7 +310,7 @@ impl Default for RefreshOptions {
     fn default() -> Self {
         RefreshOptions {
             full: false,
-            skip_invalid: false,
+            on_broken: OnBroken::Refuse,
             lock_timeout: Duration::from_secs(10),
         }
     }
@@ -310,8 +323,10 @@ pub struct RefreshReport {
     pub updated: usize,
     pub removed: usize,
     pub unchanged: usize,
-    /// Files skipped with `--skip-invalid`.
+    /// Broken files, skipped or kept at their last good version.
     pub skipped: Vec<CorpusError>,
+    /// How many of `skipped` kept their last good version ([`OnBroken::KeepLastGood`]).
+    pub kept: usize,
     /// Why everything was rebuilt, when it was (schema change, `--full`, ...).
     pub rebuilt: Option<String>,
     pub elapsed: Duration,
@@ -324,9 +339,9 @@ impl RefreshReport {
 }
 
 /// Brings the index in `dir` up to date with `corpus`: only changed files are
-/// read and re-indexed, deleted ones removed, all in one commit. When a story
-/// file is broken (and not `skip_invalid`) nothing is committed and the
-/// previous index keeps answering.
+/// read and re-indexed, deleted ones removed, all in one commit. What happens
+/// when a story file is broken is [`RefreshOptions::on_broken`]: by default
+/// nothing is committed and the previous index keeps answering.
 pub fn refresh(
     corpus: &Corpus,
     dir: &Path,
@@ -460,8 +475,29 @@ pub fn refresh(
         }
     }
     problems.extend(duplicates);
-    if !problems.is_empty() && !options.skip_invalid {
+    if !problems.is_empty() && options.on_broken == OnBroken::Refuse {
         return Err(IndexError::InvalidCorpus { problems });
+    }
+    if options.on_broken == OnBroken::KeepLastGood && !rebuild {
+        // A broken file that is still a file keeps what the index holds of
+        // it; one that is gone (a dangling link) or never was a story is
+        // left out like a deleted file.
+        for problem in &problems {
+            if matches!(
+                problem,
+                CorpusError::DanglingSymlink { .. } | CorpusError::NotAFile { .. }
+            ) {
+                continue;
+            }
+            let Some(key) = problem.path().file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if let Some(old) = old_manifest.get(key) {
+                manifest.insert(key.to_string(), old.clone());
+                to_index.retain(|s| s.file.key != key);
+                report.kept += 1;
+            }
+        }
     }
     report.skipped = problems;
 

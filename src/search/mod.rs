@@ -23,7 +23,7 @@ use tantivy::{IndexReader, ReloadPolicy, Searcher};
 
 use crate::corpus::Corpus;
 use analysis::Analyzer;
-use index::{IndexError, OpenIndex, RefreshOptions, RefreshReport};
+use index::{IndexError, OnBroken, OpenIndex, RefreshOptions, RefreshReport};
 use lexicon::Lexicon;
 use ranking::Ranker;
 
@@ -71,8 +71,11 @@ impl Engine {
         };
         let mut freshness = Freshness::Fresh;
         let open = if needs_refresh {
+            // One broken file (a story being edited, an empty new file)
+            // must not freeze the index for every other change.
             let options = RefreshOptions {
                 lock_timeout: QUERY_LOCK_TIMEOUT,
+                on_broken: OnBroken::KeepLastGood,
                 ..RefreshOptions::default()
             };
             match index::refresh(corpus, dir, &lexicon, &options, &ProgressBar::hidden()) {
