@@ -89,7 +89,9 @@ fn a_second_import_leaves_stories_alone_unless_forced() {
         .args(["import", &fixture("bold-inline.md")])
         .assert()
         .success()
-        .stdout(predicate::str::contains("left alone"));
+        .stdout(predicate::str::contains(
+            "= migrating-the-job-scheduler \"Migrating the job scheduler\" (line 3): left alone (already imported, but the notes and the story file now differ; --force replaces it",
+        ));
     assert_eq!(story_files(dir.path()).len(), count, "no -2 duplicates");
     assert!(
         fs::read_to_string(&path).unwrap().contains("121 jobs"),
@@ -310,4 +312,48 @@ fn a_story_whose_source_is_a_bare_file_name_is_still_recognised() {
     )
     .unwrap();
     assert!(b.contains("mobile"), "{b}");
+}
+
+#[test]
+fn a_story_told_twice_in_one_notes_file_is_imported_once_and_the_copy_reported() {
+    let dir = scratch();
+    write_star_notes(dir.path(), "a", "backend");
+    let once = fs::read_to_string(dir.path().join("notes/a/star.md")).unwrap();
+    fs::write(dir.path().join("twice.md"), format!("{once}\n{once}")).unwrap();
+    let count = story_files(dir.path()).len();
+    starmatch(dir.path())
+        .args(["import", "twice.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("twice.md: 1 story(ies)"))
+        .stdout(predicate::str::contains(
+            "- skipped \"Fixing the flaky deploy\" (line 8): the same story as line 1",
+        ));
+    assert_eq!(story_files(dir.path()).len(), count + 1);
+}
+
+#[test]
+fn a_reimport_says_whether_the_story_left_alone_is_unchanged() {
+    let dir = scratch();
+    write_star_notes(dir.path(), "a", "backend");
+    starmatch(dir.path())
+        .args(["import", "notes/a/star.md"])
+        .assert()
+        .success();
+    starmatch(dir.path())
+        .args(["import", "notes/a/star.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "= fixing-the-flaky-deploy \"Fixing the flaky deploy\" (line 1): left alone (already imported, unchanged)",
+        ));
+    write_star_notes(dir.path(), "a", "payments");
+    let out = starmatch(dir.path())
+        .args(["import", "--json", "notes/a/star.md"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let story = &report[0]["stories"][0];
+    assert_eq!(story["outcome"], "left_alone");
+    assert_eq!(story["differs"], true);
 }

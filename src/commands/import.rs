@@ -77,6 +77,10 @@ pub struct StoryReport {
     /// paragraph and are worth a look.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub parts_by_paragraph: bool,
+    /// Left alone, but the story file no longer tells what the notes do
+    /// (the notes or the file were edited since): `--force` replaces it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub differs: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -266,9 +270,21 @@ fn import_file(
             .push("the file was not UTF-8; it was read as Windows-1252".into());
     }
     report.skipped = imported.skipped.iter().map(skip_report).collect();
+    // Notes pasted twice into one file tell the same story twice: it is
+    // imported once and the copy reported.
+    let mut kept: Vec<(Story, usize)> = Vec::new();
     for found in imported.stories {
         let mut story = found.story;
-        let (id, outcome) = place(config, &story, placed)?;
+        if let Some((_, first)) = kept.iter().find(|(k, _)| same_content(k, &story)) {
+            report.skipped.push(SkipReport {
+                title: story.title.clone(),
+                line: found.line,
+                reason: format!("the same story as line {first}, imported once"),
+            });
+            continue;
+        }
+        kept.push((story.clone(), found.line));
+        let (id, outcome, differs) = place(config, &story, placed)?;
         story.id = id;
         let path = config.out.join(format!("{}.yaml", story.id));
         let outcome = match outcome {
@@ -296,6 +312,7 @@ fn import_file(
                 .map(|(name, _)| capitalise(name))
                 .collect(),
             parts_by_paragraph: found.guessed_parts,
+            differs: differs && outcome == Outcome::LeftAlone,
         });
     }
     Ok(report)
@@ -304,41 +321,43 @@ fn import_file(
 /// Chooses the id a story is written under and what happens to it. The slug
 /// is kept when free; a file holding the same story (same `source`) is left
 /// alone or, with `--force`, overwritten; any other clash gets `-2`, `-3`,
-/// ...: a story from other notes is never overwritten.
+/// ...: a story from other notes is never overwritten. The flag says whether
+/// the story file found for it tells something else now.
 fn place(
     config: &ImportConfig,
     story: &Story,
     placed: &mut Placement,
-) -> anyhow::Result<(String, Outcome)> {
+) -> anyhow::Result<(String, Outcome, bool)> {
     let base = story.id.clone();
     let source = story.source.as_deref();
     // The story file `id` already holds this story (same notes and line):
     // left alone, or overwritten with `--force`.
     let already = |id: &str, placed: &Placement| {
-        let same_story = match placed.this_run.get(id) {
+        let existing = match placed.this_run.get(id) {
             // Placed by this run: the file is (or, in a dry run, would be) that story.
             Some(run_source) => {
                 return (source.is_some() && run_source.as_deref() == source)
-                    .then_some(Outcome::LeftAlone)
+                    .then_some((Outcome::LeftAlone, false))
             }
             None => {
                 let path = config.out.join(format!("{id}.yaml"));
                 fs::read(&path)
                     .ok()
                     .and_then(|bytes| corpus::parse_story(&path, id, &bytes).ok())
-                    .is_some_and(|existing| same_story(&existing, story, &placed.shared_names))
+                    .filter(|existing| same_story(existing, story, &placed.shared_names))?
             }
         };
-        same_story.then_some(if config.force {
+        let outcome = if config.force {
             Outcome::Overwritten
         } else {
             Outcome::LeftAlone
-        })
+        };
+        Some((outcome, !same_content(&existing, story)))
     };
-    let claim = |id: String, outcome: Outcome, placed: &mut Placement| {
+    let claim = |id: String, (outcome, differs): (Outcome, bool), placed: &mut Placement| {
         placed.taken.insert(id.clone());
         placed.this_run.insert(id.clone(), story.source.clone());
-        Ok((id, outcome))
+        Ok((id, outcome, differs))
     };
     // The same notes imported before ids folded accents: that story is
     // this one, under its old id.
@@ -357,7 +376,7 @@ fn place(
             format!("{base}-{n}")
         };
         if !placed.taken.contains(&id) {
-            return claim(id, Outcome::Written, placed);
+            return claim(id, (Outcome::Written, false), placed);
         }
         if let Some(outcome) = already(&id, placed) {
             return claim(id, outcome, placed);
@@ -401,11 +420,12 @@ fn write_text(
             writeln!(out, "  note: {note}")?;
         }
         for s in &r.stories {
-            let what = match s.outcome {
-                Outcome::Written => "wrote",
-                Outcome::Overwritten => "overwrote",
-                Outcome::WouldWrite => "would write",
-                Outcome::LeftAlone => "left alone (already imported; --force to overwrite)",
+            let (marker, what) = match s.outcome {
+                Outcome::Written => ('+', "wrote"),
+                Outcome::Overwritten => ('+', "overwrote"),
+                Outcome::WouldWrite => ('+', "would write"),
+                Outcome::LeftAlone if s.differs => ('=', "left alone (already imported, but the notes and the story file now differ; --force replaces it with the notes)"),
+                Outcome::LeftAlone => ('=', "left alone (already imported, unchanged)"),
             };
             let mut missing = if s.missing.is_empty() {
                 String::new()
@@ -417,7 +437,7 @@ fn write_text(
             }
             writeln!(
                 out,
-                "  + {} \"{}\" (line {}{missing}): {what} {}",
+                "  {marker} {} \"{}\" (line {}{missing}): {what} {}",
                 s.id, s.title, s.line, s.path
             )?;
         }
