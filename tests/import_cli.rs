@@ -146,11 +146,19 @@ fn broken_files_are_reported_and_the_others_still_import() {
         ])
         .output()
         .unwrap();
+    // Three files could not be read: an input error, though the others went in.
     assert_eq!(
         out.status.code(),
-        Some(0),
+        Some(2),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("3 of 5 file(s) could not be imported")
+            && err.contains("missing.md")
+            && err.contains("the other files were imported"),
+        "{err}"
     );
     let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let reports = reports.as_array().unwrap();

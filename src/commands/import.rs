@@ -136,17 +136,32 @@ pub fn run(global: &GlobalConfig, args: ImportArgs) -> anyhow::Result<Status> {
     } else {
         write_text(&mut out, &reports, &config)?;
     }
-    let failed = reports.iter().filter(|r| r.error.is_some()).count();
-    let found: usize = reports.iter().map(|r| r.stories.len()).sum();
-    if failed > 0 && found == 0 && reports.len() == failed {
-        let unreadable = reports.iter().any(|r| {
+    // A file without stories (a page of tips) is reported, not a failure;
+    // one that could not be read (missing, binary, empty, too large) is an
+    // input error even when the others went in.
+    let failed: Vec<&str> = reports
+        .iter()
+        .filter(|r| {
             r.error
                 .as_deref()
                 .is_some_and(|e| !e.starts_with("no STAR stories"))
-        });
-        if unreadable {
-            return Err(InputError(format!("no file could be imported ({failed} failed)")).into());
-        }
+        })
+        .map(|r| r.file.as_str())
+        .collect();
+    let found: usize = reports.iter().map(|r| r.stories.len()).sum();
+    if !failed.is_empty() {
+        let others = if failed.len() == reports.len() {
+            String::new()
+        } else {
+            "; the other files were imported".to_string()
+        };
+        return Err(InputError(format!(
+            "{} of {} file(s) could not be imported ({}){others}",
+            failed.len(),
+            reports.len(),
+            failed.join(", ")
+        ))
+        .into());
     }
     Ok(if found == 0 {
         Status::NoResult
