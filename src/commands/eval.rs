@@ -225,7 +225,7 @@ pub fn run(global: &GlobalConfig, args: EvalArgs) -> anyhow::Result<Status> {
         serde_json::to_writer_pretty(&mut out, &report)?;
         writeln!(out)?;
     } else {
-        write_text(&mut out, &report, &questions, config.worst)?;
+        write_text(&mut out, &report, &questions, config.worst, global.quiet)?;
     }
     Ok(Status::Success)
 }
@@ -235,23 +235,28 @@ fn write_text(
     report: &Report,
     questions: &[&LabelledQuestion],
     worst: usize,
+    quiet: bool,
 ) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{} questions from {}{}{}",
-        questions.len(),
-        report.questions_file,
-        report
-            .split
-            .map(|s| format!(", split `{s}`"))
-            .unwrap_or_default(),
-        if report.disabled_signals.is_empty() {
-            String::new()
-        } else {
-            format!(", without {}", report.disabled_signals.join(", "))
-        }
-    )?;
-    writeln!(out)?;
+    // -q keeps the results (the table and the worst questions) and drops
+    // the summaries around them.
+    if !quiet {
+        writeln!(
+            out,
+            "{} questions from {}{}{}",
+            questions.len(),
+            report.questions_file,
+            report
+                .split
+                .map(|s| format!(", split `{s}`"))
+                .unwrap_or_default(),
+            if report.disabled_signals.is_empty() {
+                String::new()
+            } else {
+                format!(", without {}", report.disabled_signals.join(", "))
+            }
+        )?;
+        writeln!(out)?;
+    }
     writeln!(
         out,
         "{:<10} {:<7} {:>4} {:>6} {:>7} {:>6} {:>7}",
@@ -301,7 +306,9 @@ fn write_text(
             )?;
         }
     }
-    writeln!(out)?;
-    writeln!(out, "evaluated in {:.0} ms", report.elapsed_ms)?;
+    if !quiet {
+        writeln!(out)?;
+        writeln!(out, "evaluated in {:.0} ms", report.elapsed_ms)?;
+    }
     Ok(())
 }
