@@ -38,3 +38,47 @@ fn quiet_eval_prints_the_table_without_summaries() {
         .stdout(predicate::str::contains("questions from").not())
         .stdout(predicate::str::contains("evaluated in").not());
 }
+
+#[test]
+fn an_empty_question_file_is_named_as_having_no_questions() {
+    let dir = scratch();
+    for text in ["", "[]\n"] {
+        fs::write(dir.path().join("empty.yaml"), text).unwrap();
+        starmatch(dir.path())
+            .args(["eval", "--questions", "empty.yaml"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("empty.yaml has no questions"))
+            .stderr(predicate::str::contains("split").not());
+    }
+}
+
+#[test]
+fn an_unknown_split_lists_the_splits_that_exist() {
+    let dir = scratch();
+    write_questions(dir.path());
+    starmatch(dir.path())
+        .args(["eval", "--split", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "has split `nope`: its splits are `test`, `tune`",
+        ));
+}
+
+#[test]
+fn a_weight_that_is_not_a_number_of_zero_or_more_is_a_usage_error() {
+    let dir = scratch();
+    write_questions(dir.path());
+    for weight in ["questions=NaN", "questions=-1", "questions=inf"] {
+        starmatch(dir.path())
+            .args(["eval", "--weight", weight])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("zero or more"));
+    }
+    starmatch(dir.path())
+        .args(["eval", "-q", "--weight", "questions=0"])
+        .assert()
+        .success();
+}
