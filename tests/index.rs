@@ -259,6 +259,72 @@ fn set_payload(dir: &Path, key: &str, value: serde_json::Value) {
     fs::write(&meta_path, json.to_string()).unwrap();
 }
 
+/// Segment files in the index folder (`<32 hex digits>.<ext>`), sorted.
+fn segment_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir.join("index"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.split_once('.').is_some_and(|(stem, _)| stem.len() == 32))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn an_interrupted_first_build_is_rebuilt_saying_so_and_leaves_no_files_behind() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    // What a first build killed before its commit leaves: the empty index
+    // tantivy creates (no segments, no payload) beside the files it was writing.
+    let meta_path = dir.path().join("index/meta.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&meta_path).unwrap()).unwrap();
+    meta["segments"] = serde_json::json!([]);
+    meta["payload"] = serde_json::Value::Null;
+    fs::write(&meta_path, meta.to_string()).unwrap();
+    let orphans = segment_files(dir.path());
+    assert!(!orphans.is_empty());
+
+    let summary = index_summary(dir.path(), &[]);
+    assert!(
+        summary.contains("(full rebuild: the previous build did not finish)"),
+        "{summary}"
+    );
+    let left = segment_files(dir.path());
+    assert!(
+        orphans.iter().all(|o| !left.contains(o)),
+        "{orphans:?} still in {left:?}"
+    );
+}
+
+#[test]
+fn files_of_a_run_killed_after_its_commit_are_removed_by_the_next_index() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    let living = segment_files(dir.path());
+    // A merge killed after the commit: a copy of the segment under another
+    // id, known to tantivy's list of the files it manages.
+    let index = dir.path().join("index");
+    let orphan_id = "0123456789abcdef0123456789abcdef";
+    let managed_path = index.join(".managed.json");
+    let mut managed: Vec<String> =
+        serde_json::from_str(&fs::read_to_string(&managed_path).unwrap()).unwrap();
+    for name in &living {
+        let (_, ext) = name.split_once('.').unwrap();
+        let copy = format!("{orphan_id}.{ext}");
+        fs::copy(index.join(name), index.join(&copy)).unwrap();
+        managed.push(copy);
+    }
+    fs::write(&managed_path, serde_json::to_string(&managed).unwrap()).unwrap();
+
+    assert!(index_summary(dir.path(), &[]).contains("0 added, 0 updated, 0 removed, 6 unchanged"));
+    assert_eq!(segment_files(dir.path()), living);
+    assert_eq!(
+        ranked_ids(dir.path(), "production outage")[0],
+        "failover-outage"
+    );
+}
+
 #[test]
 fn an_index_from_another_version_is_rebuilt_automatically() {
     let dir = scratch();

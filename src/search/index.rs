@@ -32,6 +32,8 @@ pub const SCHEMA_VERSION: u32 = 10;
 const LOCK_FILE: &str = ".starmatch.lock";
 const MANIFEST_PREFIX: &str = "starmatch-manifest-";
 const WRITER_MEMORY: usize = 120_000_000;
+/// tantivy's smallest writer budget: enough for a writer that only deletes unused files.
+const GC_WRITER_MEMORY: usize = 15_000_000;
 /// Batches below this size are indexed on one thread.
 const SMALL_BATCH: usize = 2_000;
 /// Indexes up to this many stories are merged into one segment after each commit.
@@ -385,6 +387,10 @@ pub fn refresh(
         Ok(open) => {
             report.rebuilt = Some(if options.full {
                 "--full".to_string()
+            } else if open.payload.is_none() {
+                // Every commit of ours carries a payload: only the empty
+                // index a first build creates has none.
+                "the previous build did not finish".to_string()
             } else if open
                 .payload
                 .as_ref()
@@ -515,6 +521,18 @@ pub fn refresh(
     }
     let metadata_changed = manifest != old_manifest || old_folder_mtime != Some(scan.dir_mtime_ns);
     if !rebuild && to_index.is_empty() && removed.is_empty() && !metadata_changed {
+        // tantivy deletes unused files after each commit; a run killed after
+        // its commit (during the merge) leaves files that only the next
+        // commit would remove, and there is nothing to commit.
+        if let Some(index) = index.as_ref().filter(|i| has_orphan_files(i, dir)) {
+            let writer: IndexWriter<TantivyDocument> = index
+                .writer_with_num_threads(1, GC_WRITER_MEMORY)
+                .map_err(tantivy_err(dir))?;
+            writer
+                .garbage_collect_files()
+                .wait()
+                .map_err(tantivy_err(dir))?;
+        }
         report.elapsed = started.elapsed();
         return Ok(report);
     }
@@ -732,6 +750,30 @@ fn create(dir: &Path) -> Result<Index, IndexError> {
         .map_err(tantivy_err(dir))?;
     register_tokenizers(&index);
     Ok(index)
+}
+
+/// Whether `dir` holds segment files (`<32 hex digits>.<ext>`) of no
+/// segment of the last commit: left by a run that was killed.
+fn has_orphan_files(index: &Index, dir: &Path) -> bool {
+    let Ok(metas) = index.load_metas() else {
+        return false;
+    };
+    let living: HashSet<String> = metas
+        .segments
+        .iter()
+        .map(|s| s.id().uuid_string())
+        .collect();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let name = e.file_name().to_string_lossy().to_string();
+        name.split_once('.').is_some_and(|(stem, _)| {
+            stem.len() == 32
+                && stem.bytes().all(|b| b.is_ascii_hexdigit())
+                && !living.contains(stem)
+        })
+    })
 }
 
 /// Removes the files of an unreadable index, and only those: `--index` may
