@@ -186,7 +186,7 @@ fn explain_in_text_says_what_the_question_is_about() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "question words: clash, boss\nquestion themes: conflict, manager",
+            "question words: clashed, boss\nquestion themes: conflict, manager",
         ));
 }
 
@@ -338,4 +338,21 @@ fn a_broken_concepts_file_is_named_as_the_problem_not_the_index() {
         ))
         .stderr(predicate::str::contains("fix the concepts file"))
         .stderr(predicate::str::contains("opening the index").not());
+}
+
+#[test]
+fn explain_shows_the_question_s_own_words_not_their_stems() {
+    let dir = scratch();
+    starmatch(dir.path())
+        .args([
+            "query",
+            "--explain",
+            "-k",
+            "1",
+            "What are your Salary expectations?",
+        ])
+        .assert()
+        .stdout(predicate::str::starts_with(
+            "question words: Salary, expectations\n",
+        ));
 }

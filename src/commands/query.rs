@@ -237,7 +237,7 @@ fn answer(
         if config.explain {
             render::write_question_analysis(
                 out,
-                &analyzed.stems,
+                &analyzed.content_words(question),
                 &ranker.lexicon.names_of(&analyzed.concepts),
                 &ranker.lexicon.names_of(&analyzed.inferred),
                 &ranker
