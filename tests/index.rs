@@ -407,7 +407,9 @@ fn a_second_indexer_is_told_the_index_is_busy() {
         .args(["index", "--full", "--wait", "0"])
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("being updated by another process"));
+        .stderr(predicate::str::contains("being updated by another process"))
+        // No wait to speak of: no "(waited 5.53µs)".
+        .stderr(predicate::str::contains("waited").not());
     // Queries still answer from the committed index meanwhile.
     assert_eq!(ranked_ids(dir.path(), "outage")[0], "failover-outage");
     drop(lock);
@@ -486,4 +488,27 @@ fn a_truncated_segment_file_names_the_fix_and_full_recovers() {
 fn full_rebuild_recovers(dir: &Path) {
     starmatch(dir).args(["index", "--full"]).assert().success();
     assert_eq!(ranked_ids(dir, "outage")[0], "failover-outage");
+}
+
+#[test]
+fn an_index_inside_the_stories_folder_is_refused() {
+    let dir = scratch();
+    starmatch(dir.path())
+        .args(["--index", "corpus/stories/idx", "index"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is inside the stories folder"));
+    assert!(!dir.path().join("corpus/stories/idx").exists());
+}
+
+#[test]
+fn a_missing_file_s_os_error_is_printed_once() {
+    let dir = scratch();
+    let out = starmatch(dir.path())
+        .args(["eval", "--questions", "nope.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
 }

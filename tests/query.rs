@@ -356,3 +356,38 @@ fn explain_shows_the_question_s_own_words_not_their_stems() {
             "question words: Salary, expectations\n",
         ));
 }
+
+#[test]
+fn a_question_without_words_is_told_so() {
+    let dir = scratch();
+    starmatch(dir.path())
+        .args(["query", "?!? 😀 ..."])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the question has no words"))
+        .stderr(predicate::str::contains("interview phrasing").not());
+}
+
+#[test]
+fn a_query_over_an_empty_corpus_says_there_are_no_stories() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("corpus/stories")).unwrap();
+    starmatch(dir.path())
+        .args(["query", "Tell me about a conflict"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the corpus has no stories yet"))
+        .stderr(predicate::str::contains("starmatch import"));
+}
+
+#[test]
+fn a_missing_corpus_folder_is_named_as_the_problem_not_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    starmatch(dir.path())
+        .args(["--corpus", "nowhere", "query", "conflict"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "Error: nowhere: corpus folder does not exist",
+        ));
+}

@@ -206,9 +206,15 @@ fn answer(
         if config.json {
             render::write_json(out, question, &[], config.explain)?;
         }
-        eprintln!(
-            "nothing to match: once interview phrasing (\"tell me about a time\", \"give me an example\") is removed, the question has no words left; add what it is about, e.g. \"...a time you missed a deadline\""
-        );
+        if analyzed.words.is_empty() {
+            eprintln!(
+                "nothing to match: the question has no words (only punctuation, symbols or emoji); ask it in words, e.g. \"Tell me about a time you missed a deadline\""
+            );
+        } else {
+            eprintln!(
+                "nothing to match: once interview phrasing (\"tell me about a time\", \"give me an example\") is removed, the question has no words left; add what it is about, e.g. \"...a time you missed a deadline\""
+            );
+        }
         return Ok(Status::NoResult);
     }
     let mut hits = ranker
@@ -231,6 +237,11 @@ fn answer(
         .collect();
     if config.json {
         render::write_json(out, question, &shown, config.explain)?;
+    } else if shown.is_empty() && searcher.num_docs() == 0 {
+        eprintln!(
+            "the corpus has no stories yet: add story files to {} or import your notes with `starmatch import notes.md`",
+            stories_dir.display()
+        );
     } else if shown.is_empty() {
         eprintln!("no story matches this question: try other words, or add a story about it");
     } else {

@@ -118,7 +118,7 @@ pub enum IndexError {
     Missing { dir: PathBuf },
     #[error("the index in {} is unreadable ({detail}): run `starmatch index --full` to rebuild it", dir.display())]
     Corrupt { dir: PathBuf, detail: String },
-    #[error("the index in {} is being updated by another process (waited {waited:?}): try again when it finishes", dir.display())]
+    #[error("the index in {} is being updated by another process{}: try again when it finishes", dir.display(), waited_note(*.waited))]
     Busy { dir: PathBuf, waited: Duration },
     #[error("cannot write the index in {}: {source}", dir.display())]
     Io {
@@ -140,6 +140,16 @@ pub enum IndexError {
         #[source]
         source: tantivy::TantivyError,
     },
+}
+
+/// `(waited 2.0 s)` after a real wait; nothing when the lock was taken and
+/// `--wait 0` gave up at once.
+fn waited_note(waited: Duration) -> String {
+    if waited < Duration::from_millis(100) {
+        String::new()
+    } else {
+        format!(" (waited {:.1} s)", waited.as_secs_f64())
+    }
 }
 
 /// What the commit payload records about the build.
