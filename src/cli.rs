@@ -83,7 +83,8 @@ Exit codes: 0 ok, 2 bad question file, 3 index error")]
   starmatch import --dry-run *.md
   starmatch import --out /tmp/stories --json interview-prep.txt
 
-Exit codes: 0 ok, 1 no story found in any file, 2 unreadable input, 3 I/O error")]
+Exit codes: 0 ok, 1 no story found in any file, 2 a file could not be read
+(missing, empty, binary, too large; the other files are still imported), 3 I/O error")]
     Import(ImportArgs),
 }
 

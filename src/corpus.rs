@@ -71,6 +71,14 @@ pub enum CorpusError {
         first: PathBuf,
         second: PathBuf,
     },
+    /// A concepts file that parses but does not make sense (a form with no
+    /// words, `broader` naming no concept or going round in a circle).
+    #[error("{}:{line}: {message}", path.display())]
+    Concept {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     #[error("{}: corpus folder does not exist: create it, or pass --corpus DIR (or set STARMATCH_CORPUS)", path.display())]
     MissingCorpus { path: PathBuf },
 }
@@ -87,6 +95,7 @@ impl CorpusError {
             | CorpusError::NotUtf8 { path, .. }
             | CorpusError::Yaml { path, .. }
             | CorpusError::Invalid { path, .. }
+            | CorpusError::Concept { path, .. }
             | CorpusError::MissingCorpus { path } => path,
             CorpusError::DuplicateId { second, .. } => second,
         }
@@ -172,7 +181,8 @@ impl Corpus {
             })?;
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            if name.starts_with('.') || !(name.ends_with(".yaml") || name.ends_with(".yml")) {
+            let lower = name.to_ascii_lowercase();
+            if name.starts_with('.') || !(lower.ends_with(".yaml") || lower.ends_with(".yml")) {
                 continue;
             }
             let path = entry.path();
@@ -310,12 +320,19 @@ pub fn parse_story(path: &Path, stem: &str, bytes: &[u8]) -> Result<Story, Corpu
         });
     }
     let mut story: Story = from_yaml(path, text)?;
-    if story.id.trim().is_empty() {
+    let id_from_file_name = story.id.trim().is_empty();
+    if id_from_file_name {
         story.id = stem.to_string();
     }
     story.validate().map_err(|problem| CorpusError::Invalid {
         path: path.to_path_buf(),
-        problem,
+        problem: match problem {
+            StoryProblem::BadId(id) if id_from_file_name => StoryProblem::BadFileName {
+                suggestion: crate::story::slugify(&id, usize::MAX),
+                stem: id,
+            },
+            other => other,
+        },
     })?;
     Ok(story)
 }
@@ -324,12 +341,67 @@ pub fn parse_story(path: &Path, stem: &str, bytes: &[u8]) -> Result<Story, Corpu
 fn from_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, CorpusError> {
     serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let mut message = yaml_message(&e);
+        let lines = text.lines().count().max(1);
+        let (line, column) = if let Some(at) = duplicate_key_line(text, &message) {
+            // serde_yaml points at the start of the mapping, not at the key.
+            (at, 1)
+        } else if line > lines {
+            // Past the end: the parser ran off the file looking for the end
+            // of something opened earlier, most often a quote.
+            match unclosed_quote(text) {
+                Some((at, col, quote)) => {
+                    message = format!("the value opened here with {quote} is never closed: add the closing {quote}, or remove the opening one");
+                    (at, col)
+                }
+                None => (lines, 1),
+            }
+        } else {
+            (line, column)
+        };
         CorpusError::Yaml {
             path: path.to_path_buf(),
             line,
             column,
-            message: yaml_message(&e),
+            message,
         }
+    })
+}
+
+/// For `duplicate field `x``: the line of the second top-level `x:` key.
+fn duplicate_key_line(text: &str, message: &str) -> Option<usize> {
+    let field = message
+        .strip_prefix("duplicate field `")?
+        .split('`')
+        .next()?;
+    let key = format!("{field}:");
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with(&key))
+        .nth(1)
+        .map(|(i, _)| i + 1)
+}
+
+/// The last line where a value opens a quote it does not close on that
+/// line: its 1-based line, column and quote character.
+fn unclosed_quote(text: &str) -> Option<(usize, usize, char)> {
+    let lines: Vec<&str> = text.lines().collect();
+    lines.iter().enumerate().rev().find_map(|(i, line)| {
+        let trimmed = line.trim_start();
+        let value = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.split_once(": ").map(|(_, v)| v))?
+            .trim_start();
+        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let closed = match quote {
+            // A `"` escaped by a backslash does not close; `''` is a quote inside '...'.
+            '"' => value[1..]
+                .replace("\\\\", "")
+                .replace("\\\"", "")
+                .contains('"'),
+            _ => value[1..].replace("''", "").contains('\''),
+        };
+        (!closed).then(|| (i + 1, line.len() - value.len() + 1, quote))
     })
 }
 
@@ -341,6 +413,7 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
         Some(i) => raw[..i].to_string(),
         None => raw,
     };
+    let message = entry_path(&message);
     if message.starts_with("unknown field") {
         format!("{message} (check the spelling of the field name)")
     } else if message.starts_with("missing field") {
@@ -349,6 +422,28 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
         format!("{message} (lists are written as `- item` lines or [a, b])")
     } else {
         message
+    }
+}
+
+/// serde_yaml names where in a list of entries a problem is as `.[0]:` or
+/// `[2].best:`; say `entry 1:` and `entry 3, `best`:` instead.
+fn entry_path(message: &str) -> String {
+    let Some((path, rest)) = message.split_once(": ") else {
+        return message.to_string();
+    };
+    let Some(inner) = path.strip_prefix('.').unwrap_or(path).strip_prefix('[') else {
+        return message.to_string();
+    };
+    let Some((index, field)) = inner.split_once(']') else {
+        return message.to_string();
+    };
+    let Ok(index) = index.parse::<usize>() else {
+        return message.to_string();
+    };
+    match field.strip_prefix('.') {
+        Some(field) if !field.is_empty() => format!("entry {}, `{field}`: {rest}", index + 1),
+        _ if field.is_empty() => format!("entry {}: {rest}", index + 1),
+        _ => message.to_string(),
     }
 }
 
@@ -465,6 +560,85 @@ mod tests {
             .to_string();
         assert!(err.contains("invalid type"), "{err}");
         assert!(err.contains(":6:"), "{err}");
+    }
+
+    #[test]
+    fn a_problem_in_a_list_entry_names_the_entry_not_a_path() {
+        assert_eq!(
+            entry_path(".[0]: unknown field `form`"),
+            "entry 1: unknown field `form`"
+        );
+        assert_eq!(
+            entry_path("[2].best: invalid type: string"),
+            "entry 3, `best`: invalid type: string"
+        );
+        assert_eq!(entry_path("missing field `title`"), "missing field `title`");
+        assert_eq!(entry_path("mapping values: here"), "mapping values: here");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opens() {
+        let err = parse("situation: s\ntitle: \"unterminated\naction: a\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("stories/late.yaml:2:8: "), "{err}");
+        assert!(err.contains("never closed"), "{err}");
+        let err = parse("situation: s\ntitle: 'it''s open\naction: a\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("stories/late.yaml:2:8: "), "{err}");
+    }
+
+    #[test]
+    fn a_duplicate_field_is_reported_at_its_second_line() {
+        let err = parse(&format!("{GOOD}learning: a\nlearning: b\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("stories/late.yaml:7:1: duplicate field `learning`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn an_id_from_a_file_name_that_is_no_id_says_where_it_comes_from() {
+        let err = parse_story(Path::new("Has Spaces.yaml"), "Has Spaces", GOOD.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("comes from the file name"), "{err}");
+        assert!(
+            err.contains("`has-spaces.yaml`") && err.contains("`id: has-spaces`"),
+            "{err}"
+        );
+        let err = parse_story(
+            Path::new("x.yaml"),
+            "x",
+            format!("id: Bad Id\n{GOOD}").as_bytes(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("id `Bad Id` is not kebab-case"), "{err}");
+    }
+
+    #[test]
+    fn story_files_with_an_upper_case_extension_are_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let stories = dir.path().join("stories");
+        fs::create_dir(&stories).unwrap();
+        for name in ["a12.YAML", "b.Yml", "c.yaml", "notes.txt"] {
+            fs::write(stories.join(name), GOOD).unwrap();
+        }
+        let keys: Vec<String> = Corpus::new(dir.path())
+            .scan()
+            .unwrap()
+            .files
+            .into_iter()
+            .map(|f| f.key)
+            .collect();
+        assert_eq!(keys, ["a12.YAML", "b.Yml", "c.yaml"]);
+        let (stories, problems) = Corpus::new(dir.path()).load_all().unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(stories[0].story.id, "a12");
     }
 
     #[test]

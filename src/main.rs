@@ -16,7 +16,7 @@ fn main() -> ExitCode {
             if commands::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("Error: {err:#}");
+            eprintln!("Error: {}", commands::error_message(&err));
             ExitCode::from(commands::exit_code(&err))
         }
     }

@@ -126,12 +126,12 @@ const PLAIN: Style = Style {
 
 /// Human-readable results.
 /// What `--explain` says about the question itself: its content words
-/// (stemmed) and its themes: named by its words, inferred from similar
+/// (as the question wrote them) and its themes: named by its words, inferred from similar
 /// common questions, and read from its meaning by the theme classifier
 /// (with their probabilities).
 pub fn write_question_analysis(
     out: &mut dyn Write,
-    stems: &[String],
+    words: &[&str],
     themes: &[String],
     inferred: &[String],
     meaning: &[(String, f32)],
@@ -150,7 +150,11 @@ pub fn write_question_analysis(
     writeln!(
         out,
         "question words: {}\nquestion themes: {} (from similar common questions: {}; from its meaning: {})\n",
-        list(stems),
+        if words.is_empty() {
+            "none".to_string()
+        } else {
+            words.join(", ")
+        },
         list(themes),
         list(inferred),
         list(&meaning)

@@ -46,10 +46,13 @@ pub enum StoryProblem {
         "`title` is empty: give the story a short title, e.g. `title: Cutting checkout latency`"
     )]
     EmptyTitle,
-    #[error("{}: a story needs at least two of situation, task, action and result: write the missing parts", have_text(.0))]
+    #[error("{}: a story needs at least two of situation, task, action and result: write the missing parts (`TBD`, `-` or `???` alone counts as missing)", have_text(.0))]
     TooFewParts(Vec<&'static str>),
     #[error("id `{0}` is not kebab-case: use lowercase letters, digits and single dashes, e.g. `missed-deadline-2023`")]
     BadId(String),
+    /// The story has no `id:` and its file name is no id.
+    #[error("the story has no `id:`, so its id comes from the file name, and `{stem}` is not kebab-case: rename the file to `{suggestion}.yaml` or add `id: {suggestion}`")]
+    BadFileName { stem: String, suggestion: String },
     #[error("`{field}` has an empty entry at position {index}: remove it")]
     EmptyListEntry { field: &'static str, index: usize },
 }
@@ -84,7 +87,7 @@ impl Story {
         let filled: Vec<&'static str> = self
             .star_parts()
             .iter()
-            .filter(|(_, text)| !text.trim().is_empty())
+            .filter(|(_, text)| !is_missing(text))
             .map(|&(name, _)| name)
             .collect();
         if filled.len() < MIN_STAR_PARTS {
@@ -114,6 +117,19 @@ impl Story {
             ("result", &self.result),
         ]
     }
+}
+
+/// Whether a STAR part has no text: blank, or only a placeholder such as
+/// `TBD`, `-` or `???` (as `import` reads notes).
+pub fn is_missing(text: &str) -> bool {
+    let text = text.trim();
+    if !text.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    let word = text
+        .trim_end_matches(['.', '!', '?', ':'])
+        .to_ascii_lowercase();
+    matches!(word.as_str(), "tbd" | "tbc" | "todo" | "n/a" | "wip")
 }
 
 /// `true` for ids like `missed-deadline-2023`: lowercase ASCII letters and
@@ -252,7 +268,27 @@ mod tests {
         );
         assert_eq!(
             one.validate().unwrap_err().to_string(),
-            "only `action` has text: a story needs at least two of situation, task, action and result: write the missing parts"
+            "only `action` has text: a story needs at least two of situation, task, action and result: write the missing parts (`TBD`, `-` or `???` alone counts as missing)"
+        );
+    }
+
+    #[test]
+    fn placeholder_parts_count_as_missing() {
+        for placeholder in ["-", "???", "TBD", "tbd.", "TODO", "n/a", "…"] {
+            assert!(is_missing(placeholder), "{placeholder}");
+        }
+        for text in ["I did it.", "TBD: we shipped 40%", "5", "No."] {
+            assert!(!is_missing(text), "{text}");
+        }
+        let placeholders = Story {
+            situation: "-".into(),
+            task: "TBD".into(),
+            result: "???".into(),
+            ..sample()
+        };
+        assert_eq!(
+            placeholders.validate(),
+            Err(StoryProblem::TooFewParts(vec!["action"]))
         );
     }
 

@@ -18,7 +18,7 @@ fn both_eval_sets_name_only_stories_of_the_default_corpus() {
             .arg(repo.join("corpus"))
             .arg("--index")
             .arg(dir.path().join("index"))
-            .args(["-q", "eval", "--questions"])
+            .args(["eval", "--questions"])
             .arg(repo.join("corpus/eval").join(file))
             .assert()
             .success()

@@ -42,7 +42,11 @@ fn imported_stories_are_written_and_found_by_the_next_query() {
             .join("corpus/stories/migrating-the-job-scheduler.yaml"),
     )
     .unwrap();
-    assert!(text.contains("source: bold-inline.md:3"), "{text}");
+    // The fixture lies outside the current folder: its path is recorded whole.
+    assert!(
+        text.contains(&format!("source: {}:3", fixture("bold-inline.md"))),
+        "{text}"
+    );
     let ids = ranked_ids(
         dir.path(),
         "Tell me about moving cron jobs to a workflow engine",
@@ -85,7 +89,9 @@ fn a_second_import_leaves_stories_alone_unless_forced() {
         .args(["import", &fixture("bold-inline.md")])
         .assert()
         .success()
-        .stdout(predicate::str::contains("left alone"));
+        .stdout(predicate::str::contains(
+            "= migrating-the-job-scheduler \"Migrating the job scheduler\" (line 3): left alone (already imported, but the notes and the story file now differ; --force replaces it",
+        ));
     assert_eq!(story_files(dir.path()).len(), count, "no -2 duplicates");
     assert!(
         fs::read_to_string(&path).unwrap().contains("121 jobs"),
@@ -140,11 +146,19 @@ fn broken_files_are_reported_and_the_others_still_import() {
         ])
         .output()
         .unwrap();
+    // Three files could not be read: an input error, though the others went in.
     assert_eq!(
         out.status.code(),
-        Some(0),
+        Some(2),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("3 of 5 file(s) could not be imported")
+            && err.contains("missing.md")
+            && err.contains("the other files were imported"),
+        "{err}"
     );
     let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let reports = reports.as_array().unwrap();
@@ -208,4 +222,146 @@ fn a_story_written_under_its_old_ascii_id_is_found_again_on_reimport() {
         .success()
         .stdout(predicate::str::contains("left alone"));
     assert_eq!(story_files(dir.path()).len(), count, "no duplicate");
+}
+
+/// Writes `notes/<folder>/star.md` holding one story titled "Fixing the flaky deploy".
+fn write_star_notes(dir: &Path, folder: &str, what: &str) {
+    let notes = dir.join("notes").join(folder);
+    fs::create_dir_all(&notes).unwrap();
+    fs::write(
+        notes.join("star.md"),
+        format!("# Fixing the flaky deploy\n\n**Situation:** The {what} deploy failed often.\n**Task:** Make it reliable.\n**Action:** I fixed the {what} step.\n**Result:** No failures for a month.\n"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn notes_files_with_the_same_name_in_different_folders_are_different_sources() {
+    let dir = scratch();
+    write_star_notes(dir.path(), "a", "backend");
+    write_star_notes(dir.path(), "b", "mobile");
+    let stories = dir.path().join("corpus/stories");
+    for force in [false, true] {
+        let mut cmd = starmatch(dir.path());
+        cmd.arg("import");
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.args(["notes/a/star.md", "notes/b/star.md"])
+            .assert()
+            .success();
+        let a = fs::read_to_string(stories.join("fixing-the-flaky-deploy.yaml")).unwrap();
+        let b = fs::read_to_string(stories.join("fixing-the-flaky-deploy-2.yaml")).unwrap();
+        assert!(
+            a.contains("backend") && a.contains("source: notes/a/star.md:1"),
+            "{a}"
+        );
+        assert!(
+            b.contains("mobile") && b.contains("source: notes/b/star.md:1"),
+            "{b}"
+        );
+    }
+    // The same notes named another way (`./`) are the same source.
+    starmatch(dir.path())
+        .args(["import", "./notes/a/star.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("left alone"));
+    assert_eq!(
+        story_files(dir.path())
+            .iter()
+            .filter(|n| n.starts_with("fixing-the-flaky-deploy"))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn a_story_whose_source_is_a_bare_file_name_is_still_recognised() {
+    // Stories imported before sources held paths say `source: star.md:1`.
+    let dir = scratch();
+    write_star_notes(dir.path(), "a", "backend");
+    write_star_notes(dir.path(), "b", "mobile");
+    starmatch(dir.path())
+        .args(["import", "notes/a/star.md"])
+        .assert()
+        .success();
+    let path = dir
+        .path()
+        .join("corpus/stories/fixing-the-flaky-deploy.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace("source: notes/a/star.md:1", "source: star.md:1"),
+    )
+    .unwrap();
+    let count = story_files(dir.path()).len();
+    starmatch(dir.path())
+        .args(["import", "notes/a/star.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("left alone"));
+    assert_eq!(story_files(dir.path()).len(), count, "no duplicate");
+
+    // Two `star.md` in one run: only the one that tells the same story is
+    // it, and --force never puts the other's story in its place.
+    starmatch(dir.path())
+        .args(["import", "--force", "notes/b/star.md", "notes/a/star.md"])
+        .assert()
+        .success();
+    let a = fs::read_to_string(&path).unwrap();
+    assert!(
+        a.contains("backend") && a.contains("source: notes/a/star.md:1"),
+        "{a}"
+    );
+    let b = fs::read_to_string(
+        dir.path()
+            .join("corpus/stories/fixing-the-flaky-deploy-2.yaml"),
+    )
+    .unwrap();
+    assert!(b.contains("mobile"), "{b}");
+}
+
+#[test]
+fn a_story_told_twice_in_one_notes_file_is_imported_once_and_the_copy_reported() {
+    let dir = scratch();
+    write_star_notes(dir.path(), "a", "backend");
+    let once = fs::read_to_string(dir.path().join("notes/a/star.md")).unwrap();
+    fs::write(dir.path().join("twice.md"), format!("{once}\n{once}")).unwrap();
+    let count = story_files(dir.path()).len();
+    starmatch(dir.path())
+        .args(["import", "twice.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("twice.md: 1 story(ies)"))
+        .stdout(predicate::str::contains(
+            "- skipped \"Fixing the flaky deploy\" (line 8): the same story as line 1",
+        ));
+    assert_eq!(story_files(dir.path()).len(), count + 1);
+}
+
+#[test]
+fn a_reimport_says_whether_the_story_left_alone_is_unchanged() {
+    let dir = scratch();
+    write_star_notes(dir.path(), "a", "backend");
+    starmatch(dir.path())
+        .args(["import", "notes/a/star.md"])
+        .assert()
+        .success();
+    starmatch(dir.path())
+        .args(["import", "notes/a/star.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "= fixing-the-flaky-deploy \"Fixing the flaky deploy\" (line 1): left alone (already imported, unchanged)",
+        ));
+    write_star_notes(dir.path(), "a", "payments");
+    let out = starmatch(dir.path())
+        .args(["import", "--json", "notes/a/star.md"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let story = &report[0]["stories"][0];
+    assert_eq!(story["outcome"], "left_alone");
+    assert_eq!(story["differs"], true);
 }

@@ -186,7 +186,7 @@ fn explain_in_text_says_what_the_question_is_about() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "question words: clash, boss\nquestion themes: conflict, manager",
+            "question words: clashed, boss\nquestion themes: conflict, manager",
         ));
 }
 
@@ -319,4 +319,75 @@ fn a_broken_pipe_exits_quietly() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn a_broken_concepts_file_is_named_as_the_problem_not_the_index() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("corpus/concepts.yaml"),
+        "- name: kubernetes\n  form: [k8s]\n",
+    )
+    .unwrap();
+    starmatch(dir.path())
+        .args(["query", "conflict with my manager"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "corpus/concepts.yaml:2:3: entry 1: unknown field `form`",
+        ))
+        .stderr(predicate::str::contains("fix the concepts file"))
+        .stderr(predicate::str::contains("opening the index").not());
+}
+
+#[test]
+fn explain_shows_the_question_s_own_words_not_their_stems() {
+    let dir = scratch();
+    starmatch(dir.path())
+        .args([
+            "query",
+            "--explain",
+            "-k",
+            "1",
+            "What are your Salary expectations?",
+        ])
+        .assert()
+        .stdout(predicate::str::starts_with(
+            "question words: Salary, expectations\n",
+        ));
+}
+
+#[test]
+fn a_question_without_words_is_told_so() {
+    let dir = scratch();
+    starmatch(dir.path())
+        .args(["query", "?!? 😀 ..."])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the question has no words"))
+        .stderr(predicate::str::contains("interview phrasing").not());
+}
+
+#[test]
+fn a_query_over_an_empty_corpus_says_there_are_no_stories() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("corpus/stories")).unwrap();
+    starmatch(dir.path())
+        .args(["query", "Tell me about a conflict"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the corpus has no stories yet"))
+        .stderr(predicate::str::contains("starmatch import"));
+}
+
+#[test]
+fn a_missing_corpus_folder_is_named_as_the_problem_not_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    starmatch(dir.path())
+        .args(["--corpus", "nowhere", "query", "conflict"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "Error: nowhere: corpus folder does not exist",
+        ));
 }

@@ -50,6 +50,11 @@ impl EvalConfig {
                 let (name, value) = w.split_once('=').ok_or_else(bad)?;
                 let signal = name.parse::<Signal>().map_err(InputError)?;
                 let value: f32 = value.parse().map_err(|_| bad())?;
+                if !value.is_finite() || value < 0.0 {
+                    return Err(InputError(format!(
+                        "--weight {w}: a weight is a number of zero or more, e.g. questions=2.5"
+                    )));
+                }
                 Ok((signal, value))
             })
             .collect::<Result<Vec<_>, InputError>>()?;
@@ -107,6 +112,13 @@ pub fn run(global: &GlobalConfig, args: EvalArgs) -> anyhow::Result<Status> {
             config.questions.display()
         )
     })?;
+    if all.is_empty() {
+        return Err(InputError(format!(
+            "{} has no questions: list them as `- question: ...` entries with `best: [story-id]`",
+            config.questions.display()
+        ))
+        .into());
+    }
     let (stories, problems) = corpus.load_all()?;
     if !problems.is_empty() {
         return Err(InputError(format!(
@@ -146,11 +158,25 @@ pub fn run(global: &GlobalConfig, args: EvalArgs) -> anyhow::Result<Status> {
         .iter()
         .filter(|q| config.split.is_none() || q.split == config.split)
         .collect();
-    if questions.is_empty() {
+    if let (true, Some(split)) = (questions.is_empty(), &config.split) {
+        let mut splits: Vec<&str> = all.iter().filter_map(|q| q.split.as_deref()).collect();
+        splits.sort_unstable();
+        splits.dedup();
+        let have = if splits.is_empty() {
+            "no question has a `split:`".to_string()
+        } else {
+            format!(
+                "its splits are {}",
+                splits
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
         return Err(InputError(format!(
-            "no question in {} has split `{}`",
-            config.questions.display(),
-            config.split.as_deref().unwrap_or("")
+            "no question in {} has split `{split}`: {have}",
+            config.questions.display()
         ))
         .into());
     }
@@ -225,7 +251,7 @@ pub fn run(global: &GlobalConfig, args: EvalArgs) -> anyhow::Result<Status> {
         serde_json::to_writer_pretty(&mut out, &report)?;
         writeln!(out)?;
     } else {
-        write_text(&mut out, &report, &questions, config.worst)?;
+        write_text(&mut out, &report, &questions, config.worst, global.quiet)?;
     }
     Ok(Status::Success)
 }
@@ -235,23 +261,28 @@ fn write_text(
     report: &Report,
     questions: &[&LabelledQuestion],
     worst: usize,
+    quiet: bool,
 ) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{} questions from {}{}{}",
-        questions.len(),
-        report.questions_file,
-        report
-            .split
-            .map(|s| format!(", split `{s}`"))
-            .unwrap_or_default(),
-        if report.disabled_signals.is_empty() {
-            String::new()
-        } else {
-            format!(", without {}", report.disabled_signals.join(", "))
-        }
-    )?;
-    writeln!(out)?;
+    // -q keeps the results (the table and the worst questions) and drops
+    // the summaries around them.
+    if !quiet {
+        writeln!(
+            out,
+            "{} questions from {}{}{}",
+            questions.len(),
+            report.questions_file,
+            report
+                .split
+                .map(|s| format!(", split `{s}`"))
+                .unwrap_or_default(),
+            if report.disabled_signals.is_empty() {
+                String::new()
+            } else {
+                format!(", without {}", report.disabled_signals.join(", "))
+            }
+        )?;
+        writeln!(out)?;
+    }
     writeln!(
         out,
         "{:<10} {:<7} {:>4} {:>6} {:>7} {:>6} {:>7}",
@@ -301,7 +332,9 @@ fn write_text(
             )?;
         }
     }
-    writeln!(out)?;
-    writeln!(out, "evaluated in {:.0} ms", report.elapsed_ms)?;
+    if !quiet {
+        writeln!(out)?;
+        writeln!(out, "evaluated in {:.0} ms", report.elapsed_ms)?;
+    }
     Ok(())
 }

@@ -4,8 +4,16 @@
 //! still go in. Stories are written atomically and never replace an existing
 //! file unless `--force`; a re-import of the same story (same `source`) is
 //! recognised and left alone instead of being duplicated.
+//!
+//! A story's `source` is the notes file's path as given (relative to the
+//! current folder when it is inside it) and the line, so two `star.md` in
+//! different folders are two sources. Stories imported before sources held
+//! paths say only `star.md:12`; such a story counts as the same story as one
+//! from a `star.md` at line 12, claimed by the first one of a run. When a run
+//! imports several `star.md`, which one that was is unknown, so it must also
+//! have the same content.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -69,6 +77,10 @@ pub struct StoryReport {
     /// paragraph and are worth a look.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub parts_by_paragraph: bool,
+    /// Left alone, but the story file no longer tells what the notes do
+    /// (the notes or the file were edited since): `--force` replaces it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub differs: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -99,11 +111,22 @@ pub fn run(global: &GlobalConfig, args: ImportArgs) -> anyhow::Result<Status> {
             ))
         })?;
     }
-    let mut taken = existing_ids(&config.out);
+    let mut names = HashSet::new();
+    let shared_names = config
+        .files
+        .iter()
+        .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().to_string()))
+        .filter(|n| !names.insert(n.clone()))
+        .collect();
+    let mut placed = Placement {
+        taken: existing_ids(&config.out),
+        this_run: HashMap::new(),
+        shared_names,
+    };
     let reports: Vec<FileReport> = config
         .files
         .iter()
-        .map(|file| import_file(&config, file, &mut taken))
+        .map(|file| import_file(&config, file, &mut placed))
         .collect::<anyhow::Result<_>>()?;
 
     let mut out = std::io::stdout().lock();
@@ -113,17 +136,32 @@ pub fn run(global: &GlobalConfig, args: ImportArgs) -> anyhow::Result<Status> {
     } else {
         write_text(&mut out, &reports, &config)?;
     }
-    let failed = reports.iter().filter(|r| r.error.is_some()).count();
-    let found: usize = reports.iter().map(|r| r.stories.len()).sum();
-    if failed > 0 && found == 0 && reports.len() == failed {
-        let unreadable = reports.iter().any(|r| {
+    // A file without stories (a page of tips) is reported, not a failure;
+    // one that could not be read (missing, binary, empty, too large) is an
+    // input error even when the others went in.
+    let failed: Vec<&str> = reports
+        .iter()
+        .filter(|r| {
             r.error
                 .as_deref()
                 .is_some_and(|e| !e.starts_with("no STAR stories"))
-        });
-        if unreadable {
-            return Err(InputError(format!("no file could be imported ({failed} failed)")).into());
-        }
+        })
+        .map(|r| r.file.as_str())
+        .collect();
+    let found: usize = reports.iter().map(|r| r.stories.len()).sum();
+    if !failed.is_empty() {
+        let others = if failed.len() == reports.len() {
+            String::new()
+        } else {
+            "; the other files were imported".to_string()
+        };
+        return Err(InputError(format!(
+            "{} of {} file(s) could not be imported ({}){others}",
+            failed.len(),
+            reports.len(),
+            failed.join(", ")
+        ))
+        .into());
     }
     Ok(if found == 0 {
         Status::NoResult
@@ -148,15 +186,70 @@ fn existing_ids(dir: &Path) -> HashSet<String> {
         .collect()
 }
 
+/// The ids of the output folder and of this run.
+struct Placement {
+    /// Ids in use: files in the output folder and stories placed by this run.
+    taken: HashSet<String>,
+    /// The `source` of each story this run placed, by id: a later story of
+    /// the run is only ever the same story if its source is the same.
+    this_run: HashMap<String, Option<String>>,
+    /// File names given more than once in this run (`a/star.md b/star.md`).
+    shared_names: HashSet<String>,
+}
+
+/// The name recorded in `source:` for a notes file: its path as given, made
+/// relative to the current folder when it lies inside it, with `/` separators.
+fn source_name(file: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| file.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| file.to_path_buf());
+    let parts: Vec<String> = relative
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .collect();
+    if relative.has_root() && !parts.is_empty() && cfg!(unix) {
+        // `/` itself is a component: join would give `//home/...`.
+        format!("/{}", parts[1..].join("/"))
+    } else {
+        parts.join("/")
+    }
+}
+
+/// Whether `existing` (a story file) is the story `new` imported from the
+/// same notes: the same `source` path and line or, for stories imported
+/// before sources held paths, the same file name and line (and the same
+/// content, when this run imports several files of that name).
+fn same_story(existing: &Story, new: &Story, shared_names: &HashSet<String>) -> bool {
+    let (Some(old), Some(source)) = (existing.source.as_deref(), new.source.as_deref()) else {
+        return false;
+    };
+    if old == source {
+        return true;
+    }
+    let legacy = !old.contains(['/', '\\']) && source.ends_with(&format!("/{old}"));
+    let file_name = old.rsplit_once(':').map_or(old, |(name, _)| name);
+    legacy && (!shared_names.contains(file_name) || same_content(existing, new))
+}
+
+/// Whether two stories tell the same thing (ids and sources aside).
+fn same_content(a: &Story, b: &Story) -> bool {
+    let strip = |s: &Story| Story {
+        id: String::new(),
+        source: None,
+        ..s.clone()
+    };
+    strip(a) == strip(b)
+}
+
 fn import_file(
     config: &ImportConfig,
     file: &Path,
-    taken: &mut HashSet<String>,
+    placed: &mut Placement,
 ) -> anyhow::Result<FileReport> {
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().to_string(),
-    );
+    let name = source_name(file);
     let mut report = FileReport {
         file: file.display().to_string(),
         error: None,
@@ -192,9 +285,21 @@ fn import_file(
             .push("the file was not UTF-8; it was read as Windows-1252".into());
     }
     report.skipped = imported.skipped.iter().map(skip_report).collect();
+    // Notes pasted twice into one file tell the same story twice: it is
+    // imported once and the copy reported.
+    let mut kept: Vec<(Story, usize)> = Vec::new();
     for found in imported.stories {
         let mut story = found.story;
-        let (id, outcome) = place(config, &story, taken)?;
+        if let Some((_, first)) = kept.iter().find(|(k, _)| same_content(k, &story)) {
+            report.skipped.push(SkipReport {
+                title: story.title.clone(),
+                line: found.line,
+                reason: format!("the same story as line {first}, imported once"),
+            });
+            continue;
+        }
+        kept.push((story.clone(), found.line));
+        let (id, outcome, differs) = place(config, &story, placed)?;
         story.id = id;
         let path = config.out.join(format!("{}.yaml", story.id));
         let outcome = match outcome {
@@ -222,6 +327,7 @@ fn import_file(
                 .map(|(name, _)| capitalise(name))
                 .collect(),
             parts_by_paragraph: found.guessed_parts,
+            differs: differs && outcome == Outcome::LeftAlone,
         });
     }
     Ok(report)
@@ -229,34 +335,51 @@ fn import_file(
 
 /// Chooses the id a story is written under and what happens to it. The slug
 /// is kept when free; a file holding the same story (same `source`) is left
-/// alone or, with `--force`, overwritten; any other clash gets `-2`, `-3`, ...
+/// alone or, with `--force`, overwritten; any other clash gets `-2`, `-3`,
+/// ...: a story from other notes is never overwritten. The flag says whether
+/// the story file found for it tells something else now.
 fn place(
     config: &ImportConfig,
     story: &Story,
-    taken: &mut HashSet<String>,
-) -> anyhow::Result<(String, Outcome)> {
+    placed: &mut Placement,
+) -> anyhow::Result<(String, Outcome, bool)> {
     let base = story.id.clone();
+    let source = story.source.as_deref();
     // The story file `id` already holds this story (same notes and line):
     // left alone, or overwritten with `--force`.
-    let already = |id: &str| {
-        let path = config.out.join(format!("{id}.yaml"));
-        let same_story = fs::read(&path)
-            .ok()
-            .and_then(|bytes| corpus::parse_story(&path, id, &bytes).ok())
-            .is_some_and(|existing| existing.source.is_some() && existing.source == story.source);
-        same_story.then_some(if config.force {
+    let already = |id: &str, placed: &Placement| {
+        let existing = match placed.this_run.get(id) {
+            // Placed by this run: the file is (or, in a dry run, would be) that story.
+            Some(run_source) => {
+                return (source.is_some() && run_source.as_deref() == source)
+                    .then_some((Outcome::LeftAlone, false))
+            }
+            None => {
+                let path = config.out.join(format!("{id}.yaml"));
+                fs::read(&path)
+                    .ok()
+                    .and_then(|bytes| corpus::parse_story(&path, id, &bytes).ok())
+                    .filter(|existing| same_story(existing, story, &placed.shared_names))?
+            }
+        };
+        let outcome = if config.force {
             Outcome::Overwritten
         } else {
             Outcome::LeftAlone
-        })
+        };
+        Some((outcome, !same_content(&existing, story)))
+    };
+    let claim = |id: String, (outcome, differs): (Outcome, bool), placed: &mut Placement| {
+        placed.taken.insert(id.clone());
+        placed.this_run.insert(id.clone(), story.source.clone());
+        Ok((id, outcome, differs))
     };
     // The same notes imported before ids folded accents: that story is
     // this one, under its old id.
     let legacy = crate::story::legacy_slugify(&story.title, crate::story::ID_WORDS);
     if legacy != base {
-        if let Some(outcome) = already(&legacy) {
-            taken.insert(legacy.clone());
-            return Ok((legacy, outcome));
+        if let Some(outcome) = already(&legacy, placed) {
+            return claim(legacy, outcome, placed);
         }
     }
     let mut n = 0u64;
@@ -267,12 +390,11 @@ fn place(
         } else {
             format!("{base}-{n}")
         };
-        if !taken.contains(&id) {
-            taken.insert(id.clone());
-            return Ok((id, Outcome::Written));
+        if !placed.taken.contains(&id) {
+            return claim(id, (Outcome::Written, false), placed);
         }
-        if let Some(outcome) = already(&id) {
-            return Ok((id, outcome));
+        if let Some(outcome) = already(&id, placed) {
+            return claim(id, outcome, placed);
         }
     }
 }
@@ -313,11 +435,12 @@ fn write_text(
             writeln!(out, "  note: {note}")?;
         }
         for s in &r.stories {
-            let what = match s.outcome {
-                Outcome::Written => "wrote",
-                Outcome::Overwritten => "overwrote",
-                Outcome::WouldWrite => "would write",
-                Outcome::LeftAlone => "left alone (already imported; --force to overwrite)",
+            let (marker, what) = match s.outcome {
+                Outcome::Written => ('+', "wrote"),
+                Outcome::Overwritten => ('+', "overwrote"),
+                Outcome::WouldWrite => ('+', "would write"),
+                Outcome::LeftAlone if s.differs => ('=', "left alone (already imported, but the notes and the story file now differ; --force replaces it with the notes)"),
+                Outcome::LeftAlone => ('=', "left alone (already imported, unchanged)"),
             };
             let mut missing = if s.missing.is_empty() {
                 String::new()
@@ -329,7 +452,7 @@ fn write_text(
             }
             writeln!(
                 out,
-                "  + {} \"{}\" (line {}{missing}): {what} {}",
+                "  {marker} {} \"{}\" (line {}{missing}): {what} {}",
                 s.id, s.title, s.line, s.path
             )?;
         }

@@ -10,14 +10,18 @@ use crate::cli::IndexArgs;
 use crate::corpus::{Corpus, ProblemList};
 use crate::render;
 use crate::search::analysis::Analyzer;
-use crate::search::index::{self, RefreshOptions};
+use crate::search::index::{self, OnBroken, RefreshOptions};
 use crate::search::load_lexicon;
 
 pub fn run(global: &GlobalConfig, args: IndexArgs) -> anyhow::Result<Status> {
     let corpus = Corpus::new(&global.corpus);
     let options = RefreshOptions {
         full: args.full,
-        skip_invalid: args.skip_invalid,
+        on_broken: if args.skip_invalid {
+            OnBroken::Skip
+        } else {
+            OnBroken::Refuse
+        },
         lock_timeout: Duration::from_secs(args.wait),
     };
     let mut lexicon = load_lexicon(&mut Analyzer::new(), &corpus, Some(&global.index))?;

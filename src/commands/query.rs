@@ -9,6 +9,7 @@ use super::{GlobalConfig, InputError, Status};
 use crate::cli::QueryArgs;
 use crate::corpus::Corpus;
 use crate::render::{self, Shown};
+use crate::search::index::RefreshReport;
 use crate::search::snippet;
 use crate::search::{Engine, Freshness};
 
@@ -47,7 +48,7 @@ pub fn run(global: &GlobalConfig, args: QueryArgs) -> anyhow::Result<Status> {
     };
     let corpus = Corpus::new(&global.corpus);
     let (mut engine, freshness) = Engine::open_fresh(&corpus, &global.index)
-        .with_context(|| format!("opening the index in {}", global.index.display()))?;
+        .map_err(|e| super::index_context(e, &global.index))?;
     if !global.quiet {
         report_freshness(&freshness);
     }
@@ -99,22 +100,57 @@ pub fn run(global: &GlobalConfig, args: QueryArgs) -> anyhow::Result<Status> {
     }
 }
 
+/// Broken story files named in a query's warning; `starmatch index` lists them all.
+const BROKEN_FILES_SHOWN: usize = 3;
+
 fn report_freshness(freshness: &Freshness) {
     match freshness {
         Freshness::Fresh => {}
-        Freshness::Refreshed(r) => eprintln!(
-            "note: index refreshed before answering ({} added, {} updated, {} removed in {:.0} ms{})",
-            r.added,
-            r.updated,
-            r.removed,
-            r.elapsed.as_secs_f64() * 1000.0,
-            r.rebuilt
-                .as_ref()
-                .map(|w| format!("; full rebuild: {w}"))
-                .unwrap_or_default()
-        ),
+        Freshness::Refreshed(r) => {
+            if r.changed() {
+                eprintln!(
+                    "note: index refreshed before answering ({} added, {} updated, {} removed in {:.0} ms{})",
+                    r.added,
+                    r.updated,
+                    r.removed,
+                    r.elapsed.as_secs_f64() * 1000.0,
+                    r.rebuilt
+                        .as_ref()
+                        .map(|w| format!("; full rebuild: {w}"))
+                        .unwrap_or_default()
+                );
+            }
+            if !r.skipped.is_empty() {
+                eprint!("{}", broken_files_warning(r));
+            }
+        }
         Freshness::Stale(why) => eprintln!("warning: {why}"),
     }
+}
+
+/// Names the first few broken story files and what is wrong with each.
+fn broken_files_warning(r: &RefreshReport) -> String {
+    let what = match (r.kept, r.skipped.len() - r.kept) {
+        (0, _) => "left out of the index until fixed".to_string(),
+        (_, 0) => "the index keeps their last good version until fixed".to_string(),
+        (kept, new) => format!(
+            "{kept} keep their last good version in the index, {new} are left out until fixed"
+        ),
+    };
+    let mut text = format!(
+        "warning: {} broken story file(s), {what}:\n",
+        r.skipped.len()
+    );
+    for problem in r.skipped.iter().take(BROKEN_FILES_SHOWN) {
+        text.push_str(&format!("  - {problem}\n"));
+    }
+    if r.skipped.len() > BROKEN_FILES_SHOWN {
+        text.push_str(&format!(
+            "  ... and {} more: `starmatch index` lists them all\n",
+            r.skipped.len() - BROKEN_FILES_SHOWN
+        ));
+    }
+    text
 }
 
 /// Reads a whole pasted block from stdin.
@@ -170,9 +206,15 @@ fn answer(
         if config.json {
             render::write_json(out, question, &[], config.explain)?;
         }
-        eprintln!(
-            "nothing to match: once interview phrasing (\"tell me about a time\", \"give me an example\") is removed, the question has no words left; add what it is about, e.g. \"...a time you missed a deadline\""
-        );
+        if analyzed.words.is_empty() {
+            eprintln!(
+                "nothing to match: the question has no words (only punctuation, symbols or emoji); ask it in words, e.g. \"Tell me about a time you missed a deadline\""
+            );
+        } else {
+            eprintln!(
+                "nothing to match: once interview phrasing (\"tell me about a time\", \"give me an example\") is removed, the question has no words left; add what it is about, e.g. \"...a time you missed a deadline\""
+            );
+        }
         return Ok(Status::NoResult);
     }
     let mut hits = ranker
@@ -195,13 +237,18 @@ fn answer(
         .collect();
     if config.json {
         render::write_json(out, question, &shown, config.explain)?;
+    } else if shown.is_empty() && searcher.num_docs() == 0 {
+        eprintln!(
+            "the corpus has no stories yet: add story files to {} or import your notes with `starmatch import notes.md`",
+            stories_dir.display()
+        );
     } else if shown.is_empty() {
         eprintln!("no story matches this question: try other words, or add a story about it");
     } else {
         if config.explain {
             render::write_question_analysis(
                 out,
-                &analyzed.stems,
+                &analyzed.content_words(question),
                 &ranker.lexicon.names_of(&analyzed.concepts),
                 &ranker.lexicon.names_of(&analyzed.inferred),
                 &ranker

@@ -32,6 +32,8 @@ pub const SCHEMA_VERSION: u32 = 10;
 const LOCK_FILE: &str = ".starmatch.lock";
 const MANIFEST_PREFIX: &str = "starmatch-manifest-";
 const WRITER_MEMORY: usize = 120_000_000;
+/// tantivy's smallest writer budget: enough for a writer that only deletes unused files.
+const GC_WRITER_MEMORY: usize = 15_000_000;
 /// Batches below this size are indexed on one thread.
 const SMALL_BATCH: usize = 2_000;
 /// Indexes up to this many stories are merged into one segment after each commit.
@@ -116,7 +118,7 @@ pub enum IndexError {
     Missing { dir: PathBuf },
     #[error("the index in {} is unreadable ({detail}): run `starmatch index --full` to rebuild it", dir.display())]
     Corrupt { dir: PathBuf, detail: String },
-    #[error("the index in {} is being updated by another process (waited {waited:?}): try again when it finishes", dir.display())]
+    #[error("the index in {} is being updated by another process{}: try again when it finishes", dir.display(), waited_note(*.waited))]
     Busy { dir: PathBuf, waited: Duration },
     #[error("cannot write the index in {}: {source}", dir.display())]
     Io {
@@ -128,12 +130,26 @@ pub enum IndexError {
     InvalidCorpus { problems: Vec<CorpusError> },
     #[error(transparent)]
     Corpus(#[from] CorpusError),
+    /// The corpus's `concepts.yaml` is broken (the field is not a `source`:
+    /// the message already holds it, and `{:#}` would print it twice).
+    #[error("{problem} (fix the concepts file, or move it out of the corpus folder to use only the built-in concepts)")]
+    Concepts { problem: CorpusError },
     #[error("index error in {}: {source} (check free disk space and permissions; if it persists, `starmatch index --full` rebuilds the index)", dir.display())]
     Tantivy {
         dir: PathBuf,
         #[source]
         source: tantivy::TantivyError,
     },
+}
+
+/// `(waited 2.0 s)` after a real wait; nothing when the lock was taken and
+/// `--wait 0` gave up at once.
+fn waited_note(waited: Duration) -> String {
+    if waited < Duration::from_millis(100) {
+        String::new()
+    } else {
+        format!(" (waited {:.1} s)", waited.as_secs_f64())
+    }
 }
 
 /// What the commit payload records about the build.
@@ -278,13 +294,26 @@ pub fn staleness(files: &[StoryFile], manifest: &Manifest) -> Staleness {
     s
 }
 
+/// What a refresh does when some story files are broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnBroken {
+    /// Commit nothing and list every problem (`starmatch index`).
+    #[default]
+    Refuse,
+    /// Index the valid stories; broken files are left out (`--skip-invalid`).
+    Skip,
+    /// Index every other change; a broken file that was indexed before
+    /// keeps its last good version, a new one is left out. A query does
+    /// this, so that one file being edited does not freeze the index.
+    KeepLastGood,
+}
+
 /// Options of one refresh.
 #[derive(Debug, Clone)]
 pub struct RefreshOptions {
     /// Rebuild every document instead of only the changed ones.
     pub full: bool,
-    /// Index the valid stories even when some files are broken.
-    pub skip_invalid: bool,
+    pub on_broken: OnBroken,
     /// How long to wait for another process that is updating the index.
     pub lock_timeout: Duration,
 }
@@ -293,7 +322,7 @@ impl Default for RefreshOptions {
     fn default() -> Self {
         RefreshOptions {
             full: false,
-            skip_invalid: false,
+            on_broken: OnBroken::Refuse,
             lock_timeout: Duration::from_secs(10),
         }
     }
@@ -306,8 +335,10 @@ pub struct RefreshReport {
     pub updated: usize,
     pub removed: usize,
     pub unchanged: usize,
-    /// Files skipped with `--skip-invalid`.
+    /// Broken files, skipped or kept at their last good version.
     pub skipped: Vec<CorpusError>,
+    /// How many of `skipped` kept their last good version ([`OnBroken::KeepLastGood`]).
+    pub kept: usize,
     /// Why everything was rebuilt, when it was (schema change, `--full`, ...).
     pub rebuilt: Option<String>,
     pub elapsed: Duration,
@@ -320,9 +351,9 @@ impl RefreshReport {
 }
 
 /// Brings the index in `dir` up to date with `corpus`: only changed files are
-/// read and re-indexed, deleted ones removed, all in one commit. When a story
-/// file is broken (and not `skip_invalid`) nothing is committed and the
-/// previous index keeps answering.
+/// read and re-indexed, deleted ones removed, all in one commit. What happens
+/// when a story file is broken is [`RefreshOptions::on_broken`]: by default
+/// nothing is committed and the previous index keeps answering.
 pub fn refresh(
     corpus: &Corpus,
     dir: &Path,
@@ -366,6 +397,10 @@ pub fn refresh(
         Ok(open) => {
             report.rebuilt = Some(if options.full {
                 "--full".to_string()
+            } else if open.payload.is_none() {
+                // Every commit of ours carries a payload: only the empty
+                // index a first build creates has none.
+                "the previous build did not finish".to_string()
             } else if open
                 .payload
                 .as_ref()
@@ -456,8 +491,29 @@ pub fn refresh(
         }
     }
     problems.extend(duplicates);
-    if !problems.is_empty() && !options.skip_invalid {
+    if !problems.is_empty() && options.on_broken == OnBroken::Refuse {
         return Err(IndexError::InvalidCorpus { problems });
+    }
+    if options.on_broken == OnBroken::KeepLastGood && !rebuild {
+        // A broken file that is still a file keeps what the index holds of
+        // it; one that is gone (a dangling link) or never was a story is
+        // left out like a deleted file.
+        for problem in &problems {
+            if matches!(
+                problem,
+                CorpusError::DanglingSymlink { .. } | CorpusError::NotAFile { .. }
+            ) {
+                continue;
+            }
+            let Some(key) = problem.path().file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if let Some(old) = old_manifest.get(key) {
+                manifest.insert(key.to_string(), old.clone());
+                to_index.retain(|s| s.file.key != key);
+                report.kept += 1;
+            }
+        }
     }
     report.skipped = problems;
 
@@ -475,6 +531,18 @@ pub fn refresh(
     }
     let metadata_changed = manifest != old_manifest || old_folder_mtime != Some(scan.dir_mtime_ns);
     if !rebuild && to_index.is_empty() && removed.is_empty() && !metadata_changed {
+        // tantivy deletes unused files after each commit; a run killed after
+        // its commit (during the merge) leaves files that only the next
+        // commit would remove, and there is nothing to commit.
+        if let Some(index) = index.as_ref().filter(|i| has_orphan_files(i, dir)) {
+            let writer: IndexWriter<TantivyDocument> = index
+                .writer_with_num_threads(1, GC_WRITER_MEMORY)
+                .map_err(tantivy_err(dir))?;
+            writer
+                .garbage_collect_files()
+                .wait()
+                .map_err(tantivy_err(dir))?;
+        }
         report.elapsed = started.elapsed();
         return Ok(report);
     }
@@ -692,6 +760,30 @@ fn create(dir: &Path) -> Result<Index, IndexError> {
         .map_err(tantivy_err(dir))?;
     register_tokenizers(&index);
     Ok(index)
+}
+
+/// Whether `dir` holds segment files (`<32 hex digits>.<ext>`) of no
+/// segment of the last commit: left by a run that was killed.
+fn has_orphan_files(index: &Index, dir: &Path) -> bool {
+    let Ok(metas) = index.load_metas() else {
+        return false;
+    };
+    let living: HashSet<String> = metas
+        .segments
+        .iter()
+        .map(|s| s.id().uuid_string())
+        .collect();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let name = e.file_name().to_string_lossy().to_string();
+        name.split_once('.').is_some_and(|(stem, _)| {
+            stem.len() == 32
+                && stem.bytes().all(|b| b.is_ascii_hexdigit())
+                && !living.contains(stem)
+        })
+    })
 }
 
 /// Removes the files of an unreadable index, and only those: `--index` may

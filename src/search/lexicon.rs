@@ -200,9 +200,12 @@ impl Lexicon {
             return Ok(cached);
         }
         let mut defs: Vec<ConceptDef> = corpus::parse_yaml_str("built-in concepts.yaml", BUILTIN)?;
-        if let Some((path, _)) = user {
+        if let Some((path, bytes)) = user {
             let user: Vec<ConceptDef> = corpus::read_yaml(path)?;
-            merge(&mut defs, user);
+            let text = String::from_utf8_lossy(&bytes);
+            check_user_forms(analyzer, path, &text, &user)?;
+            merge(&mut defs, user.clone());
+            check_broader(path, &text, &defs, &user)?;
         }
         let bank: Vec<BankDef> = corpus::parse_yaml_str("built-in question_bank.yaml", BANK)?;
         let mut lexicon = Lexicon::from_sources(analyzer, &defs, &bank);
@@ -812,6 +815,135 @@ fn concept_token(name: &str) -> String {
     crate::story::slugify(name, 8)
 }
 
+/// Line numbers (1-based) of the `name:` key of each entry of a concepts
+/// file, in order: where a problem with that entry is reported.
+fn entry_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let t = line.trim_start();
+            let t = t.strip_prefix('-').unwrap_or(t).trim_start();
+            t.starts_with("name:")
+        })
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// The line of entry `index` holding `needle` (its `name:` line if none does).
+fn line_of(text: &str, entries: &[usize], index: usize, needle: &str) -> usize {
+    let Some(&start) = entries.get(index) else {
+        // Flow-style entries (`- {name: x}`): the first line naming it.
+        return text
+            .lines()
+            .position(|l| l.contains(needle))
+            .map_or(1, |i| i + 1);
+    };
+    let end = entries.get(index + 1).copied().unwrap_or(usize::MAX);
+    text.lines()
+        .enumerate()
+        .skip(start - 1)
+        .take_while(|(i, _)| i + 1 < end)
+        .find(|(_, l)| l.contains(needle))
+        .map_or(start, |(i, _)| i + 1)
+}
+
+/// Checks the names and forms of a user concepts file: `from_sources`
+/// silently drops a form it cannot match, which would hide a typo.
+fn check_user_forms(
+    analyzer: &mut Analyzer,
+    path: &Path,
+    text: &str,
+    user: &[ConceptDef],
+) -> Result<(), CorpusError> {
+    let entries = entry_lines(text);
+    let problem = |line: usize, message: String| CorpusError::Concept {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    for (i, def) in user.iter().enumerate() {
+        if analyzer.words(&def.name).is_empty() {
+            return Err(problem(
+                line_of(text, &entries, i, "name"),
+                format!(
+                    "concept name `{}` has no words: name it, e.g. `name: kubernetes`",
+                    def.name
+                ),
+            ));
+        }
+        for form in &def.forms {
+            let parts: Vec<usize> = form.split(SLOT).map(|p| analyzer.words(p).len()).collect();
+            let message = if parts.iter().all(|&n| n == 0) {
+                format!("form `{form}` of `{}` has no words: a form is a word or phrase to look for, e.g. \"k8s\" or \"talk * out of\"", def.name)
+            } else if parts.contains(&0) {
+                format!("form `{form}` of `{}`: a `*` stands for words between two others, as in \"talk * out of\"; it cannot start or end a form or follow another `*`", def.name)
+            } else if parts.len() > MAX_SLOTS + 1 {
+                format!(
+                    "form `{form}` of `{}` has {} `*`: at most {MAX_SLOTS} are allowed",
+                    def.name,
+                    parts.len() - 1
+                )
+            } else {
+                continue;
+            };
+            return Err(problem(line_of(text, &entries, i, form), message));
+        }
+    }
+    Ok(())
+}
+
+/// Checks that every `broader:` of a user concept names a concept (built-in
+/// or user) and that following `broader` never comes back to where it started.
+fn check_broader(
+    path: &Path,
+    text: &str,
+    defs: &[ConceptDef],
+    user: &[ConceptDef],
+) -> Result<(), CorpusError> {
+    let entries = entry_lines(text);
+    let broader_of: std::collections::HashMap<String, String> = defs
+        .iter()
+        .filter_map(|d| Some((concept_token(&d.name), concept_token(d.broader.as_deref()?))))
+        .collect();
+    let known: std::collections::HashSet<String> =
+        defs.iter().map(|d| concept_token(&d.name)).collect();
+    for (i, def) in user.iter().enumerate() {
+        let Some(broader) = def.broader.as_deref() else {
+            continue;
+        };
+        let line = line_of(text, &entries, i, "broader");
+        let problem = |message: String| CorpusError::Concept {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        if !known.contains(&concept_token(broader)) {
+            return Err(problem(format!(
+                "`broader: {broader}` of `{}` names no concept: use the name of a built-in concept or of one in this file",
+                def.name
+            )));
+        }
+        let start = concept_token(&def.name);
+        let mut chain = vec![start.clone()];
+        let mut at = start.clone();
+        while let Some(next) = broader_of.get(&at) {
+            chain.push(next.clone());
+            if *next == start {
+                return Err(problem(format!(
+                    "`broader` goes round in a circle ({}): a concept cannot be broader than itself; remove one of these `broader:` lines",
+                    chain.join(" -> ")
+                )));
+            }
+            if chain.len() > defs.len() {
+                // A circle further up, reported at its own entries.
+                break;
+            }
+            at = next.clone();
+        }
+    }
+    Ok(())
+}
+
 /// Adds user concepts: an existing name gains forms, a new name is appended.
 fn merge(defs: &mut Vec<ConceptDef>, user: Vec<ConceptDef>) {
     for u in user {
@@ -1151,6 +1283,66 @@ mod tests {
         );
         assert!(lexicon.detect_typo("brokenn").is_empty());
         assert_eq!(lexicon.name(7), "");
+    }
+
+    /// Loads the built-in lexicon plus `user` as a concepts file; the error text.
+    fn user_file_error(user: &str) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("concepts.yaml");
+        std::fs::write(&path, user).unwrap();
+        match Lexicon::load(&mut Analyzer::new(), Some(&path), None) {
+            Ok(_) => String::new(),
+            Err(e) => e
+                .to_string()
+                .replace(&path.display().to_string(), "concepts.yaml"),
+        }
+    }
+
+    #[test]
+    fn a_broader_concept_that_does_not_exist_is_reported_at_its_line() {
+        let err = user_file_error("- name: k8s\n  forms: [kubectl]\n  broader: orchestrashun\n");
+        assert!(err.starts_with("concepts.yaml:3:"), "{err}");
+        assert!(
+            err.contains("`broader: orchestrashun`") && err.contains("names no concept"),
+            "{err}"
+        );
+        assert_eq!(
+            user_file_error("- name: k8s\n  forms: [kubectl]\n  broader: conflict\n"),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_broader_cycle_is_reported_with_its_chain() {
+        let err = user_file_error(
+            "- name: a1\n  forms: [aaa]\n  broader: b1\n- name: b1\n  forms: [bbb]\n  broader: a1\n",
+        );
+        assert!(err.starts_with("concepts.yaml:3:"), "{err}");
+        assert!(err.contains("a1 -> b1 -> a1"), "{err}");
+        let err = user_file_error("- name: a1\n  forms: [aaa]\n  broader: a1\n");
+        assert!(err.contains("circle"), "{err}");
+        // Through a built-in concept too.
+        let err = user_file_error(
+            "- name: a1\n  forms: [aaa]\n  broader: conflict\n- name: conflict\n  broader: a1\n",
+        );
+        assert!(err.contains("a1 -> conflict -> a1"), "{err}");
+    }
+
+    #[test]
+    fn a_form_without_words_or_with_a_misplaced_slot_is_reported() {
+        let err = user_file_error("- name: a1\n  forms:\n    - aaa\n    - \"*\"\n");
+        assert!(err.starts_with("concepts.yaml:4:"), "{err}");
+        assert!(err.contains("form `*` of `a1` has no words"), "{err}");
+        let err = user_file_error("- name: a1\n  forms: [\"!!!\"]\n");
+        assert!(err.contains("has no words"), "{err}");
+        let err = user_file_error("- name: a1\n  forms: [\"* out\"]\n");
+        assert!(err.contains("cannot start or end a form"), "{err}");
+        let err = user_file_error("- name: a1\n  forms: [\"a * b * c * d\"]\n");
+        assert!(err.contains("at most 2"), "{err}");
+        assert_eq!(
+            user_file_error("- name: a1\n  forms: [\"talk * out of\"]\n"),
+            ""
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ use tantivy::{IndexReader, ReloadPolicy, Searcher};
 
 use crate::corpus::Corpus;
 use analysis::Analyzer;
-use index::{IndexError, OpenIndex, RefreshOptions, RefreshReport};
+use index::{IndexError, OnBroken, OpenIndex, RefreshOptions, RefreshReport};
 use lexicon::Lexicon;
 use ranking::Ranker;
 
@@ -53,11 +53,8 @@ pub fn load_lexicon(
     corpus: &Corpus,
     index_dir: Option<&Path>,
 ) -> Result<Lexicon, IndexError> {
-    Ok(Lexicon::load(
-        analyzer,
-        Some(&corpus.concepts_path()),
-        index_dir,
-    )?)
+    Lexicon::load(analyzer, Some(&corpus.concepts_path()), index_dir)
+        .map_err(|problem| IndexError::Concepts { problem })
 }
 
 impl Engine {
@@ -74,8 +71,11 @@ impl Engine {
         };
         let mut freshness = Freshness::Fresh;
         let open = if needs_refresh {
+            // One broken file (a story being edited, an empty new file)
+            // must not freeze the index for every other change.
             let options = RefreshOptions {
                 lock_timeout: QUERY_LOCK_TIMEOUT,
+                on_broken: OnBroken::KeepLastGood,
                 ..RefreshOptions::default()
             };
             match index::refresh(corpus, dir, &lexicon, &options, &ProgressBar::hidden()) {

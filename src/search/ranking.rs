@@ -277,6 +277,25 @@ impl AnalyzedQuestion {
     pub fn is_empty(&self) -> bool {
         self.stems.is_empty() && self.concepts.is_empty()
     }
+
+    /// The words that carry meaning as the question wrote them ("clashed",
+    /// not the stem "clash"), once each, in question order: for showing to
+    /// a user. `question` is the text this was analysed from.
+    pub fn content_words<'q>(&self, question: &'q str) -> Vec<&'q str> {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut shown = Vec::new();
+        for &i in &self.content {
+            let word = &self.words[i];
+            if seen.contains(&word.stem.as_str()) {
+                continue;
+            }
+            if let Some(text) = question.get(word.start..word.end) {
+                seen.push(&word.stem);
+                shown.push(text);
+            }
+        }
+        shown
+    }
 }
 
 /// What one signal added to one hit's score.
