@@ -609,3 +609,67 @@ fn the_nineteenth_notes_set_imports_its_stories_and_ranking_beats_the_baseline()
     assert!(!call.contains("Interviewer"), "{call}");
     assert_beats_baseline(dir.path(), &eval_file("notes-s-questions.yaml"), 45);
 }
+
+#[test]
+fn the_twentieth_notes_set_imports_its_stories_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories in six files: a Leadership Principles README with a
+    // template, a clipped web article with commentary, a Docusaurus MDX
+    // page with tabs, a Google Docs export, an Anki deck and a Reddit post.
+    let ids = [
+        "black-friday-redis",
+        "the-route53-delete",
+        "bramble-oak-duplicate-shipments",
+        "mentoring-dev-through-his-first-a-b-test",
+        "one-page-checkout-rollback",
+        "rolling-out-yubikeys-to-600-people-change-management",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-t", 30, &ids);
+    // The article's commentary and the post's replies are not the stories.
+    let redis = story_file(dir.path(), "black-friday-redis");
+    assert!(!redis.contains("Why this answer works"), "{redis}");
+    assert!(
+        redis.contains("- Tell me about a time you worked under pressure"),
+        "{redis}"
+    );
+    let keys = story_file(
+        dir.path(),
+        "rolling-out-yubikeys-to-600-people-change-management",
+    );
+    assert!(!keys.contains("Reply"), "{keys}");
+    // An Anki card's front names the story and the question it answers.
+    let card = story_file(dir.path(), "one-page-checkout-rollback");
+    assert!(
+        card.contains("Tell me about a time you launched something that failed"),
+        "{card}"
+    );
+    assert_beats_baseline(dir.path(), &eval_file("notes-t-questions.yaml"), 45);
+}
+
+#[test]
+fn the_twenty_first_notes_set_imports_its_stories_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 30 stories in six files: a Hugo post with shortcodes, merged Dendron
+    // notes, a Bear note, a Word outline saved as text, a manuscript told
+    // in prose and a sheet with one row per STAR part.
+    let ids = [
+        "the-terracotta-facade-we-couldn-t-afford",
+        "conflict-sales-forecast-override",
+        "fee-waiver-rating-gap",
+        "disagreement-with-police-over-a-joint-section-47",
+        "the-night-the-walk-in-died",
+        "live-working-on-level-3-db-leicester",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-u", 30, &ids);
+    // The Word document's page furniture is gone from the story it split.
+    let police = story_file(
+        dir.path(),
+        "disagreement-with-police-over-a-joint-section-47",
+    );
+    assert!(!police.contains("Page 1 of"), "{police}");
+    // Bear's nested tags name the competencies; `S /` labels the scene.
+    let gap = story_file(dir.path(), "fee-waiver-rating-gap");
+    assert!(gap.contains("- equity"), "{gap}");
+    assert!(gap.contains("situation: Summer 2023"), "{gap}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-u-questions.yaml"), 45);
+}

@@ -2780,3 +2780,22 @@ fn a_template_with_angle_bracket_prompts_is_no_story() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn replies_after_a_rule_below_a_post_are_not_its_result() {
+    let text = "**1) The night the router died**\n\n*Context:* Our office router failed during payroll week.\n\n*What I did:* I tethered the payroll laptop to my phone and ordered a spare.\n\n*Result:* Payroll ran on time.\n\n---\n\nThanks for any feedback!\n\n**87** points · 12 comments\n\nReply\n";
+    let import = import_text("post.md", text.as_bytes());
+    assert_eq!(titles(&import), vec!["The night the router died"]);
+    let s = &import.stories[0].story;
+    assert_eq!(s.result, "Payroll ran on time.");
+}
+
+#[test]
+fn bear_notes_have_slashed_letters_and_nested_tags() {
+    let text = "## Fee audit\n#interview/stories/data #interview/stories/equity\n\nS / Last summer I noticed a gap in ratings.\nT / Nobody asked me to look into it.\nA / I pulled three years of data and showed the panel.\nR / The rubric was rewritten and the gap closed.\n";
+    let import = import_text("bear.md", text.as_bytes());
+    let s = &import.stories[0].story;
+    assert_eq!(s.competencies, vec!["data", "equity"]);
+    assert!(s.situation.starts_with("Last summer"), "{s:?}");
+    assert!(s.result.starts_with("The rubric"), "{s:?}");
+}

@@ -1019,7 +1019,15 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
             Some(rest) => (rest, true),
             None => match spaced_dash(&body[1..]) {
                 Some(rest) => (rest, true),
-                None => (body[1..].strip_prefix(')')?, true),
+                // `S / Summer 2023...`, as quick notes split the letter off.
+                None => match body[1..]
+                    .trim_start_matches(' ')
+                    .strip_prefix('/')
+                    .filter(|r| r.is_empty() || r.starts_with(char::is_whitespace))
+                {
+                    Some(rest) => (rest, true),
+                    None => (body[1..].strip_prefix(')')?, true),
+                },
             },
         },
     };
@@ -2369,10 +2377,14 @@ pub(crate) fn split_hashtags(text: &str) -> (String, Vec<String>) {
             .filter(|t| t.starts_with(char::is_alphabetic));
         match tag {
             Some(tag) => {
-                let name = tag
-                    .trim_end_matches(|c: char| !c.is_alphanumeric())
-                    .replace(['_', '/'], " ")
-                    .to_lowercase();
+                let tag = tag.trim_end_matches(|c: char| !c.is_alphanumeric());
+                // Bear's nested tags, `#interview/stories/conflict`: the
+                // last level names the competency.
+                let leaf = match tag.rsplit_once('/') {
+                    Some((_, leaf)) if leaf.starts_with(char::is_alphabetic) => leaf,
+                    _ => tag,
+                };
+                let name = leaf.replace(['_', '/'], " ").to_lowercase();
                 if !is_generic(&name) && !matches!(name.as_str(), "story" | "stories") {
                     tags.push(name);
                 }

@@ -1637,10 +1637,18 @@ impl<'a> Segmenter<'a> {
                     // the notes after the rule are not its Result.
                     // (A story with its other parts keeps waiting for the
                     // Result's text.)
+                    // So does one after a Result with text, when a part
+                    // before it is missing (no Task): the replies below a
+                    // post are not its Result.
                     if self.current.as_ref().is_some_and(|d| {
                         d.is_complete()
-                            || (matches!(d.current, Some(Part::Result | Part::Learning))
-                                && !importable(|p| !d.parts[p.index()].is_empty()))
+                            || match d.current {
+                                Some(part @ (Part::Result | Part::Learning)) => {
+                                    !importable(|p| !d.parts[p.index()].is_empty())
+                                        || d.has_text(part)
+                                }
+                                _ => false,
+                            }
                     }) {
                         self.finish_draft();
                     }
