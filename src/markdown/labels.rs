@@ -848,6 +848,10 @@ pub(crate) fn without_prompt(text: &str) -> &str {
 
 /// A part that only holds a placeholder: `TBD`, `TODO: outcome`, `-`, `?`.
 pub(crate) fn is_placeholder(text: &str) -> bool {
+    // `-`, `/.`, `...`: no word at all (as `story::is_missing` reads it).
+    if !text.chars().any(char::is_alphanumeric) {
+        return true;
+    }
     // `???` or `??? (no numbers yet)`: the writer does not know yet (a
     // `??` before words is more likely an emoji a CSV export lost).
     if let Some(rest) = text.trim().strip_prefix("??") {
