@@ -2679,6 +2679,9 @@ fn mdx_tabs_are_read_as_labels_and_asides_are_not_questions() {
     let all = format!("{s:?}");
     assert!(!all.contains("How to read"), "{all}");
     assert!(!all.contains("import "), "{all}");
+    // A `:::caution` aside after the story is the writer's reminder.
+    assert!(!all.contains("If they ask"), "{all}");
+    assert!(!all.contains("Note to self"), "{all}");
 }
 
 #[test]

@@ -1124,6 +1124,10 @@ fn rewrite_containers(text: &str) -> Cow<'_, str> {
         } else if let Some(title) = container_fence(trimmed) {
             if let Some(title) = title {
                 push_label(out, "", title);
+            } else if aside_opener(trimmed) {
+                // `:::caution` after a story: the writer's reminder, which
+                // the segmenter leaves out like any note to self.
+                out.push_str("Note to self:");
             }
         } else {
             out.push_str(dedented);
@@ -1153,7 +1157,22 @@ const CONTAINER_KINDS: &[&str] = &[
 ];
 
 /// Container kinds that hold a remark beside the text, not a story.
-const ASIDE_KINDS: &[&str] = &["note", "tip", "caution", "warning", "danger", "important"];
+pub(crate) const ASIDE_KINDS: &[&str] =
+    &["note", "tip", "caution", "warning", "danger", "important"];
+
+/// `:::tip`, `:::caution Remember`: an aside container's opener with no
+/// STAR label for a title.
+fn aside_opener(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix(":::") else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(':').trim();
+    let (kind, title) = rest
+        .split_once(|c: char| c.is_whitespace() || c == '[')
+        .unwrap_or((rest, ""));
+    ASIDE_KINDS.contains(&kind.to_ascii_lowercase().as_str())
+        && super::labels::line_label(title.trim().trim_end_matches(']'), None, false).is_none()
+}
 
 /// A HackMD or Docusaurus container line: `Some(Some(title))` for an
 /// opener with a title (`:::info Situation`, `:::note[Situation]`,

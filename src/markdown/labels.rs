@@ -2501,7 +2501,8 @@ pub(crate) fn emphasised_tag_list(text: &str) -> Option<String> {
 const MAX_COMMENTARY_WORDS: usize = 8;
 
 /// `**Why this answer works:** The candidate...`, `What makes this a
-/// strong answer:`: a guide's comment on a sample answer, no part of it.
+/// strong answer:`: a guide's comment on a sample answer, no part of it;
+/// likewise `Note to self:` below a story.
 pub(crate) fn commentary_line(text: &str) -> bool {
     let body = &text[skip_decoration(text)..];
     let Some(colon) = body.find(':') else {
@@ -2520,7 +2521,9 @@ pub(crate) fn commentary_line(text: &str) -> bool {
             .iter()
             .any(|w| matches!(*w, "works" | "work" | "worked"));
     let what_makes = words[0] == "what" && words[1] == "makes" && matches!(words[2], "this" | "it");
-    why_it_works || what_makes
+    let to_self =
+        words.len() == 3 && matches!(words[0], "note" | "notes") && words[1..] == ["to", "self"];
+    why_it_works || what_makes || to_self
 }
 
 /// Most words in a `Likely follow-ups:` line.

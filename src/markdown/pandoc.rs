@@ -45,7 +45,15 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
             continue;
         }
         if is_div_fence(line) {
-            out.line("", i + 1);
+            // `::: tip`, `:::caution`: an aside, which the segmenter leaves
+            // out of a story like a note to self.
+            let kind = line
+                .trim()
+                .trim_start_matches(':')
+                .trim()
+                .to_ascii_lowercase();
+            let aside = super::blocks::ASIDE_KINDS.contains(&kind.as_str());
+            out.line(if aside { "Note to self:" } else { "" }, i + 1);
         } else {
             out.line(&without_spans(line), i + 1);
         }

@@ -1673,7 +1673,7 @@ impl<'a> Segmenter<'a> {
                             title: labels::clean_title(&line.text),
                             line: line.line,
                             reason: if labels::commentary_line(&line.text) {
-                                "a comment on the answer under a story, left out of it"
+                                "a comment or a note to self under a story, left out of it"
                             } else {
                                 "follow-up questions under a story, left out of it"
                             }
