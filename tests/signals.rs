@@ -309,6 +309,7 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
     };
     // (`themes` too: it scales the question's concepts by how well the
     // classifier bears them out, which would move the shares.)
+    // (`exact` too: the question is the first story's, asked another way.)
     let (together, apart) = scores(
         &mut f,
         &[
@@ -316,6 +317,7 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
             Signal::Semantic,
             Signal::ThemeFit,
             Signal::Themes,
+            Signal::Exact,
         ],
     );
     assert!(
@@ -325,7 +327,12 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
     f.engine.ranker.weights.focus = 0.2;
     let (together_focus, apart_focus) = scores(
         &mut f,
-        &[Signal::Semantic, Signal::ThemeFit, Signal::Themes],
+        &[
+            Signal::Semantic,
+            Signal::ThemeFit,
+            Signal::Themes,
+            Signal::Exact,
+        ],
     );
     // One tagged question holds both concepts (conflict, manager): x 1.2.
     assert!(
@@ -338,6 +345,39 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
         "{apart} -> {apart_focus}"
     );
     assert!(together_focus > apart_focus, "focus turns the order round");
+}
+
+#[test]
+fn a_question_asked_as_a_story_is_tagged_finds_that_story_first() {
+    let mut f = fixture_of(&[
+        story(
+            "tagged-as-asked",
+            "Rolling back a service split",
+            &["learning"],
+            &[],
+            &["Tell me about a time you failed."],
+            "We split a service in two and rolled it back.",
+        ),
+        story(
+            "failure-words",
+            "A failed launch, a failed demo and a failure review",
+            &["failure"],
+            &[],
+            &["Tell me about a launch that failed to ship on time."],
+            "The launch failed, the demo failed, and the failure review was long.",
+        ),
+    ]);
+    // Other phrasing, word order and inflection than the tagged question,
+    // the same words that carry meaning.
+    let question = "Describe a time when you FAILED!";
+    let words_only = ranked_without(&mut f, question, &[Signal::Exact]);
+    assert_eq!(words_only[0], "failure-words", "{words_only:?}");
+    let hits = hits_without(&mut f, question, &[]);
+    assert_eq!(hits[0].id, "tagged-as-asked");
+    assert!(hits[0].exact > 0.0 && hits[1].exact == 0.0);
+    // One more word that carries meaning is another question.
+    let other = hits_without(&mut f, "Describe a time when you failed a customer", &[]);
+    assert!(other.iter().all(|h| h.exact == 0.0));
 }
 
 #[test]

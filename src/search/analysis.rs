@@ -604,6 +604,35 @@ pub fn boilerplate_mask(words: &[Word], phrases: &[Vec<String>]) -> Vec<bool> {
     mask
 }
 
+/// What a question asks, as one term: the stems of its words that carry
+/// meaning (not boilerplate, not stop words), once each, sorted and joined
+/// by spaces; `None` when no word carries meaning. Two questions with the
+/// same key differ only in interview phrasing, word order, inflection and
+/// small words: "Tell me about a time you failed" and "Describe a time when
+/// you failed." are both `fail`. Stories index the key of each tagged
+/// question, so a question asked as tagged finds its story with one term
+/// lookup ([`super::ranking::Signal::Exact`]).
+pub fn question_key(words: &[Word], mask: &[bool]) -> Option<String> {
+    let mut stems: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| !mask.get(i).copied().unwrap_or(false) && !is_stop_word(&w.raw))
+        .map(|(_, w)| w.stem.as_str())
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    (!stems.is_empty()).then(|| stems.join(" "))
+}
+
+/// [`question_key`] of a text, with the built-in boilerplate phrases.
+pub fn question_key_of(analyzer: &mut Analyzer, text: &str) -> Option<String> {
+    static PHRASES: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    let phrases = PHRASES.get_or_init(boilerplate_phrases);
+    let words = analyzer.words(text);
+    let mask = boilerplate_mask(&words, phrases);
+    question_key(&words, &mask)
+}
+
 /// Boilerplate phrases split into words, ready for [`boilerplate_mask`].
 /// The phrases are lowercase ASCII, so splitting on spaces gives exactly the
 /// surface words the analyzer produces (a test checks it).
@@ -617,6 +646,29 @@ pub fn boilerplate_phrases() -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_question_key_keeps_only_the_words_that_carry_meaning() {
+        let mut analyzer = Analyzer::new();
+        let mut key = |q: &str| question_key_of(&mut analyzer, q);
+        assert_eq!(
+            key("Tell me about a time you failed.").as_deref(),
+            Some("fail")
+        );
+        assert_eq!(
+            key("Tell me about a time you failed."),
+            key("Describe a time when you FAILED")
+        );
+        assert_eq!(
+            key("How do you handle conflict with a peer?"),
+            key("Conflicts with peers?")
+        );
+        assert_ne!(
+            key("a conflict with a peer"),
+            key("a conflict with a manager")
+        );
+        assert_eq!(key("Tell me about a time when you"), None);
+    }
 
     #[test]
     fn words_are_lowercased_folded_and_stemmed() {

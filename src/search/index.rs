@@ -18,7 +18,7 @@ use tantivy::schema::{
 };
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
-use super::analysis::{text_analyzer, Analyzer, TEXT_TOKENIZER};
+use super::analysis::{question_key_of, text_analyzer, Analyzer, TEXT_TOKENIZER};
 use super::lexicon::Lexicon;
 use super::semantic;
 use super::spans::{self, Source, Span};
@@ -27,7 +27,7 @@ use crate::story::Story;
 
 /// Bump whenever the schema, the analyzer or the document layout changes:
 /// an index built by another version is rebuilt automatically.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 const LOCK_FILE: &str = ".starmatch.lock";
 const MANIFEST_PREFIX: &str = "starmatch-manifest-";
@@ -59,6 +59,9 @@ pub struct Fields {
     pub concepts_text: Field,
     /// Stored only: where each concept occurs ([`super::spans`]), for explanations.
     pub spans: Field,
+    /// Indexed only, untokenised: the [`super::analysis::question_key`] of each tagged
+    /// question, for [`super::ranking::Signal::Exact`].
+    pub question_keys: Field,
     /// Fast only: the story's vector in the built-in semantic model
     /// ([`super::semantic`]), read for the best candidates of a question.
     pub semantic: Field,
@@ -106,6 +109,7 @@ pub fn schema() -> (Schema, Fields) {
         concepts_tagged: b.add_text_field("concepts_tagged", concepts.clone()),
         concepts_text: b.add_text_field("concepts_text", concepts),
         spans: b.add_bytes_field("spans", STORED),
+        question_keys: b.add_text_field("question_keys", STRING),
         semantic: b.add_bytes_field(SEMANTIC_FIELD, FAST),
     };
     (b.build(), fields)
@@ -640,6 +644,9 @@ pub fn document(
     doc.add_text(fields.title, &story.title);
     for q in &story.questions {
         doc.add_text(fields.questions, q);
+        if let Some(key) = question_key_of(analyzer, q) {
+            doc.add_text(fields.question_keys, key);
+        }
     }
     for c in &story.competencies {
         doc.add_text(fields.competencies, c);

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
-use tantivy::collector::TopDocs;
+use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::columnar::BytesColumn;
 use tantivy::query::{
     BooleanQuery, BoostQuery, EnableScoring, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
@@ -20,7 +20,8 @@ use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::analysis::{
-    boilerplate_mask, boilerplate_phrases, is_stop_word, Analyzer, Word, BOILERPLATE, STOP_WORDS,
+    boilerplate_mask, boilerplate_phrases, is_stop_word, question_key, Analyzer, Word, BOILERPLATE,
+    STOP_WORDS,
 };
 use super::index::{Fields, SEMANTIC_FIELD};
 use super::lexicon::{within_distance, Lexicon};
@@ -76,6 +77,14 @@ pub enum Signal {
     /// best [`SEMANTIC_DEPTH`] candidates, discounted for a small pool
     /// (see [`relative`]).
     Semantic,
+    /// The question is one the story is tagged with, up to interview
+    /// phrasing, word order, inflection and small words (the same
+    /// [`question_key`]): "Describe a time when you failed" and the tagged
+    /// "Tell me about a time you failed." A story tagged with the very
+    /// question asked is the one its owner prepared for it. Adds
+    /// `weight x best candidate's score` to each such story among the
+    /// candidates.
+    Exact,
     /// How well the themes the classifier reads in the story's semantic
     /// vector agree with those it reads in the question's (the
     /// Bhattacharyya coefficient of the two distributions over concepts):
@@ -85,7 +94,7 @@ pub enum Signal {
 }
 
 impl Signal {
-    pub const ALL: [Signal; 14] = [
+    pub const ALL: [Signal; 15] = [
         Signal::Questions,
         Signal::Title,
         Signal::Labels,
@@ -99,6 +108,7 @@ impl Signal {
         Signal::Fuzzy,
         Signal::Focus,
         Signal::Semantic,
+        Signal::Exact,
         Signal::ThemeFit,
     ];
 
@@ -117,6 +127,7 @@ impl Signal {
             Signal::Fuzzy => "fuzzy",
             Signal::Focus => "focus",
             Signal::Semantic => "semantic",
+            Signal::Exact => "exact",
             Signal::ThemeFit => "theme-fit",
         }
     }
@@ -163,6 +174,9 @@ pub struct Weights {
     pub semantic: f32,
     /// Like `semantic`, per standard deviation of theme agreement.
     pub theme_fit: f32,
+    /// Relative to the best candidate's score, for a story tagged with the
+    /// question asked.
+    pub exact: f32,
     /// Situation, task, action, result, learning.
     pub body_fields: [f32; 5],
 }
@@ -190,6 +204,7 @@ impl Default for Weights {
             focus: 0.0,
             semantic: 0.15,
             theme_fit: 0.15,
+            exact: 2.0,
             body_fields: [1.0, 1.0, 0.8, 0.7, 0.5],
         }
     }
@@ -213,6 +228,7 @@ impl Weights {
             Signal::Focus => &mut self.focus,
             Signal::Semantic => &mut self.semantic,
             Signal::ThemeFit => &mut self.theme_fit,
+            Signal::Exact => &mut self.exact,
         };
         *slot = weight;
     }
@@ -233,6 +249,7 @@ impl Weights {
             Signal::Focus => self.focus,
             Signal::Semantic => self.semantic,
             Signal::ThemeFit => self.theme_fit,
+            Signal::Exact => self.exact,
         }
     }
 }
@@ -264,6 +281,9 @@ pub struct AnalyzedQuestion {
     /// Square roots of the theme classifier's distribution for the
     /// question, for [`Signal::ThemeFit`].
     pub theme_roots: Option<Vec<f32>>,
+    /// [`question_key`] of the question: what it asks, as the key of a
+    /// tagged question that asks the same.
+    pub key: Option<String>,
     /// The question was longer than [`MAX_QUESTION_WORDS`] and was cut.
     pub truncated: bool,
     /// Misspelled concept words as (the word's stem, the stem of the
@@ -324,6 +344,8 @@ pub struct Hit {
     pub semantic: f32,
     /// What [`Signal::ThemeFit`] added (negative: it took away).
     pub theme_fit: f32,
+    /// What [`Signal::Exact`] added.
+    pub exact: f32,
     /// Filled by [`Ranker::explain`] only.
     pub contributions: Vec<Contribution>,
 }
@@ -364,6 +386,7 @@ impl Ranker {
             .filter(|&i| !mask[i] && !is_stop_word(&words[i].raw))
             .collect();
         let weight = ask_weights(question, &words, &mask);
+        let key = question_key(&words, &mask);
         let mut stems: Vec<String> = Vec::new();
         let mut stem_weights: Vec<f32> = Vec::new();
         for &i in &content {
@@ -474,6 +497,7 @@ impl Ranker {
             theme_weights,
             vector,
             theme_roots,
+            key,
             truncated,
             corrections,
         }
@@ -707,6 +731,7 @@ impl Ranker {
                 let mut hit = self.hit(r.address, r.score, &r.doc);
                 hit.semantic = r.semantic;
                 hit.theme_fit = r.theme_fit;
+                hit.exact = r.exact;
                 hit
             })
             .collect())
@@ -761,7 +786,13 @@ impl Ranker {
         } else {
             (vec![0.0; candidates.len()], vec![0.0; candidates.len()])
         };
-        let added: Vec<f32> = closeness.iter().zip(&fit).map(|(a, b)| a + b).collect();
+        let exact = self.exact_additions(searcher, q, &candidates)?;
+        let added: Vec<f32> = closeness
+            .iter()
+            .zip(&fit)
+            .zip(&exact)
+            .map(|((a, b), c)| a + b + c)
+            .collect();
         let boost = if focus {
             1.0 + self.weights.focus.max(0.0)
         } else {
@@ -798,6 +829,7 @@ impl Ranker {
                 score: total,
                 semantic: closeness[i],
                 theme_fit: fit[i],
+                exact: exact[i],
                 address,
                 doc,
             });
@@ -864,6 +896,39 @@ impl Ranker {
         Ok((closeness, fit))
     }
 
+    /// What [`Signal::Exact`] adds to each candidate: its weight times the
+    /// best candidate's score for a story with a tagged question of the
+    /// same [`question_key`] as the question, 0 for the others. One term
+    /// lookup, whatever the size of the corpus.
+    fn exact_additions(
+        &self,
+        searcher: &Searcher,
+        q: &AnalyzedQuestion,
+        candidates: &[(f32, DocAddress)],
+    ) -> tantivy::Result<Vec<f32>> {
+        let mut added = vec![0.0; candidates.len()];
+        let Some(key) = q
+            .key
+            .as_deref()
+            .filter(|_| self.weights.exact != 0.0 && !self.disabled.contains(&Signal::Exact))
+        else {
+            return Ok(added);
+        };
+        let term = Term::from_field_text(self.fields.question_keys, key);
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let tagged = searcher.search(&query, &DocSetCollector)?;
+        if tagged.is_empty() {
+            return Ok(added);
+        }
+        let top = candidates.first().map_or(0.0, |c| c.0);
+        for (slot, (_, address)) in added.iter_mut().zip(candidates) {
+            if tagged.contains(address) {
+                *slot = self.weights.exact * top;
+            }
+        }
+        Ok(added)
+    }
+
     /// The largest share of the question's concepts (by weight) that one
     /// tagged question or the title of the story holds.
     fn focus(&self, q: &AnalyzedQuestion, doc: &TantivyDocument) -> f32 {
@@ -928,6 +993,7 @@ impl Ranker {
             for (signal, score) in [
                 (Signal::Semantic, hit.semantic),
                 (Signal::ThemeFit, hit.theme_fit),
+                (Signal::Exact, hit.exact),
             ] {
                 if score != 0.0 {
                     hit.contributions.push(Contribution { signal, score });
@@ -978,6 +1044,7 @@ impl Ranker {
             spans: self.stored_spans(doc),
             semantic: 0.0,
             theme_fit: 0.0,
+            exact: 0.0,
             contributions: Vec::new(),
         }
     }
@@ -1047,6 +1114,7 @@ struct Ranked {
     score: f32,
     semantic: f32,
     theme_fit: f32,
+    exact: f32,
     address: DocAddress,
     doc: TantivyDocument,
 }
