@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One STAR story, as stored in `corpus/stories/<id>.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Story {
     /// Kebab-case identifier; defaults to the file stem when absent.

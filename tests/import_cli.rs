@@ -365,3 +365,48 @@ fn a_reimport_says_whether_the_story_left_alone_is_unchanged() {
     assert_eq!(story["outcome"], "left_alone");
     assert_eq!(story["differs"], true);
 }
+
+#[test]
+fn many_stories_of_one_title_get_their_own_ids_and_a_reimport_finds_each_again() {
+    let dir = scratch();
+    let notes = |n: usize, what: &str| -> String {
+        (1..=n)
+            .map(|i| format!("## Outage\nS: {what} number {i} went down.\nT: Fix it.\nA: I rolled back.\nR: It came back.\n\n"))
+            .collect()
+    };
+    fs::write(dir.path().join("a.md"), notes(120, "The billing service")).unwrap();
+    fs::write(dir.path().join("b.md"), notes(30, "The search cluster")).unwrap();
+    let before = story_files(dir.path()).len();
+    starmatch(dir.path())
+        .args(["import", "a.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("a.md: 120 story(ies)"))
+        .stdout(predicate::str::contains("+ outage-120 \"Outage\" (line "));
+    // Other notes with the same title continue the numbering and overwrite nothing.
+    starmatch(dir.path())
+        .args(["import", "b.md", "a.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("+ outage-150 \"Outage\""))
+        .stdout(predicate::str::contains("= outage-120 \"Outage\""))
+        .stdout(predicate::str::contains("wrote").count(30));
+    assert_eq!(story_files(dir.path()).len(), before + 150);
+    let first = fs::read_to_string(dir.path().join("corpus/stories/outage.yaml")).unwrap();
+    assert!(
+        first.contains("The billing service number 1 went down"),
+        "{first}"
+    );
+    let last = fs::read_to_string(dir.path().join("corpus/stories/outage-150.yaml")).unwrap();
+    assert!(
+        last.contains("The search cluster number 30 went down"),
+        "{last}"
+    );
+    // The same file given twice in one run is the same stories.
+    starmatch(dir.path())
+        .args(["import", "b.md", "b.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("wrote").not());
+    assert_eq!(story_files(dir.path()).len(), before + 150);
+}

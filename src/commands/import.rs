@@ -121,6 +121,8 @@ pub fn run(global: &GlobalConfig, args: ImportArgs) -> anyhow::Result<Status> {
     let mut placed = Placement {
         taken: existing_ids(&config.out),
         this_run: HashMap::new(),
+        by_source: HashMap::new(),
+        next_suffix: HashMap::new(),
         shared_names,
     };
     let reports: Vec<FileReport> = config
@@ -193,6 +195,13 @@ struct Placement {
     /// The `source` of each story this run placed, by id: a later story of
     /// the run is only ever the same story if its source is the same.
     this_run: HashMap<String, Option<String>>,
+    /// The id this run placed each story under, by `source`.
+    by_source: HashMap<String, String>,
+    /// Per slug, the first suffix (1: the slug itself) that this run has not
+    /// already given to another story: notes with many stories of one title
+    /// ("Conflict", "Untitled") place each in constant time, not by walking
+    /// `-2`, `-3`, ... past every earlier one.
+    next_suffix: HashMap<String, u64>,
     /// File names given more than once in this run (`a/star.md b/star.md`).
     shared_names: HashSet<String>,
 }
@@ -236,12 +245,16 @@ fn same_story(existing: &Story, new: &Story, shared_names: &HashSet<String>) -> 
 
 /// Whether two stories tell the same thing (ids and sources aside).
 fn same_content(a: &Story, b: &Story) -> bool {
-    let strip = |s: &Story| Story {
+    content(a) == content(b)
+}
+
+/// What a story tells: the story without its id and source.
+fn content(story: &Story) -> Story {
+    Story {
         id: String::new(),
         source: None,
-        ..s.clone()
-    };
-    strip(a) == strip(b)
+        ..story.clone()
+    }
 }
 
 fn import_file(
@@ -287,10 +300,10 @@ fn import_file(
     report.skipped = imported.skipped.iter().map(skip_report).collect();
     // Notes pasted twice into one file tell the same story twice: it is
     // imported once and the copy reported.
-    let mut kept: Vec<(Story, usize)> = Vec::new();
+    let mut kept: HashMap<Story, usize> = HashMap::new();
     for found in imported.stories {
         let mut story = found.story;
-        if let Some((_, first)) = kept.iter().find(|(k, _)| same_content(k, &story)) {
+        if let Some(first) = kept.get(&content(&story)) {
             report.skipped.push(SkipReport {
                 title: story.title.clone(),
                 line: found.line,
@@ -298,7 +311,7 @@ fn import_file(
             });
             continue;
         }
-        kept.push((story.clone(), found.line));
+        kept.insert(content(&story), found.line);
         let (id, outcome, differs) = place(config, &story, placed)?;
         story.id = id;
         let path = config.out.join(format!("{}.yaml", story.id));
@@ -372,8 +385,17 @@ fn place(
     let claim = |id: String, (outcome, differs): (Outcome, bool), placed: &mut Placement| {
         placed.taken.insert(id.clone());
         placed.this_run.insert(id.clone(), story.source.clone());
+        if let Some(source) = source {
+            placed.by_source.insert(source.to_string(), id.clone());
+        }
         Ok((id, outcome, differs))
     };
+    // The same notes given twice in one run: the story placed the first time.
+    if let Some(id) = source.and_then(|s| placed.by_source.get(s)) {
+        if placed.this_run.contains_key(id) {
+            return Ok((id.clone(), Outcome::LeftAlone, false));
+        }
+    }
     // The same notes imported before ids folded accents: that story is
     // this one, under its old id.
     let legacy = crate::story::legacy_slugify(&story.title, crate::story::ID_WORDS);
@@ -382,20 +404,32 @@ fn place(
             return claim(legacy, outcome, placed);
         }
     }
-    let mut n = 0u64;
+    // Every id below the hint went to another story of this run (one of
+    // the same source returned above), so none of them can be this story.
+    let mut n = placed.next_suffix.get(&base).copied().unwrap_or(1);
+    let mut hint = n;
     loop {
-        n += 1;
         let id = if n == 1 {
             base.clone()
         } else {
             format!("{base}-{n}")
         };
-        if !placed.taken.contains(&id) {
-            return claim(id, (Outcome::Written, false), placed);
+        let found = if !placed.taken.contains(&id) {
+            Some((Outcome::Written, false))
+        } else if placed.this_run.contains_key(&id) {
+            None
+        } else {
+            already(&id, placed)
+        };
+        let run_before = placed.this_run.contains_key(&id);
+        if hint == n && (run_before || found.is_some()) {
+            hint = n + 1;
         }
-        if let Some(outcome) = already(&id, placed) {
+        if let Some(outcome) = found {
+            placed.next_suffix.insert(base.clone(), hint);
             return claim(id, outcome, placed);
         }
+        n += 1;
     }
 }
 
