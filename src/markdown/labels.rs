@@ -518,9 +518,10 @@ pub(crate) fn inline_labels(
 ) -> Vec<(Part, &str)> {
     let mut out = Vec::new();
     let (mut part, mut start) = (first, 0);
-    // `(S) ... (T) ... (A) ... (R) ...`: two or more bracketed letters in a
-    // paragraph mark its parts; one alone is an option, `(A) rewrite`.
-    let bracketed_style = ["(T) ", "(A) ", "(R) "]
+    // `(S) ... (T) ... (A) ... (R) ...` (or `[S] ... [T] ...`): two or more
+    // bracketed letters in a paragraph mark its parts; one alone is an
+    // option, `(A) rewrite`.
+    let bracketed_style = ["(T) ", "(A) ", "(R) ", "[T] ", "[A] ", "[R] "]
         .iter()
         .filter(|marker| text.contains(*marker))
         .count()
@@ -535,6 +536,19 @@ pub(crate) fn inline_labels(
         // boundary as a sentence end, and clear enough for full-word labels.
         let piped = c == ' ' && previous == '|';
         let sentence_end = piped || (c == ' ' && matches!(previous, '.' | '!' | '?' | ';' | ')'));
+        // In `(S) ... (T) ... (A) ...` notes a bracketed letter marks a part
+        // wherever it stands: `... any of them (A) Ran an audit`.
+        let bracket_next = c == ' '
+            && bracketed_style
+            && text[i + 1..].starts_with(['(', '['])
+            && text
+                .as_bytes()
+                .get(i + 3)
+                .is_some_and(|b| matches!(b, b')' | b']'))
+            && text.as_bytes().get(i + 4) == Some(&b' ')
+            && text
+                .get(i + 5..)
+                .is_some_and(|t| t.starts_with(char::is_alphanumeric));
         previous = c;
         // Not inside the text the previous label already took, and only
         // where a label can start (a letter or `(`): a line of `! ! ! ...`
@@ -543,9 +557,11 @@ pub(crate) fn inline_labels(
         // A `(` only as `(S)`: `( ( ( ...` is not searched at every space.
         let bytes = text.as_bytes();
         let opens = bytes.get(from).is_some_and(|b| {
-            b.is_ascii_alphabetic() || (*b == b'(' && bytes.get(from + 2) == Some(&b')'))
+            b.is_ascii_alphabetic()
+                || (*b == b'(' && bytes.get(from + 2) == Some(&b')'))
+                || (*b == b'[' && bytes.get(from + 2) == Some(&b']'))
         });
-        if !sentence_end || i < start || !opens {
+        if !(sentence_end || bracket_next) || i < start || !opens {
             continue;
         }
         let Some(label) = line_label(&text[from..], None, true) else {
@@ -570,7 +586,7 @@ pub(crate) fn inline_labels(
         // In a paragraph written `S - ... T - ...`, dashes are as clear.
         let colon = text.get(from..rest_at).is_some_and(|l| l.contains(':'))
             || (first_dashed && label.dashed)
-            || (bracketed_style && text[from..].starts_with('('));
+            || (bracketed_style && text[from..].starts_with(['(', '[']));
         if label.part.index() <= part.index() || label.weak || !colon {
             continue;
         }
@@ -588,6 +604,9 @@ pub(crate) fn inline_labels(
 /// "I", "we", "my" or "our" outside quotes. Terse real notes ("Investigated
 /// the outage") name no one, so they are not caught.
 pub(crate) fn reads_as_instructions(parts: &[String]) -> bool {
+    if reminds_of_method(parts) {
+        return true;
+    }
     // "you" in two of Situation, Task and Action: a lesson ("if you page on
     // everything...") or a Result may speak to the listener in a story.
     let mut you_parts = 0;
@@ -710,6 +729,63 @@ pub(crate) fn is_past_tense(word: &str) -> bool {
         "spoke",
     ];
     (word.len() > 4 && word.ends_with("ed")) || IRREGULAR.contains(&word)
+}
+
+/// `Situation — 2 sentences MAX`, `Action — 60% of the answer`: short
+/// parts about the answer's proportions remind the writer of the method.
+fn reminds_of_method(parts: &[String]) -> bool {
+    let words = |p: &String| p.split_whitespace().count();
+    let about_form = parts
+        .iter()
+        .filter(|p| words(p) > 0 && words(p) <= 10 && speaks_of_answer_form(p))
+        .count();
+    about_form >= 2 && parts.iter().all(|p| words(p) <= 10)
+}
+
+#[cfg(test)]
+mod reminder_tests {
+    use super::*;
+
+    #[test]
+    fn a_short_story_that_mentions_times_is_a_story() {
+        let parts: Vec<String> = [
+            "Builds took 40 minutes.",
+            "Halve them.",
+            "Cached dependencies, split the suite.",
+            "Builds take 12 minutes; cold start fell to two seconds.",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        assert!(!reminds_of_method(&parts));
+    }
+}
+
+/// Why parts that [`reads_as_instructions`] are not imported.
+pub(crate) fn instructions_reason(parts: &[String]) -> &'static str {
+    if reminds_of_method(parts) {
+        "notes on how to answer, not a story (a STAR reminder?)"
+    } else {
+        "advice addressed to \"you\", not a story (a STAR template?)"
+    }
+}
+
+/// Whether a short part speaks of how long or how much of the answer it
+/// should be ("2 sentences max", "60% of the answer"); minutes and
+/// seconds are not enough, stories are full of them.
+fn speaks_of_answer_form(text: &str) -> bool {
+    let lower = format!(" {} ", text.to_lowercase());
+    [
+        " sentence",
+        " answer",
+        " max ",
+        " max.",
+        " maximum",
+        "% of the",
+        " keep it short",
+        " be brief",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// `(S) text`: a STAR letter in brackets opening a line.
@@ -1779,6 +1855,19 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
     // `Trust research` or `Questions to ask the panel`, are caught by that
     // list where they are read.)
     if words_lower(heading).any(|w| CLUTTER_WORDS.contains(&w.as_str())) {
+        return Vec::new();
+    }
+    // `LEAD PHARMACIST (8a) - MEDICINE DIVISION - interview prep`: the
+    // document's title names the role applied for, not a quality.
+    let words: Vec<String> = words_lower(heading).collect();
+    if words.iter().any(|w| w.starts_with("interview"))
+        && words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "prep" | "preparation" | "notes" | "loop" | "panel"
+            )
+        })
+    {
         return Vec::new();
     }
     let mut text = without_parentheses(heading);
@@ -3101,6 +3190,23 @@ mod tests {
         assert!(is_question("\"Describe a conflict\""));
         assert!(!is_question("How we migrated billing"));
         assert!(!is_question("Customer Obsession"));
+    }
+
+    #[test]
+    fn a_reminder_of_the_answers_proportions_is_not_a_story() {
+        let parts = |p: [&str; 4]| p.map(str::to_string).to_vec();
+        assert!(reads_as_instructions(&parts([
+            "2 sentences MAX",
+            "what was mine",
+            "60% of the answer, say I not we",
+            "number + what I learned",
+        ])));
+        assert!(!reads_as_instructions(&parts([
+            "Outage at 2am.",
+            "Restore it.",
+            "Rolled back in 5 minutes.",
+            "Back in 40 mins.",
+        ])));
     }
 
     #[test]

@@ -12,16 +12,22 @@
 
 mod anki;
 mod blocks;
+mod bracket_letters;
 mod chat;
 mod components;
 mod decode;
 mod delimited;
+mod equals_wiki;
 mod html_lines;
+mod json_export;
 mod labels;
 mod latex;
+mod opml;
 mod pages;
 mod pandoc;
 mod segment;
+mod split_headings;
+mod transposed;
 mod wiki;
 
 use crate::story::Story;
@@ -156,7 +162,17 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
     // Page furniture and site-generator markup are dropped, then long lines of exported HTML,
     // spreadsheet tables, wiki markup and LaTeX are rewritten as Markdown; each line then reports the source line
     // it came from.
-    let mut rewritten: Option<Rewritten> = pages::rewrite(&decoded.text);
+    let mut rewritten: Option<Rewritten> = json_export::rewrite(&decoded.text);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = opml::rewrite(current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = pages::rewrite(current);
+    rewritten = then(rewritten, next);
     let current = rewritten
         .as_ref()
         .map_or(decoded.text.as_str(), |r| r.0.as_str());
@@ -195,7 +211,27 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
     let current = rewritten
         .as_ref()
         .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = equals_wiki::rewrite(current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
     let next = latex::rewrite(file_name, current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = bracket_letters::rewrite(current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = transposed::rewrite(current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = split_headings::rewrite(current);
     rewritten = then(rewritten, next);
     let lines = match rewritten {
         Some((text, source_lines)) => {
@@ -209,7 +245,18 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
         }
         None => blocks::extract(&decoded.text),
     };
-    let outcome = segment::segment(file_name, &lines);
+    let mut outcome = segment::segment(file_name, &lines);
+    // Stories that start on one line (the columns of a table with a story
+    // per column) get sources of their own, `notes.md:5#2`: a source names
+    // one story, and re-imports find each story by it.
+    let mut on_line: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for imported in &mut outcome.stories {
+        let n = on_line.entry(imported.line).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            imported.story.source = Some(format!("{file_name}:{}#{n}", imported.line));
+        }
+    }
     if outcome.stories.is_empty() {
         return Err(ImportError::NoStories {
             skipped: outcome.skipped.len(),

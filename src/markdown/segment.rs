@@ -2235,7 +2235,7 @@ impl<'a> Segmenter<'a> {
                     title,
                     line,
                     reason: if instructions {
-                        "advice addressed to \"you\", not a story (a STAR template?)".to_owned()
+                        labels::instructions_reason(&parts).to_owned()
                     } else if too_short && has_parts {
                         format!("too little text for a story ({words} words and no Action)")
                     } else {
