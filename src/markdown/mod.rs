@@ -27,6 +27,8 @@ mod pages;
 mod pandoc;
 mod segment;
 mod split_headings;
+mod thread_posts;
+mod titled_blocks;
 mod transposed;
 mod wiki;
 
@@ -227,6 +229,16 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
         .as_ref()
         .map_or(decoded.text.as_str(), |r| r.0.as_str());
     let next = transposed::rewrite(current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = thread_posts::rewrite(current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = titled_blocks::rewrite(current);
     rewritten = then(rewritten, next);
     let current = rewritten
         .as_ref()

@@ -10,7 +10,11 @@ use super::{LineWriter, Rewritten};
 
 /// The rewritten document; `None` unless it is an OPML file.
 pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
-    let head = &text[..text.len().min(2000)];
+    let mut cut = text.len().min(2000);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
     if !head.contains("<opml") || !text.contains("<outline") {
         return None;
     }

@@ -2511,8 +2511,27 @@ fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
             )
         })
         .count();
-    words.len() >= 40 && sentences >= 2 && first_person >= 2 && past >= 3 && past > 2 * habits
+    // One long run-on sentence ("...and I stood there thinking..., but I
+    // took it straight back inside, ...") tells a story too.
+    words.len() >= 40
+        && (sentences >= 2 || words.len() >= RUN_ON_WORDS)
+        && first_person >= 2
+        && past >= 3
+        && past > 2 * habits
 }
+
+/// The byte offset just after the `, ` nearest `target`, if any.
+fn clause_cut(text: &str, target: usize) -> Option<usize> {
+    text.match_indices(", ")
+        .map(|(i, _)| i + 2)
+        .min_by_key(|&i| i.abs_diff(target))
+}
+
+/// Fewest words of a story told in one or two paragraphs of prose.
+const ONE_PARAGRAPH_WORDS: usize = 120;
+
+/// Words of one unbroken sentence long enough to tell a story.
+const RUN_ON_WORDS: usize = 80;
 
 /// Fewest paragraphs, words, first-person-singular words and past-tense
 /// verbs of a section of prose read as a story with no label anywhere.
@@ -2564,10 +2583,15 @@ impl Voice {
     }
 
     fn narrative(&self) -> bool {
-        self.paragraphs >= NARRATIVE_PARAGRAPHS
+        let told = self.paragraphs >= NARRATIVE_PARAGRAPHS
             && self.words >= NARRATIVE_WORDS
             && self.singular >= NARRATIVE_FIRST_PERSON
-            && self.past_tense >= NARRATIVE_PAST_TENSE
+            && self.past_tense >= NARRATIVE_PAST_TENSE;
+        // A journal's story in one long paragraph: twice the evidence.
+        let told_at_once = self.words >= ONE_PARAGRAPH_WORDS
+            && self.singular >= 2 * NARRATIVE_FIRST_PERSON
+            && self.past_tense >= 2 * NARRATIVE_PAST_TENSE;
+        told || told_at_once
     }
 }
 
@@ -2617,18 +2641,33 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
     if paragraphs.len() == 1 {
         let only = paragraphs.remove(0);
         let end = labels::first_sentence_end(&only).or_else(|| only.find("; ").filter(|&e| e > 0));
-        match end {
-            Some(end) => {
-                // A clause cut at its semicolon ends as a sentence.
-                let first = only[..=end].trim().trim_end_matches(';');
-                paragraphs.push(if first.ends_with(['.', '!', '?']) {
-                    first.to_owned()
-                } else {
-                    format!("{first}.")
-                });
-                paragraphs.push(only[end + 1..].trim().to_owned());
+        // One long run-on sentence: cut at the commas nearest a third and
+        // three quarters of the way, scene, then what was done, then how
+        // it ended.
+        let run_on = only.split_whitespace().count() >= RUN_ON_WORDS
+            && end.is_none_or(|e| e * 5 >= only.len() * 4);
+        let cuts = run_on
+            .then(|| clause_cut(&only, only.len() / 3).zip(clause_cut(&only, only.len() * 3 / 4)))
+            .flatten()
+            .filter(|(a, b)| a < b);
+        if let Some((a, b)) = cuts {
+            paragraphs.push(only[..a].trim().trim_end_matches(',').to_owned());
+            paragraphs.push(only[a..b].trim().trim_end_matches(',').to_owned());
+            paragraphs.push(only[b..].trim().to_owned());
+        } else {
+            match end {
+                Some(end) => {
+                    // A clause cut at its semicolon ends as a sentence.
+                    let first = only[..=end].trim().trim_end_matches(';');
+                    paragraphs.push(if first.ends_with(['.', '!', '?']) {
+                        first.to_owned()
+                    } else {
+                        format!("{first}.")
+                    });
+                    paragraphs.push(only[end + 1..].trim().to_owned());
+                }
+                None => paragraphs.push(only),
             }
-            None => paragraphs.push(only),
         }
     }
     let has = |p: Part| parts.contains(&p);

@@ -112,7 +112,10 @@ fn strip_continued(text: &str) -> (&str, bool) {
         "contd",
     ] {
         if lower.ends_with(tail) {
-            let head = text[..text.len() - tail.len()].trim_end();
+            let Some(head) = text.get(..text.len().saturating_sub(tail.len())) else {
+                continue;
+            };
+            let head = head.trim_end();
             if head.chars().any(char::is_alphabetic) {
                 return (head, true);
             }
