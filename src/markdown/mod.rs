@@ -29,6 +29,7 @@ mod segment;
 mod split_headings;
 mod thread_posts;
 mod titled_blocks;
+mod transcript;
 mod transposed;
 mod wiki;
 
@@ -194,6 +195,11 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
         .as_ref()
         .map_or(decoded.text.as_str(), |r| r.0.as_str());
     let next = chat::rewrite(current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = transcript::rewrite(current);
     rewritten = then(rewritten, next);
     let current = rewritten
         .as_ref()

@@ -1,0 +1,330 @@
+//! Stories talked through aloud and transcribed by an app (a voice memo,
+//! a recorded practice call): every line opens with a timestamp and often
+//! a speaker (`00:00:43 Speaker 1: So the situation was, ...`,
+//! `[00:01:23] Ana: ...`), the teller says the parts instead of writing
+//! labels ("so the situation was", "my job, um, the task was", "what I
+//! actually did was", "end result"), and someone else may cut in ("Do you
+//! want a tea?"). Such a document is rewritten as the teller's paragraphs
+//! without their stamps, each spoken cue turned into the label it stands
+//! for (`Situation: ...`), the other speakers' lines left out.
+
+use std::collections::HashMap;
+
+use super::{LineWriter, Rewritten};
+
+/// Fewest stamped lines for a document to be read as a transcript.
+const MIN_STAMPED: usize = 5;
+
+/// Words from a paragraph's start within which a spoken cue is read.
+const CUE_WINDOW: usize = 14;
+
+/// Spoken cues and the labels they stand for, longest first within a part.
+const CUES: &[(&str, &str)] = &[
+    ("so the situation was", "Situation"),
+    ("the situation was", "Situation"),
+    ("the situation is", "Situation"),
+    ("the context was", "Situation"),
+    ("the background was", "Situation"),
+    ("the task was", "Task"),
+    ("my task was", "Task"),
+    ("my job was", "Task"),
+    ("what i had to do was", "Task"),
+    ("what i actually did was", "Action"),
+    ("what i did was", "Action"),
+    ("so what i did", "Action"),
+    ("what i did", "Action"),
+    ("the end result", "Result"),
+    ("end result", "Result"),
+    ("the result was", "Result"),
+    ("the outcome was", "Result"),
+    ("the upshot was", "Result"),
+];
+
+/// The rewritten document; `None` unless it is a timestamped transcript.
+pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let stamped: Vec<Option<(Option<&str>, &str)>> = lines.iter().map(|l| stamp(l)).collect();
+    let count = stamped.iter().flatten().count();
+    let first = stamped.iter().position(Option::is_some)?;
+    let with_text = lines[first..]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    if count < MIN_STAMPED || count * 2 < with_text {
+        return None;
+    }
+    // The teller: the speaker with the most text (no names: one voice).
+    let mut spoken: HashMap<&str, usize> = HashMap::new();
+    for (name, body) in stamped.iter().flatten() {
+        if let Some(name) = name {
+            *spoken.entry(name).or_default() += body.len();
+        }
+    }
+    let teller = spoken
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(name, _)| *name);
+    let mut out = LineWriter::with_capacity(text.len());
+    let mut keep = true;
+    for (i, line) in lines.iter().enumerate() {
+        match stamped[i] {
+            Some((name, body)) => {
+                keep = name.is_none() || name == teller;
+                out.line("", i + 1);
+                if keep {
+                    match (spoken_title(body.trim()), spoken_number(body.trim())) {
+                        (Some(title), _) => out.line(&format!("## Story: {title}"), i + 1),
+                        (None, Some(n)) => out.line(&format!("## Story {n}"), i + 1),
+                        (None, None) => {
+                            for piece in at_spoken_cues(body.trim()) {
+                                out.line(&with_label(piece), i + 1);
+                            }
+                        }
+                    }
+                }
+            }
+            None => out.line(if keep || i < first { line } else { "" }, i + 1),
+        }
+    }
+    Some(out.finish(text.ends_with('\n')))
+}
+
+/// The speaker (if named) and text of a line opening with a timestamp:
+/// `00:01:23 Speaker 1: text`, `[00:01:23] Ana: text`, `1:23 text`.
+fn stamp(line: &str) -> Option<(Option<&str>, &str)> {
+    let t = line.trim_start();
+    let (clock, rest) = match t.strip_prefix('[') {
+        Some(inner) => {
+            let close = inner.find(']')?;
+            (&inner[..close], &inner[close + 1..])
+        }
+        None => {
+            let end = t.find(' ')?;
+            (&t[..end], &t[end..])
+        }
+    };
+    let pieces: Vec<&str> = clock.split(':').collect();
+    let is_clock = (2..=3).contains(&pieces.len())
+        && pieces
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    if !is_clock {
+        return None;
+    }
+    let rest = rest
+        .trim_start()
+        .trim_start_matches(['-', '\u{2013}', '|'])
+        .trim_start();
+    // `Speaker 1: ...`: a short name before the first colon.
+    let named = rest.find(": ").filter(|&c| {
+        let name = &rest[..c];
+        !name.is_empty() && name.split_whitespace().count() <= 3 && name.len() <= 30
+    });
+    Some(match named {
+        Some(c) => (Some(&rest[..c]), &rest[c + 2..]),
+        None => (None, rest),
+    })
+}
+
+/// Most words of a line that names the next story aloud.
+const MAX_TITLE_LINE_WORDS: usize = 10;
+
+/// The story a short line names aloud: `Right, stories. First one,
+/// Hogmanay.` -> `Hogmanay`, `Okay, second one, the PMS.` -> `the PMS`,
+/// `Where was I. Integrity one.` -> `Integrity`.
+fn spoken_title(text: &str) -> Option<String> {
+    if text.split_whitespace().count() > MAX_TITLE_LINE_WORDS {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    const ORDINALS: &[&str] = &[
+        "first one",
+        "second one",
+        "third one",
+        "fourth one",
+        "fifth one",
+        "sixth one",
+        "next one",
+        "last one",
+        "another one",
+        "story one",
+        "story two",
+        "story three",
+        "story four",
+        "story five",
+    ];
+    let clean = |t: &str| {
+        t.trim_matches(|c: char| !c.is_alphanumeric())
+            .trim()
+            .to_string()
+    };
+    for ordinal in ORDINALS {
+        if let Some(at) = lower.find(ordinal) {
+            let title = clean(&text[at + ordinal.len()..]);
+            return (!title.is_empty()).then_some(title);
+        }
+    }
+    // `Integrity one.`: the last sentence names it, then `one`.
+    let last = text
+        .trim_end_matches(['.', '!', ' '])
+        .rsplit(['.', '!', '?'])
+        .next()?;
+    let name = last.trim().strip_suffix(" one")?;
+    let words = name.split_whitespace().count();
+    ((1..=4).contains(&words) && !name.to_ascii_lowercase().starts_with("this"))
+        .then(|| clean(name))
+}
+
+/// The number a short line says alone to start the next story: `Okay.
+/// Three. This one's harder to say out loud.` -> 3.
+fn spoken_number(text: &str) -> Option<usize> {
+    if text.split_whitespace().count() > MAX_TITLE_LINE_WORDS {
+        return None;
+    }
+    const NUMBERS: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    text.split(['.', '!', '?', ','])
+        .map(|s| s.trim().to_ascii_lowercase())
+        .find_map(|s| {
+            NUMBERS
+                .iter()
+                .position(|n| *n == s)
+                .map(|p| p + 1)
+                .or_else(|| s.parse::<usize>().ok().filter(|n| (1..=20).contains(n)))
+        })
+}
+
+/// A paragraph cut before each later sentence that opens with a spoken
+/// cue: `... needs a second signature. End result, no discrepancies
+/// since.` -> the two sentences apart, so the cue can label the second.
+fn at_spoken_cues(text: &str) -> Vec<&str> {
+    let lower = text.to_ascii_lowercase();
+    let mut cuts = vec![0];
+    for (i, _) in lower.match_indices(". ") {
+        let start = i + 2;
+        let opens_cue = CUES.iter().any(|(cue, _)| lower[start..].starts_with(cue))
+            || lower[start..].starts_with("result.");
+        if opens_cue && start > cuts[cuts.len() - 1] {
+            cuts.push(start);
+        }
+    }
+    cuts.push(text.len());
+    cuts.windows(2)
+        .map(|w| text[w[0]..w[1]].trim())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// `So the situation was, it's the 31st...` -> `Situation: it's the 31st...`
+/// when a spoken cue opens the paragraph (within its first few words).
+fn with_label(text: &str) -> String {
+    // ASCII lowercase keeps every byte where it was in `text`.
+    let lower = text.to_ascii_lowercase();
+    // Byte offsets of word starts within the window.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(lower.match_indices(' ').map(|(i, _)| i + 1))
+        .take(CUE_WINDOW)
+        .collect();
+    for &at in &starts {
+        for (cue, label) in CUES {
+            let Some(after) = lower.get(at..).filter(|l| l.starts_with(cue)) else {
+                continue;
+            };
+            let end = at + cue.len();
+            // The cue ends a word: `what i did was`, not `what i didn't`.
+            if after[cue.len()..].starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            let Some(rest) = text.get(end..) else {
+                continue;
+            };
+            let rest = rest.trim_start_matches([',', ':', '-', '\u{2014}', '\u{2013}', '.', ' ']);
+            return format!("{label}: {rest}");
+        }
+    }
+    // `Result. Go-live was...`: a bare part word opening the paragraph.
+    for label in ["Situation", "Task", "Action", "Result"] {
+        let word = label.to_lowercase();
+        if lower.starts_with(&word) && lower[word.len()..].starts_with(['.', ',', ':']) {
+            return format!("{label}: {}", text[word.len() + 1..].trim_start());
+        }
+    }
+    text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tellers_lines_lose_their_stamps_and_say_their_parts() {
+        let text = "Interview ramble\n\n00:00:02 Speaker 1: Right, stories. First one, Hogmanay.\n\n00:00:43 Speaker 1: So the situation was, we were nine rooms short.\n\n00:01:07 Speaker 1: My job, um, the task was basically to decide who we walk.\n\n00:01:19 Speaker 1: So what I actually did was — I rang our sister hotel.\n\n00:01:30 Speaker 2: Do you want a tea?\n\n00:01:52 Speaker 1: End result, seven of the nine came back.\n";
+        let (out, lines) = rewrite(text).unwrap();
+        assert!(out.contains("\n## Story: Hogmanay\n"), "{out}");
+        assert!(
+            out.contains("\nSituation: we were nine rooms short.\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("\nTask: basically to decide who we walk.\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("\nAction: I rang our sister hotel.\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("\nResult: seven of the nine came back.\n"),
+            "{out}"
+        );
+        assert!(!out.contains("tea"), "{out}");
+        assert!(out.starts_with("Interview ramble\n"), "{out}");
+        assert_eq!(lines.len(), out.matches('\n').count());
+    }
+
+    #[test]
+    fn a_short_line_names_the_next_story() {
+        assert_eq!(
+            spoken_title("Okay, second one, the PMS.").as_deref(),
+            Some("the PMS")
+        );
+        assert_eq!(
+            spoken_title("Okay. Where was I. Integrity one.").as_deref(),
+            Some("Integrity")
+        );
+        assert_eq!(
+            spoken_title("Three. This one's harder to say out loud."),
+            None
+        );
+        assert_eq!(spoken_title("Yes please. Milk, no sugar."), None);
+        assert_eq!(
+            spoken_number("Okay. Three. This one's harder to say out loud."),
+            Some(3)
+        );
+        assert_eq!(spoken_number("Yes please. Milk, no sugar."), None);
+    }
+
+    #[test]
+    fn a_cue_inside_a_paragraph_starts_its_part() {
+        assert_eq!(
+            at_spoken_cues("I changed the process. End result, no discrepancies since."),
+            [
+                "I changed the process.",
+                "End result, no discrepancies since."
+            ]
+        );
+        assert_eq!(
+            at_spoken_cues("It rained. We left."),
+            ["It rained. We left."]
+        );
+    }
+
+    #[test]
+    fn notes_with_a_few_times_are_not_a_transcript() {
+        assert!(rewrite("Agenda\n09:00 standup\n10:30 review\nNotes follow.\n").is_none());
+        assert_eq!(stamp("12:30 Ana: hi"), Some((Some("Ana"), "hi")));
+        assert_eq!(stamp("[1:02:03] hello"), Some((None, "hello")));
+        assert_eq!(stamp("2024: a year"), None);
+    }
+}
