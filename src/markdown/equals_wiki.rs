@@ -26,7 +26,18 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
             widest = widest.max(signs);
         }
     }
-    if count < MIN_HEADINGS {
+    // Markdown with code fences, or with at least as many `# headings` as
+    // `== x ==` lines, is Markdown (`# item` is a numbered item in wiki
+    // text, `## item` a nested one).
+    let fenced = lines.iter().any(|l| l.trim_start().starts_with("```"));
+    let atx = lines
+        .iter()
+        .filter(|l| {
+            let t = l.trim_start();
+            t.starts_with("# ") || t.starts_with("## ") || t.starts_with("### ")
+        })
+        .count();
+    if count < MIN_HEADINGS || fenced || atx >= count {
         return None;
     }
     // DokuWiki's top level has six signs and each level below one fewer;
@@ -206,6 +217,11 @@ mod tests {
             out,
             "\n# A\n## B\nTags: safety, leadership\n\n```\n# not a heading\n```\n"
         );
+    }
+
+    #[test]
+    fn markdown_with_atx_headings_is_left_alone() {
+        assert!(rewrite("# Outage\n== Note ==\n## Situation\ntext\n== More ==\n").is_none());
     }
 
     #[test]

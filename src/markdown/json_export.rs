@@ -88,15 +88,17 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     let stories = story_array(&value, 0)?;
     let mut out = LineWriter::with_capacity(text.len());
     let mut search_from = 0;
+    let mut counted = (0usize, 1usize);
     for object in stories {
         let title = TITLE_KEYS
             .iter()
             .find_map(|k| field(object, k).and_then(Value::as_str))
             .map(str::trim)
             .filter(|t| !t.is_empty());
-        let line = title
-            .and_then(|t| find_line(text, t, &mut search_from))
-            .unwrap_or_else(|| line_of(text, search_from));
+        if let Some(t) = title {
+            find_title(text, t, &mut search_from);
+        }
+        let line = line_at(text, search_from, &mut counted);
         out.line("", line);
         out.line(&format!("## {}", title.unwrap_or("Untitled story")), line);
         out.line("", line);
@@ -252,24 +254,30 @@ fn humanized(key: &str) -> String {
     label
 }
 
-/// The 1-based line of the first `"title"` at or after `from`, moving
-/// `from` past it.
-fn find_line(text: &str, title: &str, from: &mut usize) -> Option<usize> {
-    let escaped = serde_json::to_string(title).ok()?;
-    let at = text
-        .get(*from..)?
-        .find(&escaped)
-        .or_else(|| text.get(*from..)?.find(title))?;
-    *from += at + 1;
-    Some(line_of(text, *from))
+/// Moves `from` to the next `"title"` in the file (as JSON writes it, or
+/// as written), if there is one.
+fn find_title(text: &str, title: &str, from: &mut usize) {
+    let Some(rest) = text.get(*from..) else {
+        return;
+    };
+    let escaped = serde_json::to_string(title).unwrap_or_default();
+    if let Some(at) = rest.find(&escaped).or_else(|| rest.find(title)) {
+        *from += at;
+    }
 }
 
-fn line_of(text: &str, at: usize) -> usize {
-    text.as_bytes()[..at.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+/// The 1-based line of byte `at`, counting on from the last call's
+/// `(byte, line)` so that a file is counted through once.
+fn line_at(text: &str, at: usize, counted: &mut (usize, usize)) -> usize {
+    let at = at.min(text.len());
+    if at > counted.0 {
+        counted.1 += text.as_bytes()[counted.0..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted.0 = at;
+    }
+    counted.1
 }
 
 #[cfg(test)]

@@ -747,6 +747,19 @@ mod reminder_tests {
     use super::*;
 
     #[test]
+    fn a_short_story_about_someone_called_max_is_a_story() {
+        let parts: Vec<String> = [
+            "Max joined mid-release and missed deploy steps.",
+            "Get Max releasing on his own.",
+            "Paired on three releases, wrote a checklist.",
+            "He ran the next release solo; no answer needed.",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        assert!(!reminds_of_method(&parts));
+    }
+
+    #[test]
     fn a_short_story_that_mentions_times_is_a_story() {
         let parts: Vec<String> = [
             "Builds took 40 minutes.",
@@ -773,6 +786,11 @@ pub(crate) fn instructions_reason(parts: &[String]) -> &'static str {
 /// should be ("2 sentences max", "60% of the answer"); minutes and
 /// seconds are not enough, stories are full of them.
 fn speaks_of_answer_form(text: &str) -> bool {
+    // A proportion is a number: `2 sentences max`, `60% of the answer`
+    // (`Max joined mid-release` is a name, `answer time` a metric).
+    if !text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
     let lower = format!(" {} ", text.to_lowercase());
     [
         " sentence",

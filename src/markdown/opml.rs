@@ -126,7 +126,12 @@ fn unescape(text: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let Some(end) = rest.find(';').filter(|&e| e <= 10) else {
+        let Some(end) = rest
+            .get(..12)
+            .unwrap_or(rest)
+            .find(';')
+            .filter(|&e| e <= 10)
+        else {
             out.push('&');
             rest = &rest[1..];
             continue;

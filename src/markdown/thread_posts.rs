@@ -15,20 +15,32 @@ const MIN_POSTS: usize = 4;
 pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     let lines: Vec<&str> = text.split('\n').collect();
     let posts: Vec<Option<(usize, &str)>> = lines.iter().map(|l| post_number(l)).collect();
-    // A thread counts up from 1: `1/`, `2/`, `3/` ... (dates do not).
+    // A thread counts up from 1 (`1/`, `2/`, `3/` ...), each run once;
+    // dates such as `1/3`, `1/4` do not.
     let mut previous = 0;
     let mut in_order = 0;
     let mut starts = 0;
     for &(n, _) in posts.iter().flatten() {
-        if n == 1 {
+        if n == 1 && previous != 1 {
             starts += 1;
-        }
-        if n == 1 || n == previous + 1 {
+            in_order += 1;
+        } else if n == previous + 1 {
             in_order += 1;
         }
         previous = n;
     }
-    if in_order < MIN_POSTS || starts == 0 {
+    // And it looks like one: the thread mark, bare `n/` numbers, or posts
+    // numbered out of the total they reach (`1/4` ... `4/4`).
+    let marked = lines
+        .iter()
+        .filter(|l| l.trim_start().starts_with('\u{1f9f5}'))
+        .count();
+    let bare = lines.iter().filter(|l| bare_number(l)).count();
+    let reaches_total = lines.iter().any(|l| complete_total(l));
+    if in_order < MIN_POSTS
+        || starts == 0
+        || !(marked >= MIN_POSTS || bare >= MIN_POSTS || reaches_total)
+    {
         return None;
     }
     let numbered: Vec<Option<&str>> = posts.iter().map(|p| p.map(|(_, rest)| rest)).collect();
@@ -70,6 +82,28 @@ fn write_post_line(line: &str, source: usize, out: &mut LineWriter) {
         }
         None => out.line(line, source),
     }
+}
+
+/// `3/ text` or `3/` alone: a post number with no total.
+fn bare_number(line: &str) -> bool {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && t[digits..]
+            .strip_prefix('/')
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+}
+
+/// `🧵 9/9` or `(9/9)`: the last post of a numbered thread.
+fn complete_total(line: &str) -> bool {
+    let t = line.trim_start();
+    let t = t.strip_prefix('\u{1f9f5}').map_or(t, str::trim_start);
+    let t = t.strip_prefix('(').unwrap_or(t);
+    let Some((n, rest)) = t.split_once('/') else {
+        return false;
+    };
+    let total: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && n == total
 }
 
 /// The number of a post and the text after it, for a line opening with
@@ -121,6 +155,12 @@ mod tests {
             "Drafts\n\n\n## the flood\n\nA pipe burst.\n\n\nI moved the stock.\n\n\nResult: we opened on time.\n\n\nThanks for reading\n"
         );
         assert_eq!(lines.len(), out.matches('\n').count());
+    }
+
+    #[test]
+    fn january_dates_are_not_a_thread() {
+        assert!(rewrite("1/3 Met Sam\n1/4 Fixed build #123\n1/5 Demo\n1/6 Retro\n").is_none());
+        assert!(rewrite("1/5 Met Sam\n2/5 Fixed build\n3/5 Demo\n4/5 Retro\n").is_none());
     }
 
     #[test]

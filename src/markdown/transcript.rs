@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use super::labels;
 use super::{LineWriter, Rewritten};
 
 /// Fewest stamped lines for a document to be read as a transcript.
@@ -53,6 +54,31 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     if count < MIN_STAMPED || count * 2 < with_text {
         return None;
     }
+    // Speakers are the app's `Speaker 2:` and names that come back; a STAR
+    // label or a word said once (`09:40 Note: ...`) is the line's text.
+    let mut lines_of: HashMap<&str, usize> = HashMap::new();
+    for (name, _) in stamped.iter().flatten() {
+        if let Some(name) = name {
+            *lines_of.entry(name).or_default() += 1;
+        }
+    }
+    let stamped: Vec<Option<(Option<&str>, &str)>> = lines
+        .iter()
+        .zip(stamped)
+        .map(|(line, s)| {
+            s.map(|(name, body)| match name {
+                Some(n)
+                    if (lines_of.get(n).copied().unwrap_or(0) >= 2
+                        || n.to_ascii_lowercase().starts_with("speaker "))
+                        && labels::heading_label(n).is_none() =>
+                {
+                    (Some(n), body)
+                }
+                Some(_) => (None, unstamped(line)),
+                None => (None, body),
+            })
+        })
+        .collect();
     // The teller: the speaker with the most text (no names: one voice).
     let mut spoken: HashMap<&str, usize> = HashMap::new();
     for (name, body) in stamped.iter().flatten() {
@@ -87,6 +113,18 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
         }
     }
     Some(out.finish(text.ends_with('\n')))
+}
+
+/// A stamped line's text after its stamp, speaker or not.
+fn unstamped(line: &str) -> &str {
+    let t = line.trim_start();
+    let rest = match t.strip_prefix('[') {
+        Some(inner) => inner.find(']').map_or(t, |c| &inner[c + 1..]),
+        None => t.find(' ').map_or(t, |e| &t[e..]),
+    };
+    rest.trim_start()
+        .trim_start_matches(['-', '\u{2013}', '|'])
+        .trim_start()
 }
 
 /// The speaker (if named) and text of a line opening with a timestamp:
@@ -171,7 +209,8 @@ fn spoken_title(text: &str) -> Option<String> {
         .next()?;
     let name = last.trim().strip_suffix(" one")?;
     let words = name.split_whitespace().count();
-    ((1..=4).contains(&words) && !name.to_ascii_lowercase().starts_with("this"))
+    // `Integrity one.`, `The PMS one.`; not `We picked the cheaper one.`
+    ((1..=2).contains(&words) && !name.to_ascii_lowercase().starts_with("this"))
         .then(|| clean(name))
 }
 
@@ -318,6 +357,16 @@ mod tests {
             at_spoken_cues("It rained. We left."),
             ["It rained. We left."]
         );
+    }
+
+    #[test]
+    fn labels_and_names_said_once_are_text_not_speakers() {
+        let text = "09:00 Situation: build red\n09:10 Task: fix it\n09:20 Action: bisected and reverted the bad commit\n09:30 Result: green\n09:40 Note: wrote it up\n";
+        let (out, _) = rewrite(text).unwrap();
+        assert!(out.contains("Situation: build red"), "{out}");
+        assert!(out.contains("Result: green"), "{out}");
+        assert!(out.contains("Note: wrote it up"), "{out}");
+        assert_eq!(spoken_title("We picked the cheaper one."), None);
     }
 
     #[test]

@@ -24,8 +24,12 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
             i = end;
             continue;
         }
-        out.line(lines[i], i + 1);
-        i += 1;
+        // Any other table is copied whole: its rows are not tried again.
+        let rows = lines[i..].iter().take_while(|l| cells(l).is_some()).count();
+        for (k, line) in lines[i..i + rows.max(1)].iter().enumerate() {
+            out.line(line, i + k + 1);
+        }
+        i += rows.max(1);
     }
     changed.then(|| out.finish(text.ends_with('\n')))
 }
@@ -33,7 +37,13 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
 /// If a transposed table starts at `start`, the index of its first line after.
 fn transposed_table(lines: &[&str], start: usize) -> Option<usize> {
     let header = cells(lines[start])?;
-    if header.len() < 3 || !is_delimiter(lines.get(start + 1)?) {
+    // The corner cell is blank or names the rows (`| | Story A | Story B |`,
+    // `| STAR | ...`); `| Part | What happened | Metric |` is one story
+    // with its parts in rows, not a story per column.
+    let corner = plain(header.first()?).to_lowercase();
+    let names_rows =
+        corner.is_empty() || matches!(corner.as_str(), "star" | "#" | "story" | "stories");
+    if header.len() < 3 || !names_rows || !is_delimiter(lines.get(start + 1)?) {
         return None;
     }
     let mut end = start + 2;
@@ -106,14 +116,14 @@ fn plain(cell: &str) -> String {
 fn split_breaks(cell: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = cell;
-    loop {
-        let lower = rest.to_ascii_lowercase();
-        let Some(at) = lower.find("<br") else {
-            break;
-        };
+    // ASCII lowercase once: its offsets are the cell's.
+    let lower_cell = cell.to_ascii_lowercase();
+    let mut lower = lower_cell.as_str();
+    while let Some(at) = lower.find("<br") {
         let close = lower[at..].find('>').map_or(rest.len(), |e| at + e + 1);
         out.push(rest[..at].trim());
         rest = &rest[close..];
+        lower = &lower[close..];
     }
     out.push(rest.trim());
     out.retain(|p| !p.is_empty());
@@ -177,6 +187,12 @@ mod tests {
             "{text}"
         );
         assert!(text.ends_with("\nNotes\n"), "{text}");
+    }
+
+    #[test]
+    fn a_table_of_one_storys_parts_is_left_alone() {
+        let table = "| Part | What happened | Metric |\n|---|---|---|\n| Situation | s | 1 |\n| Task | t | 2 |\n| Action | a | 3 |\n| Result | r | 4 |\n";
+        assert!(rewrite(table).is_none());
     }
 
     #[test]
