@@ -122,6 +122,7 @@ pub fn run(global: &GlobalConfig, args: ImportArgs) -> anyhow::Result<Status> {
         taken: existing_ids(&config.out),
         this_run: HashMap::new(),
         by_source: HashMap::new(),
+        on_disk: HashMap::new(),
         next_suffix: HashMap::new(),
         shared_names,
     };
@@ -195,6 +196,9 @@ struct Placement {
     /// The `source` of each story this run placed, by id: a later story of
     /// the run is only ever the same story if its source is the same.
     this_run: HashMap<String, Option<String>>,
+    /// Story files of the output folder read so far, by id (`None`: not
+    /// a readable story).
+    on_disk: HashMap<String, Option<Story>>,
     /// The id this run placed each story under, by `source`.
     by_source: HashMap<String, String>,
     /// Per slug, the first suffix (1: the slug itself) that this run has not
@@ -360,27 +364,33 @@ fn place(
     let source = story.source.as_deref();
     // The story file `id` already holds this story (same notes and line):
     // left alone, or overwritten with `--force`.
-    let already = |id: &str, placed: &Placement| {
-        let existing = match placed.this_run.get(id) {
+    let already = |id: &str, placed: &mut Placement| {
+        if let Some(run_source) = placed.this_run.get(id) {
             // Placed by this run: the file is (or, in a dry run, would be) that story.
-            Some(run_source) => {
-                return (source.is_some() && run_source.as_deref() == source)
-                    .then_some((Outcome::LeftAlone, false))
-            }
-            None => {
+            return (source.is_some() && run_source.as_deref() == source)
+                .then_some((Outcome::LeftAlone, false));
+        }
+        // Each story file is read once per run, however many stories of
+        // its title pass it.
+        let existing = placed
+            .on_disk
+            .entry(id.to_string())
+            .or_insert_with(|| {
                 let path = config.out.join(format!("{id}.yaml"));
                 fs::read(&path)
                     .ok()
                     .and_then(|bytes| corpus::parse_story(&path, id, &bytes).ok())
-                    .filter(|existing| same_story(existing, story, &placed.shared_names))?
-            }
-        };
+            })
+            .as_ref()?;
+        if !same_story(existing, story, &placed.shared_names) {
+            return None;
+        }
         let outcome = if config.force {
             Outcome::Overwritten
         } else {
             Outcome::LeftAlone
         };
-        Some((outcome, !same_content(&existing, story)))
+        Some((outcome, !same_content(existing, story)))
     };
     let claim = |id: String, (outcome, differs): (Outcome, bool), placed: &mut Placement| {
         placed.taken.insert(id.clone());
