@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{LineWriter, Rewritten};
+use super::{collapse, LineWriter, Rewritten};
 
 /// Keys that name the story.
 const TITLE_KEYS: &[&str] = &[
@@ -119,7 +119,7 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
             } else if QUESTION_KEYS.contains(&lower.as_str()) {
                 out.line("Questions:", line);
                 for q in items {
-                    out.line(&format!("- {}", one_line(q)), line);
+                    out.line(&format!("- {}", collapse(q)), line);
                 }
             } else if BODY_KEYS.contains(&lower.as_str()) {
                 for piece in items {
@@ -215,10 +215,6 @@ fn strings(value: &Value) -> Vec<&str> {
 
 fn non_empty(value: &Value) -> Option<&str> {
     value.as_str().map(str::trim).filter(|s| !s.is_empty())
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `what_i_did` -> `What I did`, `lessonsLearned` -> `Lessons learned`.

@@ -742,37 +742,6 @@ fn reminds_of_method(parts: &[String]) -> bool {
     about_form >= 2 && parts.iter().all(|p| words(p) <= 10)
 }
 
-#[cfg(test)]
-mod reminder_tests {
-    use super::*;
-
-    #[test]
-    fn a_short_story_about_someone_called_max_is_a_story() {
-        let parts: Vec<String> = [
-            "Max joined mid-release and missed deploy steps.",
-            "Get Max releasing on his own.",
-            "Paired on three releases, wrote a checklist.",
-            "He ran the next release solo; no answer needed.",
-        ]
-        .map(str::to_string)
-        .to_vec();
-        assert!(!reminds_of_method(&parts));
-    }
-
-    #[test]
-    fn a_short_story_that_mentions_times_is_a_story() {
-        let parts: Vec<String> = [
-            "Builds took 40 minutes.",
-            "Halve them.",
-            "Cached dependencies, split the suite.",
-            "Builds take 12 minutes; cold start fell to two seconds.",
-        ]
-        .map(str::to_string)
-        .to_vec();
-        assert!(!reminds_of_method(&parts));
-    }
-}
-
 /// Why parts that [`reads_as_instructions`] are not imported.
 pub(crate) fn instructions_reason(parts: &[String]) -> &'static str {
     if reminds_of_method(parts) {
@@ -3208,6 +3177,32 @@ mod tests {
         assert!(is_question("\"Describe a conflict\""));
         assert!(!is_question("How we migrated billing"));
         assert!(!is_question("Customer Obsession"));
+    }
+
+    #[test]
+    fn a_short_story_about_someone_called_max_is_a_story() {
+        let parts: Vec<String> = [
+            "Max joined mid-release and missed deploy steps.",
+            "Get Max releasing on his own.",
+            "Paired on three releases, wrote a checklist.",
+            "He ran the next release solo; no answer needed.",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        assert!(!reminds_of_method(&parts));
+    }
+
+    #[test]
+    fn a_short_story_that_mentions_times_is_a_story() {
+        let parts: Vec<String> = [
+            "Builds took 40 minutes.",
+            "Halve them.",
+            "Cached dependencies, split the suite.",
+            "Builds take 12 minutes; cold start fell to two seconds.",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        assert!(!reminds_of_method(&parts));
     }
 
     #[test]

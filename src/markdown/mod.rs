@@ -40,6 +40,11 @@ pub(crate) type Rewritten = (String, Vec<usize>);
 
 /// A document being rewritten line by line, with the 1-based source line
 /// of each line written.
+/// `text` on one line: its words joined by single spaces.
+pub(crate) fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub(crate) struct LineWriter {
     out: String,
     source_lines: Vec<usize>,

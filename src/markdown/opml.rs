@@ -6,7 +6,7 @@
 //! note after a colon (`Situation: ...`) and the note's further lines as
 //! items under it.
 
-use super::{LineWriter, Rewritten};
+use super::{collapse, LineWriter, Rewritten};
 
 /// The rewritten document; `None` unless it is an OPML file.
 pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
@@ -35,7 +35,7 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
                 .map(|t| unescape(&t))
                 .unwrap_or_default();
             let note = attribute(body, "_note").map(|n| unescape(&n));
-            let item = one_line(&item);
+            let item = collapse(&item);
             if closed {
                 // A leaf: an item, its note after a colon (`Situation:
                 // Oct 2021, ...`) and the note's further lines under it.
@@ -113,10 +113,6 @@ fn attribute(body: &str, name: &str) -> Option<String> {
         }
         rest = &rest[at + name.len()..];
     }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// XML character references and the five named entities.

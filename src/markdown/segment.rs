@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::blocks::{Joiner, Line, LineKind};
 use super::labels::{self, Mapping, MetaKind, Part, PrefixKind, Target};
-use super::{ImportedStory, SkippedSection};
+use super::{collapse, ImportedStory, SkippedSection};
 use crate::story::{slugify, Story, ID_WORDS, MIN_STAR_PARTS};
 
 /// Deepest list nesting shown as indentation in a story's text.
@@ -2410,10 +2410,6 @@ fn assess(draft: &Draft) -> Assessment {
         instructions,
         has_parts,
     }
-}
-
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn dedupe(items: Vec<String>) -> Vec<String> {
