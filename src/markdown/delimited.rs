@@ -97,6 +97,72 @@ fn sheet_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
+/// The records under a table's header line, each with its 1-based source
+/// line and the byte offset (in the table's text) where it starts.
+struct Records<'a> {
+    body: &'a str,
+    reader: csv::Reader<&'a [u8]>,
+    header_line: usize,
+    /// Newlines before byte `counted`, counted once through the text.
+    counted: usize,
+    newlines: usize,
+    header_read: bool,
+    /// Where the kept text after the table starts when reading stops by
+    /// itself: the end, or the record the reader could not read.
+    end: usize,
+}
+
+impl<'a> Records<'a> {
+    /// `body` starts with the header line, `lines[header_line]`.
+    fn new(body: &'a str, delimiter: u8, header_line: usize) -> Self {
+        Records {
+            body,
+            reader: sheet_reader(body, delimiter),
+            header_line,
+            counted: 0,
+            newlines: 0,
+            header_read: false,
+            end: body.len(),
+        }
+    }
+
+    /// Reads the next record below the header into `record`: its (source
+    /// line, byte offset); `None` at the end of the text or at a record
+    /// that cannot be read (invalid UTF-8 cannot happen in a `&str`;
+    /// anything else ends the table where it went wrong).
+    fn next(&mut self, record: &mut csv::StringRecord) -> Option<(usize, usize)> {
+        loop {
+            let before = self.reader.position().byte() as usize;
+            match self.reader.read_record(record) {
+                Ok(true) => {}
+                Ok(false) => return None,
+                Err(_) => {
+                    self.end = before;
+                    return None;
+                }
+            }
+            // Where this record starts, past the blank lines the reader
+            // skipped before it (its position is where the reader stood).
+            let mut at = record.position().map_or(before, |p| p.byte() as usize);
+            while self.body[at..].starts_with(['\n', '\r']) {
+                at += 1;
+            }
+            if at > self.counted {
+                self.newlines += self.body.as_bytes()[self.counted..at]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                self.counted = at;
+            }
+            if !self.header_read {
+                self.header_read = true;
+                continue;
+            }
+            return Some((self.header_line + 1 + self.newlines, at));
+        }
+    }
+}
+
 /// The cells of one line read on its own (a header never spans lines).
 fn cells_of(line: &str, delimiter: u8) -> Vec<String> {
     let mut reader = sheet_reader(line, delimiter);
@@ -129,49 +195,17 @@ fn table_from(
     let titled = header.iter().any(|h| is_title_column(h));
     let mut first_numbers = true;
     let body = text.get(start..)?;
-    let mut reader = sheet_reader(body, delimiter);
+    let mut records = Records::new(body, delimiter, header_line);
     let mut record = csv::StringRecord::new();
     let mut rows: Vec<(Vec<String>, usize)> = Vec::new();
     // Byte offset (in `body`) where the kept text after the table starts.
-    let mut rest_at = body.len();
-    let mut first = true;
-    let (mut counted, mut newlines) = (0usize, 0usize);
-    loop {
-        let before = reader.position().byte() as usize;
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            // Invalid UTF-8 cannot happen in a `&str`; anything else ends
-            // the table where it went wrong.
-            Err(_) => {
-                rest_at = before;
-                break;
-            }
-        }
-        // Where this record starts, past the blank lines the reader
-        // skipped before it (its position is where the reader stood).
-        let mut at = record.position().map_or(before, |p| p.byte() as usize);
-        while body[at..].starts_with(['\n', '\r']) {
-            at += 1;
-        }
-        // Newlines before `at`, counted on from the last record's.
-        if at > counted {
-            newlines += body.as_bytes()[counted..at]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            counted = at;
-        }
-        let line = header_line + 1 + newlines;
-        if first {
-            first = false;
-            continue;
-        }
+    let mut stopped_at = None;
+    while let Some((line, at)) = records.next(&mut record) {
         if record.len() <= 1 {
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            rest_at = at;
+            stopped_at = Some(at);
             break;
         }
         let filled = parts
@@ -194,6 +228,7 @@ fn table_from(
             .collect();
         rows.push((cells, line));
     }
+    let rest_at = stopped_at.unwrap_or(records.end);
     if rows.is_empty() {
         return None;
     }
@@ -302,50 +337,22 @@ fn long_table_from(
     part_col: usize,
 ) -> Option<(String, Vec<usize>)> {
     let body = text.get(start..)?;
-    let mut reader = sheet_reader(body, delimiter);
+    let mut records = Records::new(body, delimiter, header_line);
     let mut record = csv::StringRecord::new();
     // (cells, 1-based source line) of each row of the table.
     let mut rows: Vec<(Vec<String>, usize)> = Vec::new();
-    let mut rest_at = body.len();
-    let mut first = true;
-    let (mut counted, mut newlines) = (0usize, 0usize);
-    loop {
-        let before = reader.position().byte() as usize;
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(_) => {
-                rest_at = before;
-                break;
-            }
-        }
-        // The record's first line, counted on from the last record's (as
-        // in `table_from`), past the blank lines skipped before it.
-        let mut at = record.position().map_or(before, |p| p.byte() as usize);
-        while body[at..].starts_with(['\n', '\r']) {
-            at += 1;
-        }
-        if at > counted {
-            newlines += body.as_bytes()[counted..at]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            counted = at;
-        }
-        let line = header_line + 1 + newlines;
-        if first {
-            first = false;
-            continue;
-        }
+    let mut stopped_at = None;
+    while let Some((line, at)) = records.next(&mut record) {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         if record.get(part_col).and_then(part_of_cell).is_none() {
-            rest_at = at;
+            stopped_at = Some(at);
             break;
         }
         rows.push((record.iter().map(str::to_owned).collect(), line));
     }
+    let rest_at = stopped_at.unwrap_or(records.end);
     // The text column: the one other than title and part holding the most.
     let text_col = (0..header.len())
         .filter(|&c| c != title_col && c != part_col)

@@ -14,13 +14,13 @@ const MIN_POSTS: usize = 4;
 /// The rewritten document; `None` when it is not a thread.
 pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let posts: Vec<Option<(usize, &str)>> = lines.iter().map(|l| post_number(l)).collect();
+    let posts: Vec<Option<Post>> = lines.iter().map(|l| post(l)).collect();
     // A thread counts up from 1 (`1/`, `2/`, `3/` ...), each run once;
     // dates such as `1/3`, `1/4` do not.
     let mut previous = 0;
     let mut in_order = 0;
     let mut starts = 0;
-    for &(n, _) in posts.iter().flatten() {
+    for n in posts.iter().flatten().map(|p| p.number) {
         if n == 1 && previous != 1 {
             starts += 1;
             in_order += 1;
@@ -31,22 +31,18 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     }
     // And it looks like one: the thread mark, bare `n/` numbers, or posts
     // numbered out of the total they reach (`1/4` ... `4/4`).
-    let marked = lines
-        .iter()
-        .filter(|l| l.trim_start().starts_with('\u{1f9f5}'))
-        .count();
-    let bare = lines.iter().filter(|l| bare_number(l)).count();
-    let reaches_total = lines.iter().any(|l| complete_total(l));
+    let marked = posts.iter().flatten().filter(|p| p.marked).count();
+    let bare = posts.iter().flatten().filter(|p| p.total.is_none()).count();
+    let reaches_total = posts.iter().flatten().any(|p| p.total == Some(p.number));
     if in_order < MIN_POSTS
         || starts == 0
         || !(marked >= MIN_POSTS || bare >= MIN_POSTS || reaches_total)
     {
         return None;
     }
-    let numbered: Vec<Option<&str>> = posts.iter().map(|p| p.map(|(_, rest)| rest)).collect();
     let mut out = LineWriter::with_capacity(text.len());
     for (i, line) in lines.iter().enumerate() {
-        match numbered[i] {
+        match posts[i].as_ref().map(|p| p.rest) {
             Some(rest) if rest.trim().is_empty() => out.line("", i + 1),
             Some(rest) => {
                 out.line("", i + 1);
@@ -84,33 +80,21 @@ fn write_post_line(line: &str, source: usize, out: &mut LineWriter) {
     }
 }
 
-/// `3/ text` or `3/` alone: a post number with no total.
-fn bare_number(line: &str) -> bool {
-    let t = line.trim_start();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=3).contains(&digits)
-        && t[digits..]
-            .strip_prefix('/')
-            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+/// A post number opening a line, and the post's text after it.
+struct Post<'a> {
+    number: usize,
+    /// `2/13` has one, `2/` none.
+    total: Option<usize>,
+    /// `🧵 2/13`: the thread mark before it.
+    marked: bool,
+    rest: &'a str,
 }
 
-/// `🧵 9/9` or `(9/9)`: the last post of a numbered thread.
-fn complete_total(line: &str) -> bool {
+/// The post number opening a line (`🧵 2/13`, `2/13`, `2/`, `(2/9)`; the
+/// number no more than the total), `None` for a line without one.
+fn post(line: &str) -> Option<Post<'_>> {
     let t = line.trim_start();
-    let t = t.strip_prefix('\u{1f9f5}').map_or(t, str::trim_start);
-    let t = t.strip_prefix('(').unwrap_or(t);
-    let Some((n, rest)) = t.split_once('/') else {
-        return false;
-    };
-    let total: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && n == total
-}
-
-/// The number of a post and the text after it, for a line opening with
-/// one (`🧵 2/13`, `2/13`, `2/`, `(2/9)`; the number no more than the
-/// total); `None` for a line without one.
-fn post_number(line: &str) -> Option<(usize, &str)> {
-    let t = line.trim_start();
+    let marked = t.starts_with('\u{1f9f5}');
     let t = t.strip_prefix('\u{1f9f5}').map_or(t, str::trim_start);
     let t = t.strip_prefix('(').unwrap_or(t);
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -120,12 +104,21 @@ fn post_number(line: &str) -> Option<(usize, &str)> {
     let number: usize = t[..digits].parse().ok()?;
     let rest = t[digits..].strip_prefix('/')?;
     let total_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if total_digits > 0 && rest[..total_digits].parse::<usize>().ok()? < number {
+    let total = match total_digits {
+        0 => None,
+        _ => Some(rest[..total_digits].parse::<usize>().ok()?).filter(|&t| t >= number),
+    };
+    if total_digits > 0 && total.is_none() {
         return None;
     }
     let rest = &rest[total_digits..];
     let rest = rest.strip_prefix(')').unwrap_or(rest);
-    (rest.is_empty() || rest.starts_with(' ')).then_some((number, rest.trim_start()))
+    (rest.is_empty() || rest.starts_with(' ')).then_some(Post {
+        number,
+        total,
+        marked,
+        rest: rest.trim_start(),
+    })
 }
 
 /// A line without the hashtags that end it: `... on insurance. #leadership
@@ -166,6 +159,6 @@ mod tests {
     #[test]
     fn dates_and_fractions_are_not_posts() {
         assert!(rewrite("12/03 meeting\n13/03 review\n14/03 demo\n15/03 retro\n").is_none());
-        assert_eq!(post_number("12/03/2024 standup"), None);
+        assert!(post("12/03/2024 standup").is_none());
     }
 }

@@ -44,7 +44,7 @@ const CUES: &[(&str, &str)] = &[
 /// The rewritten document; `None` unless it is a timestamped transcript.
 pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let stamped: Vec<Option<(Option<&str>, &str)>> = lines.iter().map(|l| stamp(l)).collect();
+    let stamped: Vec<Option<&str>> = lines.iter().map(|l| stamp(l)).collect();
     let count = stamped.iter().flatten().count();
     let first = stamped.iter().position(Option::is_some)?;
     let with_text = lines[first..]
@@ -57,25 +57,20 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     // Speakers are the app's `Speaker 2:` and names that come back; a STAR
     // label or a word said once (`09:40 Note: ...`) is the line's text.
     let mut lines_of: HashMap<&str, usize> = HashMap::new();
-    for (name, _) in stamped.iter().flatten() {
-        if let Some(name) = name {
-            *lines_of.entry(name).or_default() += 1;
-        }
+    for (name, _) in stamped.iter().flatten().filter_map(|t| named(t)) {
+        *lines_of.entry(name).or_default() += 1;
     }
-    let stamped: Vec<Option<(Option<&str>, &str)>> = lines
-        .iter()
-        .zip(stamped)
-        .map(|(line, s)| {
-            s.map(|(name, body)| match name {
-                Some(n)
-                    if (lines_of.get(n).copied().unwrap_or(0) >= 2
-                        || n.to_ascii_lowercase().starts_with("speaker "))
-                        && labels::heading_label(n).is_none() =>
-                {
-                    (Some(n), body)
-                }
-                Some(_) => (None, unstamped(line)),
-                None => (None, body),
+    let is_speaker = |name: &str| {
+        (lines_of.get(name).copied().unwrap_or(0) >= 2
+            || name.to_ascii_lowercase().starts_with("speaker "))
+            && labels::heading_label(name).is_none()
+    };
+    let stamped: Vec<Option<(Option<&str>, &str)>> = stamped
+        .into_iter()
+        .map(|s| {
+            s.map(|text| match named(text) {
+                Some((name, body)) if is_speaker(name) => (Some(name), body),
+                _ => (None, text),
             })
         })
         .collect();
@@ -115,21 +110,9 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     Some(out.finish(text.ends_with('\n')))
 }
 
-/// A stamped line's text after its stamp, speaker or not.
-fn unstamped(line: &str) -> &str {
-    let t = line.trim_start();
-    let rest = match t.strip_prefix('[') {
-        Some(inner) => inner.find(']').map_or(t, |c| &inner[c + 1..]),
-        None => t.find(' ').map_or(t, |e| &t[e..]),
-    };
-    rest.trim_start()
-        .trim_start_matches(['-', '\u{2013}', '|'])
-        .trim_start()
-}
-
-/// The speaker (if named) and text of a line opening with a timestamp:
-/// `00:01:23 Speaker 1: text`, `[00:01:23] Ana: text`, `1:23 text`.
-fn stamp(line: &str) -> Option<(Option<&str>, &str)> {
+/// The text after the timestamp opening a line: `00:01:23 Speaker 1:
+/// text`, `[00:01:23] Ana: text`, `1:23 text`.
+fn stamp(line: &str) -> Option<&str> {
     let t = line.trim_start();
     let (clock, rest) = match t.strip_prefix('[') {
         Some(inner) => {
@@ -149,19 +132,20 @@ fn stamp(line: &str) -> Option<(Option<&str>, &str)> {
     if !is_clock {
         return None;
     }
-    let rest = rest
-        .trim_start()
-        .trim_start_matches(['-', '\u{2013}', '|'])
-        .trim_start();
-    // `Speaker 1: ...`: a short name before the first colon.
-    let named = rest.find(": ").filter(|&c| {
-        let name = &rest[..c];
-        !name.is_empty() && name.split_whitespace().count() <= 3 && name.len() <= 30
-    });
-    Some(match named {
-        Some(c) => (Some(&rest[..c]), &rest[c + 2..]),
-        None => (None, rest),
-    })
+    Some(
+        rest.trim_start()
+            .trim_start_matches(['-', '\u{2013}', '|'])
+            .trim_start(),
+    )
+}
+
+/// `Speaker 1: text` -> (`Speaker 1`, `text`): a short name before the
+/// first colon (a speaker, or a label such as `Situation:`).
+fn named(text: &str) -> Option<(&str, &str)> {
+    let c = text.find(": ")?;
+    let name = &text[..c];
+    (!name.is_empty() && name.split_whitespace().count() <= 3 && name.len() <= 30)
+        .then(|| (name, &text[c + 2..]))
 }
 
 /// Most words of a line that names the next story aloud.
@@ -372,8 +356,9 @@ mod tests {
     #[test]
     fn notes_with_a_few_times_are_not_a_transcript() {
         assert!(rewrite("Agenda\n09:00 standup\n10:30 review\nNotes follow.\n").is_none());
-        assert_eq!(stamp("12:30 Ana: hi"), Some((Some("Ana"), "hi")));
-        assert_eq!(stamp("[1:02:03] hello"), Some((None, "hello")));
+        assert_eq!(stamp("12:30 Ana: hi"), Some("Ana: hi"));
+        assert_eq!(named("Ana: hi"), Some(("Ana", "hi")));
+        assert_eq!(stamp("[1:02:03] hello"), Some("hello"));
         assert_eq!(stamp("2024: a year"), None);
     }
 }
