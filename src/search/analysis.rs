@@ -626,21 +626,23 @@ pub fn question_key(words: &[Word], mask: &[bool]) -> Option<String> {
 
 /// [`question_key`] of a text, with the built-in boilerplate phrases.
 pub fn question_key_of(analyzer: &mut Analyzer, text: &str) -> Option<String> {
-    static PHRASES: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
-    let phrases = PHRASES.get_or_init(boilerplate_phrases);
     let words = analyzer.words(text);
-    let mask = boilerplate_mask(&words, phrases);
+    let mask = boilerplate_mask(&words, boilerplate_phrases());
     question_key(&words, &mask)
 }
 
 /// Boilerplate phrases split into words, ready for [`boilerplate_mask`].
 /// The phrases are lowercase ASCII, so splitting on spaces gives exactly the
-/// surface words the analyzer produces (a test checks it).
-pub fn boilerplate_phrases() -> Vec<Vec<String>> {
-    BOILERPLATE
-        .iter()
-        .map(|p| p.split(' ').map(str::to_string).collect())
-        .collect()
+/// surface words the analyzer produces (a test checks it). Split once per
+/// process.
+pub fn boilerplate_phrases() -> &'static [Vec<String>] {
+    static PHRASES: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    PHRASES.get_or_init(|| {
+        BOILERPLATE
+            .iter()
+            .map(|p| p.split(' ').map(str::to_string).collect())
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -757,7 +759,7 @@ mod tests {
         let mut analyzer = Analyzer::new();
         for (phrase, split) in BOILERPLATE.iter().zip(boilerplate_phrases()) {
             let words: Vec<String> = analyzer.words(phrase).into_iter().map(|w| w.raw).collect();
-            assert_eq!(words, split, "{phrase}");
+            assert_eq!(&words, split, "{phrase}");
         }
     }
 
@@ -766,7 +768,7 @@ mod tests {
         let mut analyzer = Analyzer::new();
         let phrases = boilerplate_phrases();
         let words = analyzer.words("Tell me about a time you failed");
-        let mask = boilerplate_mask(&words, &phrases);
+        let mask = boilerplate_mask(&words, phrases);
         assert_eq!(mask, [true, true, true, true, true, false, false]);
     }
 

@@ -332,7 +332,7 @@ impl Lexicon {
                 .map(|i| i.to_string())
                 .collect();
             let words = analyzer.words(&entry.q);
-            let mask = boilerplate_mask(&words, &phrases);
+            let mask = boilerplate_mask(&words, phrases);
             let mut stems: Vec<&str> = Vec::new();
             for (w, masked) in words.iter().zip(&mask) {
                 if !masked && !is_stop_word(&w.raw) && !stems.contains(&w.stem.as_str()) {

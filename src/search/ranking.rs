@@ -356,19 +356,16 @@ pub struct Ranker {
     pub lexicon: Lexicon,
     pub weights: Weights,
     pub disabled: HashSet<Signal>,
-    boilerplate: Vec<Vec<String>>,
     fields: Fields,
 }
 
 impl Ranker {
     pub fn new(analyzer: Analyzer, lexicon: Lexicon, fields: Fields) -> Ranker {
-        let boilerplate = boilerplate_phrases();
         Ranker {
             analyzer,
             lexicon,
             weights: Weights::default(),
             disabled: HashSet::new(),
-            boilerplate,
             fields,
         }
     }
@@ -381,7 +378,7 @@ impl Ranker {
             .words_limited(question, MAX_QUESTION_WORDS + 1);
         let truncated = words.len() > MAX_QUESTION_WORDS;
         words.truncate(MAX_QUESTION_WORDS);
-        let mask = boilerplate_mask(&words, &self.boilerplate);
+        let mask = boilerplate_mask(&words, boilerplate_phrases());
         let content: Vec<usize> = (0..words.len())
             .filter(|&i| !mask[i] && !is_stop_word(&words[i].raw))
             .collect();
@@ -1233,7 +1230,7 @@ mod tests {
     fn weights_of(question: &str) -> Vec<(String, f32)> {
         let mut analyzer = Analyzer::new();
         let words = analyzer.words(question);
-        let mask = boilerplate_mask(&words, &boilerplate_phrases());
+        let mask = boilerplate_mask(&words, boilerplate_phrases());
         let weights = ask_weights(question, &words, &mask);
         words.into_iter().map(|w| w.raw).zip(weights).collect()
     }
