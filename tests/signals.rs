@@ -299,7 +299,7 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
         ),
     ]);
     let question = "Describe a conflict with your manager.";
-    // Semantic closeness and theme agreement would also prefer the story
+    // Semantic closeness, passages and theme agreement would also prefer the story
     // tagged with the whole question: switched off on both sides, so only
     // focus differs.
     let scores = |f: &mut Fixture, disabled: &[Signal]| {
@@ -316,6 +316,7 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
             Signal::Focus,
             Signal::Semantic,
             Signal::ThemeFit,
+            Signal::Passages,
             Signal::Themes,
             Signal::Exact,
         ],
@@ -330,6 +331,7 @@ fn focus_prefers_one_tagged_question_covering_the_whole_question() {
         &[
             Signal::Semantic,
             Signal::ThemeFit,
+            Signal::Passages,
             Signal::Themes,
             Signal::Exact,
         ],
@@ -437,12 +439,50 @@ fn semantic_closeness_reads_the_prose_of_a_story_without_tagged_questions() {
     let hits = hits_without(
         &mut f,
         question,
-        &[Signal::Semantic, Signal::ThemeFit, Signal::Themes],
+        &[
+            Signal::Semantic,
+            Signal::ThemeFit,
+            Signal::Themes,
+            Signal::Passages,
+        ],
     );
     assert_eq!(hits.len(), 2);
     assert_eq!(hits[0].score, hits[1].score, "word signals tie");
     assert_eq!(hits[0].id, "team-day", "a tie keeps index order");
     assert_eq!(ranked(&mut f, question, None), ["disk-full", "team-day"]);
+}
+
+#[test]
+fn the_passages_signal_finds_the_one_sentence_a_question_asks_about() {
+    // Both stories spend most of their words on the same project; one of
+    // them also tells, in one sentence, of a harsh email to a supplier and
+    // the apology after. The question shares no word with that sentence.
+    let project = "I rebuilt the stock spreadsheet, trained the night shift on it and moved the weekly count to Mondays.";
+    let mut f = fixture_of(&[
+        bare(
+            "stock-count",
+            &format!("{project} I also reorganised the storeroom shelves by supplier."),
+            "Counts took half the time.",
+        ),
+        bare(
+            "stock-count-apology",
+            &format!("{project} I also sent our packaging supplier a furious email over a late delivery, then rang the next morning to apologise."),
+            "Counts took half the time.",
+        ),
+    ]);
+    let question = "Ever fired off a message to a vendor that you wished you could take back?";
+    // Only the passages signal reads the sentences one by one; the story
+    // vectors (semantic, themes) see two near-identical stories.
+    let others = [Signal::Semantic, Signal::ThemeFit, Signal::Themes];
+    let mut without = others.to_vec();
+    without.push(Signal::Passages);
+    let hits = hits_without(&mut f, question, &without);
+    assert_eq!(hits.len(), 2, "both stories match words of the question");
+    assert_eq!(hits[0].score, hits[1].score, "word signals tie");
+    assert_eq!(hits[0].id, "stock-count", "a tie keeps index order");
+    let hits = hits_without(&mut f, question, &others);
+    assert_eq!(hits[0].id, "stock-count-apology");
+    assert!(hits[0].passages > 0.0 && hits[1].passages < 0.0);
 }
 
 #[test]

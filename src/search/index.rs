@@ -27,7 +27,7 @@ use crate::story::Story;
 
 /// Bump whenever the schema, the analyzer or the document layout changes:
 /// an index built by another version is rebuilt automatically.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 const LOCK_FILE: &str = ".starmatch.lock";
 const MANIFEST_PREFIX: &str = "starmatch-manifest-";
@@ -65,6 +65,10 @@ pub struct Fields {
     /// Fast only: the story's vector in the built-in semantic model
     /// ([`super::semantic`]), read for the best candidates of a question.
     pub semantic: Field,
+    /// Fast only: the vectors of the story's sentences in the same model,
+    /// one after another ([`passage_vectors`]), for
+    /// [`super::ranking::Signal::Passages`].
+    pub passages: Field,
 }
 
 impl Fields {
@@ -111,6 +115,7 @@ pub fn schema() -> (Schema, Fields) {
         spans: b.add_bytes_field("spans", STORED),
         question_keys: b.add_text_field("question_keys", STRING),
         semantic: b.add_bytes_field(SEMANTIC_FIELD, FAST),
+        passages: b.add_bytes_field(PASSAGES_FIELD, FAST),
     };
     (b.build(), fields)
 }
@@ -708,11 +713,41 @@ pub fn document(
     if let Some(vector) = story_vector(story) {
         doc.add_bytes(fields.semantic, &semantic::encode(&vector));
     }
+    let passages = passage_vectors(story);
+    if !passages.is_empty() {
+        doc.add_bytes(fields.passages, &passages);
+    }
     doc
 }
 
 /// The name of the semantic vectors' fast field.
 pub const SEMANTIC_FIELD: &str = "semantic";
+
+/// The name of the passage vectors' fast field.
+pub const PASSAGES_FIELD: &str = "passages";
+
+/// At most this many sentences of a story get a vector (64 x 32 bytes, for
+/// a story of several pages).
+const MAX_PASSAGES: usize = 64;
+
+/// The vectors of the sentences of a story's prose (Situation, Task,
+/// Action, Result, learning; [`semantic::passages`]), each packed by
+/// [`semantic::encode_signs`], one after another. A question often asks about
+/// one moment of a story ("a message you regretted sending"), which the
+/// story's vector, the mean of all it says, blurs.
+fn passage_vectors(story: &Story) -> Vec<u8> {
+    let model = semantic::Model::builtin();
+    let parts = [&story.situation, &story.task, &story.action, &story.result]
+        .into_iter()
+        .map(String::as_str)
+        .chain(story.learning.as_deref());
+    parts
+        .flat_map(semantic::passages)
+        .filter_map(|sentence| model.embed(sentence))
+        .take(MAX_PASSAGES)
+        .flat_map(|vector| semantic::encode_signs(&vector))
+        .collect()
+}
 
 /// A story's vector in the built-in semantic model: the mean direction of
 /// what it is about and which questions it answers ([`semantic_text`]) and

@@ -23,7 +23,7 @@ use super::analysis::{
     boilerplate_mask, boilerplate_phrases, is_stop_word, question_key, Analyzer, Word, BOILERPLATE,
     STOP_WORDS,
 };
-use super::index::{Fields, SEMANTIC_FIELD};
+use super::index::{Fields, PASSAGES_FIELD, SEMANTIC_FIELD};
 use super::lexicon::{within_distance, Lexicon};
 use super::semantic;
 use super::spans::{self, Source, Span};
@@ -91,10 +91,18 @@ pub enum Signal {
     /// a bare story about a vague brief is about `ambiguity` even when its
     /// words say so in no listed form. Re-ranks like `Semantic`.
     ThemeFit,
+    /// Closeness of the question to the closest sentences of the story
+    /// (the mean cosine of the [`semantic::BEST_PASSAGES`] nearest sentence
+    /// vectors, computed at index time) in the same model as `Semantic`:
+    /// a question about one moment of a story ("a message to a partner you
+    /// later regretted") points at the sentence that tells it, where the
+    /// story's vector is the mean of everything it says. Re-ranks like
+    /// `Semantic`.
+    Passages,
 }
 
 impl Signal {
-    pub const ALL: [Signal; 15] = [
+    pub const ALL: [Signal; 16] = [
         Signal::Questions,
         Signal::Title,
         Signal::Labels,
@@ -110,6 +118,7 @@ impl Signal {
         Signal::Semantic,
         Signal::Exact,
         Signal::ThemeFit,
+        Signal::Passages,
     ];
 
     pub fn name(self) -> &'static str {
@@ -129,6 +138,7 @@ impl Signal {
             Signal::Semantic => "semantic",
             Signal::Exact => "exact",
             Signal::ThemeFit => "theme-fit",
+            Signal::Passages => "passages",
         }
     }
 }
@@ -174,6 +184,9 @@ pub struct Weights {
     pub semantic: f32,
     /// Like `semantic`, per standard deviation of theme agreement.
     pub theme_fit: f32,
+    /// Like `semantic`, per standard deviation of closeness to the story's
+    /// nearest sentences.
+    pub passages: f32,
     /// Relative to the best candidate's score, for a story tagged with the
     /// question asked.
     pub exact: f32,
@@ -204,6 +217,7 @@ impl Default for Weights {
             focus: 0.0,
             semantic: 0.15,
             theme_fit: 0.15,
+            passages: 0.15,
             exact: 2.0,
             body_fields: [1.0, 1.0, 0.8, 0.7, 0.5],
         }
@@ -228,6 +242,7 @@ impl Weights {
             Signal::Focus => &mut self.focus,
             Signal::Semantic => &mut self.semantic,
             Signal::ThemeFit => &mut self.theme_fit,
+            Signal::Passages => &mut self.passages,
             Signal::Exact => &mut self.exact,
         };
         *slot = weight;
@@ -249,6 +264,7 @@ impl Weights {
             Signal::Focus => self.focus,
             Signal::Semantic => self.semantic,
             Signal::ThemeFit => self.theme_fit,
+            Signal::Passages => self.passages,
             Signal::Exact => self.exact,
         }
     }
@@ -278,6 +294,9 @@ pub struct AnalyzedQuestion {
     pub theme_weights: Vec<f32>,
     /// The question's vector in the built-in semantic model.
     pub vector: Option<Vec<f32>>,
+    /// The same vector, for [`Signal::Passages`] (absent when that signal
+    /// is off).
+    pub passage_vector: Option<Vec<f32>>,
     /// Square roots of the theme classifier's distribution for the
     /// question, for [`Signal::ThemeFit`].
     pub theme_roots: Option<Vec<f32>>,
@@ -344,6 +363,8 @@ pub struct Hit {
     pub semantic: f32,
     /// What [`Signal::ThemeFit`] added (negative: it took away).
     pub theme_fit: f32,
+    /// What [`Signal::Passages`] added (negative: it took away).
+    pub passages: f32,
     /// What [`Signal::Exact`] added.
     pub exact: f32,
     /// Filled by [`Ranker::explain`] only.
@@ -432,9 +453,14 @@ impl Ranker {
             .filter(|&(c, w)| w >= 0.5 && !concepts.contains(&c))
             .map(|(c, _)| c)
             .collect();
-        let reads_vector = [Signal::Semantic, Signal::Themes, Signal::ThemeFit]
-            .iter()
-            .any(|s| !self.disabled.contains(s));
+        let reads_vector = [
+            Signal::Semantic,
+            Signal::Themes,
+            Signal::ThemeFit,
+            Signal::Passages,
+        ]
+        .iter()
+        .any(|s| !self.disabled.contains(s));
         let question_vector = if reads_vector {
             semantic::Model::builtin().embed(question)
         } else {
@@ -481,6 +507,9 @@ impl Ranker {
             .as_deref()
             .filter(|_| !self.disabled.contains(&Signal::ThemeFit))
             .and_then(|v| themes::Classifier::builtin().roots(v));
+        let passage_vector = question_vector
+            .clone()
+            .filter(|_| !self.disabled.contains(&Signal::Passages));
         let vector = question_vector.filter(|_| !self.disabled.contains(&Signal::Semantic));
         AnalyzedQuestion {
             words,
@@ -493,6 +522,7 @@ impl Ranker {
             themes,
             theme_weights,
             vector,
+            passage_vector,
             theme_roots,
             key,
             truncated,
@@ -728,6 +758,7 @@ impl Ranker {
                 let mut hit = self.hit(r.address, r.score, &r.doc);
                 hit.semantic = r.semantic;
                 hit.theme_fit = r.theme_fit;
+                hit.passages = r.passages;
                 hit.exact = r.exact;
                 hit
             })
@@ -770,25 +801,28 @@ impl Ranker {
             && q.concepts.len() >= 2;
         let semantic = q.vector.is_some() && self.weights.semantic != 0.0;
         let theme_fit = q.theme_roots.is_some() && self.weights.theme_fit != 0.0;
+        let passages = q.passage_vector.is_some() && self.weights.passages != 0.0;
+        let reads = Reads {
+            semantic,
+            theme_fit,
+            passages,
+        };
         let mut depth = k;
         if focus {
             depth = depth.max(RERANK_DEPTH);
         }
-        if semantic || theme_fit {
+        if semantic || theme_fit || passages {
             depth = depth.max(SEMANTIC_DEPTH);
         }
         let candidates = searcher.search(&*query, &TopDocs::with_limit(depth).order_by_score())?;
-        let (closeness, fit) = if semantic || theme_fit {
-            self.rerank_additions(searcher, q, &candidates, semantic, theme_fit)?
+        let [closeness, fit, near] = if semantic || theme_fit || passages {
+            self.rerank_additions(searcher, q, &candidates, reads)?
         } else {
-            (vec![0.0; candidates.len()], vec![0.0; candidates.len()])
+            [(); 3].map(|_| vec![0.0; candidates.len()])
         };
         let exact = self.exact_additions(searcher, q, &candidates)?;
-        let added: Vec<f32> = closeness
-            .iter()
-            .zip(&fit)
-            .zip(&exact)
-            .map(|((a, b), c)| a + b + c)
+        let added: Vec<f32> = (0..candidates.len())
+            .map(|i| closeness[i] + fit[i] + near[i] + exact[i])
             .collect();
         let boost = if focus {
             1.0 + self.weights.focus.max(0.0)
@@ -826,6 +860,7 @@ impl Ranker {
                 score: total,
                 semantic: closeness[i],
                 theme_fit: fit[i],
+                passages: near[i],
                 exact: exact[i],
                 address,
                 doc,
@@ -837,60 +872,61 @@ impl Ranker {
         Ok(ranked)
     }
 
-    /// What [`Signal::Semantic`] and [`Signal::ThemeFit`] add to each
-    /// candidate: each signal's weight times the best candidate's score
-    /// times how many standard deviations the story's closeness to the
-    /// question (cosine of the vectors; agreement of the themes read in
-    /// them) lies above the candidates' mean. Relative, so that it means
-    /// the same for a question that matches many words as for one that
-    /// matches few. A signal that is off (`semantic`, `theme_fit` false) or
-    /// has nothing to read adds 0, and costs nothing per candidate.
+    /// What [`Signal::Semantic`], [`Signal::ThemeFit`] and
+    /// [`Signal::Passages`] add to each candidate: each signal's weight
+    /// times the best candidate's score times how many standard deviations
+    /// the story's closeness to the question (cosine of the vectors;
+    /// agreement of the themes read in them; cosine of the nearest
+    /// sentences) lies above the candidates' mean. Relative, so that it
+    /// means the same for a question that matches many words as for one
+    /// that matches few. A signal that is off (false in `reads`) or has
+    /// nothing to read adds 0, and costs nothing per candidate.
     fn rerank_additions(
         &self,
         searcher: &Searcher,
         q: &AnalyzedQuestion,
         candidates: &[(f32, DocAddress)],
-        semantic: bool,
-        theme_fit: bool,
-    ) -> tantivy::Result<(Vec<f32>, Vec<f32>)> {
+        reads: Reads,
+    ) -> tantivy::Result<[Vec<f32>; 3]> {
         let classifier = themes::Classifier::builtin();
-        let mut columns: Vec<Option<Option<BytesColumn>>> =
-            vec![None; searcher.segment_readers().len()];
-        let mut buf: Vec<u8> = Vec::new();
+        let mut vectors = FastBytes::new(searcher, SEMANTIC_FIELD);
+        let mut sentences = FastBytes::new(searcher, PASSAGES_FIELD);
         let mut cosines: Vec<Option<f32>> = Vec::with_capacity(candidates.len());
         let mut fits: Vec<Option<f32>> = Vec::with_capacity(candidates.len());
+        let mut nearest: Vec<Option<f32>> = Vec::with_capacity(candidates.len());
         for &(_, address) in candidates {
-            let slot = &mut columns[address.segment_ord as usize];
-            if slot.is_none() {
-                let reader = searcher.segment_reader(address.segment_ord);
-                *slot = Some(reader.fast_fields().bytes(SEMANTIC_FIELD)?);
-            }
-            let found = slot.as_ref().and_then(Option::as_ref).and_then(|column| {
-                let ord = column.term_ords(address.doc_id).next()?;
-                buf.clear();
-                column.ord_to_bytes(ord, &mut buf).ok()?.then_some(())
-            });
-            let packed: &[u8] = if found.is_some() { &buf } else { &[] };
+            let packed: &[u8] = if reads.semantic || reads.theme_fit {
+                vectors.get(searcher, address)?
+            } else {
+                &[]
+            };
             cosines.push(
                 q.vector
                     .as_deref()
-                    .filter(|_| semantic)
+                    .filter(|_| reads.semantic)
                     .and_then(|v| semantic::cosine(v, packed)),
             );
             fits.push(
                 q.theme_roots
                     .as_deref()
-                    .filter(|_| theme_fit)
+                    .filter(|_| reads.theme_fit)
                     .and_then(|roots| {
                         let story = classifier.roots(&semantic::decode(packed)?)?;
                         Some(roots.iter().zip(&story).map(|(a, b)| a * b).sum())
                     }),
             );
+            nearest.push(match q.passage_vector.as_deref() {
+                Some(v) if reads.passages => {
+                    semantic::passage_closeness(v, sentences.get(searcher, address)?)
+                }
+                _ => None,
+            });
         }
         let top = candidates.first().map_or(0.0, |c| c.0);
         let closeness = relative(&cosines, self.weights.semantic * top, MIN_SEMANTIC_SPREAD);
         let fit = relative(&fits, self.weights.theme_fit * top, MIN_THEME_FIT_SPREAD);
-        Ok((closeness, fit))
+        let near = relative(&nearest, self.weights.passages * top, MIN_PASSAGE_SPREAD);
+        Ok([closeness, fit, near])
     }
 
     /// What [`Signal::Exact`] adds to each candidate: its weight times the
@@ -990,6 +1026,7 @@ impl Ranker {
             for (signal, score) in [
                 (Signal::Semantic, hit.semantic),
                 (Signal::ThemeFit, hit.theme_fit),
+                (Signal::Passages, hit.passages),
                 (Signal::Exact, hit.exact),
             ] {
                 if score != 0.0 {
@@ -1041,6 +1078,7 @@ impl Ranker {
             spans: self.stored_spans(doc),
             semantic: 0.0,
             theme_fit: 0.0,
+            passages: 0.0,
             exact: 0.0,
             contributions: Vec::new(),
         }
@@ -1104,6 +1142,55 @@ const FEW_CANDIDATES: f32 = 4.0;
 /// standard deviation.
 const MIN_THEME_FIT_SPREAD: f32 = 0.05;
 
+/// The least spread of closeness to the nearest sentences among candidates
+/// that counts as one standard deviation.
+const MIN_PASSAGE_SPREAD: f32 = 0.05;
+
+/// Which re-ranking signals a question reads.
+#[derive(Clone, Copy)]
+struct Reads {
+    semantic: bool,
+    theme_fit: bool,
+    passages: bool,
+}
+
+/// One bytes fast field of every segment, opened on first use, and the
+/// bytes of the last document read.
+struct FastBytes {
+    field: &'static str,
+    columns: Vec<Option<Option<BytesColumn>>>,
+    buf: Vec<u8>,
+}
+
+impl FastBytes {
+    fn new(searcher: &Searcher, field: &'static str) -> FastBytes {
+        FastBytes {
+            field,
+            columns: vec![None; searcher.segment_readers().len()],
+            buf: Vec::new(),
+        }
+    }
+
+    /// The document's bytes; empty when it has none (or the index has no
+    /// such field).
+    fn get(&mut self, searcher: &Searcher, address: DocAddress) -> tantivy::Result<&[u8]> {
+        let slot = &mut self.columns[address.segment_ord as usize];
+        if slot.is_none() {
+            let reader = searcher.segment_reader(address.segment_ord);
+            *slot = Some(reader.fast_fields().bytes(self.field)?);
+        }
+        self.buf.clear();
+        let found = slot.as_ref().and_then(Option::as_ref).and_then(|column| {
+            let ord = column.term_ords(address.doc_id).next()?;
+            column.ord_to_bytes(ord, &mut self.buf).ok()?.then_some(())
+        });
+        if found.is_none() {
+            self.buf.clear();
+        }
+        Ok(&self.buf)
+    }
+}
+
 /// A candidate after re-ranking.
 struct Ranked {
     /// Its place in tantivy's order, to break ties.
@@ -1111,6 +1198,7 @@ struct Ranked {
     score: f32,
     semantic: f32,
     theme_fit: f32,
+    passages: f32,
     exact: f32,
     address: DocAddress,
     doc: TantivyDocument,

@@ -7,6 +7,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::analysis::Analyzer;
 use super::lexicon::Lexicon;
 use super::ranking::{AnalyzedQuestion, Hit};
+use super::semantic;
 use super::spans::{Source, Span};
 
 /// Longest snippet shown, in characters.
@@ -132,6 +133,14 @@ pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
             }
         }
     }
+    // No sentence shares a word or a concept with the question (a story
+    // found by its meaning): show the one closest to it in meaning, as
+    // `passages` reads them, rather than the story's first sentence.
+    if best_score <= 0.0 {
+        if let Some(nearest) = nearest_sentence(q, hit) {
+            snippet = nearest;
+        }
+    }
 
     Why {
         matched_question: best.map(|(_, q)| q.clone()),
@@ -141,6 +150,32 @@ pub fn why(analyzer: &mut Analyzer, lexicon: &Lexicon, q: &AnalyzedQuestion, hit
             .collect(),
         snippet: shorten(snippet),
     }
+}
+
+/// The story sentence ([`semantic::passages`]) closest to the question in
+/// the built-in semantic model; `None` without a question vector (the
+/// semantic signals switched off) or a sentence of a few words.
+fn nearest_sentence(q: &AnalyzedQuestion, hit: &Hit) -> Option<Snippet> {
+    let query = q.passage_vector.as_deref().or(q.vector.as_deref())?;
+    let model = semantic::Model::builtin();
+    let mut best: Option<(f32, Snippet)> = None;
+    for (part, text) in &hit.parts {
+        for sentence in semantic::passages(text) {
+            let Some(v) = model.embed(sentence) else {
+                continue;
+            };
+            let cosine: f32 = v.iter().zip(query).map(|(a, b)| a * b).sum();
+            if best.as_ref().is_none_or(|(b, _)| cosine > *b) {
+                let snippet = Snippet {
+                    part,
+                    text: sentence.to_string(),
+                    highlights: Vec::new(),
+                };
+                best = Some((cosine, snippet));
+            }
+        }
+    }
+    best.map(|(_, s)| s)
 }
 
 /// Tells which of the question's stems a story word has, stemming only the
@@ -259,6 +294,62 @@ mod tests {
                 "{word} -> {stem}"
             );
         }
+    }
+
+    #[test]
+    fn a_story_found_by_its_meaning_shows_its_closest_sentence() {
+        let mut analyzer = Analyzer::new();
+        let lexicon = Lexicon::builtin(&mut analyzer);
+        let question = "Ever fired off a message you wished you could take back?";
+        // As analysis leaves it when no word or concept of the question
+        // is in the story: only its vector.
+        let q = AnalyzedQuestion {
+            passage_vector: semantic::Model::builtin().embed(question),
+            ..AnalyzedQuestion::default()
+        };
+        let part = |name, text: &str| (name, text.to_string());
+        let hit = Hit {
+            address: tantivy::DocAddress::new(0, 0),
+            score: 1.0,
+            key: "s".into(),
+            id: "s".into(),
+            title: "Stock counts".into(),
+            competencies: Vec::new(),
+            tags: Vec::new(),
+            questions: Vec::new(),
+            parts: vec![
+                part("situation", "I ran the stock room of a garden centre."),
+                part("task", "The weekly count took a whole day."),
+                part(
+                    "action",
+                    "I rebuilt the count sheet for the night shift. I wrote our packaging \
+                     supplier a furious email about a late delivery, and rang the next \
+                     morning to apologise.",
+                ),
+                part("result", "Counts took half the time."),
+            ],
+            spans: Vec::new(),
+            semantic: 0.0,
+            theme_fit: 0.0,
+            passages: 0.0,
+            exact: 0.0,
+            contributions: Vec::new(),
+        };
+        let why = why(&mut analyzer, &lexicon, &q, &hit);
+        assert_eq!(why.snippet.part, "action");
+        assert!(
+            why.snippet
+                .text
+                .starts_with("I wrote our packaging supplier"),
+            "{}",
+            why.snippet.text
+        );
+        // Without a question vector, the first sentence as before.
+        let why_not = super::why(&mut analyzer, &lexicon, &AnalyzedQuestion::default(), &hit);
+        assert_eq!(
+            why_not.snippet.text,
+            "I ran the stock room of a garden centre."
+        );
     }
 
     #[test]
