@@ -1857,6 +1857,24 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
     {
         return Vec::new();
     }
+    // `Acme onsite – Transportation Planner (L5)`, `Phone screen prep`:
+    // an interview event, so the document's title, never a quality.
+    if words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "onsite" | "on-site" | "prep" | "preparation" | "recruiter"
+        )
+    }) || words.windows(2).any(|p| {
+        matches!(
+            (p[0].as_str(), p[1].as_str()),
+            (
+                "phone" | "final" | "technical",
+                "screen" | "round" | "interview"
+            ) | ("on", "site")
+        )
+    }) {
+        return Vec::new();
+    }
     let mut text = without_parentheses(heading);
     // `Customer Obsession - STAR Examples`: drop a generic tail.
     for separator in [" - ", " \u{2013} ", " \u{2014} ", ": ", " | "] {
@@ -3503,6 +3521,11 @@ mod tests {
         );
         assert_eq!(competencies("Earn Trust - stories"), vec!["earn trust"]);
         assert!(competencies("Amazon LPs \u{2014} story bank").is_empty());
+        // An interview event titles the document: not a competency.
+        assert!(competencies("Northwind onsite \u{2013} Fleet Scheduler (L5)").is_empty());
+        assert!(competencies("Phone screen prep").is_empty());
+        assert!(competencies("Final round - Harbour Bank").is_empty());
+        assert!(competencies("Prep for the on-site").is_empty());
         assert!(competencies("Backend").is_empty());
         assert_eq!(competencies("Resilience"), vec!["resilience"]);
         assert_eq!(competencies("Grit - examples"), vec!["grit"]);
