@@ -1,11 +1,18 @@
-//! Stories exported as JSON by a note app or a prep website: an array of
-//! objects (at the top or under a key such as `"stories"`), one per story,
+//! Stories exported as JSON (or YAML) by a note app, a board or a prep
+//! website: an array of objects (at the top or under a key such as
+//! `"stories"` or `"cards"`), one per story,
 //! with fields named after the parts (`"situation"` or `"context"`,
 //! `"what_i_did"`, `"outcome"`), a title, tags and questions. Each object
 //! is rewritten as a Markdown section: `## Title`, then `**Field:** text`
 //! for each text field (the part labels read them), `Tags:` and
-//! `Questions:` lines, in story order; ids, dates and flags are left out. Every line of a
-//! section points at the line of the object's title in the file.
+//! `Questions:` lines, in story order; ids, dates and flags are left out,
+//! and so are archived objects (`"closed": true`, as a Trello card is). A
+//! Trello board keeps a card's checklists beside the cards (`"idCard"`):
+//! the items of a checklist named for questions are that card's questions.
+//! Every line of a section points at the line of the object's title in the
+//! file.
+
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
@@ -36,10 +43,30 @@ const TAG_KEYS: &[&str] = &[
 ];
 
 /// Keys of the questions a story answers.
-const QUESTION_KEYS: &[&str] = &["questions", "question", "prompts", "prompt", "asked"];
+const QUESTION_KEYS: &[&str] = &[
+    "questions",
+    "question",
+    "prompts",
+    "prompt",
+    "asked",
+    "asked_as",
+    "likely_questions",
+];
 
 /// Keys whose text is the whole story, labels and all.
-const BODY_KEYS: &[&str] = &["body", "text", "content", "story", "markdown", "answer"];
+const BODY_KEYS: &[&str] = &[
+    "body",
+    "text",
+    "content",
+    "story",
+    "markdown",
+    "answer",
+    "desc",
+    "description",
+];
+
+/// Flags of an object that was archived or deleted in its app.
+const GONE_KEYS: &[&str] = &["closed", "archived", "deleted", "trashed"];
 
 /// Keys that are bookkeeping, not story text.
 const SKIPPED_KEYS: &[&str] = &[
@@ -63,7 +90,6 @@ const SKIPPED_KEYS: &[&str] = &[
     "favourite",
     "favorite",
     "pinned",
-    "archived",
     "version",
     "order",
     "position",
@@ -77,15 +103,35 @@ const SKIPPED_KEYS: &[&str] = &[
     "user_id",
 ];
 
-/// The rewritten document; `None` unless the file is JSON holding an
-/// array of objects with text fields.
-pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
+/// The rewritten document; `None` unless the file is JSON (or, for a
+/// `.yaml` / `.yml` file, YAML) holding an array of objects with text
+/// fields.
+pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<Rewritten> {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-    if !trimmed.starts_with(['[', '{']) {
+    let value: Value = if trimmed.starts_with(['[', '{']) {
+        serde_json::from_str(trimmed).ok()?
+    } else {
+        let lower = file_name.to_lowercase();
+        if !(lower.ends_with(".yaml") || lower.ends_with(".yml")) {
+            return None;
+        }
+        crate::corpus::parse_yaml_str(file_name, trimmed).ok()?
+    };
+    if let Some(notebook) = notebook(text, &value) {
+        return Some(notebook);
+    }
+    let stories: Vec<&Map<String, Value>> = story_array(&value, 0)?
+        .into_iter()
+        .filter(|o| {
+            !GONE_KEYS
+                .iter()
+                .any(|k| field(o, k) == Some(&Value::Bool(true)))
+        })
+        .collect();
+    if stories.is_empty() {
         return None;
     }
-    let value: Value = serde_json::from_str(trimmed).ok()?;
-    let stories = story_array(&value, 0)?;
+    let checklists = checklist_questions(&value);
     let mut out = LineWriter::with_capacity(text.len());
     let mut search_from = 0;
     let mut counted = (0usize, 1usize);
@@ -139,6 +185,16 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
             }
             out.line("", line);
         }
+        let asked = field(object, "id")
+            .and_then(Value::as_str)
+            .and_then(|id| checklists.get(id));
+        if let Some(asked) = asked.filter(|a| !a.is_empty()) {
+            out.line("Questions:", line);
+            for q in asked {
+                out.line(&format!("- {}", collapse(q)), line);
+            }
+            out.line("", line);
+        }
     }
     Some(out.finish(false))
 }
@@ -170,7 +226,9 @@ fn rank(key: &str) -> u8 {
 }
 
 /// The array of story objects: the value itself, or the first array of
-/// objects under one of its keys (two levels at most).
+/// story objects under one of its keys (two levels at most). An object
+/// that holds such an array is its container (a board with its cards),
+/// even when it has a name and a description of its own.
 fn story_array(value: &Value, depth: usize) -> Option<Vec<&Map<String, Value>>> {
     match value {
         Value::Array(items) => {
@@ -179,13 +237,71 @@ fn story_array(value: &Value, depth: usize) -> Option<Vec<&Map<String, Value>>> 
             (!objects.is_empty() && objects.iter().any(|o| has_text(o))).then_some(objects)
         }
         Value::Object(map) if depth < 2 => {
-            if has_text(map) && TITLE_KEYS.iter().any(|k| map.contains_key(*k)) {
-                return Some(vec![map]);
+            let nested = map.values().find_map(|v| story_array(v, depth + 1));
+            if nested.is_some() {
+                return nested;
             }
-            map.values().find_map(|v| story_array(v, depth + 1))
+            (has_text(map) && TITLE_KEYS.iter().any(|k| map.contains_key(*k))).then(|| vec![map])
         }
         _ => None,
     }
+}
+
+/// A Jupyter notebook (`"cells"` and `"nbformat"`): the Markdown of its
+/// Markdown cells, one after another with a blank line between, each line
+/// pointing at its line in the file; code cells and their output are left
+/// out.
+fn notebook(text: &str, value: &Value) -> Option<Rewritten> {
+    let root = value.as_object()?;
+    root.get("nbformat")?;
+    let cells = root.get("cells")?.as_array()?;
+    let mut out = LineWriter::with_capacity(text.len());
+    let mut search_from = 0;
+    let mut counted = (0usize, 1usize);
+    for cell in cells.iter().filter_map(Value::as_object) {
+        if cell.get("cell_type").and_then(Value::as_str) != Some("markdown") {
+            continue;
+        }
+        let source: String = match cell.get("source") {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Array(pieces)) => pieces.iter().filter_map(Value::as_str).collect(),
+            _ => continue,
+        };
+        for piece in source.split('\n') {
+            // The line's JSON string, as the file writes it.
+            let escaped = serde_json::to_string(piece).unwrap_or_default();
+            let needle = escaped.trim_end_matches('"');
+            if let Some(at) = text.get(search_from..).and_then(|rest| rest.find(needle)) {
+                search_from += at;
+            }
+            let line = line_at(text, search_from, &mut counted);
+            out.line(piece, line);
+        }
+        out.line("", line_at(text, search_from, &mut counted));
+    }
+    Some(out.finish(false))
+}
+
+/// Trello keeps checklists beside the cards: card id -> the items of its
+/// checklists named for questions ("Likely questions").
+fn checklist_questions(root: &Value) -> HashMap<&str, Vec<&str>> {
+    let mut by_card: HashMap<&str, Vec<&str>> = HashMap::new();
+    let lists = root
+        .as_object()
+        .and_then(|m| field(m, "checklists"))
+        .and_then(Value::as_array);
+    for list in lists.into_iter().flatten().filter_map(Value::as_object) {
+        let named_for_questions = field(list, "name")
+            .and_then(Value::as_str)
+            .is_some_and(|n| n.to_lowercase().contains("question"));
+        let card = field(list, "idCard").and_then(Value::as_str);
+        let (true, Some(card)) = (named_for_questions, card) else {
+            continue;
+        };
+        let items = field(list, "checkItems").map(strings).unwrap_or_default();
+        by_card.entry(card).or_default().extend(items);
+    }
+    by_card
 }
 
 /// An object with a text field of five words or more.
@@ -205,10 +321,21 @@ fn field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
         .map(|(_, v)| v)
 }
 
-/// A field's non-empty strings: the string itself, or those of a list.
+/// A field's non-empty strings: the string itself, or those of a list
+/// (of an object in the list, its name: Trello's labels and checklist
+/// items are `{"name": ...}`).
 fn strings(value: &Value) -> Vec<&str> {
     match value {
-        Value::Array(items) => items.iter().filter_map(non_empty).collect(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(|item| match item {
+                Value::Object(map) => TITLE_KEYS
+                    .iter()
+                    .find_map(|k| field(map, k))
+                    .and_then(non_empty),
+                other => non_empty(other),
+            })
+            .collect(),
         other => non_empty(other).into_iter().collect(),
     }
 }
@@ -288,7 +415,7 @@ mod tests {
    "what_i_did": "I wrote an FAQ and set up a shared inbox.",
    "outcome": null, "tags": ["ambiguity"], "questions": ["Act without guidance?"]}
 ]}"#;
-        let (text, lines) = rewrite(json).unwrap();
+        let (text, lines) = rewrite("stories.json", json).unwrap();
         assert_eq!(
             text,
             "\n## Visa change\n\n**Context:** Rules changed overnight for 340 students.\n\n**What I did:** I wrote an FAQ and set up a shared inbox.\n\nTags: ambiguity\n\nQuestions:\n- Act without guidance?\n\n"
@@ -299,7 +426,7 @@ mod tests {
     #[test]
     fn a_body_field_is_kept_as_written() {
         let json = r#"[{"title": "Closing early", "body": "SITUATION: We were full.\nACTION: I pulled the numbers and asked for a 1:1."}]"#;
-        let (text, _) = rewrite(json).unwrap();
+        let (text, _) = rewrite("stories.json", json).unwrap();
         assert!(
             text.contains("\nSITUATION: We were full.\nACTION: I pulled"),
             "{text}"
@@ -307,9 +434,64 @@ mod tests {
     }
 
     #[test]
+    fn a_trello_board_gives_its_open_cards_with_labels_and_question_checklists() {
+        let json = r#"{"id": "b1", "name": "Job hunt board", "desc": "Everything for the spring applications, keep it tidy.",
+  "cards": [
+    {"id": "c1", "name": "The flooded basement", "closed": false,
+     "desc": "**S:** Rain got into the archive basement overnight.\n**A:** I moved the boxes and called the insurer.",
+     "labels": [{"id": "l1", "name": "crisis", "color": "red"}]},
+    {"id": "c2", "name": "Old idea", "closed": true, "desc": "An archived card that should stay archived for good."}
+  ],
+  "checklists": [
+    {"id": "k1", "idCard": "c1", "name": "Likely questions", "checkItems": [{"name": "Tell me about a crisis."}]},
+    {"id": "k2", "idCard": "c1", "name": "To do", "checkItems": [{"name": "Print the photos"}]}
+  ]}"#;
+        let (text, _) = rewrite("board.json", json).unwrap();
+        assert_eq!(
+            text,
+            "\n## The flooded basement\n\n**S:** Rain got into the archive basement overnight.\n**A:** I moved the boxes and called the insurer.\n\nTags: crisis\n\nQuestions:\n- Tell me about a crisis.\n\n"
+        );
+    }
+
+    #[test]
+    fn a_yaml_export_with_its_own_keys_is_read_like_json() {
+        let yaml = "# exported by an app\nstories:\n  - name: The stuck lift\n    context: A lift stopped between floors with six visitors inside.\n    what_i_did: I talked to them on the intercom until the engineer came.\n    asked_as: [Stay calm under pressure?]\ntodo:\n  - rehearse twice\n";
+        let (text, lines) = rewrite("bank.yaml", yaml).unwrap();
+        assert_eq!(
+            text,
+            "\n## The stuck lift\n\n**Context:** A lift stopped between floors with six visitors inside.\n\n**What I did:** I talked to them on the intercom until the engineer came.\n\nQuestions:\n- Stay calm under pressure?\n\n"
+        );
+        assert_eq!(lines[1], 3, "the title's line in the file");
+        // Not for other files, nor for YAML that holds no stories.
+        assert!(rewrite("bank.md", yaml).is_none());
+        assert!(rewrite("list.yaml", "- one\n- two\n").is_none());
+        assert!(rewrite("bad.yaml", "key: [unclosed").is_none());
+    }
+
+    #[test]
+    fn a_notebook_gives_its_markdown_cells() {
+        let nb = r###"{
+ "cells": [
+  {"cell_type": "markdown", "metadata": {}, "source": ["# Prep\n", "Panel at 10."]},
+  {"cell_type": "code", "metadata": {}, "source": ["len(words)"], "outputs": [{"text": ["412"]}]},
+  {"cell_type": "markdown", "metadata": {},
+   "source": ["## The wrong dose\n", "\n", "**Situation:** A dog was given twice the dose.\n", "**Action:** I called the vet."]}
+ ],
+ "metadata": {}, "nbformat": 4, "nbformat_minor": 5
+}"###;
+        let (text, lines) = rewrite("prep.ipynb", nb).unwrap();
+        assert_eq!(
+            text,
+            "# Prep\nPanel at 10.\n\n## The wrong dose\n\n**Situation:** A dog was given twice the dose.\n**Action:** I called the vet.\n\n"
+        );
+        assert_eq!(&lines[..2], [3, 3]);
+        assert_eq!(lines[3], 6, "{lines:?}");
+    }
+
+    #[test]
     fn other_text_is_not_json_stories() {
-        assert!(rewrite("[link](http://x) and prose").is_none());
-        assert!(rewrite("[1, 2, 3]").is_none());
-        assert!(rewrite(r#"{"a": 1}"#).is_none());
+        assert!(rewrite("notes.md", "[link](http://x) and prose").is_none());
+        assert!(rewrite("a.json", "[1, 2, 3]").is_none());
+        assert!(rewrite("a.json", r#"{"a": 1}"#).is_none());
     }
 }

@@ -17,6 +17,7 @@ mod chat;
 mod components;
 mod decode;
 mod delimited;
+mod email;
 mod equals_wiki;
 mod html_lines;
 mod json_export;
@@ -25,6 +26,7 @@ mod latex;
 mod opml;
 mod pages;
 mod pandoc;
+mod rtf;
 mod segment;
 mod split_headings;
 mod thread_posts;
@@ -170,7 +172,17 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
     // Page furniture and site-generator markup are dropped, then long lines of exported HTML,
     // spreadsheet tables, wiki markup and LaTeX are rewritten as Markdown; each line then reports the source line
     // it came from.
-    let mut rewritten: Option<Rewritten> = json_export::rewrite(&decoded.text);
+    let mut rewritten: Option<Rewritten> = rtf::rewrite(&decoded.text);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = email::rewrite(current);
+    rewritten = then(rewritten, next);
+    let current = rewritten
+        .as_ref()
+        .map_or(decoded.text.as_str(), |r| r.0.as_str());
+    let next = json_export::rewrite(file_name, current);
+    rewritten = then(rewritten, next);
     let current = rewritten
         .as_ref()
         .map_or(decoded.text.as_str(), |r| r.0.as_str());

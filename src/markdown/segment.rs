@@ -676,6 +676,19 @@ fn read_quoted_questions(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
+/// A short line wholly in round brackets: `(parent / "customer")`.
+fn bracketed_aside(text: &str) -> bool {
+    let t = text.trim().trim_matches(['*', '_']).trim();
+    t.len() > 2
+        && t.starts_with('(')
+        && t.ends_with(')')
+        && t[1..t.len() - 1].split_whitespace().count() <= MAX_ASIDE_WORDS
+        && !t[1..t.len() - 1].contains(['(', ')'])
+}
+
+/// Longest [`bracketed_aside`], in words.
+const MAX_ASIDE_WORDS: usize = 10;
+
 /// A bold line of its own right before a `Situation`/`Task` label titles the
 /// story that label opens, as in notes without headings:
 /// `**Cutting cloud cost**` then `Situation: ...`; so does a plain list
@@ -743,13 +756,18 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
             continue;
         }
         // `**1. FRAUD COMPLAINT**`, `*Q: Tell us about...*`, then the labels.
+        // An aside wholly in brackets under the title (`(conflict with my
+        // line manager)`) is a note on it, not the story's text.
         let next = (i + 1..roles.len())
             .take(MAX_META_BEFORE_LABEL + 1)
             .find(|&j| {
-                !matches!(
+                let aside =
+                    roles[j] == Role::Content && j == i + 1 && bracketed_aside(&lines[j].text);
+                let note = matches!(
                     roles[j],
                     Role::Meta { .. } | Role::Question { prefixed: true, .. }
-                )
+                );
+                !(note || aside)
             });
         let opens_story = next.is_some_and(|j| {
             let label = matches!(
