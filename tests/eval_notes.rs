@@ -22,6 +22,7 @@ fn markdown_files(folder: &str) -> Vec<PathBuf> {
             p.extension().is_some_and(|e| {
                 [
                     "md", "org", "txt", "adoc", "tsv", "csv", "rst", "tex", "wiki", "opml", "json",
+                    "rtf", "eml", "ipynb", "srt", "yaml",
                 ]
                 .iter()
                 .any(|x| e == *x)
@@ -753,4 +754,38 @@ fn the_twenty_third_notes_set_imports_its_stories_and_ranking_beats_the_baseline
         .join("corpus/stories/how-to-get-to-grimsby.yaml")
         .exists());
     assert_beats_baseline(dir.path(), &eval_file("notes-w-questions.yaml"), 41);
+}
+
+#[test]
+fn the_twenty_fourth_notes_set_imports_its_stories_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Six files: a Jupyter notebook, a WordPad RTF file, a Trello board
+    // export, the subtitles of a mock interview, a YAML export with its own
+    // keys and a saved email (25 of 30 stories found; the subtitles give
+    // four fragments under wrong titles).
+    let ids = [
+        "the-meloxicam-mix-up-mistake",
+        "overbooked-on-balloon-fiesta-weekend-crisis",
+        "hospitality-offer-from-a-groundworks-subbie",
+        "the-marsden-medals-request",
+        "disagreeing-with-mark-about-the-year-6-booster",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-x", 29, &ids);
+    // RTF bullets under a bold `Action:` label are the Action.
+    let overbooked = story_file(dir.path(), "overbooked-on-balloon-fiesta-weekend-crisis");
+    assert!(
+        overbooked.contains("action: |-\n  - Closed all inventory"),
+        "{overbooked}"
+    );
+    // The email's quoted-printable text is decoded, and its HTML copy left out.
+    let booster = story_file(dir.path(), "disagreeing-with-mark-about-the-year-6-booster");
+    assert!(booster.contains("I didn\u{2019}t think"), "{booster}");
+    assert!(!dir
+        .path()
+        .join("corpus/stories/disagreeing-with-mark-about-the-year-6-booster-2.yaml")
+        .exists());
+    // A Trello card's "Likely questions" checklist tags it.
+    let gift = story_file(dir.path(), "hospitality-offer-from-a-groundworks-subbie");
+    assert!(gift.contains("questions:"), "{gift}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-x-questions.yaml"), 38);
 }
