@@ -409,4 +409,16 @@ fn many_stories_of_one_title_get_their_own_ids_and_a_reimport_finds_each_again()
         .success()
         .stdout(predicate::str::contains("wrote").not());
     assert_eq!(story_files(dir.path()).len(), before + 150);
+    // Both again, in either order: each story finds its own file.
+    for order in [["a.md", "b.md"], ["b.md", "a.md"]] {
+        starmatch(dir.path())
+            .arg("import")
+            .args(order)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("wrote").not())
+            .stdout(predicate::str::contains("= outage-150 \"Outage\""))
+            .stdout(predicate::str::contains("= outage \"Outage\""));
+    }
+    assert_eq!(story_files(dir.path()).len(), before + 150);
 }
