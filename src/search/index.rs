@@ -27,7 +27,7 @@ use crate::story::Story;
 
 /// Bump whenever the schema, the analyzer or the document layout changes:
 /// an index built by another version is rebuilt automatically.
-pub const SCHEMA_VERSION: u32 = 12;
+pub const SCHEMA_VERSION: u32 = 13;
 
 const LOCK_FILE: &str = ".starmatch.lock";
 const MANIFEST_PREFIX: &str = "starmatch-manifest-";
@@ -63,12 +63,11 @@ pub struct Fields {
     /// question, for [`super::ranking::Signal::Exact`].
     pub question_keys: Field,
     /// Fast only: the story's vector in the built-in semantic model
-    /// ([`super::semantic`]), read for the best candidates of a question.
+    /// ([`super::semantic`]), then the vectors of its sentences
+    /// ([`passage_vectors`]), read for the best candidates of a question.
+    /// One value, so that a query opens one column and looks up one value
+    /// per candidate for both.
     pub semantic: Field,
-    /// Fast only: the vectors of the story's sentences in the same model,
-    /// one after another ([`passage_vectors`]), for
-    /// [`super::ranking::Signal::Passages`].
-    pub passages: Field,
 }
 
 impl Fields {
@@ -115,7 +114,6 @@ pub fn schema() -> (Schema, Fields) {
         spans: b.add_bytes_field("spans", STORED),
         question_keys: b.add_text_field("question_keys", STRING),
         semantic: b.add_bytes_field(SEMANTIC_FIELD, FAST),
-        passages: b.add_bytes_field(PASSAGES_FIELD, FAST),
     };
     (b.build(), fields)
 }
@@ -710,21 +708,19 @@ pub fn document(
         }
     }
     doc.add_bytes(fields.spans, &spans::encode(&stored_spans));
+    // A story whose words the model knows none of has neither.
     if let Some(vector) = story_vector(story) {
-        doc.add_bytes(fields.semantic, &semantic::encode(&vector));
-    }
-    let passages = passage_vectors(story);
-    if !passages.is_empty() {
-        doc.add_bytes(fields.passages, &passages);
+        let mut packed = semantic::encode(&vector);
+        packed.extend(passage_vectors(story));
+        doc.add_bytes(fields.semantic, &packed);
     }
     doc
 }
 
-/// The name of the semantic vectors' fast field.
+/// The name of the semantic vectors' fast field: the story vector
+/// ([`semantic::encode`], one byte per dimension), then its sentence
+/// vectors ([`semantic::encode_signs`]).
 pub const SEMANTIC_FIELD: &str = "semantic";
-
-/// The name of the passage vectors' fast field.
-pub const PASSAGES_FIELD: &str = "passages";
 
 /// At most this many sentences of a story get a vector (64 x 32 bytes, for
 /// a story of several pages).

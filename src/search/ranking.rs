@@ -23,7 +23,7 @@ use super::analysis::{
     boilerplate_mask, boilerplate_phrases, is_stop_word, question_key, Analyzer, Word, BOILERPLATE,
     STOP_WORDS,
 };
-use super::index::{Fields, PASSAGES_FIELD, SEMANTIC_FIELD};
+use super::index::{Fields, SEMANTIC_FIELD};
 use super::lexicon::{within_distance, Lexicon};
 use super::semantic;
 use super::spans::{self, Source, Span};
@@ -890,16 +890,14 @@ impl Ranker {
     ) -> tantivy::Result<[Vec<f32>; 3]> {
         let classifier = themes::Classifier::builtin();
         let mut vectors = FastBytes::new(searcher, SEMANTIC_FIELD);
-        let mut sentences = FastBytes::new(searcher, PASSAGES_FIELD);
+        let dim = semantic::Model::builtin().dim();
         let mut cosines: Vec<Option<f32>> = Vec::with_capacity(candidates.len());
         let mut fits: Vec<Option<f32>> = Vec::with_capacity(candidates.len());
         let mut nearest: Vec<Option<f32>> = Vec::with_capacity(candidates.len());
         for &(_, address) in candidates {
-            let packed: &[u8] = if reads.semantic || reads.theme_fit {
-                vectors.get(searcher, address)?
-            } else {
-                &[]
-            };
+            // The story vector, then its sentence vectors.
+            let value = vectors.get(searcher, address)?;
+            let (packed, sentences) = value.split_at(dim.min(value.len()));
             cosines.push(
                 q.vector
                     .as_deref()
@@ -916,9 +914,7 @@ impl Ranker {
                     }),
             );
             nearest.push(match q.passage_vector.as_deref() {
-                Some(v) if reads.passages => {
-                    semantic::passage_closeness(v, sentences.get(searcher, address)?)
-                }
+                Some(v) if reads.passages => semantic::passage_closeness(v, sentences),
                 _ => None,
             });
         }
