@@ -785,7 +785,12 @@ fn the_twenty_fourth_notes_set_imports_its_stories_and_ranking_beats_the_baselin
         .join("corpus/stories/disagreeing-with-mark-about-the-year-6-booster-2.yaml")
         .exists());
     // A Trello card's "Likely questions" checklist tags it.
+    // and the board's bookkeeping (ids, dates, links) stays out of the story.
     let gift = story_file(dir.path(), "hospitality-offer-from-a-groundworks-subbie");
     assert!(gift.contains("questions:"), "{gift}");
+    assert!(
+        !gift.contains("trello.com") && !gift.contains("Id board"),
+        "{gift}"
+    );
     assert_beats_baseline(dir.path(), &eval_file("notes-x-questions.yaml"), 38);
 }

@@ -9,13 +9,23 @@
 use super::{LineWriter, Rewritten};
 
 /// The rewritten document; `None` unless the text starts with mail headers
-/// (`From:` and `Subject:` or `Content-Type:` before the first blank line).
+/// (`From:` and `Subject:` or `Content-Type:` before the first blank line,
+/// with a sender's address or a header only mail has: notes that open
+/// with `From: Priya (mentor)` and `Subject: Conflict story` are notes).
 pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let (headers, body_at) = read_headers(&lines, 0)?;
+    let (headers, body_at) = read_headers(&lines, 0, lines.len())?;
     let names: Vec<&str> = headers.iter().map(|(n, _)| n.as_str()).collect();
-    let is_mail =
-        names.contains(&"from") && (names.contains(&"subject") || names.contains(&"content-type"));
+    let mail_only = [
+        "date",
+        "message-id",
+        "mime-version",
+        "received",
+        "return-path",
+    ];
+    let is_mail = names.contains(&"from")
+        && (names.contains(&"subject") || names.contains(&"content-type"))
+        && (field(&headers, "from").contains('@') || mail_only.iter().any(|h| names.contains(h)));
     if !is_mail {
         return None;
     }
@@ -34,12 +44,12 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
 }
 
 /// Header fields (name lowercased, value unfolded) from line `from` to the
-/// first blank line, and the index of the line after it; `None` when a
-/// line there is not a header.
-fn read_headers(lines: &[&str], from: usize) -> Option<(Vec<(String, String)>, usize)> {
-    let mut fields: Vec<(String, String)> = Vec::new();
+/// first blank line before `to`, and the index of the line after it;
+/// `None` when a line there is not a header.
+fn read_headers(lines: &[&str], from: usize, to: usize) -> Option<(Headers, usize)> {
+    let mut fields: Headers = Vec::new();
     let mut i = from;
-    while i < lines.len() {
+    while i < to.min(lines.len()) {
         let line = lines[i].trim_end_matches('\r');
         if line.is_empty() {
             return Some((fields, i + 1));
@@ -51,8 +61,7 @@ fn read_headers(lines: &[&str], from: usize) -> Option<(Vec<(String, String)>, u
             value.push_str(line.trim());
         } else {
             let (name, value) = line.split_once(':')?;
-            let valid =
-                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+            let valid = !name.is_empty() && name.chars().all(|c| c.is_ascii_graphic());
             if !valid {
                 return None;
             }
@@ -102,7 +111,7 @@ fn write_part(
         let parsed: Vec<(Headers, usize, usize)> = parts
             .into_iter()
             .filter_map(|(start, end)| {
-                let (h, body) = read_headers(lines, start)?;
+                let (h, body) = read_headers(lines, start, end)?;
                 Some((h, body, end))
             })
             .collect();
@@ -118,7 +127,10 @@ fn write_part(
             let attachment = field(h, "content-disposition")
                 .to_ascii_lowercase()
                 .starts_with("attachment");
-            let readable = t.is_empty() || t.starts_with("text/") || t.starts_with("multipart/");
+            let readable = t.is_empty()
+                || ["text/plain", "text/html", "text/markdown", "multipart/"]
+                    .iter()
+                    .any(|r| t.starts_with(r));
             if attachment || !readable || (alternative && has_plain && !plain(h)) {
                 continue;
             }
@@ -214,11 +226,11 @@ fn quoted_printable(body: &[&str], first: usize) -> Vec<(String, usize)> {
 }
 
 /// UTF-8 text of decoded bytes; bytes that are not UTF-8 are read as
-/// Latin-1 (the other charset mail clients still send).
+/// Windows-1252 (Latin-1 mail too, for the letters people type).
 fn text_of(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+        Err(_) => bytes.iter().map(|&b| super::rtf::cp1252(b)).collect(),
     }
 }
 
@@ -280,7 +292,33 @@ mod tests {
     }
 
     #[test]
+    fn a_boundary_with_a_colon_and_many_parts_stays_linear() {
+        let mut mail = String::from(
+            "From: a@example.com\nSubject: x\nContent-Type: multipart/mixed; boundary=\"x:\"\n\n",
+        );
+        for _ in 0..20_000 {
+            mail.push_str("--x:\n");
+        }
+        mail.push('\n');
+        // Each part's headers stop at its own end: no part reads the
+        // others' (which took minutes and gigabytes before).
+        let (text, _) = rewrite(&mail).unwrap();
+        assert!(text.trim().is_empty(), "{text:?}");
+    }
+
+    #[test]
+    fn windows_1252_mail_and_other_parts() {
+        let mail = "From: a@example.com\nSubject: x\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain; charset=windows-1252\nContent-Transfer-Encoding: quoted-printable\n\nI didn=92t.\n--b\nContent-Type: text/calendar\n\nBEGIN:VCALENDAR\n--b--\n";
+        let (text, _) = rewrite(mail).unwrap();
+        assert_eq!(text, "I didn\u{2019}t.\n\n");
+    }
+
+    #[test]
     fn notes_that_only_mention_headers_are_not_mail() {
+        assert!(rewrite(
+            "From: Priya (mentor)\nSubject: Conflict story\nSituation: We argued.\n\nAction: I listened.\n"
+        )
+        .is_none());
         assert!(rewrite("# Stories\n\nFrom: the archive team\n").is_none());
         assert!(rewrite("Situation: From: me\nSubject: x\n").is_none());
         assert!(rewrite("From: me\nnot a header line\n\nbody").is_none());

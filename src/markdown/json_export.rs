@@ -101,7 +101,38 @@ const SKIPPED_KEYS: &[&str] = &[
     "author",
     "user",
     "user_id",
+    "source",
+    "pos",
+    "due",
+    "start",
+    "email",
 ];
+
+/// A field that is the app's bookkeeping, not story text: a listed key,
+/// a reference to other objects (`idBoard`, `idLabels`), a link or date
+/// (`shortUrl`, `dateLastActivity`), or a single token (an id, a date, a
+/// colour) under a key that names no part of a story.
+fn bookkeeping(key: &str, value: &Value) -> bool {
+    let lower = key.to_lowercase();
+    if SKIPPED_KEYS.contains(&lower.as_str()) {
+        return true;
+    }
+    let reference = key
+        .strip_prefix("id")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase() || c == '_'));
+    if reference
+        || lower.starts_with("short")
+        || lower.starts_with("date")
+        || lower.ends_with("url")
+    {
+        return true;
+    }
+    let named_part = rank(key) != 6;
+    !named_part
+        && strings(value)
+            .iter()
+            .all(|s| !s.trim().contains(char::is_whitespace))
+}
 
 /// The rewritten document; `None` unless the file is JSON (or, for a
 /// `.yaml` / `.yml` file, YAML) holding an array of objects with text
@@ -127,6 +158,8 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<Rewritten> {
                 .iter()
                 .any(|k| field(o, k) == Some(&Value::Bool(true)))
         })
+        // An eval question file (`question`, `best`, `ok`) is no story.
+        .filter(|o| !(o.contains_key("question") && o.contains_key("best")))
         .collect();
     if stories.is_empty() {
         return None;
@@ -153,7 +186,7 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<Rewritten> {
         fields.sort_by_key(|(key, _)| rank(key));
         for (key, value) in fields {
             let lower = key.to_lowercase();
-            if TITLE_KEYS.contains(&lower.as_str()) || SKIPPED_KEYS.contains(&lower.as_str()) {
+            if TITLE_KEYS.contains(&lower.as_str()) || bookkeeping(key, value) {
                 continue;
             }
             let items = strings(value);
@@ -237,11 +270,16 @@ fn story_array(value: &Value, depth: usize) -> Option<Vec<&Map<String, Value>>> 
             (!objects.is_empty() && objects.iter().any(|o| has_text(o))).then_some(objects)
         }
         Value::Object(map) if depth < 2 => {
-            let nested = map.values().find_map(|v| story_array(v, depth + 1));
+            // Cards under a board: objects with titles of their own (the
+            // comments under one story are not stories).
+            let nested = map
+                .values()
+                .find_map(|v| story_array(v, depth + 1))
+                .filter(|objects| objects.iter().any(|o| has_title(o)));
             if nested.is_some() {
                 return nested;
             }
-            (has_text(map) && TITLE_KEYS.iter().any(|k| map.contains_key(*k))).then(|| vec![map])
+            (has_text(map) && has_title(map)).then(|| vec![map])
         }
         _ => None,
     }
@@ -267,12 +305,19 @@ fn notebook(text: &str, value: &Value) -> Option<Rewritten> {
             Some(Value::Array(pieces)) => pieces.iter().filter_map(Value::as_str).collect(),
             _ => continue,
         };
+        // After one line is not found as written (`\u2019` escapes, a
+        // cell kept as one string), the cell's other lines take the last
+        // line found: one scan of the file at most per cell.
+        let mut lost = false;
         for piece in source.split('\n') {
             // The line's JSON string, as the file writes it.
             let escaped = serde_json::to_string(piece).unwrap_or_default();
             let needle = escaped.trim_end_matches('"');
-            if let Some(at) = text.get(search_from..).and_then(|rest| rest.find(needle)) {
-                search_from += at;
+            if !lost {
+                match text.get(search_from..).and_then(|rest| rest.find(needle)) {
+                    Some(at) => search_from += at,
+                    None => lost = true,
+                }
             }
             let line = line_at(text, search_from, &mut counted);
             out.line(piece, line);
@@ -302,6 +347,10 @@ fn checklist_questions(root: &Value) -> HashMap<&str, Vec<&str>> {
         by_card.entry(card).or_default().extend(items);
     }
     by_card
+}
+
+fn has_title(map: &Map<String, Value>) -> bool {
+    TITLE_KEYS.iter().any(|k| field(map, k).is_some())
 }
 
 /// An object with a text field of five words or more.
@@ -437,7 +486,8 @@ mod tests {
     fn a_trello_board_gives_its_open_cards_with_labels_and_question_checklists() {
         let json = r#"{"id": "b1", "name": "Job hunt board", "desc": "Everything for the spring applications, keep it tidy.",
   "cards": [
-    {"id": "c1", "name": "The flooded basement", "closed": false,
+    {"id": "c1", "name": "The flooded basement", "closed": false, "idBoard": "b1", "idLabels": ["l1"],
+     "dateLastActivity": "2024-04-05T07:48:00.000Z", "shortUrl": "https://trello.com/c/Xy12", "pos": 16384, "due": null,
      "desc": "**S:** Rain got into the archive basement overnight.\n**A:** I moved the boxes and called the insurer.",
      "labels": [{"id": "l1", "name": "crisis", "color": "red"}]},
     {"id": "c2", "name": "Old idea", "closed": true, "desc": "An archived card that should stay archived for good."}
@@ -486,6 +536,26 @@ mod tests {
         );
         assert_eq!(&lines[..2], [3, 3]);
         assert_eq!(lines[3], 6, "{lines:?}");
+    }
+
+    #[test]
+    fn one_story_with_comments_under_it_is_that_story() {
+        let json = r#"{"title": "Outage", "situation": "The site went down on Black Friday for two hours.",
+  "comments": [{"text": "Add the revenue numbers to this one"}]}"#;
+        let (text, _) = rewrite("story.json", json).unwrap();
+        assert!(
+            text.starts_with("\n## Outage\n\n**Situation:** The site went down"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_question_file_or_a_story_file_is_not_taken_for_an_export() {
+        let questions = "- question: Tell me about a failure.\n  best: [outage]\n  split: tune\n";
+        assert!(rewrite("questions.yaml", questions).is_none());
+        let story = "id: outage\ntitle: Outage\nsituation: The site went down for two hours.\nsource: notes.md:12\n";
+        let (text, _) = rewrite("outage.yaml", story).unwrap();
+        assert!(!text.contains("notes.md"), "{text}");
     }
 
     #[test]

@@ -1858,21 +1858,19 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
         return Vec::new();
     }
     // `Acme onsite – Transportation Planner (L5)`, `Phone screen prep`:
-    // an interview event, so the document's title, never a quality.
-    if words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "onsite" | "on-site" | "prep" | "preparation" | "recruiter"
-        )
-    }) || words.windows(2).any(|p| {
+    // an interview event, so the document's title, never a quality. (Not
+    // `on-site` or `prep` alone: `Leading on-site teams`, `Planning and
+    // preparation` are qualities.)
+    let event_word = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "onsite" | "recruiter"));
+    let event_pair = words.windows(2).any(|p| {
         matches!(
             (p[0].as_str(), p[1].as_str()),
-            (
-                "phone" | "final" | "technical",
-                "screen" | "round" | "interview"
-            ) | ("on", "site")
+            ("phone" | "technical", "screen" | "interview") | ("final", "round")
         )
-    }) {
+    });
+    if event_word || event_pair {
         return Vec::new();
     }
     let mut text = without_parentheses(heading);
@@ -3525,7 +3523,7 @@ mod tests {
         assert!(competencies("Northwind onsite \u{2013} Fleet Scheduler (L5)").is_empty());
         assert!(competencies("Phone screen prep").is_empty());
         assert!(competencies("Final round - Harbour Bank").is_empty());
-        assert!(competencies("Prep for the on-site").is_empty());
+        assert!(!competencies("Leading on-site teams").is_empty());
         assert!(competencies("Backend").is_empty());
         assert_eq!(competencies("Resilience"), vec!["resilience"]);
         assert_eq!(competencies("Grit - examples"), vec!["grit"]);

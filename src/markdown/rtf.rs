@@ -145,6 +145,7 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
                 continue;
             }
             '}' => {
+                drop = 0;
                 let outer = stack.pop().unwrap_or(State {
                     skip: false,
                     bold: false,
@@ -185,14 +186,24 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
             i += 2;
             let symbol = match next {
                 '\'' => {
-                    let hex: String = chars.iter().skip(i).take(2).collect();
-                    i += hex.len();
+                    let digits = chars
+                        .iter()
+                        .skip(i)
+                        .take(2)
+                        .take_while(|c| c.is_ascii_hexdigit())
+                        .count();
+                    let hex: String = chars[i..i + digits].iter().collect();
+                    i += digits;
                     u8::from_str_radix(&hex, 16).ok().map(cp1252)
                 }
                 '\\' | '{' | '}' => Some(next),
                 '~' => Some(' '),
                 '_' => Some('-'),
-                '\n' => {
+                // A backslash ending a line is a paragraph break (TextEdit).
+                '\n' | '\r' => {
+                    if next == '\r' && chars.get(i) == Some(&'\n') {
+                        i += 1;
+                    }
                     source += 1;
                     if !state.skip {
                         w.end_line(source - 1, state);
@@ -242,8 +253,8 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
         match word.as_str() {
             "par" | "line" | "sect" | "page" | "row" => w.end_line(source, state),
             "tab" | "cell" => w.push(' ', source),
-            "b" => {
-                let on = param != Some(0);
+            "b" | "plain" => {
+                let on = word == "b" && param != Some(0);
                 if on != state.bold {
                     w.bold(on, source);
                 }
@@ -251,14 +262,17 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
             }
             "uc" => state.fallback = param.unwrap_or(1).clamp(0, 8) as usize,
             "u" => {
-                let n = param.unwrap_or(0);
-                let n = if n < 0 { n + 65_536 } else { n };
-                if let Some(ch) = u32::try_from(n).ok().and_then(char::from_u32) {
+                let n = param.map(|n| if n < 0 { n + 65_536 } else { n });
+                let ch = n
+                    .and_then(|n| u32::try_from(n).ok())
+                    .and_then(char::from_u32)
+                    .filter(|c| *c != '\0');
+                if let Some(ch) = ch {
                     w.push(ch, source);
                 }
                 drop = state.fallback;
             }
-            "pntext" => {
+            "pntext" | "listtext" => {
                 // The bullet or number an old reader shows: a list item.
                 w.push('-', source);
                 w.push(' ', source);
@@ -281,7 +295,7 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
 }
 
 /// A Windows-1252 byte as a character.
-fn cp1252(b: u8) -> char {
+pub(crate) fn cp1252(b: u8) -> char {
     const HIGH: [char; 32] = [
         '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}',
         '\u{2021}', '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}',
@@ -314,6 +328,19 @@ mod tests {
     fn unicode_escapes_drop_their_fallback() {
         let (text, _) = rewrite("{\\rtf1\\uc1 caf\\u233?\\u-3913?!\\par}").unwrap();
         assert_eq!(text, "caf\u{e9}\u{f0b7}!\n");
+    }
+
+    #[test]
+    fn textedit_lists_and_line_breaks_are_read() {
+        let rtf = "{\\rtf1\\ansi\r\n\\b Action:\\b0\\\r\n{\\listtext\t\\uc0\\u8226 \t}Called the insurer\\\r\n{\\b x}\\plain  after\\par}";
+        let (text, _) = rewrite(rtf).unwrap();
+        assert_eq!(text, "**Action:**\n- Called the insurer\n**x** after\n");
+        // `\'` with one hex digit and a brace after it keeps the brace.
+        let (text, _) = rewrite("{\\rtf1 {\\b a\\'e}b\\par}").unwrap();
+        assert_eq!(text, "**a\u{e}**b\n");
+        // `{\u8217}x`: the fallback count ends with the group.
+        let (text, _) = rewrite("{\\rtf1 {\\u8217}x\\par}").unwrap();
+        assert_eq!(text, "\u{2019}x\n");
     }
 
     #[test]
