@@ -78,6 +78,9 @@ impl LineWriter {
     }
 }
 
+/// One rewrite of the import: `None` leaves the text as it is.
+type RewriteStep<'a> = dyn Fn(&str) -> Option<Rewritten> + 'a;
+
 /// A rewrite of a rewrite: its lines report the first text's lines.
 fn then(before: Option<Rewritten>, after: Option<Rewritten>) -> Option<Rewritten> {
     match (before, after) {
@@ -169,105 +172,41 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
     if decoded.text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    // Page furniture and site-generator markup are dropped, then long lines of exported HTML,
-    // spreadsheet tables, wiki markup and LaTeX are rewritten as Markdown; each line then reports the source line
-    // it came from.
-    let mut rewritten: Option<Rewritten> = rtf::rewrite(&decoded.text);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = email::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = json_export::rewrite(file_name, current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = opml::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = pages::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = components::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = anki::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = html_lines::rewrite(file_name, current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = chat::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = transcript::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = delimited::rewrite(file_name, current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = pandoc::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = wiki::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = equals_wiki::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = latex::rewrite(file_name, current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = bracket_letters::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = transposed::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = thread_posts::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = titled_blocks::rewrite(current);
-    rewritten = then(rewritten, next);
-    let current = rewritten
-        .as_ref()
-        .map_or(decoded.text.as_str(), |r| r.0.as_str());
-    let next = split_headings::rewrite(current);
-    rewritten = then(rewritten, next);
+    // Whole-file formats (RTF, mail, JSON and YAML exports, outlines) are
+    // unwrapped, page furniture and site-generator markup dropped, then long
+    // lines of exported HTML, spreadsheet tables, wiki markup and LaTeX are
+    // rewritten as Markdown; each line then reports the source line it came
+    // from. Each step reads what the steps before it wrote, in this order.
+    let steps: [&RewriteStep; 20] = [
+        &rtf::rewrite,
+        &email::rewrite,
+        &|text| json_export::rewrite(file_name, text),
+        &opml::rewrite,
+        &pages::rewrite,
+        &components::rewrite,
+        &anki::rewrite,
+        &|text| html_lines::rewrite(file_name, text),
+        &chat::rewrite,
+        &transcript::rewrite,
+        &|text| delimited::rewrite(file_name, text),
+        &pandoc::rewrite,
+        &wiki::rewrite,
+        &equals_wiki::rewrite,
+        &|text| latex::rewrite(file_name, text),
+        &bracket_letters::rewrite,
+        &transposed::rewrite,
+        &thread_posts::rewrite,
+        &titled_blocks::rewrite,
+        &split_headings::rewrite,
+    ];
+    let mut rewritten: Option<Rewritten> = None;
+    for step in steps {
+        let current = rewritten
+            .as_ref()
+            .map_or(decoded.text.as_str(), |r| r.0.as_str());
+        let next = step(current);
+        rewritten = then(rewritten, next);
+    }
     let lines = match rewritten {
         Some((text, source_lines)) => {
             let mut lines = blocks::extract(&text);
