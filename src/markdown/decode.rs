@@ -200,6 +200,15 @@ fn is_lead_char(c: char) -> bool {
     ('\u{c2}'..='\u{f4}').contains(&c)
 }
 
+/// Bytes read as Windows-1252 (what Latin-1 text is too, for the letters
+/// people type): for escapes and mail parts that name no UTF-8.
+pub(crate) fn windows_1252(bytes: &[u8]) -> String {
+    WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
+}
+
 /// The characters Windows-1252 puts at bytes 0x80..=0x9F (the only part that
 /// differs from Latin-1), taken from encoding_rs so the tables agree.
 fn cp1252_high_half() -> Vec<char> {

@@ -201,7 +201,7 @@ fn quoted_printable(body: &[&str], first: usize) -> Vec<(String, usize)> {
         let b = line.as_bytes();
         let mut i = 0;
         while i < b.len() {
-            if b[i] == b'=' && i + 2 < b.len() + 1 {
+            if b[i] == b'=' {
                 let hex = b
                     .get(i + 1..i + 3)
                     .and_then(|h| std::str::from_utf8(h).ok());
@@ -230,7 +230,7 @@ fn quoted_printable(body: &[&str], first: usize) -> Vec<(String, usize)> {
 fn text_of(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => bytes.iter().map(|&b| super::rtf::cp1252(b)).collect(),
+        Err(_) => super::decode::windows_1252(bytes),
     }
 }
 

@@ -194,7 +194,9 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
                         .count();
                     let hex: String = chars[i..i + digits].iter().collect();
                     i += digits;
-                    u8::from_str_radix(&hex, 16).ok().map(cp1252)
+                    u8::from_str_radix(&hex, 16)
+                        .ok()
+                        .and_then(|b| super::decode::windows_1252(&[b]).chars().next())
                 }
                 '\\' | '{' | '}' => Some(next),
                 '~' => Some(' '),
@@ -292,21 +294,6 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
         w.end_line(source, state);
     }
     Some(w.out.finish(false))
-}
-
-/// A Windows-1252 byte as a character.
-pub(crate) fn cp1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}',
-        '\u{2021}', '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}',
-        '\u{8f}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}',
-        '\u{2014}', '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}', '\u{17e}',
-        '\u{178}',
-    ];
-    match b {
-        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
-    }
 }
 
 #[cfg(test)]
