@@ -761,8 +761,7 @@ fn the_twenty_fourth_notes_set_imports_its_stories_and_ranking_beats_the_baselin
     let dir = tempfile::tempdir().expect("temp dir");
     // Six files: a Jupyter notebook, a WordPad RTF file, a Trello board
     // export, the subtitles of a mock interview, a YAML export with its own
-    // keys and a saved email (25 of 30 stories found; the subtitles give
-    // four fragments under wrong titles).
+    // keys and a saved email: all 30 stories.
     let ids = [
         "the-meloxicam-mix-up-mistake",
         "overbooked-on-balloon-fiesta-weekend-crisis",
@@ -770,7 +769,25 @@ fn the_twenty_fourth_notes_set_imports_its_stories_and_ranking_beats_the_baselin
         "the-marsden-medals-request",
         "disagreeing-with-mark-about-the-year-6-booster",
     ];
-    import_set(dir.path(), "corpus/eval/notes-x", 29, &ids);
+    import_set(dir.path(), "corpus/eval/notes-x", 30, &ids);
+    // The subtitles: a story per title the interviewer reads out in
+    // quotes, tagged with the question asked, its spoken parts labelled
+    // (an answer's unlabelled opening is its situation), the follow-up
+    // questions and the chat after the last story left out.
+    let ryan = story_file(dir.path(), "feedback-to-ryan-on-his-paperwork");
+    assert!(
+        ryan.contains("questions:\n- Tell me about a time you gave someone difficult feedback\n"),
+        "{ryan}"
+    );
+    assert!(ryan.contains("situation: 'So Ryan''s an EMT"), "{ryan}");
+    assert!(
+        ryan.contains("\nresult: next audit he had zero flags"),
+        "{ryan}"
+    );
+    let minibus = story_file(dir.path(), "the-minibus-on-kirkgate");
+    assert!(!minibus.contains("What would you do"), "{minibus}");
+    let cpr = story_file(dir.path(), "learning-the-new-cpr-device-in-two-weeks");
+    assert!(!cpr.contains("Catterick"), "{cpr}");
     // RTF bullets under a bold `Action:` label are the Action.
     let overbooked = story_file(dir.path(), "overbooked-on-balloon-fiesta-weekend-crisis");
     assert!(
@@ -792,5 +809,5 @@ fn the_twenty_fourth_notes_set_imports_its_stories_and_ranking_beats_the_baselin
         !gift.contains("trello.com") && !gift.contains("Id board"),
         "{gift}"
     );
-    assert_beats_baseline(dir.path(), &eval_file("notes-x-questions.yaml"), 38);
+    assert_beats_baseline(dir.path(), &eval_file("notes-x-questions.yaml"), 45);
 }

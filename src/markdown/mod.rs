@@ -29,6 +29,7 @@ mod pandoc;
 mod rtf;
 mod segment;
 mod split_headings;
+mod subtitles;
 mod thread_posts;
 mod titled_blocks;
 mod transcript;
@@ -172,15 +173,16 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
     if decoded.text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    // Whole-file formats (RTF, mail, JSON and YAML exports, outlines) are
+    // Whole-file formats (RTF, mail, JSON and YAML exports, subtitles, outlines) are
     // unwrapped, page furniture and site-generator markup dropped, then long
     // lines of exported HTML, spreadsheet tables, wiki markup and LaTeX are
     // rewritten as Markdown; each line then reports the source line it came
     // from. Each step reads what the steps before it wrote, in this order.
-    let steps: [&RewriteStep; 20] = [
+    let steps: [&RewriteStep; 21] = [
         &rtf::rewrite,
         &email::rewrite,
         &|text| json_export::rewrite(file_name, text),
+        &subtitles::rewrite,
         &opml::rewrite,
         &pages::rewrite,
         &components::rewrite,

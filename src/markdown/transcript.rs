@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use super::labels;
+use super::labels::{self, Part};
 use super::{LineWriter, Rewritten};
 
 /// Fewest stamped lines for a document to be read as a transcript.
@@ -237,6 +237,25 @@ fn at_spoken_cues(text: &str) -> Vec<&str> {
         .map(|w| text[w[0]..w[1]].trim())
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// The part a spoken cue opening `text` names (`what I did, I rang...` ->
+/// Action) and the text after the cue.
+pub(crate) fn spoken_cue(text: &str) -> Option<(Part, &str)> {
+    // ASCII lowercase keeps every byte where it was in `text`.
+    let lower = text.to_ascii_lowercase();
+    CUES.iter().find_map(|(cue, label)| {
+        let after = lower.strip_prefix(cue)?;
+        if after.starts_with(char::is_alphanumeric) {
+            return None;
+        }
+        let part = Part::STAR.into_iter().find(|p| p.name() == *label)?;
+        let rest = text.get(cue.len()..)?;
+        Some((
+            part,
+            rest.trim_start_matches([',', ':', '-', '\u{2014}', '\u{2013}', '.', ' ']),
+        ))
+    })
 }
 
 /// `So the situation was, it's the 31st...` -> `Situation: it's the 31st...`
