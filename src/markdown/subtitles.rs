@@ -54,9 +54,17 @@ struct Cue {
 /// The rewritten document; `None` unless it is a subtitle file.
 pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     let cues = cues(text)?;
-    let paragraphs = paragraphs(&cues);
+    let mut paragraphs = paragraphs(&cues);
     let mut out = LineWriter::with_capacity(text.len());
-    let titled = paragraphs.iter().any(|p| p.title.is_some());
+    let mut titled = paragraphs.iter().any(|p| p.title.is_some());
+    if !titled {
+        // No title in quotes: a short line naming the next story (`Okay,
+        // second one, the rota row.`), as in a transcript.
+        for p in &mut paragraphs {
+            p.title = transcript::spoken_title(&p.text);
+            titled |= p.title.is_some();
+        }
+    }
     // The voices that name the stories: the interviewer.
     let interviewers: Vec<&str> = paragraphs
         .iter()
@@ -88,6 +96,22 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
         }
         let answered = !answer.is_empty();
         let mut said: &str = &p.text;
+        // Untitled: each question asking for a story heads the next one;
+        // a short question after an answer is a follow-up (`How did you
+        // feel afterwards?`) unless it plainly asks for another story.
+        let heads = |q: &str| {
+            labels::asks_for_a_story(q)
+                && (!answered || !q.ends_with('?') || labels::plainly_asks_for_a_story(q))
+        };
+        if !titled {
+            if let Some((question, rest)) = question_and_rest(&p.text).filter(|(q, _)| heads(q)) {
+                write_answer(&mut out, &mut answer);
+                out.line("", p.line);
+                out.line(&format!("## {question}"), p.line);
+                asked = true;
+                said = rest;
+            }
+        }
         if !answered && !asked {
             if let Some((question, rest)) = question_and_rest(&p.text) {
                 out.line("", p.line);
@@ -451,9 +475,10 @@ fn question_and_rest(text: &str) -> Option<(&str, &str)> {
     let mut at = 0;
     for sentence in text.split_sentence_bounds() {
         let trimmed = sentence.trim();
-        if labels::asks_for_a_story(trimmed)
-            || (labels::is_question(trimmed) && trimmed.ends_with('?'))
-        {
+        // `Tell me about a failure.`, `How did you handle it?`; not a
+        // sentence of the answer (`...who would not share a shift.`).
+        let asks = labels::asks_for_a_story(trimmed) || trimmed.ends_with('?');
+        if asks && labels::is_question(trimmed) && spoken_part(trimmed).is_none() {
             let end = at + sentence.len();
             return Some((trimmed, &text[end..]));
         }
@@ -628,6 +653,40 @@ mod tests {
         );
         assert!(out.contains("\nAction: I drove the parts over"), "{out}");
         assert!(!out.contains("<v"), "{out}");
+    }
+
+    #[test]
+    fn without_quoted_titles_a_line_naming_the_story_starts_it() {
+        let text = "1\n00:00:01,000 --> 00:00:02,000\nRight. First one, the rota row.\n\n2\n00:00:03,500 --> 00:00:06,000\nSo the situation was two chefs\nwho would not share a shift.\n\n3\n00:00:06,100 --> 00:00:09,000\nWhat I did was sit them down together\nand rebuild the rota with both of them.\n\n4\n00:00:11,000 --> 00:00:12,000\nOkay, second one, the broken oven.\n\n5\n00:00:13,500 --> 00:00:16,000\nThe situation was our only oven failed at noon on a Saturday.\n";
+        let (out, _) = rewrite(text).unwrap();
+        assert!(out.contains("\n## the rota row\n"), "{out}");
+        assert!(out.contains("\n## the broken oven\n"), "{out}");
+        assert!(
+            out.contains("\nSituation: two chefs who would not share a shift.\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("\nAction: sit them down together and rebuild the rota"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn without_titles_each_question_asked_heads_a_story() {
+        let text = "1\n00:00:01,000 --> 00:00:03,000\nTell me about a time you failed.\n\n2\n00:00:04,500 --> 00:00:07,000\nSo the situation was a product launch\nI planned for a trade show.\n\n3\n00:00:07,100 --> 00:00:09,000\nResult: we missed the show by a week.\n\n4\n00:00:10,500 --> 00:00:12,000\nDescribe a time you led a team through change.\n\n5\n00:00:13,500 --> 00:00:16,000\nThe situation was a merger of two depots.\n";
+        let (out, _) = rewrite(text).unwrap();
+        assert!(
+            out.contains("\n## Tell me about a time you failed.\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("\n## Describe a time you led a team through change.\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("\nResult: we missed the show by a week.\n"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -154,7 +154,7 @@ const MAX_TITLE_LINE_WORDS: usize = 10;
 /// The story a short line names aloud: `Right, stories. First one,
 /// Hogmanay.` -> `Hogmanay`, `Okay, second one, the PMS.` -> `the PMS`,
 /// `Where was I. Integrity one.` -> `Integrity`.
-fn spoken_title(text: &str) -> Option<String> {
+pub(crate) fn spoken_title(text: &str) -> Option<String> {
     if text.split_whitespace().count() > MAX_TITLE_LINE_WORDS {
         return None;
     }
