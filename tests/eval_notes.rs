@@ -22,7 +22,7 @@ fn markdown_files(folder: &str) -> Vec<PathBuf> {
             p.extension().is_some_and(|e| {
                 [
                     "md", "org", "txt", "adoc", "tsv", "csv", "rst", "tex", "wiki", "opml", "json",
-                    "rtf", "eml", "ipynb", "srt", "yaml",
+                    "rtf", "eml", "ipynb", "srt", "yaml", "docx",
                 ]
                 .iter()
                 .any(|x| e == *x)
@@ -810,4 +810,54 @@ fn the_twenty_fourth_notes_set_imports_its_stories_and_ranking_beats_the_baselin
         "{gift}"
     );
     assert_beats_baseline(dir.path(), &eval_file("notes-x-questions.yaml"), 45);
+}
+
+#[test]
+fn the_twenty_fifth_notes_set_imports_word_documents_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Four Word documents (Word's own markup, a Google Docs export, Normal
+    // style only, a table per story), a Markdown file and a phone note:
+    // all 30 stories.
+    let ids = [
+        "challenging-a-warfarin-prescription-on-ward-7b",
+        "the-reading-intervention-that-didn-t-work",
+        "near-miss-with-the-360-excavator",
+        "resolving-conflict-out-of-hours-rota-dispute",
+        "crm-consent-clean-up-before-the-christmas-appeal",
+        "medical-lgw-tfs-leading-under-pressure",
+        "catering-no-show-brs-pmi-customer-service-problem",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-y", 30, &ids);
+    // A tracked insertion counts, a tracked deletion does not; the story's
+    // source names its heading's paragraph.
+    let warfarin = story_file(dir.path(), "challenging-a-warfarin-prescription-on-ward-7b");
+    assert!(
+        warfarin.contains("the nurse in charge, Sinead"),
+        "{warfarin}"
+    );
+    assert!(!warfarin.contains("quite annoyed"), "{warfarin}");
+    assert!(
+        warfarin
+            .contains("/corpus/eval/notes-y/Priya R - STAR examples Lead Pharmacist v3.docx:5\n"),
+        "{warfarin}"
+    );
+    // A careers-service template: the parts are the rows of a table.
+    let rota = story_file(dir.path(), "resolving-conflict-out-of-hours-rota-dispute");
+    for part in ["situation:", "task:", "action:", "result:"] {
+        assert!(rota.contains(part), "{part}: {rota}");
+    }
+    // A story under `## CRM consent clean-up` keeps that title although a
+    // `### Story 3` heading follows under it.
+    let crm = story_file(
+        dir.path(),
+        "crm-consent-clean-up-before-the-christmas-appeal",
+    );
+    assert!(crm.contains("situation: Summer 2020"), "{crm}");
+    // The phone note: a numbered title over unlabelled prose is a story of
+    // its own, not the end of the one above it.
+    let pax = story_file(dir.path(), "disruptive-pax-man-dlm-conflict-de-escalation");
+    assert!(!pax.contains("Gatwick"), "{pax}");
+    let medical = story_file(dir.path(), "medical-lgw-tfs-leading-under-pressure");
+    assert!(medical.contains("situation: Feb 2024 Gatwick"), "{medical}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-y-questions.yaml"), 45);
 }

@@ -995,7 +995,10 @@ fn callout_markers_mid_line_do_not_make_a_line_quadratic() {
 #[test]
 fn quick_label_styles_and_one_line_stories_are_split_into_parts() {
     let import = import("quick-labels.md");
-    assert_eq!(titles(&import), vec!["One", "Two", "Three", "Four", "Five"]);
+    assert_eq!(
+        titles(&import),
+        vec!["One", "Two", "Three", "Four", "Five", "Six"]
+    );
     for imported in &import.stories {
         let story = &imported.story;
         for (name, part) in [
@@ -1021,8 +1024,24 @@ fn quick_label_styles_and_one_line_stories_are_split_into_parts() {
     assert_eq!(three.situation, "Our team missed two sprints in a row.");
     assert_eq!(three.task, "I was asked to find out why.");
     assert_eq!(three.result, "We hit the next four sprint goals.");
-    // `S.` is too ambiguous (an enumeration, an initial) to be a label.
-    assert_eq!(skipped(&import), vec![("Six", "no STAR parts")]);
+    // `S. ...`, `T. ...` beside each other are labels; a lettered list of
+    // options (`A. ...`, `B. ...`) is not.
+    assert!(story(&import, "Six")
+        .story
+        .action
+        .starts_with("I wrote a pipeline"));
+    assert!(skipped(&import).is_empty(), "{:?}", skipped(&import));
+    let options = "## Options we weighed
+A. Rent a second oven for the season.
+B. Move the bakery shift to nights.
+C. Buy the combi oven outright.
+R. Do nothing and hope.
+";
+    let import = import_document("options.md", options.as_bytes());
+    assert!(
+        matches!(import, Err(ImportError::NoStories { .. })),
+        "{import:?}"
+    );
 }
 
 #[test]
@@ -2801,4 +2820,147 @@ fn bear_notes_have_slashed_letters_and_nested_tags() {
     assert_eq!(s.competencies, vec!["data", "equity"]);
     assert!(s.situation.starts_with("Last summer"), "{s:?}");
     assert!(s.result.starts_with("The rubric"), "{s:?}");
+}
+
+/// A Word document (`.docx`) holding `body`, as Word zips it.
+fn word_document(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buffer);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("[Content_Types].xml", options).unwrap();
+        zip.write_all(b"<Types/>").unwrap();
+        zip.start_file("word/document.xml", options).unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap();
+    }
+    buffer.into_inner()
+}
+
+fn word_paragraph(style: Option<&str>, runs: &[(bool, &str)]) -> String {
+    let style = style.map_or(String::new(), |s| {
+        format!("<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>")
+    });
+    let runs: String = runs
+        .iter()
+        .map(|(bold, text)| {
+            let bold = if *bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+            format!("<w:r>{bold}<w:t xml:space=\"preserve\">{text}</w:t></w:r>")
+        })
+        .collect();
+    format!("<w:p>{style}{runs}</w:p>")
+}
+
+#[test]
+fn a_word_document_imports_its_stories_by_heading_and_bold_labels() {
+    let mut body = word_paragraph(Some("Title"), &[(false, "Interview prep")]);
+    for (title, situation) in [
+        (
+            "The overbooked gala",
+            "Two weeks out, the venue double-booked us.",
+        ),
+        (
+            "Winning back the Harper account",
+            "Our biggest client gave notice.",
+        ),
+    ] {
+        body.push_str(&word_paragraph(Some("Heading2"), &[(false, title)]));
+        body.push_str(&word_paragraph(
+            None,
+            &[(true, "Situation: "), (false, situation)],
+        ));
+        body.push_str(&word_paragraph(
+            None,
+            &[(true, "Task: "), (false, "Keep the event.")],
+        ));
+        body.push_str(&word_paragraph(
+            None,
+            &[
+                (true, "Action: "),
+                (false, "I rang every venue in the city."),
+            ],
+        ));
+        body.push_str(&word_paragraph(
+            None,
+            &[
+                (true, "Result: "),
+                (false, "We kept the date &amp; the guests."),
+            ],
+        ));
+    }
+    let import = import_text("prep.docx", &word_document(&body));
+    assert_eq!(
+        titles(&import),
+        ["The overbooked gala", "Winning back the Harper account"]
+    );
+    let gala = story(&import, "The overbooked gala");
+    assert_eq!(
+        gala.story.situation,
+        "Two weeks out, the venue double-booked us."
+    );
+    assert_eq!(gala.story.result, "We kept the date & the guests.");
+    // Lines are the document's paragraphs: the second heading is the 7th.
+    assert_eq!(story(&import, "Winning back the Harper account").line, 7);
+    assert_eq!(gala.story.source.as_deref(), Some("prep.docx:2"));
+}
+
+#[test]
+fn broken_and_other_office_files_get_an_error_that_says_what_to_do() {
+    let mut truncated = word_document(&word_paragraph(None, &[(false, "Situation: x")]));
+    truncated.truncate(truncated.len() / 2);
+    let error = import_document("notes.docx", &truncated).unwrap_err();
+    assert!(
+        matches!(error, ImportError::BrokenPackage { .. }),
+        "{error:?}"
+    );
+    assert!(
+        error.to_string().contains("save it again as .docx"),
+        "{error}"
+    );
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buffer);
+        zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.finish().unwrap();
+    }
+    let error = import_document("stories.xlsx", &buffer.into_inner()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the file is an Excel workbook (.xlsx), not a Word document or text: save the stories as a Word document (.docx), Markdown or plain text and import that"
+    );
+}
+
+#[test]
+fn quick_notes_with_letter_dot_and_equals_labels_and_an_unlabelled_story() {
+    let text = "prep\n\n1) rota row (conflict)\nsit: Two chefs would not share a shift in August and the kitchen stalled.\ntask - get the rota working again before the bank holiday weekend\naction - sat them down together and rebuilt the rota with both of them\nresult= both stayed and the rota held all summer\n\n2) broken oven (pressure)\nOur only oven failed at noon on a Saturday with ninety covers booked. I rang the supplier, borrowed a combi oven from the cafe next door and rewrote the menu around the grill and the fryers in twenty minutes. We served every table and lost only two bookings, and I set up a service contract the next week so it could not happen again.\n\n3) late delivery (customer)\nS. A wedding cake arrived an hour late for a reception of eighty.\nT. Keep the couple's day on track.\nA. I moved the speeches earlier and served the cheese course first.\nR. The couple never noticed and left a five-star review.\n";
+    let import = import_text("notes.txt", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "rota row (conflict)",
+            "broken oven (pressure)",
+            "late delivery (customer)"
+        ]
+    );
+    let rota = story(&import, "rota row (conflict)");
+    assert_eq!(
+        rota.story.result,
+        "both stayed and the rota held all summer"
+    );
+    assert!(!rota.story.result.contains("oven"));
+    let oven = story(&import, "broken oven (pressure)");
+    assert!(oven.guessed_parts);
+    assert!(oven.story.situation.starts_with("Our only oven failed"));
+    let cake = story(&import, "late delivery (customer)");
+    assert_eq!(cake.story.task, "Keep the couple's day on track.");
+    assert_eq!(
+        cake.story.result,
+        "The couple never noticed and left a five-star review."
+    );
 }

@@ -15,7 +15,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -23,7 +23,7 @@ use serde::Serialize;
 use super::{GlobalConfig, InputError, Status};
 use crate::cli::ImportArgs;
 use crate::corpus::{self, Corpus};
-use crate::markdown::{self, ImportError, MAX_DOCUMENT_BYTES};
+use crate::markdown::{self, ImportError, MAX_DOCUMENT_BYTES, MAX_PACKAGE_BYTES};
 use crate::story::Story;
 
 #[derive(Debug, Clone)]
@@ -449,10 +449,23 @@ fn read_limited(file: &Path) -> Result<Vec<u8>, String> {
         return Err("is a directory: pass the Markdown files inside it".into());
     }
     if meta.len() > MAX_DOCUMENT_BYTES as u64 {
-        return Err(format!(
-            "the file is {} bytes, over the {MAX_DOCUMENT_BYTES}-byte limit for one document: split it into smaller files",
-            meta.len()
-        ));
+        // A Word document may be larger (its pictures); its text is
+        // checked once unpacked.
+        let mut head = [0u8; 4];
+        let package = fs::File::open(file)
+            .and_then(|mut f| f.read_exact(&mut head))
+            .is_ok_and(|()| markdown::is_package(&head));
+        let limit = if package {
+            MAX_PACKAGE_BYTES
+        } else {
+            MAX_DOCUMENT_BYTES
+        };
+        if meta.len() > limit as u64 {
+            return Err(format!(
+                "the file is {} bytes, over the {limit}-byte limit for one document: split it into smaller files",
+                meta.len()
+            ));
+        }
     }
     fs::read(file).map_err(|e| format!("cannot read: {e}"))
 }

@@ -428,6 +428,19 @@ pub(crate) fn line_label(
     let trimmed = after.trim_start();
     let rest = if let Some(rest) = trimmed.strip_prefix([':', '\u{ff1a}']) {
         rest
+    } else if let Some(rest) = trimmed
+        .strip_prefix('=')
+        .filter(|r| r.is_empty() || r.starts_with(char::is_whitespace))
+    {
+        // `result= rest of the trip was fine`, `Outcome = ...`: as loose as
+        // a dash, since a tip reads the same (`Situation = 2-3 sentences`).
+        return Some(LineLabel {
+            part,
+            rest: rest.trim(),
+            one_letter: false,
+            dashed: true,
+            weak: WEAK_LABELS.contains(&body[..len].to_ascii_lowercase().as_str()),
+        });
     } else if let Some(rest) = arrowed(after) {
         rest
     } else if let Some(emphasis_end) = lead_emphasis_end.filter(|&e| e >= end) {
@@ -1038,7 +1051,7 @@ pub(crate) fn opens_with_option_letter(text: &str) -> bool {
         && Part::from_letter(first).is_none()
         && (spaced_dash(after).is_some()
             || after
-                .strip_prefix(')')
+                .strip_prefix([')', '.'])
                 .is_some_and(|rest| rest.starts_with(char::is_whitespace)))
 }
 
@@ -1093,7 +1106,15 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
                     .filter(|r| r.is_empty() || r.starts_with(char::is_whitespace))
                 {
                     Some(rest) => (rest, true),
-                    None => (body[1..].strip_prefix(')')?, true),
+                    // `S. August bank holiday...`, `A. told the captain`:
+                    // as loose as a dash (`A. Smith` alone is a name).
+                    None => match body[1..]
+                        .strip_prefix('.')
+                        .filter(|r| r.starts_with(char::is_whitespace))
+                    {
+                        Some(rest) => (rest, true),
+                        None => (body[1..].strip_prefix(')')?, true),
+                    },
                 },
             },
         },

@@ -17,6 +17,7 @@ mod chat;
 mod components;
 mod decode;
 mod delimited;
+mod docx;
 mod email;
 mod equals_wiki;
 mod html_lines;
@@ -101,6 +102,17 @@ fn then(before: Option<Rewritten>, after: Option<Rewritten>) -> Option<Rewritten
 /// a wrong file (a log, a dump) from tying up the importer.
 pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
 
+/// Largest Word document (`.docx`) accepted: pasted screenshots make a
+/// package far larger than its text, which [`MAX_DOCUMENT_BYTES`] still
+/// bounds once unpacked.
+pub const MAX_PACKAGE_BYTES: usize = 100 * 1024 * 1024;
+
+/// Whether the bytes open like a ZIP package (a `.docx`), which may be
+/// up to [`MAX_PACKAGE_BYTES`].
+pub fn is_package(head: &[u8]) -> bool {
+    docx::is_package(head)
+}
+
 /// A story found in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportedStory {
@@ -138,8 +150,12 @@ pub struct DocumentImport {
 pub enum ImportError {
     #[error("the file is empty: write your stories in it (e.g. `**Situation:** ...`, `**Task:** ...`, `**Action:** ...`, `**Result:** ...`) and import again")]
     Empty,
-    #[error("the file is binary, not text (a .docx, .pdf or image?): export or save it as Markdown or plain text and import that")]
+    #[error("the file is binary, not text (a .pdf, an old .doc or an image?): save or export it as a Word document (.docx), Markdown or plain text and import that")]
     Binary,
+    #[error("the file is {kind}, not a Word document or text: save the stories as a Word document (.docx), Markdown or plain text and import that")]
+    NotWord { kind: String },
+    #[error("the Word document could not be read ({reason}): open it in Word or Google Docs and save it again as .docx, or save it as Markdown or plain text, and import that")]
+    BrokenPackage { reason: String },
     #[error("the file is {bytes} bytes, over the {limit}-byte limit for one document: split it into smaller files")]
     TooLarge { bytes: usize, limit: usize },
     #[error("no STAR stories found ({skipped} section(s) skipped{}): mark each story's parts with Situation, Task, Action and Result, as headings (`### Situation`), bold labels (`**Situation:** ...`) or lines like `S: ...`", first_reason(.sections))]
@@ -163,13 +179,41 @@ fn first_reason(sections: &[SkippedSection]) -> String {
 /// input gives an [`ImportError`] or skipped sections, in time linear in the
 /// size of the document.
 pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, ImportError> {
-    if bytes.len() > MAX_DOCUMENT_BYTES {
+    let package = docx::is_package(bytes);
+    let limit = if package {
+        MAX_PACKAGE_BYTES
+    } else {
+        MAX_DOCUMENT_BYTES
+    };
+    if bytes.len() > limit {
         return Err(ImportError::TooLarge {
             bytes: bytes.len(),
-            limit: MAX_DOCUMENT_BYTES,
+            limit,
         });
     }
-    let decoded = decode::decode(bytes).map_err(|decode::NotText| ImportError::Binary)?;
+    // A Word document is read as the Markdown of its body, each line
+    // reporting its paragraph's number.
+    let (decoded, mut rewritten) = if package {
+        let (text, paragraphs) = docx::to_markdown(bytes).map_err(|e| match e {
+            docx::PackageError::NotWord(kind) => ImportError::NotWord { kind },
+            docx::PackageError::Broken(reason) => ImportError::BrokenPackage { reason },
+        })?;
+        if text.len() > MAX_DOCUMENT_BYTES {
+            return Err(ImportError::TooLarge {
+                bytes: text.len(),
+                limit: MAX_DOCUMENT_BYTES,
+            });
+        }
+        let decoded = decode::Decoded {
+            text: text.clone(),
+            windows_1252: false,
+            repaired_mojibake: false,
+        };
+        (decoded, Some((text, paragraphs)))
+    } else {
+        let decoded = decode::decode(bytes).map_err(|decode::NotText| ImportError::Binary)?;
+        (decoded, None)
+    };
     if decoded.text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
@@ -201,7 +245,6 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
         &titled_blocks::rewrite,
         &split_headings::rewrite,
     ];
-    let mut rewritten: Option<Rewritten> = None;
     for step in steps {
         let current = rewritten
             .as_ref()

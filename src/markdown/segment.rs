@@ -815,6 +815,77 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
+/// Fewest words of the paragraph that tells a story without labels under
+/// a numbered title.
+const MIN_PROSE_STORY_WORDS: usize = 60;
+
+/// `2) medical - LGW-TFS (leading under pressure)` then a paragraph that
+/// tells the story without labels, among numbered items that open
+/// labelled stories (`1) disruptive pax` then `sit: ...`): the numbering
+/// titles it as it titles its siblings, rather than the paragraph running
+/// on in the story above.
+fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) {
+    // The marker style (`2)` or `2.`) and depth of numbered story titles.
+    let styles: Vec<(char, usize)> = (0..roles.len())
+        .filter(|&i| matches!(roles[i], Role::StoryStart { .. }))
+        .filter_map(|i| {
+            let marker = lines[i].item.as_deref().filter(|m| is_number_marker(m))?;
+            Some((marker.chars().last()?, lines[i].depth))
+        })
+        .collect();
+    for i in 0..roles.len() {
+        let line = &lines[i];
+        let Some(style) = line
+            .item
+            .as_deref()
+            .filter(|m| is_number_marker(m))
+            .and_then(|m| m.chars().last())
+        else {
+            continue;
+        };
+        let siblings = styles
+            .iter()
+            .filter(|&&(c, depth)| c == style && depth == line.depth)
+            .count();
+        if siblings < 2
+            || roles[i] != Role::Content
+            || line.kind != LineKind::Text
+            || !title_like(&capitalised(&line.text))
+            || labels::without_parentheses(&line.text)
+                .split_whitespace()
+                .count()
+                > MAX_BOLD_TITLE_WORDS
+        {
+            continue;
+        }
+        // The paragraph right after it, up to the next block.
+        let mut words = 0;
+        for j in i + 1..roles.len() {
+            let next = &lines[j];
+            if (j > i + 1 && next.joiner == Joiner::Blank)
+                || next.item.is_some()
+                || next.kind != LineKind::Text
+                || roles[j] != Role::Content
+            {
+                break;
+            }
+            words += next.text.split_whitespace().count();
+        }
+        if words < MIN_PROSE_STORY_WORDS {
+            continue;
+        }
+        let (text, tags) = labels::split_hashtags(&line.text);
+        let title = labels::clean_title(&text);
+        if !title.is_empty() {
+            roles[i] = Role::StoryStart {
+                title,
+                number: None,
+                tags,
+            };
+        }
+    }
+}
+
 /// `**Conflict / Disagreement**` right before a story is a divider naming
 /// what comes next, not tags of the story above it: it is left as text,
 /// as it was before italic tag lines were read.
@@ -1326,6 +1397,11 @@ struct Draft {
     past_tags: bool,
     /// Under `Likely follow-ups:`: what follows is left out of the story.
     follow_ups: bool,
+    /// Paragraph lines under a titled story's start before any label: its
+    /// text, told by position, if no label ever comes and the title is a
+    /// numbered item (see [`promote_numbered_prose_titles`]).
+    untold: Vec<usize>,
+    numbered_start: bool,
 }
 
 impl Draft {
@@ -1413,6 +1489,7 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     read_bare_list_labels(lines, &mut roles);
     read_quoted_questions(lines, &mut roles);
     promote_bold_titles(lines, &mut roles);
+    promote_numbered_prose_titles(lines, &mut roles);
     keep_dividers(lines, &mut roles);
     read_answer_markers(lines, &mut roles);
     read_paragraph_answers(lines, &mut roles);
@@ -1925,8 +2002,13 @@ impl<'a> Segmenter<'a> {
             });
             return;
         };
-        // Text between a `Story:` line and its first label has no part to go to.
+        // Text between a `Story:` line and its first label has no part to
+        // go to, unless no label comes (`finish_draft`).
         let Some(part) = draft.current else {
+            let prose = line.kind == LineKind::Text && !line.text.trim().is_empty();
+            if draft.title.is_some() && prose && draft.untold.len() < MAX_PROSE_LINES {
+                draft.untold.push(i);
+            }
             return;
         };
         if draft.follow_ups {
@@ -1985,6 +2067,8 @@ impl<'a> Segmenter<'a> {
             current: None,
             part_heading: None,
             base_depth: 0,
+            untold: Vec::new(),
+            numbered_start: self.lines[i].item.as_deref().is_some_and(is_number_marker),
             guessed: false,
             labels_in_lists: true,
             prose_section: None,
@@ -2015,7 +2099,18 @@ impl<'a> Segmenter<'a> {
     }
 
     fn finish_draft(&mut self) {
-        if let Some(draft) = self.current.take() {
+        if let Some(mut draft) = self.current.take() {
+            // A titled story told in paragraphs without a label (`2) medical
+            // diversion` then what happened): its parts by position, trusted
+            // as a section of paragraphs is.
+            let unlabelled =
+                draft.labelled.iter().all(|l| !l) && draft.parts.iter().all(Vec::is_empty);
+            if unlabelled && draft.numbered_start && is_narrative(self.lines, &draft.untold) {
+                let untold = std::mem::take(&mut draft.untold);
+                assign_by_position(self.lines, &untold, &Part::STAR, &mut draft);
+                let title = draft.title.clone().unwrap_or_default();
+                draft.prose_section = Some((title, draft.start_line, false));
+            }
             self.drafts.push(draft);
         }
     }
@@ -2079,6 +2174,17 @@ impl<'a> Segmenter<'a> {
         let mut counts = vec![0usize; self.headings.len()];
         let mut stubs = vec![0usize; self.headings.len()];
         for draft in self.drafts.iter().filter(|d| d.title.is_none()) {
+            // Nor does a story under a heading that names it (`### Story 3
+            // – saying no`) compete for the headings above that one
+            // (`## CRM clean-up`, whose own story sits right under it).
+            let named = draft.headings.last().is_some_and(|&h| {
+                self.headings.get(h).is_some_and(|heading| {
+                    matches!(&heading.class, HeadingClass::Story { title, .. } if !title.is_empty())
+                })
+            });
+            if named {
+                continue;
+            }
             let tally = if assess(draft).complete {
                 &mut counts
             } else {

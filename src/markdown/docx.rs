@@ -1,0 +1,703 @@
+//! Word documents (`.docx`, as Word, Google Docs, LibreOffice and Pages
+//! save them): a ZIP package whose `word/document.xml` holds the text.
+//! The body is rewritten as Markdown for the rest of the import: heading
+//! styles (`Heading 2`, `Title`, or any style with an outline level) as
+//! `#` headings, bold runs as `**bold**` (so `Situation:` in bold reads as
+//! a label), list paragraphs as `- ` or `1. ` items, tables as pipe tables,
+//! soft line breaks as new lines. Deleted tracked changes, hidden text,
+//! field codes, comments, headers, footers and tables of contents are left
+//! out; inserted tracked changes count. Each line points at the number of
+//! the paragraph it came from (a table row at its first paragraph), which
+//! is what the stories' sources then name (`notes.docx:12`).
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+use roxmltree::{Document, Node, ParsingOptions};
+
+use super::{LineWriter, Rewritten};
+
+/// WordprocessingML's namespace.
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// Largest part read from a package (a document's text is a few hundred
+/// kilobytes; the limit stops a ZIP bomb).
+const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Most XML nodes in one part.
+const MAX_NODES: u32 = 20_000_000;
+
+/// Deepest `basedOn` chain followed between styles.
+const MAX_STYLE_DEPTH: usize = 16;
+
+/// Whether the bytes are a ZIP package (a `.docx`, `.xlsx`, `.odt`, ...).
+pub(crate) fn is_package(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Why a package could not be read as a Word document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PackageError {
+    /// A ZIP package of another kind (a spreadsheet, a presentation).
+    NotWord(String),
+    /// A damaged package or part.
+    Broken(String),
+}
+
+/// The document's body as Markdown, each line with the number of the
+/// paragraph it came from.
+pub(crate) fn to_markdown(bytes: &[u8]) -> Result<Rewritten, PackageError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| PackageError::Broken(format!("not a readable ZIP package: {e}")))?;
+    let Some(document) = part(&mut archive, "word/document.xml")? else {
+        let kind = if archive.index_for_name("xl/workbook.xml").is_some() {
+            "an Excel workbook (.xlsx)"
+        } else if archive.index_for_name("ppt/presentation.xml").is_some() {
+            "a PowerPoint presentation (.pptx)"
+        } else if archive.index_for_name("content.xml").is_some() {
+            "an OpenDocument file (.odt, .ods)"
+        } else {
+            "a ZIP archive"
+        };
+        return Err(PackageError::NotWord(kind.to_string()));
+    };
+    let styles = match part(&mut archive, "word/styles.xml")? {
+        Some(xml) => Styles::parse(&parse(&xml, "word/styles.xml")?),
+        None => Styles::default(),
+    };
+    let numbering = match part(&mut archive, "word/numbering.xml")? {
+        Some(xml) => Numbering::parse(&parse(&xml, "word/numbering.xml")?),
+        None => Numbering::default(),
+    };
+    let doc = parse(&document, "word/document.xml")?;
+    let body = doc
+        .root_element()
+        .children()
+        .find(|n| is_w(n, "body"))
+        .ok_or_else(|| PackageError::Broken("word/document.xml has no body".into()))?;
+    let mut writer = Writer {
+        styles: &styles,
+        numbering: &numbering,
+        counters: HashMap::new(),
+        out: LineWriter::with_capacity(document.len() / 4),
+        paragraph: 0,
+    };
+    writer.blocks(body);
+    Ok(writer.out.finish(false))
+}
+
+/// The text of a part of the package; `None` when the package lacks it.
+fn part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, PackageError> {
+    let file = match archive.by_name(name) {
+        Ok(file) => file,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(PackageError::Broken(format!("{name}: {e}"))),
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| PackageError::Broken(format!("{name}: {e}")))?;
+    if bytes.len() as u64 > MAX_PART_BYTES {
+        return Err(PackageError::Broken(format!(
+            "{name} is over {MAX_PART_BYTES} bytes unpacked"
+        )));
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| PackageError::Broken(format!("{name} is not UTF-8 XML")))
+}
+
+fn parse<'a>(xml: &'a str, name: &str) -> Result<Document<'a>, PackageError> {
+    let options = ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: MAX_NODES,
+        ..ParsingOptions::default()
+    };
+    Document::parse_with_options(xml, options)
+        .map_err(|e| PackageError::Broken(format!("{name}: {e}")))
+}
+
+fn is_w(node: &Node, name: &str) -> bool {
+    node.is_element() && node.tag_name().name() == name && node.tag_name().namespace() == Some(W)
+}
+
+fn w_child<'a, 'input>(node: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'input>> {
+    node.children().find(|n| is_w(n, name))
+}
+
+fn w_val<'a>(node: Node<'a, '_>) -> Option<&'a str> {
+    node.attribute((W, "val"))
+}
+
+/// A toggle property (`<w:b/>`, `<w:b w:val="0"/>`) is on.
+fn toggle(properties: Option<Node>, name: &str) -> Option<bool> {
+    let node = w_child(properties?, name)?;
+    Some(!matches!(w_val(node), Some("0" | "false" | "off")))
+}
+
+/// What a paragraph style means for the import.
+#[derive(Debug, Clone, Default)]
+struct Style {
+    name: String,
+    based_on: Option<String>,
+    /// 0-based outline level (`Heading 1` is 0).
+    outline: Option<u8>,
+    bold: Option<bool>,
+    num_id: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct Styles {
+    by_id: HashMap<String, Style>,
+}
+
+impl Styles {
+    fn parse(doc: &Document) -> Styles {
+        let mut by_id = HashMap::new();
+        for style in doc.root_element().children().filter(|n| is_w(n, "style")) {
+            let Some(id) = style.attribute((W, "styleId")) else {
+                continue;
+            };
+            let ppr = w_child(style, "pPr");
+            let name = w_child(style, "name")
+                .and_then(w_val)
+                .unwrap_or(id)
+                .to_ascii_lowercase();
+            by_id.insert(
+                id.to_string(),
+                Style {
+                    name,
+                    based_on: w_child(style, "basedOn")
+                        .and_then(w_val)
+                        .map(str::to_string),
+                    outline: ppr
+                        .and_then(|p| w_child(p, "outlineLvl"))
+                        .and_then(w_val)
+                        .and_then(|v| v.parse().ok()),
+                    bold: toggle(w_child(style, "rPr"), "b"),
+                    num_id: ppr
+                        .and_then(|p| w_child(p, "numPr"))
+                        .and_then(|n| w_child(n, "numId"))
+                        .and_then(w_val)
+                        .map(str::to_string),
+                },
+            );
+        }
+        Styles { by_id }
+    }
+
+    /// The style and those it is based on, nearest first.
+    fn chain<'a>(&'a self, id: &'a str) -> impl Iterator<Item = (&'a str, Option<&'a Style>)> {
+        let mut next = Some(id);
+        std::iter::from_fn(move || {
+            let id = next?;
+            let style = self.by_id.get(id);
+            next = style.and_then(|s| s.based_on.as_deref());
+            Some((id, style))
+        })
+        .take(MAX_STYLE_DEPTH)
+    }
+
+    /// The heading level of a paragraph style: `Title` 1, `Heading 1` 1,
+    /// `Heading 2` 2, or its outline level; `None` for body text.
+    fn heading_level(&self, id: &str) -> Option<usize> {
+        for (id, style) in self.chain(id) {
+            let name = style.map_or_else(|| id.to_ascii_lowercase(), |s| s.name.clone());
+            let compact = name.replace(' ', "");
+            if compact == "title" {
+                return Some(1);
+            }
+            if let Some(n) = compact
+                .strip_prefix("heading")
+                .and_then(|n| n.parse::<usize>().ok())
+            {
+                return Some(n.clamp(1, 6));
+            }
+            if let Some(level) = style.and_then(|s| s.outline).filter(|&l| l < 9) {
+                return Some(usize::from(level) + 1);
+            }
+        }
+        None
+    }
+
+    /// A table of contents entry (`TOC 1`, `toc 2`).
+    fn is_toc(&self, id: &str) -> bool {
+        self.chain(id).any(|(id, style)| {
+            let name = style.map_or_else(|| id.to_ascii_lowercase(), |s| s.name.clone());
+            name.starts_with("toc") && name[3..].trim().parse::<u8>().is_ok()
+        })
+    }
+
+    fn bold(&self, id: &str) -> bool {
+        self.chain(id)
+            .find_map(|(id, style)| {
+                let strong = id.eq_ignore_ascii_case("strong");
+                style.and_then(|s| s.bold).or(strong.then_some(true))
+            })
+            .unwrap_or(false)
+    }
+
+    fn num_id<'a>(&'a self, id: &'a str) -> Option<&'a str> {
+        self.chain(id)
+            .find_map(|(_, style)| style.and_then(|s| s.num_id.as_deref()))
+    }
+}
+
+/// List numbering: for each list, the format and start of each level.
+#[derive(Debug, Default)]
+struct Numbering {
+    /// `numId` -> levels (format, start), by `ilvl`.
+    lists: HashMap<String, Vec<(String, usize)>>,
+}
+
+impl Numbering {
+    fn parse(doc: &Document) -> Numbering {
+        let root = doc.root_element();
+        let mut abstracts: HashMap<&str, Vec<(String, usize)>> = HashMap::new();
+        for abs in root.children().filter(|n| is_w(n, "abstractNum")) {
+            let Some(id) = abs.attribute((W, "abstractNumId")) else {
+                continue;
+            };
+            let mut levels = Vec::new();
+            for lvl in abs.children().filter(|n| is_w(n, "lvl")) {
+                let ilvl: usize = lvl
+                    .attribute((W, "ilvl"))
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(levels.len());
+                let format = w_child(lvl, "numFmt").and_then(w_val).unwrap_or("bullet");
+                let start = w_child(lvl, "start")
+                    .and_then(w_val)
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(1);
+                if ilvl < 9 {
+                    levels.resize(levels.len().max(ilvl + 1), ("bullet".to_string(), 1));
+                    levels[ilvl] = (format.to_string(), start);
+                }
+            }
+            abstracts.insert(id, levels);
+        }
+        let mut lists = HashMap::new();
+        for num in root.children().filter(|n| is_w(n, "num")) {
+            let (Some(id), Some(abs)) = (
+                num.attribute((W, "numId")),
+                w_child(num, "abstractNumId").and_then(w_val),
+            ) else {
+                continue;
+            };
+            if let Some(levels) = abstracts.get(abs) {
+                lists.insert(id.to_string(), levels.clone());
+            }
+        }
+        Numbering { lists }
+    }
+}
+
+/// One run of text and whether it is bold.
+struct Run {
+    text: String,
+    bold: bool,
+}
+
+struct Writer<'a> {
+    styles: &'a Styles,
+    numbering: &'a Numbering,
+    /// The next number of each list level.
+    counters: HashMap<(String, usize), usize>,
+    out: LineWriter,
+    /// Paragraphs seen so far: the "line" each output line reports.
+    paragraph: usize,
+}
+
+impl Writer<'_> {
+    /// The block-level children of the body, a cell or a content control.
+    fn blocks(&mut self, parent: Node) {
+        for node in parent.children().filter(Node::is_element) {
+            if is_w(&node, "p") {
+                self.paragraph(node);
+            } else if is_w(&node, "tbl") {
+                self.table(node);
+            } else if is_w(&node, "sdt") {
+                if let Some(content) = w_child(node, "sdtContent") {
+                    self.blocks(content);
+                }
+            } else if is_w(&node, "customXml") || is_w(&node, "ins") || is_w(&node, "moveTo") {
+                self.blocks(node);
+            }
+        }
+    }
+
+    fn paragraph(&mut self, p: Node) {
+        self.paragraph += 1;
+        let line = self.paragraph;
+        let ppr = w_child(p, "pPr");
+        let style = ppr
+            .and_then(|n| w_child(n, "pStyle"))
+            .and_then(w_val)
+            .unwrap_or("Normal");
+        if self.styles.is_toc(style) {
+            return;
+        }
+        let mut runs = Vec::new();
+        let style_bold = self.styles.bold(style);
+        collect_runs(p, self.styles, style_bold, &mut runs);
+        let text_lines = render_lines(&runs);
+        if text_lines.iter().all(|l| l.trim().is_empty()) {
+            return;
+        }
+        let level = ppr
+            .and_then(|n| w_child(n, "outlineLvl"))
+            .and_then(w_val)
+            .and_then(|v| v.parse::<usize>().ok())
+            .filter(|&l| l < 9)
+            .map(|l| l + 1)
+            .or_else(|| self.styles.heading_level(style));
+        self.out.line("", line);
+        if let Some(level) = level {
+            let plain: Vec<String> = render_plain(&runs);
+            let heading = plain.join(" ");
+            self.out
+                .line(&format!("{} {}", "#".repeat(level), heading.trim()), line);
+            return;
+        }
+        let list = self.list_marker(ppr, style);
+        for (i, text) in text_lines.iter().enumerate() {
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            match (&list, i) {
+                (Some(marker), 0) => self.out.line(&format!("{marker}{text}"), line),
+                (Some(marker), _) => {
+                    let indent = " ".repeat(marker.chars().count());
+                    self.out.line(&format!("{indent}{text}"), line);
+                }
+                (None, _) => self.out.line(&escaped(text), line),
+            }
+        }
+    }
+
+    /// `- ` or `3. ` (indented by level) for a list paragraph.
+    fn list_marker(&mut self, ppr: Option<Node>, style: &str) -> Option<String> {
+        let num_pr = ppr.and_then(|n| w_child(n, "numPr"));
+        let num_id = num_pr
+            .and_then(|n| w_child(n, "numId"))
+            .and_then(w_val)
+            .or_else(|| self.styles.num_id(style))?;
+        // `numId` 0 switches numbering off.
+        if num_id == "0" {
+            return None;
+        }
+        let ilvl: usize = num_pr
+            .and_then(|n| w_child(n, "ilvl"))
+            .and_then(w_val)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+            .min(8);
+        let (format, start) = self
+            .numbering
+            .lists
+            .get(num_id)
+            .and_then(|levels| levels.get(ilvl))
+            .cloned()
+            .unwrap_or_else(|| ("bullet".to_string(), 1));
+        let indent = "  ".repeat(ilvl);
+        // A deeper level restarts when a shallower one moves on.
+        self.counters
+            .retain(|(id, level), _| id != num_id || *level <= ilvl);
+        if matches!(format.as_str(), "bullet" | "none") {
+            return Some(format!("{indent}- "));
+        }
+        let n = self
+            .counters
+            .entry((num_id.to_string(), ilvl))
+            .or_insert(start);
+        let marker = format!("{indent}{n}. ");
+        *n += 1;
+        Some(marker)
+    }
+
+    /// A table as a pipe table, a row per line; a one-column table (a box
+    /// around some text) as its paragraphs.
+    fn table(&mut self, tbl: Node) {
+        let rows: Vec<Node> = tbl.children().filter(|n| is_w(n, "tr")).collect();
+        let columns = rows
+            .iter()
+            .map(|r| r.children().filter(|n| is_w(n, "tc")).count())
+            .max()
+            .unwrap_or(0);
+        if columns <= 1 {
+            for row in rows {
+                for cell in row.children().filter(|n| is_w(n, "tc")) {
+                    self.blocks(cell);
+                }
+            }
+            return;
+        }
+        self.out.line("", self.paragraph + 1);
+        for (i, row) in rows.iter().enumerate() {
+            let line = self.paragraph + 1;
+            let mut cells = Vec::new();
+            for cell in row.children().filter(|n| is_w(n, "tc")) {
+                cells.push(self.cell_text(cell));
+            }
+            while cells.len() < columns {
+                cells.push(String::new());
+            }
+            self.out.line(&format!("| {} |", cells.join(" | ")), line);
+            if i == 0 {
+                let rule = vec!["---"; columns].join(" | ");
+                self.out.line(&format!("| {rule} |"), line);
+            }
+        }
+        self.out.line("", self.paragraph);
+    }
+
+    /// A cell's paragraphs on one line, joined by `<br>`, pipes escaped.
+    fn cell_text(&mut self, cell: Node) -> String {
+        let mut lines = Vec::new();
+        for p in cell.descendants().filter(|n| is_w(n, "p")) {
+            self.paragraph += 1;
+            let style = w_child(p, "pPr")
+                .and_then(|n| w_child(n, "pStyle"))
+                .and_then(w_val)
+                .unwrap_or("Normal");
+            let mut runs = Vec::new();
+            collect_runs(p, self.styles, self.styles.bold(style), &mut runs);
+            let list = w_child(p, "pPr")
+                .and_then(|n| w_child(n, "numPr"))
+                .is_some();
+            for text in render_lines(&runs) {
+                let text = text.trim();
+                if !text.is_empty() {
+                    let item = if list { "- " } else { "" };
+                    lines.push(format!("{item}{}", text.replace('|', "\\|")));
+                }
+            }
+        }
+        lines.join("<br>")
+    }
+}
+
+/// The text runs of a paragraph in order, with tracked deletions, field
+/// codes, hidden text and drawings left out. A line break is a `\n` run.
+fn collect_runs(node: Node, styles: &Styles, style_bold: bool, runs: &mut Vec<Run>) {
+    for child in node.children().filter(Node::is_element) {
+        if child.tag_name().namespace() != Some(W) {
+            continue;
+        }
+        match child.tag_name().name() {
+            "r" => run(child, styles, style_bold, runs),
+            // Containers of runs: inserted text, links, fields, content
+            // controls, smart tags.
+            "ins" | "moveTo" | "hyperlink" | "fldSimple" | "smartTag" | "customXml" | "sdt"
+            | "sdtContent" | "dir" | "bdo" => collect_runs(child, styles, style_bold, runs),
+            // Deleted text, properties, comments, bookmarks and the rest.
+            _ => {}
+        }
+    }
+}
+
+fn run(r: Node, styles: &Styles, style_bold: bool, runs: &mut Vec<Run>) {
+    let rpr = w_child(r, "rPr");
+    if toggle(rpr, "vanish") == Some(true) {
+        return;
+    }
+    let char_style_bold = rpr
+        .and_then(|n| w_child(n, "rStyle"))
+        .and_then(w_val)
+        .is_some_and(|s| styles.bold(s));
+    let bold = toggle(rpr, "b").unwrap_or(style_bold || char_style_bold);
+    let caps = toggle(rpr, "caps") == Some(true);
+    let push = |text: &str, runs: &mut Vec<Run>| {
+        let text = if caps {
+            text.to_uppercase()
+        } else {
+            text.to_string()
+        };
+        match runs.last_mut() {
+            Some(last) if last.bold == bold && last.text != "\n" && text != "\n" => {
+                last.text.push_str(&text);
+            }
+            _ => runs.push(Run { text, bold }),
+        }
+    };
+    for child in r.children().filter(Node::is_element) {
+        if child.tag_name().namespace() != Some(W) {
+            continue;
+        }
+        match child.tag_name().name() {
+            "t" => push(child.text().unwrap_or(""), runs),
+            "tab" | "ptab" => push(" ", runs),
+            "br" | "cr" => push("\n", runs),
+            "noBreakHyphen" => push("-", runs),
+            _ => {}
+        }
+    }
+}
+
+/// The runs as lines of Markdown, bold runs as `**bold**` with their
+/// outer spaces outside the markers.
+fn render_lines(runs: &[Run]) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for run in runs {
+        if run.text == "\n" {
+            lines.push(String::new());
+            continue;
+        }
+        let line = lines.last_mut().expect("one line at least");
+        let inner = run.text.trim();
+        if !run.bold || inner.is_empty() || !inner.chars().any(char::is_alphanumeric) {
+            line.push_str(&run.text);
+            continue;
+        }
+        let lead = &run.text[..run.text.len() - run.text.trim_start().len()];
+        let trail = &run.text[run.text.trim_end().len()..];
+        line.push_str(lead);
+        line.push_str("**");
+        line.push_str(inner);
+        line.push_str("**");
+        line.push_str(trail);
+    }
+    lines
+}
+
+/// The runs as plain lines (for a heading).
+fn render_plain(runs: &[Run]) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for run in runs {
+        if run.text == "\n" {
+            lines.push(String::new());
+        } else if let Some(line) = lines.last_mut() {
+            line.push_str(&run.text);
+        }
+    }
+    lines
+}
+
+/// Body text that Markdown would read as a heading or a quote keeps its
+/// first character as text.
+fn escaped(text: &str) -> String {
+    if text.starts_with("# ") || text.starts_with("## ") || text.starts_with('>') {
+        format!("\\{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A package with the given parts, as Word writes it (deflated).
+    pub(crate) fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+        let mut buffer = Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut buffer);
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            for (name, text) in parts {
+                zip.start_file(*name, options).unwrap();
+                zip.write_all(text.as_bytes()).unwrap();
+            }
+            zip.finish().unwrap();
+        }
+        buffer.into_inner()
+    }
+
+    fn document(body: &str) -> String {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>{body}<w:sectPr/></w:body></w:document>"
+        )
+    }
+
+    const STYLES: &str = "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:style w:type=\"paragraph\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style><w:style w:type=\"paragraph\" w:styleId=\"Kop2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr></w:style><w:style w:type=\"paragraph\" w:styleId=\"StoryTitle\"><w:name w:val=\"Story title\"/><w:basedOn w:val=\"Kop2\"/></w:style><w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style><w:style w:type=\"character\" w:styleId=\"Strong\"><w:name w:val=\"Strong\"/><w:rPr><w:b/></w:rPr></w:style></w:styles>";
+
+    const NUMBERING: &str = "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>";
+
+    fn markdown(body: &str) -> String {
+        let bytes = package(&[
+            ("word/document.xml", &document(body)),
+            ("word/styles.xml", STYLES),
+            ("word/numbering.xml", NUMBERING),
+        ]);
+        to_markdown(&bytes).unwrap().0
+    }
+
+    #[test]
+    fn headings_bold_labels_and_lists_become_markdown() {
+        let body = "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr><w:r><w:t>Contents entry\t3</w:t></w:r></w:p>\
+            <w:p><w:pPr><w:pStyle w:val=\"StoryTitle\"/></w:pPr><w:r><w:t>Saving the Har</w:t></w:r><w:proofErr w:type=\"spellStart\"/><w:r><w:t>per account</w:t></w:r></w:p>\
+            <w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">Situation: </w:t></w:r><w:r><w:t>The client was leaving</w:t></w:r><w:del><w:r><w:delText> for good</w:delText></w:r></w:del><w:ins><w:r><w:t xml:space=\"preserve\"> after two late deliveries</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r></w:p>\
+            <w:p><w:r><w:rPr><w:rStyle w:val=\"Strong\"/></w:rPr><w:t>Action:</w:t></w:r><w:r><w:br/><w:t>I drove the parts over.</w:t></w:r></w:p>\
+            <w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>Weekly calls</w:t></w:r></w:p>\
+            <w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr><w:r><w:t>First step</w:t></w:r></w:p>\
+            <w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr><w:r><w:t>Second step</w:t></w:r></w:p>\
+            <w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>HYPERLINK \"x\"</w:instrText></w:r><w:r><w:t>R &amp; D kept them</w:t></w:r></w:p>";
+        let md = markdown(body);
+        assert!(!md.contains("Contents entry"), "{md}");
+        assert!(md.contains("\n## Saving the Harper account\n"), "{md}");
+        assert!(
+            md.contains("\n**Situation:** The client was leaving after two late deliveries.\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("\n**Action:**\nI drove the parts over.\n"),
+            "{md}"
+        );
+        assert!(md.contains("\n- Weekly calls\n"), "{md}");
+        assert!(md.contains("\n1. First step\n\n2. Second step\n"), "{md}");
+        assert!(md.contains("\nR & D kept them\n"), "{md}");
+        for gone in ["for good", "hidden", "HYPERLINK"] {
+            assert!(!md.contains(gone), "{gone}: {md}");
+        }
+    }
+
+    #[test]
+    fn each_line_reports_its_paragraph_and_tables_are_pipe_tables() {
+        let body = "<w:p><w:r><w:t>Intro</w:t></w:r></w:p>\
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Situation</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>It | broke.</w:t></w:r></w:p><w:p><w:r><w:t>Twice.</w:t></w:r></w:p></w:tc></w:tr>\
+            <w:tr><w:tc><w:p><w:r><w:t>Result</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Fixed.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\
+            <w:p><w:r><w:t>After</w:t></w:r></w:p>";
+        let bytes = package(&[("word/document.xml", &document(body))]);
+        let (md, lines) = to_markdown(&bytes).unwrap();
+        assert!(
+            md.contains(
+                "\n| Situation | It \\| broke.<br>Twice. |\n| --- | --- |\n| Result | Fixed. |\n"
+            ),
+            "{md}"
+        );
+        assert_eq!(lines.len(), md.matches('\n').count());
+        let line_of = |needle: &str| {
+            let n = md[..md.find(needle).unwrap()].matches('\n').count();
+            lines[n]
+        };
+        assert_eq!(line_of("Intro"), 1);
+        assert_eq!(line_of("| Situation"), 2);
+        assert_eq!(line_of("| Result"), 5);
+        assert_eq!(line_of("After"), 7);
+    }
+
+    #[test]
+    fn other_packages_and_broken_ones_are_named() {
+        let xlsx = package(&[("xl/workbook.xml", "<workbook/>")]);
+        assert_eq!(
+            to_markdown(&xlsx).unwrap_err(),
+            PackageError::NotWord("an Excel workbook (.xlsx)".into())
+        );
+        let broken = package(&[("word/document.xml", "<w:document><w:body>")]);
+        assert!(matches!(
+            to_markdown(&broken).unwrap_err(),
+            PackageError::Broken(reason) if reason.starts_with("word/document.xml")
+        ));
+        let mut truncated = package(&[("word/document.xml", &document(""))]);
+        truncated.truncate(truncated.len() / 2);
+        assert!(matches!(
+            to_markdown(&truncated).unwrap_err(),
+            PackageError::Broken(_)
+        ));
+    }
+}
