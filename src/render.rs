@@ -126,12 +126,13 @@ const PLAIN: Style = Style {
 
 /// Human-readable results.
 /// What `--explain` says about the question itself: its content words
-/// (as the question wrote them) and its themes: named by its words, inferred from similar
+/// (as the question wrote them, and any typo read as the word meant) and its themes: named by its words, inferred from similar
 /// common questions, and read from its meaning by the theme classifier
 /// (with their probabilities).
 pub fn write_question_analysis(
     out: &mut dyn Write,
     words: &[&str],
+    typos: &[(String, String)],
     themes: &[String],
     inferred: &[String],
     meaning: &[(String, f32)],
@@ -147,13 +148,22 @@ pub fn write_question_analysis(
         .iter()
         .map(|(name, p)| format!("{name} {:.0}%", p * 100.0))
         .collect();
+    let read_as: Vec<String> = typos
+        .iter()
+        .map(|(typed, read)| format!("\"{typed}\" as \"{read}\""))
+        .collect();
     writeln!(
         out,
-        "question words: {}\nquestion themes: {} (from similar common questions: {}; from its meaning: {})\n",
+        "question words: {}{}\nquestion themes: {} (from similar common questions: {}; from its meaning: {})\n",
         if words.is_empty() {
             "none".to_string()
         } else {
             words.join(", ")
+        },
+        if read_as.is_empty() {
+            String::new()
+        } else {
+            format!(" (read {})", read_as.join(", "))
         },
         list(themes),
         list(inferred),

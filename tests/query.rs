@@ -191,6 +191,24 @@ fn explain_in_text_says_what_the_question_is_about() {
 }
 
 #[test]
+fn explain_says_how_a_typo_was_read() {
+    let dir = scratch();
+    starmatch(dir.path())
+        .args([
+            "query",
+            "--explain",
+            "-k",
+            "1",
+            "Tell me about a time you clashed with your freind",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "question words: clashed, freind (read \"freind\" as \"friend\")\n",
+        ));
+}
+
+#[test]
 fn explain_in_text_lists_the_themes_read_from_the_question_s_meaning() {
     let dir = scratch();
     let out = starmatch(dir.path())

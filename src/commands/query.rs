@@ -249,6 +249,7 @@ fn answer(
             render::write_question_analysis(
                 out,
                 &analyzed.content_words(question),
+                &analyzed.typos,
                 &ranker.lexicon.names_of(&analyzed.concepts),
                 &ranker.lexicon.names_of(&analyzed.inferred),
                 &ranker

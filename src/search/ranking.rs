@@ -305,6 +305,9 @@ pub struct AnalyzedQuestion {
     pub key: Option<String>,
     /// The question was longer than [`MAX_QUESTION_WORDS`] and was cut.
     pub truncated: bool,
+    /// Words the semantic model read as another, one letter away, as
+    /// (typed, read as): "freind" -> "friend".
+    pub typos: Vec<(String, String)>,
     /// Misspelled concept words as (the word's stem, the stem of the
     /// lexicon form it is a slip of): "maneger" -> "manager". Words the
     /// index does not know are searched as the form instead.
@@ -461,8 +464,16 @@ impl Ranker {
         ]
         .iter()
         .any(|s| !self.disabled.contains(s));
+        // Typos read as the words meant ("freind" as "friend"), for the
+        // model's vector: a misspelt word is pieces of nothing.
+        let model = semantic::Model::builtin();
+        let (read_as, typos) = if reads_vector {
+            model.corrected(question)
+        } else {
+            (String::new(), Vec::new())
+        };
         let question_vector = if reads_vector {
-            semantic::Model::builtin().embed(question)
+            model.embed(&read_as)
         } else {
             None
         };
@@ -526,6 +537,7 @@ impl Ranker {
             theme_roots,
             key,
             truncated,
+            typos,
             corrections,
         }
     }

@@ -192,6 +192,145 @@ impl Model {
         }
     }
 
+    /// The text with each word the vocabulary lacks as a whole word, but
+    /// has one letter away (a swap of two neighbours, a letter missing,
+    /// extra or wrong: "freind", "legitmate", "pateint"), replaced by that
+    /// word. Words under [`MIN_TYPO_CHARS`] letters, or not plain
+    /// lowercase ASCII letters once lowercased, are left as they are.
+    /// Returns the text and each (typed, read as) pair.
+    pub fn corrected(&self, text: &str) -> (String, Vec<(String, String)>) {
+        let mut out = String::with_capacity(text.len());
+        let mut fixes = Vec::new();
+        let mut last = 0;
+        for (at, word) in text.unicode_word_indices() {
+            let lower = word.to_ascii_lowercase();
+            if lower.len() < MIN_TYPO_CHARS
+                || !lower.bytes().all(|b| b.is_ascii_lowercase())
+                || self.knows(&lower)
+            {
+                continue;
+            }
+            if let Some(fix) = self.one_edit_away(&lower) {
+                out.push_str(&text[last..at]);
+                out.push_str(&fix);
+                last = at + word.len();
+                fixes.push((word.to_string(), fix));
+            }
+        }
+        out.push_str(&text[last..]);
+        (out, fixes)
+    }
+
+    /// Whether a word is the vocabulary's own, or made of its words: an
+    /// inflection or derivation ("staffing", "scoping", "modernised"), a
+    /// prefix ("reusing") or two words ("slowdown", "outage"). The
+    /// vocabulary holds only frequent words whole, so a word it lacks is
+    /// not yet a typo.
+    fn knows(&self, word: &str) -> bool {
+        const SUFFIXES: [&str; 24] = [
+            "s", "es", "ed", "d", "ing", "er", "ers", "ly", "y", "ment", "ments", "ness", "ion",
+            "ions", "able", "al", "ist", "ism", "ise", "ised", "ising", "isation", "ize", "ized",
+        ];
+        const PREFIXES: [&str; 12] = [
+            "re", "un", "de", "pre", "dis", "mis", "over", "under", "out", "co", "non", "sub",
+        ];
+        let whole = |w: &str| w.len() >= 2 && self.find(w).is_some();
+        let inflected = |w: &str| {
+            whole(w)
+                || SUFFIXES.iter().any(|suffix| {
+                    let Some(stem) = w.strip_suffix(suffix).filter(|s| s.len() >= 3) else {
+                        return false;
+                    };
+                    let doubled = stem.len() >= 2
+                        && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+                    whole(stem)
+                        || whole(&format!("{stem}e"))
+                        // "prioritize" from "priority".
+                        || whole(&format!("{stem}y"))
+                        || (doubled && whole(&stem[..stem.len() - 1]))
+                        || stem
+                            .strip_suffix('i')
+                            .is_some_and(|s| whole(&format!("{s}y")))
+                })
+        };
+        // British spellings the vocabulary has in American ones:
+        // "prioritise", "organisation", "analysing".
+        let american = word.replace("is", "iz").replace("ys", "yz");
+        if inflected(word) || (american != word && inflected(&american)) {
+            return true;
+        }
+        if PREFIXES.iter().any(|prefix| {
+            word.strip_prefix(prefix)
+                .is_some_and(|rest| rest.len() >= 3 && inflected(rest))
+        }) {
+            return true;
+        }
+        (3..word.len().saturating_sub(2))
+            .any(|k| word.is_char_boundary(k) && whole(&word[..k]) && inflected(&word[k..]))
+    }
+
+    /// A whole word of the vocabulary one edit from `word` (keeping its
+    /// first letter), tried from the commonest typo: two neighbours
+    /// swapped, a letter missing (not an `s` or `d` at the end, which
+    /// would inflect a real word), an extra letter (one of a doubled
+    /// pair, or in a long word), a wrong letter (in a long word only:
+    /// "invent" is one letter from "intent").
+    fn one_edit_away(&self, word: &str) -> Option<String> {
+        let b = word.as_bytes();
+        let known = |candidate: &[u8]| {
+            let text = std::str::from_utf8(candidate).ok()?;
+            self.find(text).map(|_| text.to_string())
+        };
+        let long = b.len() >= MIN_LONG_TYPO_CHARS;
+        let mut candidate = b.to_vec();
+        for i in 1..b.len() - 1 {
+            candidate.swap(i, i + 1);
+            if let Some(found) = known(&candidate) {
+                return Some(found);
+            }
+            candidate.swap(i, i + 1);
+        }
+        for i in 1..=b.len() {
+            for c in b'a'..=b'z' {
+                if i == b.len() && matches!(c, b's' | b'd') {
+                    continue;
+                }
+                let mut added = b.to_vec();
+                added.insert(i, c);
+                if let Some(found) = known(&added) {
+                    return Some(found);
+                }
+            }
+        }
+        for i in 1..b.len() {
+            let doubled = b[i] == b[i - 1];
+            if !(doubled || long) {
+                continue;
+            }
+            let mut dropped = b.to_vec();
+            dropped.remove(i);
+            if let Some(found) = known(&dropped) {
+                return Some(found);
+            }
+        }
+        if !long {
+            return None;
+        }
+        for i in 1..b.len() {
+            for c in b'a'..=b'z' {
+                if c == b[i] {
+                    continue;
+                }
+                let mut changed = b.to_vec();
+                changed[i] = c;
+                if let Some(found) = known(&changed) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
     /// The unit-length vector of a text; `None` when no piece is known.
     pub fn embed(&self, text: &str) -> Option<Vec<f32>> {
         let mut sum = vec![0.0f32; self.dim];
@@ -210,6 +349,13 @@ impl Model {
         (norm > 0.0).then(|| sum.iter().map(|x| x / norm).collect())
     }
 }
+
+/// Shortest word [`Model::corrected`] corrects: shorter words are too
+/// often one letter from another real word.
+const MIN_TYPO_CHARS: usize = 5;
+
+/// Shortest word in which an extra or a wrong letter is taken for a typo.
+const MIN_LONG_TYPO_CHARS: usize = 8;
 
 /// BERT's basic tokenisation for lowercased text: words split at white
 /// space, each punctuation character a word of its own, control characters
@@ -435,6 +581,33 @@ mod tests {
             pieces("Naïve “café” plan"),
             ["naive", "\"", "cafe", "\"", "plan"]
         );
+    }
+
+    #[test]
+    fn typos_are_read_as_the_word_meant_and_real_words_are_left_alone() {
+        let model = Model::builtin();
+        let (text, fixes) =
+            model.corrected("Ever had to manage a freind? Be legitmate with the pateint.");
+        assert_eq!(
+            text,
+            "Ever had to manage a friend? Be legitimate with the patient."
+        );
+        assert_eq!(fixes[0], ("freind".to_string(), "friend".to_string()));
+        assert_eq!(
+            model
+                .corrected("A custmer emergancy, compleetly unfamilar")
+                .0,
+            "A customer emergency, completely unfamiliar"
+        );
+        // Words the vocabulary lacks whole but are real: inflections,
+        // prefixes, compounds, British spellings, short words.
+        for text in [
+            "Invent and Simplify: an outage, a slowdown, staffing, reusing",
+            "juggle, mediate, grumble, escalate, prioritise, organisation",
+            "login, churn, chore, savvy",
+        ] {
+            assert_eq!(model.corrected(text).0, text);
+        }
     }
 
     #[test]
