@@ -460,6 +460,12 @@ fn read_limited(file: &Path) -> Result<Vec<u8>, String> {
         } else {
             MAX_DOCUMENT_BYTES
         };
+        if meta.len() > limit as u64 && package {
+            return Err(format!(
+                "the Word document is {} bytes, over the {limit}-byte limit: remove or compress its pictures (File > Compress Pictures), or save it as Markdown or plain text, and import that",
+                meta.len()
+            ));
+        }
         if meta.len() > limit as u64 {
             return Err(format!(
                 "the file is {} bytes, over the {limit}-byte limit for one document: split it into smaller files",

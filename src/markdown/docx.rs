@@ -22,10 +22,24 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// Largest part read from a package (a document's text is a few hundred
 /// kilobytes; the limit stops a ZIP bomb).
-const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+const MAX_PART_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Most XML nodes in one part.
-const MAX_NODES: u32 = 20_000_000;
+const MAX_NODES: u32 = 4_000_000;
+
+/// Deepest element nesting read: Word nests a dozen levels; far deeper is
+/// a hostile file (it would exhaust the stack or the parser's namespaces).
+const MAX_XML_DEPTH: usize = 256;
+
+/// Most columns a table keeps; further cells join the last one.
+const MAX_COLUMNS: usize = 64;
+
+/// Highest list number (`w:start` is the file's word).
+const MAX_LIST_NUMBER: usize = 100_000;
+
+/// Where a package names its main document, and its parts' relationships.
+const RELS: &str = "_rels/.rels";
+const PACKAGE_RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /// Deepest `basedOn` chain followed between styles.
 const MAX_STYLE_DEPTH: usize = 16;
@@ -49,7 +63,17 @@ pub(crate) enum PackageError {
 pub(crate) fn to_markdown(bytes: &[u8]) -> Result<Rewritten, PackageError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| PackageError::Broken(format!("not a readable ZIP package: {e}")))?;
-    let Some(document) = part(&mut archive, "word/document.xml")? else {
+    // Word Online saves `word/document2.xml`: `_rels/.rels` names it.
+    let main = match part(&mut archive, RELS)? {
+        Some(xml) => target(&parse(&xml, RELS)?, "officeDocument", "").unwrap_or_default(),
+        None => String::new(),
+    };
+    let main = if main.is_empty() {
+        "word/document.xml".to_string()
+    } else {
+        main
+    };
+    let Some(document) = part(&mut archive, &main)? else {
         let kind = if archive.index_for_name("xl/workbook.xml").is_some() {
             "an Excel workbook (.xlsx)"
         } else if archive.index_for_name("ppt/presentation.xml").is_some() {
@@ -61,15 +85,33 @@ pub(crate) fn to_markdown(bytes: &[u8]) -> Result<Rewritten, PackageError> {
         };
         return Err(PackageError::NotWord(kind.to_string()));
     };
-    let styles = match part(&mut archive, "word/styles.xml")? {
-        Some(xml) => Styles::parse(&parse(&xml, "word/styles.xml")?),
+    // The main part's own relationships name its styles and numbering.
+    let folder = main.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let file = main
+        .rsplit_once('/')
+        .map_or(main.as_str(), |(_, file)| file);
+    let rels_name = format!("{folder}/_rels/{file}.rels");
+    let rels = part(&mut archive, &rels_name)?;
+    let rels = match &rels {
+        Some(xml) => Some(parse(xml, &rels_name)?),
+        None => None,
+    };
+    let related = |kind: &str, default: &str| {
+        rels.as_ref()
+            .and_then(|doc| target(doc, kind, folder))
+            .unwrap_or_else(|| format!("{folder}/{default}"))
+    };
+    let styles_name = related("styles", "styles.xml");
+    let styles = match part(&mut archive, &styles_name)? {
+        Some(xml) => Styles::parse(&parse(&xml, &styles_name)?),
         None => Styles::default(),
     };
-    let numbering = match part(&mut archive, "word/numbering.xml")? {
-        Some(xml) => Numbering::parse(&parse(&xml, "word/numbering.xml")?),
+    let numbering_name = related("numbering", "numbering.xml");
+    let numbering = match part(&mut archive, &numbering_name)? {
+        Some(xml) => Numbering::parse(&parse(&xml, &numbering_name)?),
         None => Numbering::default(),
     };
-    let doc = parse(&document, "word/document.xml")?;
+    let doc = parse(&document, &main)?;
     let body = doc
         .root_element()
         .children()
@@ -110,7 +152,58 @@ fn part(
         .map_err(|_| PackageError::Broken(format!("{name} is not UTF-8 XML")))
 }
 
+/// The part a relationship of `kind` (`officeDocument`, `styles`) points
+/// at, as a path in the package; `folder` is where relative targets start.
+fn target(rels: &Document, kind: &str, folder: &str) -> Option<String> {
+    let rel = rels
+        .root_element()
+        .children()
+        .filter(|n| n.is_element() && n.tag_name().name() == "Relationship")
+        .filter(|n| n.tag_name().namespace() == Some(PACKAGE_RELS))
+        .find(|n| {
+            n.attribute("Type")
+                .is_some_and(|t| t.rsplit('/').next() == Some(kind))
+        })?;
+    let target = rel.attribute("Target")?;
+    let path = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None if folder.is_empty() => target.to_string(),
+        None => format!("{folder}/{target}"),
+    };
+    Some(path)
+}
+
+/// The deepest element nesting of an XML text, counted from its tags.
+fn depth(xml: &str) -> usize {
+    let bytes = xml.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut at = 0;
+    while let Some(open) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + open;
+        let Some(close) = memchr::memchr(b'>', &bytes[start..]) else {
+            break;
+        };
+        let end = start + close;
+        match bytes.get(start + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(b'?' | b'!') => {}
+            _ if bytes[end - 1] == b'/' => {}
+            _ => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        at = end + 1;
+    }
+    deepest
+}
+
 fn parse<'a>(xml: &'a str, name: &str) -> Result<Document<'a>, PackageError> {
+    if depth(xml) > MAX_XML_DEPTH {
+        return Err(PackageError::Broken(format!(
+            "{name} nests its elements over {MAX_XML_DEPTH} deep"
+        )));
+    }
     let options = ParsingOptions {
         allow_dtd: false,
         nodes_limit: MAX_NODES,
@@ -207,7 +300,8 @@ impl Styles {
         for (id, style) in self.chain(id) {
             let name = style.map_or_else(|| id.to_ascii_lowercase(), |s| s.name.clone());
             let compact = name.replace(' ', "");
-            if compact == "title" {
+            // `Title`, and Pages' `Heading` without a number.
+            if compact == "title" || compact == "heading" {
                 return Some(1);
             }
             if let Some(n) = compact
@@ -217,7 +311,7 @@ impl Styles {
                 return Some(n.clamp(1, 6));
             }
             if let Some(level) = style.and_then(|s| s.outline).filter(|&l| l < 9) {
-                return Some(usize::from(level) + 1);
+                return Some((usize::from(level) + 1).min(6));
             }
         }
         None
@@ -246,36 +340,47 @@ impl Styles {
     }
 }
 
-/// List numbering: for each list, the format and start of each level.
+/// List numbering: for each list (`numId`), its abstract definition and
+/// the format and start of each level.
 #[derive(Debug, Default)]
 struct Numbering {
-    /// `numId` -> levels (format, start), by `ilvl`.
-    lists: HashMap<String, Vec<(String, usize)>>,
+    lists: HashMap<String, List>,
+}
+
+#[derive(Debug, Clone)]
+struct List {
+    /// The sequence it counts in: lists of one abstract definition
+    /// continue each other's numbers unless one restarts them.
+    sequence: String,
+    /// (format, start) by level.
+    levels: Vec<(String, usize)>,
 }
 
 impl Numbering {
     fn parse(doc: &Document) -> Numbering {
         let root = doc.root_element();
+        let start_of = |node: Node| {
+            w_val(node)
+                .and_then(|v| v.parse::<usize>().ok())
+                .map(|n| n.min(MAX_LIST_NUMBER))
+        };
         let mut abstracts: HashMap<&str, Vec<(String, usize)>> = HashMap::new();
         for abs in root.children().filter(|n| is_w(n, "abstractNum")) {
             let Some(id) = abs.attribute((W, "abstractNumId")) else {
                 continue;
             };
-            let mut levels = Vec::new();
+            let mut levels = vec![("bullet".to_string(), 1); 9];
             for lvl in abs.children().filter(|n| is_w(n, "lvl")) {
-                let ilvl: usize = lvl
+                let Some(ilvl) = lvl
                     .attribute((W, "ilvl"))
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(levels.len());
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .filter(|&l| l < 9)
+                else {
+                    continue;
+                };
                 let format = w_child(lvl, "numFmt").and_then(w_val).unwrap_or("bullet");
-                let start = w_child(lvl, "start")
-                    .and_then(w_val)
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(1);
-                if ilvl < 9 {
-                    levels.resize(levels.len().max(ilvl + 1), ("bullet".to_string(), 1));
-                    levels[ilvl] = (format.to_string(), start);
-                }
+                let start = w_child(lvl, "start").and_then(start_of).unwrap_or(1);
+                levels[ilvl] = (format.to_string(), start);
             }
             abstracts.insert(id, levels);
         }
@@ -287,9 +392,29 @@ impl Numbering {
             ) else {
                 continue;
             };
-            if let Some(levels) = abstracts.get(abs) {
-                lists.insert(id.to_string(), levels.clone());
+            let Some(mut levels) = abstracts.get(abs).cloned() else {
+                continue;
+            };
+            // `<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>`:
+            // this list restarts, and counts on its own.
+            let mut restarts = false;
+            for over in num.children().filter(|n| is_w(n, "lvlOverride")) {
+                let ilvl = over
+                    .attribute((W, "ilvl"))
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .filter(|&l| l < 9);
+                let start = w_child(over, "startOverride").and_then(start_of);
+                if let (Some(ilvl), Some(start)) = (ilvl, start) {
+                    levels[ilvl].1 = start;
+                    restarts = true;
+                }
             }
+            let sequence = if restarts {
+                format!("num {id}")
+            } else {
+                format!("abstract {abs}")
+            };
+            lists.insert(id.to_string(), List { sequence, levels });
         }
         Numbering { lists }
     }
@@ -301,11 +426,19 @@ struct Run {
     bold: bool,
 }
 
+/// What a paragraph holds: its heading level or list marker, and its
+/// text as Markdown lines.
+struct ParagraphText {
+    heading: Option<usize>,
+    list: Option<String>,
+    lines: Vec<String>,
+}
+
 struct Writer<'a> {
     styles: &'a Styles,
     numbering: &'a Numbering,
-    /// The next number of each list level.
-    counters: HashMap<(String, usize), usize>,
+    /// The next number of each level of each list sequence (0: not begun).
+    counters: HashMap<String, [usize; 9]>,
     out: LineWriter,
     /// Paragraphs seen so far: the "line" each output line reports.
     paragraph: usize,
@@ -319,12 +452,8 @@ impl Writer<'_> {
                 self.paragraph(node);
             } else if is_w(&node, "tbl") {
                 self.table(node);
-            } else if is_w(&node, "sdt") {
-                if let Some(content) = w_child(node, "sdtContent") {
-                    self.blocks(content);
-                }
-            } else if is_w(&node, "customXml") || is_w(&node, "ins") || is_w(&node, "moveTo") {
-                self.blocks(node);
+            } else if let Some(inner) = unwrapped(node) {
+                self.blocks(inner);
             }
         }
     }
@@ -332,51 +461,67 @@ impl Writer<'_> {
     fn paragraph(&mut self, p: Node) {
         self.paragraph += 1;
         let line = self.paragraph;
+        let Some(text) = self.paragraph_text(p) else {
+            return;
+        };
+        self.out.line("", line);
+        if let Some(level) = text.heading {
+            let heading = text.lines.join(" ");
+            let heading = heading.replace("**", "");
+            self.out
+                .line(&format!("{} {}", "#".repeat(level), heading.trim()), line);
+            return;
+        }
+        for (i, line_text) in text.lines.iter().enumerate() {
+            let line_text = line_text.trim();
+            if line_text.is_empty() {
+                continue;
+            }
+            match (&text.list, i) {
+                (Some(marker), 0) => self.out.line(&format!("{marker}{line_text}"), line),
+                (Some(marker), _) => {
+                    let indent = " ".repeat(marker.chars().count());
+                    self.out.line(&format!("{indent}{line_text}"), line);
+                }
+                (None, _) => self.out.line(&escaped(line_text), line),
+            }
+        }
+    }
+
+    /// A paragraph's heading level or list marker and its lines; `None`
+    /// for an empty paragraph or a table-of-contents entry.
+    fn paragraph_text(&mut self, p: Node) -> Option<ParagraphText> {
         let ppr = w_child(p, "pPr");
         let style = ppr
             .and_then(|n| w_child(n, "pStyle"))
             .and_then(w_val)
             .unwrap_or("Normal");
         if self.styles.is_toc(style) {
-            return;
+            return None;
         }
         let mut runs = Vec::new();
-        let style_bold = self.styles.bold(style);
-        collect_runs(p, self.styles, style_bold, &mut runs);
-        let text_lines = render_lines(&runs);
-        if text_lines.iter().all(|l| l.trim().is_empty()) {
-            return;
+        collect_runs(p, self.styles, self.styles.bold(style), &mut runs);
+        let lines = render_lines(&runs);
+        if lines.iter().all(|l| l.trim().is_empty()) {
+            return None;
         }
-        let level = ppr
+        let heading = ppr
             .and_then(|n| w_child(n, "outlineLvl"))
             .and_then(w_val)
             .and_then(|v| v.parse::<usize>().ok())
             .filter(|&l| l < 9)
-            .map(|l| l + 1)
+            .map(|l| (l + 1).min(6))
             .or_else(|| self.styles.heading_level(style));
-        self.out.line("", line);
-        if let Some(level) = level {
-            let plain: Vec<String> = render_plain(&runs);
-            let heading = plain.join(" ");
-            self.out
-                .line(&format!("{} {}", "#".repeat(level), heading.trim()), line);
-            return;
-        }
-        let list = self.list_marker(ppr, style);
-        for (i, text) in text_lines.iter().enumerate() {
-            let text = text.trim();
-            if text.is_empty() {
-                continue;
-            }
-            match (&list, i) {
-                (Some(marker), 0) => self.out.line(&format!("{marker}{text}"), line),
-                (Some(marker), _) => {
-                    let indent = " ".repeat(marker.chars().count());
-                    self.out.line(&format!("{indent}{text}"), line);
-                }
-                (None, _) => self.out.line(&escaped(text), line),
-            }
-        }
+        let list = if heading.is_some() {
+            None
+        } else {
+            self.list_marker(ppr, style)
+        };
+        Some(ParagraphText {
+            heading,
+            list,
+            lines,
+        })
     }
 
     /// `- ` or `3. ` (indented by level) for a list paragraph.
@@ -396,56 +541,83 @@ impl Writer<'_> {
             .and_then(|v| v.parse().ok())
             .unwrap_or(0)
             .min(8);
-        let (format, start) = self
-            .numbering
-            .lists
-            .get(num_id)
-            .and_then(|levels| levels.get(ilvl))
-            .cloned()
-            .unwrap_or_else(|| ("bullet".to_string(), 1));
         let indent = "  ".repeat(ilvl);
+        let Some(list) = self.numbering.lists.get(num_id) else {
+            return Some(format!("{indent}- "));
+        };
+        let (format, start) = &list.levels[ilvl];
+        let counters = self.counters.entry(list.sequence.clone()).or_default();
         // A deeper level restarts when a shallower one moves on.
-        self.counters
-            .retain(|(id, level), _| id != num_id || *level <= ilvl);
+        for deeper in &mut counters[ilvl + 1..] {
+            *deeper = 0;
+        }
         if matches!(format.as_str(), "bullet" | "none") {
             return Some(format!("{indent}- "));
         }
-        let n = self
-            .counters
-            .entry((num_id.to_string(), ilvl))
-            .or_insert(start);
-        let marker = format!("{indent}{n}. ");
-        *n += 1;
-        Some(marker)
+        let n = if counters[ilvl] == 0 {
+            *start
+        } else {
+            counters[ilvl]
+        };
+        counters[ilvl] = (n + 1).min(MAX_LIST_NUMBER);
+        Some(format!("{indent}{n}. "))
     }
 
     /// A table as a pipe table, a row per line; a one-column table (a box
     /// around some text) as its paragraphs.
     fn table(&mut self, tbl: Node) {
-        let rows: Vec<Node> = tbl.children().filter(|n| is_w(n, "tr")).collect();
+        let mut rows = Vec::new();
+        children_through_wrappers(tbl, "tr", &mut rows);
+        let cells_of = |row| {
+            let mut cells = Vec::new();
+            children_through_wrappers(row, "tc", &mut cells);
+            cells
+        };
+        let width = |cell: Node| {
+            w_child(cell, "tcPr")
+                .and_then(|p| w_child(p, "gridSpan"))
+                .and_then(w_val)
+                .and_then(|v| v.parse::<usize>().ok())
+                .unwrap_or(1)
+                .clamp(1, MAX_COLUMNS)
+        };
         let columns = rows
             .iter()
-            .map(|r| r.children().filter(|n| is_w(n, "tc")).count())
+            .map(|&r| cells_of(r).into_iter().map(width).sum::<usize>())
             .max()
-            .unwrap_or(0);
+            .unwrap_or(0)
+            .min(MAX_COLUMNS);
         if columns <= 1 {
             for row in rows {
-                for cell in row.children().filter(|n| is_w(n, "tc")) {
+                for cell in cells_of(row) {
                     self.blocks(cell);
                 }
             }
             return;
         }
         self.out.line("", self.paragraph + 1);
-        for (i, row) in rows.iter().enumerate() {
+        for (i, &row) in rows.iter().enumerate() {
             let line = self.paragraph + 1;
-            let mut cells = Vec::new();
-            for cell in row.children().filter(|n| is_w(n, "tc")) {
-                cells.push(self.cell_text(cell));
+            let mut cells: Vec<String> = Vec::new();
+            for cell in cells_of(row) {
+                let text = self.cell_text(cell);
+                if cells.len() >= columns {
+                    // Past the last column kept: joined to it.
+                    if let Some(last) = cells.last_mut() {
+                        last.push_str("<br>");
+                        last.push_str(&text);
+                    }
+                    continue;
+                }
+                cells.push(text);
+                // A merged cell spans columns: the ones it covers are empty.
+                for _ in 1..width(cell) {
+                    if cells.len() < columns {
+                        cells.push(String::new());
+                    }
+                }
             }
-            while cells.len() < columns {
-                cells.push(String::new());
-            }
+            cells.resize(columns, String::new());
             self.out.line(&format!("| {} |", cells.join(" | ")), line);
             if i == 0 {
                 let rule = vec!["---"; columns].join(" | ");
@@ -455,29 +627,79 @@ impl Writer<'_> {
         self.out.line("", self.paragraph);
     }
 
-    /// A cell's paragraphs on one line, joined by `<br>`, pipes escaped.
+    /// A cell's paragraphs on one line, joined by `<br>`, pipes escaped;
+    /// a table inside it is read cell by cell.
     fn cell_text(&mut self, cell: Node) -> String {
         let mut lines = Vec::new();
-        for p in cell.descendants().filter(|n| is_w(n, "p")) {
-            self.paragraph += 1;
-            let style = w_child(p, "pPr")
-                .and_then(|n| w_child(n, "pStyle"))
-                .and_then(w_val)
-                .unwrap_or("Normal");
-            let mut runs = Vec::new();
-            collect_runs(p, self.styles, self.styles.bold(style), &mut runs);
-            let list = w_child(p, "pPr")
-                .and_then(|n| w_child(n, "numPr"))
-                .is_some();
-            for text in render_lines(&runs) {
-                let text = text.trim();
-                if !text.is_empty() {
-                    let item = if list { "- " } else { "" };
-                    lines.push(format!("{item}{}", text.replace('|', "\\|")));
+        self.cell_lines(cell, &mut lines);
+        lines.join("<br>")
+    }
+
+    fn cell_lines(&mut self, parent: Node, lines: &mut Vec<String>) {
+        for node in parent.children().filter(Node::is_element) {
+            if is_w(&node, "p") {
+                self.paragraph += 1;
+                let Some(text) = self.paragraph_text(node) else {
+                    continue;
+                };
+                let marker = text.list.as_deref().map_or("", str::trim_start);
+                for (i, line) in text.lines.iter().enumerate() {
+                    let line = line.trim();
+                    if line.is_empty() {
+                        continue;
+                    }
+                    let marker = if i == 0 { marker } else { "" };
+                    lines.push(format!("{marker}{}", line.replace('|', "\\|")));
                 }
+            } else if is_w(&node, "tbl") {
+                let mut rows = Vec::new();
+                children_through_wrappers(node, "tr", &mut rows);
+                for row in rows {
+                    let mut cells = Vec::new();
+                    children_through_wrappers(row, "tc", &mut cells);
+                    for cell in cells {
+                        self.cell_lines(cell, lines);
+                    }
+                }
+            } else if let Some(inner) = unwrapped(node) {
+                self.cell_lines(inner, lines);
             }
         }
-        lines.join("<br>")
+    }
+}
+
+/// The content of an element that only wraps blocks, rows or cells: a
+/// content control (not an unfilled placeholder or a table of contents),
+/// custom XML, a tracked insertion or move; `None` for anything else.
+fn unwrapped<'a, 'input>(node: Node<'a, 'input>) -> Option<Node<'a, 'input>> {
+    if is_w(&node, "sdt") {
+        let properties = w_child(node, "sdtPr");
+        let placeholder = properties.is_some_and(|p| w_child(p, "showingPlcHdr").is_some());
+        let contents = properties
+            .and_then(|p| w_child(p, "docPartObj"))
+            .and_then(|d| w_child(d, "docPartGallery"))
+            .and_then(w_val)
+            .is_some_and(|v| v.eq_ignore_ascii_case("Table of Contents"));
+        return (!placeholder && !contents)
+            .then(|| w_child(node, "sdtContent"))
+            .flatten();
+    }
+    (is_w(&node, "customXml") || is_w(&node, "ins") || is_w(&node, "moveTo")).then_some(node)
+}
+
+/// The `name` children of `parent`, also those wrapped in content
+/// controls or custom XML (a repeating section's rows).
+fn children_through_wrappers<'a, 'input>(
+    parent: Node<'a, 'input>,
+    name: &str,
+    out: &mut Vec<Node<'a, 'input>>,
+) {
+    for node in parent.children().filter(Node::is_element) {
+        if is_w(&node, name) {
+            out.push(node);
+        } else if let Some(inner) = unwrapped(node) {
+            children_through_wrappers(inner, name, out);
+        }
     }
 }
 
@@ -492,8 +714,13 @@ fn collect_runs(node: Node, styles: &Styles, style_bold: bool, runs: &mut Vec<Ru
             "r" => run(child, styles, style_bold, runs),
             // Containers of runs: inserted text, links, fields, content
             // controls, smart tags.
-            "ins" | "moveTo" | "hyperlink" | "fldSimple" | "smartTag" | "customXml" | "sdt"
-            | "sdtContent" | "dir" | "bdo" => collect_runs(child, styles, style_bold, runs),
+            "ins" | "moveTo" | "hyperlink" | "fldSimple" | "smartTag" | "customXml" | "dir"
+            | "bdo" => collect_runs(child, styles, style_bold, runs),
+            "sdt" => {
+                if let Some(content) = unwrapped(child) {
+                    collect_runs(content, styles, style_bold, runs);
+                }
+            }
             // Deleted text, properties, comments, bookmarks and the rest.
             _ => {}
         }
@@ -529,7 +756,12 @@ fn run(r: Node, styles: &Styles, style_bold: bool, runs: &mut Vec<Run>) {
             continue;
         }
         match child.tag_name().name() {
-            "t" => push(child.text().unwrap_or(""), runs),
+            // Line breaks and tabs inside the text are spaces: a break
+            // is `w:br`, and each output line holds one paragraph's line.
+            "t" => push(
+                &child.text().unwrap_or("").replace(['\n', '\r', '\t'], " "),
+                runs,
+            ),
             "tab" | "ptab" => push(" ", runs),
             "br" | "cr" => push("\n", runs),
             "noBreakHyphen" => push("-", runs),
@@ -547,7 +779,9 @@ fn render_lines(runs: &[Run]) -> Vec<String> {
             lines.push(String::new());
             continue;
         }
-        let line = lines.last_mut().expect("one line at least");
+        let Some(line) = lines.last_mut() else {
+            continue;
+        };
         let inner = run.text.trim();
         if !run.bold || inner.is_empty() || !inner.chars().any(char::is_alphanumeric) {
             line.push_str(&run.text);
@@ -564,23 +798,15 @@ fn render_lines(runs: &[Run]) -> Vec<String> {
     lines
 }
 
-/// The runs as plain lines (for a heading).
-fn render_plain(runs: &[Run]) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for run in runs {
-        if run.text == "\n" {
-            lines.push(String::new());
-        } else if let Some(line) = lines.last_mut() {
-            line.push_str(&run.text);
-        }
-    }
-    lines
-}
-
-/// Body text that Markdown would read as a heading or a quote keeps its
-/// first character as text.
+/// Body text that Markdown would read as a heading, a quote or a code
+/// fence (`# 1 priority`, `> note`, a typed `` ``` ``) keeps its first
+/// character as text.
 fn escaped(text: &str) -> String {
-    if text.starts_with("# ") || text.starts_with("## ") || text.starts_with('>') {
+    let hashes = text.len() - text.trim_start_matches('#').len();
+    let heading = (1..=6).contains(&hashes)
+        && text[hashes..].starts_with(|c: char| c.is_whitespace())
+        || hashes == text.len() && hashes > 0;
+    if heading || text.starts_with(['>', '`', '~']) {
         format!("\\{text}")
     } else {
         text.to_string()
@@ -679,6 +905,105 @@ mod tests {
         assert_eq!(line_of("| Situation"), 2);
         assert_eq!(line_of("| Result"), 5);
         assert_eq!(line_of("After"), 7);
+    }
+
+    #[test]
+    fn word_online_names_its_main_part_in_the_package_relationships() {
+        let rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document2.xml\"/></Relationships>";
+        let part_rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles2.xml\"/></Relationships>";
+        let body = "<w:p><w:pPr><w:pStyle w:val=\"Kop2\"/></w:pPr><w:r><w:t>The late pour</w:t></w:r></w:p>";
+        let bytes = package(&[
+            ("_rels/.rels", rels),
+            ("word/_rels/document2.xml.rels", part_rels),
+            ("word/document2.xml", &document(body)),
+            ("word/styles2.xml", STYLES),
+        ]);
+        let (md, _) = to_markdown(&bytes).unwrap();
+        assert!(md.contains("\n## The late pour\n"), "{md}");
+    }
+
+    #[test]
+    fn lists_of_one_definition_continue_and_an_override_restarts() {
+        let numbering = "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"7\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"18446744073709551615\"/><w:numFmt w:val=\"decimal\"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId=\"8\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/></w:lvl></w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"8\"/></w:num><w:num w:numId=\"4\"><w:abstractNumId w:val=\"8\"/></w:num><w:num w:numId=\"5\"><w:abstractNumId w:val=\"8\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num><w:num w:numId=\"6\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>";
+        let item = |num: &str, level: &str, text: &str| {
+            format!("<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{num}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+        };
+        let body = [
+            item("3", "0", "one"),
+            item("3", "1", "sub"),
+            item("4", "0", "two"),
+            item("4", "1", "sub again"),
+            item("5", "0", "restarted"),
+            item("6", "0", "huge"),
+            item("6", "0", "huger"),
+        ]
+        .concat();
+        let bytes = package(&[
+            ("word/document.xml", &document(&body)),
+            ("word/numbering.xml", numbering),
+        ]);
+        let (md, _) = to_markdown(&bytes).unwrap();
+        for line in [
+            "1. one",
+            "  1. sub",
+            "2. two",
+            "  1. sub again",
+            "1. restarted",
+            "100000. huge",
+            "100000. huger",
+        ] {
+            assert!(md.contains(&format!("\n{line}\n")), "{line}: {md}");
+        }
+    }
+
+    #[test]
+    fn merged_cells_placeholders_and_wide_tables_keep_their_shape() {
+        let cell = |text: &str, span: usize| {
+            format!("<w:tc><w:tcPr><w:gridSpan w:val=\"{span}\"/></w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+        };
+        let wide: String = (0..100).map(|i| cell(&i.to_string(), 1)).collect();
+        let body = format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:sdt><w:sdtContent><w:tr>{}{}{}</w:tr></w:sdtContent></w:sdt></w:tbl>\
+             <w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Click or tap here to enter text.</w:t></w:r></w:p></w:sdtContent></w:sdt>\
+             <w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Contents</w:t></w:r></w:p></w:sdtContent></w:sdt>\
+             <w:p><w:r><w:t>A line\nsplit by a tool</w:t></w:r></w:p>\
+             <w:tbl><w:tr>{wide}</w:tr></w:tbl>",
+            cell("Situation and Task", 2),
+            cell("Result", 1),
+            cell("It broke.", 1),
+            cell("We fixed it.", 1),
+            cell("Nobody left.", 1),
+        );
+        let bytes = package(&[("word/document.xml", &document(&body))]);
+        let (md, lines) = to_markdown(&bytes).unwrap();
+        assert!(
+            md.contains("\n| Situation and Task |  | Result |\n| --- | --- | --- |\n| It broke. | We fixed it. | Nobody left. |\n"),
+            "{md}"
+        );
+        assert!(
+            !md.contains("Click or tap") && !md.contains("Contents"),
+            "{md}"
+        );
+        assert!(md.contains("\nA line split by a tool\n"), "{md}");
+        let wide_row = md.lines().find(|l| l.starts_with("| 0 |")).unwrap();
+        assert_eq!(wide_row.matches(" | ").count(), MAX_COLUMNS - 1);
+        assert!(wide_row.contains("| 63<br>64<br>65"), "{wide_row}");
+        assert_eq!(lines.len(), md.matches('\n').count());
+    }
+
+    #[test]
+    fn elements_nested_past_the_limit_are_refused() {
+        let deep = format!(
+            "{}<w:p/>{}",
+            "<w:customXml>".repeat(MAX_XML_DEPTH + 10),
+            "</w:customXml>".repeat(MAX_XML_DEPTH + 10)
+        );
+        let bytes = package(&[("word/document.xml", &document(&deep))]);
+        assert!(matches!(
+            to_markdown(&bytes).unwrap_err(),
+            PackageError::Broken(reason) if reason.contains("nests")
+        ));
+        assert_eq!(depth("<a><b/><c x='1'>t</c></a>"), 2);
     }
 
     #[test]

@@ -107,6 +107,10 @@ pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
 /// bounds once unpacked.
 pub const MAX_PACKAGE_BYTES: usize = 100 * 1024 * 1024;
 
+/// The signature of an OLE compound file (an old `.doc`, or an encrypted
+/// `.docx`).
+const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
 /// Whether the bytes open like a ZIP package (a `.docx`), which may be
 /// up to [`MAX_PACKAGE_BYTES`].
 pub fn is_package(head: &[u8]) -> bool {
@@ -156,6 +160,10 @@ pub enum ImportError {
     NotWord { kind: String },
     #[error("the Word document could not be read ({reason}): open it in Word or Google Docs and save it again as .docx, or save it as Markdown or plain text, and import that")]
     BrokenPackage { reason: String },
+    #[error("the file is an old Word document (.doc) or a password-protected one: remove the password, or save it as a Word document (.docx), Markdown or plain text, and import that")]
+    OldOrProtectedWord,
+    #[error("the Word document's text is {bytes} bytes once unpacked, over the {limit}-byte limit for one document: split it into smaller documents")]
+    TextTooLarge { bytes: usize, limit: usize },
     #[error("the file is {bytes} bytes, over the {limit}-byte limit for one document: split it into smaller files")]
     TooLarge { bytes: usize, limit: usize },
     #[error("no STAR stories found ({skipped} section(s) skipped{}): mark each story's parts with Situation, Task, Action and Result, as headings (`### Situation`), bold labels (`**Situation:** ...`) or lines like `S: ...`", first_reason(.sections))]
@@ -199,7 +207,7 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
             docx::PackageError::Broken(reason) => ImportError::BrokenPackage { reason },
         })?;
         if text.len() > MAX_DOCUMENT_BYTES {
-            return Err(ImportError::TooLarge {
+            return Err(ImportError::TextTooLarge {
                 bytes: text.len(),
                 limit: MAX_DOCUMENT_BYTES,
             });
@@ -210,6 +218,10 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
             repaired_mojibake: false,
         };
         (decoded, Some((text, paragraphs)))
+    } else if bytes.starts_with(&COMPOUND_FILE) {
+        // Word 97-2003 files, and password-protected .docx files, are
+        // OLE compound files.
+        return Err(ImportError::OldOrProtectedWord);
     } else {
         let decoded = decode::decode(bytes).map_err(|decode::NotText| ImportError::Binary)?;
         (decoded, None)
