@@ -2964,3 +2964,30 @@ fn quick_notes_with_letter_dot_and_equals_labels_and_an_unlabelled_story() {
         "The couple never noticed and left a five-star review."
     );
 }
+
+#[test]
+fn initials_are_neither_labels_nor_a_list_of_options() {
+    // A list of attendees by initial is no story.
+    let attendees = "## Panel\nS. Patel\nT. Jones\nA. Smith\nR. Khan\n";
+    assert!(matches!(
+        import_document("panel.md", attendees.as_bytes()),
+        Err(ImportError::NoStories { .. })
+    ));
+    // One line opening with an initial among dashed labels keeps them.
+    let text = "## Night shift\nS - two nurses short on a full ward\nT - keep every observation on time\nA - split the bays:\n- M. Khan took bays 1 to 3\nR - no missed observations that night\n";
+    let import = import_text("nights.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Night shift"]);
+    assert_eq!(
+        import.stories[0].story.result,
+        "no missed observations that night"
+    );
+}
+
+#[test]
+fn an_old_or_password_protected_word_file_is_named() {
+    let mut compound = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    compound.extend([0u8; 504]);
+    let error = import_document("prep.doc", &compound).unwrap_err();
+    assert_eq!(error, ImportError::OldOrProtectedWord);
+    assert!(error.to_string().contains("remove the password"), "{error}");
+}

@@ -1051,8 +1051,25 @@ pub(crate) fn opens_with_option_letter(text: &str) -> bool {
         && Part::from_letter(first).is_none()
         && (spaced_dash(after).is_some()
             || after
-                .strip_prefix([')', '.'])
+                .strip_prefix(')')
                 .is_some_and(|rest| rest.starts_with(char::is_whitespace)))
+}
+
+/// The letter of a line that opens like an option of a lettered list
+/// typed with a full stop (`B. Move the bakery shift`), other than a STAR
+/// letter. One such line may be an initial (`M. Khan took 1-3`); two
+/// different letters are a list.
+pub(crate) fn dotted_option_letter(text: &str) -> Option<char> {
+    let body = &text[skip_decoration(text)..];
+    let mut chars = body.chars();
+    let first = chars.next()?;
+    (first.is_ascii_uppercase()
+        && Part::from_letter(first).is_none()
+        && chars
+            .as_str()
+            .strip_prefix('.')
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace)))
+    .then_some(first)
 }
 
 /// The text after a dash set off by spaces that follows a letter (` - `,
@@ -1084,6 +1101,9 @@ fn arrowed(after_label: &str) -> Option<&str> {
         .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
 }
 
+/// Fewest words after a `S.` letter for it to be a label.
+const MIN_DOTTED_LABEL_WORDS: usize = 3;
+
 /// `S: text` style labels: an uppercase letter and a colon, so `A::new` or
 /// `a: b` in prose are not labels; or a dash set off by spaces, as typed
 /// in a plain editor (`S - text`, `T – text`), never `A-list`.
@@ -1107,10 +1127,12 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
                 {
                     Some(rest) => (rest, true),
                     // `S. August bank holiday...`, `A. told the captain`:
-                    // as loose as a dash (`A. Smith` alone is a name).
+                    // as loose as a dash, and a few words at least (`S.
+                    // Patel`, `A. Smith` are names).
                     None => match body[1..]
                         .strip_prefix('.')
                         .filter(|r| r.starts_with(char::is_whitespace))
+                        .filter(|r| r.split_whitespace().count() >= MIN_DOTTED_LABEL_WORDS)
                     {
                         Some(rest) => (rest, true),
                         None => (body[1..].strip_prefix(')')?, true),

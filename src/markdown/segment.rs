@@ -416,13 +416,21 @@ fn confirm_dashed_labels(lines: &[Line], roles: &mut [Role]) {
             continue;
         };
         let paragraph = labels::inline_labels(rest, part, true, true).len() > 1;
-        let near = |j: usize| j.abs_diff(i) <= DASHED_RUN_LINES;
-        let sibling = dashed.iter().any(|&(j, p)| near(j) && p != part);
         let from = i.saturating_sub(DASHED_RUN_LINES);
         let to = (i + DASHED_RUN_LINES + 1).min(lines.len());
-        let options = lines[from..to]
+        // The dashed labels within the run's reach (`dashed` is in line
+        // order): a window, not every label of the document.
+        let first = dashed.partition_point(|&(j, _)| j < from);
+        let last = dashed.partition_point(|&(j, _)| j < to);
+        let sibling = dashed[first..last].iter().any(|&(_, p)| p != part);
+        let dotted: HashSet<char> = lines[from..to]
             .iter()
-            .any(|line| labels::opens_with_option_letter(&line.text));
+            .filter_map(|line| labels::dotted_option_letter(&line.text))
+            .collect();
+        let options = dotted.len() >= 2
+            || lines[from..to]
+                .iter()
+                .any(|line| labels::opens_with_option_letter(&line.text));
         if options || !(paragraph || sibling) {
             roles[i] = Role::Content;
         }
@@ -824,17 +832,29 @@ const MIN_PROSE_STORY_WORDS: usize = 60;
 /// labelled stories (`1) disruptive pax` then `sit: ...`): the numbering
 /// titles it as it titles its siblings, rather than the paragraph running
 /// on in the story above.
-fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) {
-    // The marker style (`2)` or `2.`) and depth of numbered story titles.
-    let styles: Vec<(char, usize)> = (0..roles.len())
-        .filter(|&i| matches!(roles[i], Role::StoryStart { .. }))
-        .filter_map(|i| {
-            let marker = lines[i].item.as_deref().filter(|m| is_number_marker(m))?;
-            Some((marker.chars().last()?, lines[i].depth))
-        })
-        .collect();
+fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) -> Vec<bool> {
+    let mut promoted = vec![false; roles.len()];
+    // How many numbered story titles have each marker style (`2)` or
+    // `2.`) at each depth.
+    let mut styles: HashMap<(char, usize), usize> = HashMap::new();
+    for i in 0..roles.len() {
+        if !matches!(roles[i], Role::StoryStart { .. }) {
+            continue;
+        }
+        let style = lines[i]
+            .item
+            .as_deref()
+            .filter(|m| is_number_marker(m))
+            .and_then(|m| m.chars().last());
+        if let Some(style) = style {
+            *styles.entry((style, lines[i].depth)).or_default() += 1;
+        }
+    }
     for i in 0..roles.len() {
         let line = &lines[i];
+        if roles[i] != Role::Content {
+            continue;
+        }
         let Some(style) = line
             .item
             .as_deref()
@@ -843,12 +863,8 @@ fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) {
         else {
             continue;
         };
-        let siblings = styles
-            .iter()
-            .filter(|&&(c, depth)| c == style && depth == line.depth)
-            .count();
+        let siblings = styles.get(&(style, line.depth)).copied().unwrap_or(0);
         if siblings < 2
-            || roles[i] != Role::Content
             || line.kind != LineKind::Text
             || !title_like(&capitalised(&line.text))
             || labels::without_parentheses(&line.text)
@@ -882,8 +898,10 @@ fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) {
                 number: None,
                 tags,
             };
+            promoted[i] = true;
         }
     }
+    promoted
 }
 
 /// `**Conflict / Disagreement**` right before a story is a divider naming
@@ -1399,9 +1417,12 @@ struct Draft {
     follow_ups: bool,
     /// Paragraph lines under a titled story's start before any label: its
     /// text, told by position, if no label ever comes and the title is a
-    /// numbered item (see [`promote_numbered_prose_titles`]).
+    /// numbered title over prose (see [`promote_numbered_prose_titles`]).
     untold: Vec<usize>,
     numbered_start: bool,
+    /// More prose came than [`MAX_PROSE_LINES`]: an essay, not imported
+    /// cut short.
+    untold_overflow: bool,
 }
 
 impl Draft {
@@ -1489,12 +1510,13 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     read_bare_list_labels(lines, &mut roles);
     read_quoted_questions(lines, &mut roles);
     promote_bold_titles(lines, &mut roles);
-    promote_numbered_prose_titles(lines, &mut roles);
+    let prose_titles = promote_numbered_prose_titles(lines, &mut roles);
     keep_dividers(lines, &mut roles);
     read_answer_markers(lines, &mut roles);
     read_paragraph_answers(lines, &mut roles);
     read_question_refs(lines, &mut roles);
     let mut segmenter = Segmenter::new(lines, &roles);
+    segmenter.prose_titles = prose_titles;
     segmenter.run();
     segmenter.resolve(file_name)
 }
@@ -1533,6 +1555,9 @@ struct Segmenter<'a> {
     /// The previous line was a horizontal rule: a heading after it starts
     /// a new section even below an open story's heading.
     after_rule: bool,
+    /// Numbered titles over unlabelled prose
+    /// ([`promote_numbered_prose_titles`]), by line index.
+    prose_titles: Vec<bool>,
 }
 
 fn section_level(role: &Role) -> Option<u8> {
@@ -1584,6 +1609,7 @@ impl<'a> Segmenter<'a> {
                 1,
             )),
             section_end: len,
+            prose_titles: Vec::new(),
             pending_questions: Vec::new(),
             outside_outline: false,
             pending_level: 0,
@@ -2006,8 +2032,12 @@ impl<'a> Segmenter<'a> {
         // go to, unless no label comes (`finish_draft`).
         let Some(part) = draft.current else {
             let prose = line.kind == LineKind::Text && !line.text.trim().is_empty();
-            if draft.title.is_some() && prose && draft.untold.len() < MAX_PROSE_LINES {
-                draft.untold.push(i);
+            if draft.title.is_some() && prose {
+                if draft.untold.len() < MAX_PROSE_LINES {
+                    draft.untold.push(i);
+                } else {
+                    draft.untold_overflow = true;
+                }
             }
             return;
         };
@@ -2068,7 +2098,8 @@ impl<'a> Segmenter<'a> {
             part_heading: None,
             base_depth: 0,
             untold: Vec::new(),
-            numbered_start: self.lines[i].item.as_deref().is_some_and(is_number_marker),
+            untold_overflow: false,
+            numbered_start: self.prose_titles.get(i).copied().unwrap_or(false),
             guessed: false,
             labels_in_lists: true,
             prose_section: None,
@@ -2105,7 +2136,11 @@ impl<'a> Segmenter<'a> {
             // as a section of paragraphs is.
             let unlabelled =
                 draft.labelled.iter().all(|l| !l) && draft.parts.iter().all(Vec::is_empty);
-            if unlabelled && draft.numbered_start && is_narrative(self.lines, &draft.untold) {
+            if unlabelled
+                && draft.numbered_start
+                && !draft.untold_overflow
+                && is_narrative(self.lines, &draft.untold)
+            {
                 let untold = std::mem::take(&mut draft.untold);
                 assign_by_position(self.lines, &untold, &Part::STAR, &mut draft);
                 let title = draft.title.clone().unwrap_or_default();

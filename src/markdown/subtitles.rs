@@ -15,6 +15,8 @@
 //! later follow-ups and remarks are left out. Each line points at the
 //! source line of the cue it starts in.
 
+use std::collections::HashSet;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::labels::{self, Part};
@@ -38,6 +40,9 @@ const MAX_WORDS_BEFORE_TITLE: usize = 10;
 
 /// Most words of a follow-up question no voice marks as new.
 const MAX_FOLLOW_UP_WORDS: usize = 15;
+
+/// Most words of the interviewer's remark that closes the stories.
+const MAX_CLOSING_WORDS: usize = 30;
 
 /// Answers this short that carry no part are chatter (`Yeah. Fair.`).
 const MIN_ANSWER_WORDS: usize = 4;
@@ -66,7 +71,7 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
         }
     }
     // The voices that name the stories: the interviewer.
-    let interviewers: Vec<&str> = paragraphs
+    let interviewers: HashSet<&str> = paragraphs
         .iter()
         .filter(|p| p.title.is_some())
         .filter_map(|p| p.speaker.as_deref())
@@ -76,11 +81,15 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     // The current story's answer: each piece with its part and line.
     let mut answer: Vec<Piece> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
-        // `Okay. Number three,` before a title announces it.
+        // `Okay. Number three,` before a title announces it (a short
+        // last answer, `Result: we kept them.`, does not).
         let announces = paragraphs
             .get(i + 1)
             .is_some_and(|next| next.title.is_some())
-            && p.text.split_whitespace().count() <= MAX_WORDS_BEFORE_TITLE;
+            && p.text.split_whitespace().count() <= MAX_WORDS_BEFORE_TITLE
+            && labelled_pieces(&p.text)
+                .iter()
+                .all(|piece| piece.part.is_none());
         if announces {
             continue;
         }
@@ -105,6 +114,17 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
         };
         if !titled {
             if let Some((question, rest)) = question_and_rest(&p.text).filter(|(q, _)| heads(q)) {
+                // What was said before the question ends the last answer.
+                let before = &p.text[..p.text.len() - rest.len()];
+                let before = before
+                    .get(..before.rfind(question).unwrap_or(0))
+                    .unwrap_or("");
+                if before.split_whitespace().count() >= MIN_ANSWER_WORDS {
+                    answer.extend(labelled_pieces(before).into_iter().map(|piece| Piece {
+                        at: p.line_at(piece.at),
+                        ..piece
+                    }));
+                }
                 write_answer(&mut out, &mut answer);
                 out.line("", p.line);
                 out.line(&format!("## {question}"), p.line);
@@ -120,14 +140,22 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
                 said = rest;
             }
         }
-        if answered && closes_the_interview(&p.text) {
-            in_story = false;
-            continue;
-        }
         let interviewer = p
             .speaker
             .as_deref()
-            .is_some_and(|s| interviewers.contains(&s));
+            .is_some_and(|s| interviewers.contains(s));
+        // The interviewer's (or a new voice's short) `Okay, stop there.
+        // Any questions for us?`; not the candidate's "no further
+        // questions for us" in a Result.
+        let remark = (interviewer || p.turn || p.text.trim_end().ends_with('?'))
+            && p.text.split_whitespace().count() <= MAX_CLOSING_WORDS
+            && labelled_pieces(&p.text)
+                .iter()
+                .all(|piece| piece.part.is_none());
+        if answered && remark && closes_the_interview(&p.text) {
+            in_story = false;
+            continue;
+        }
         // `- And if he'd been unconscious?`, `What would you do differently?`
         let follow_up = answered
             && p.text.trim_end().ends_with('?')
@@ -307,10 +335,10 @@ impl Paragraph {
 
     /// The source line of the cue holding byte `at` of the text.
     fn line_at(&self, at: usize) -> usize {
-        self.starts
-            .iter()
-            .take_while(|(start, _)| *start <= at)
-            .last()
+        let after = self.starts.partition_point(|&(start, _)| start <= at);
+        after
+            .checked_sub(1)
+            .and_then(|i| self.starts.get(i))
             .map_or(self.line, |&(_, line)| line)
     }
 }
@@ -330,10 +358,15 @@ fn paragraphs(cues: &[Cue]) -> Vec<Paragraph> {
             continue;
         }
         if let Some((before, title)) = quoted_title(said) {
-            // The voice saying the title: the cue's, or the one speaking.
-            let title_speaker = speaker
-                .clone()
-                .or_else(|| current.as_ref().and_then(|p| p.speaker.clone()));
+            // The voice saying the title: the cue's, or the one speaking
+            // unless a new (unnamed) voice starts with the title.
+            let title_speaker = if turn {
+                speaker.clone()
+            } else {
+                speaker
+                    .clone()
+                    .or_else(|| current.as_ref().and_then(|p| p.speaker.clone()))
+            };
             out.extend(current.take());
             if !before.is_empty() {
                 let mut lead = Paragraph::new(cue.line, speaker.clone(), turn);
@@ -376,16 +409,25 @@ fn without_markup(text: &str) -> String {
             '(' => Some(')'),
             _ => None,
         };
-        if let Some(end) = close.and_then(|close| rest.find(close)) {
+        // Only a short span can be a tag or a note: a cue of `((((` is
+        // not searched to its end for each bracket.
+        let window = &rest[..floor_boundary(rest, MAX_MARKUP_BYTES)];
+        if let Some(end) = close.and_then(|close| window.find(close)) {
             let inner = &rest[1..end];
             let drop = match c {
                 '<' if !is_tag(inner) => false,
                 '<' => {
-                    if let Some(name) = inner
+                    // `<v Nat>`, `<v.loud Nat>`: the speaker's name.
+                    if let Some(voice) = inner
                         .strip_prefix("v ")
                         .or_else(|| inner.strip_prefix("v."))
                     {
-                        let name = name.split('.').next().unwrap_or(name).trim();
+                        let name = if inner.starts_with("v.") {
+                            voice.split_once(' ').map_or("", |(_, name)| name)
+                        } else {
+                            voice
+                        };
+                        let name = name.trim();
                         if !name.is_empty() {
                             out.push_str(name);
                             out.push_str(": ");
@@ -415,11 +457,28 @@ fn without_markup(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A WebVTT or HTML tag's inside: `i`, `/i`, `v Nat`, `c.yellow`.
+/// A WebVTT or HTML tag's inside: `i`, `/i`, `v Nat`, `v.loud Nat`,
+/// `c.yellow`, or a karaoke timestamp `00:00:01.520`.
 fn is_tag(inner: &str) -> bool {
+    let timestamp = clock_ms(inner).is_some();
     inner.len() <= 40
-        && inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
-        && (!inner.contains(' ') || inner.starts_with("v ") || inner.starts_with("lang "))
+        && (timestamp || inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/'))
+        && (!inner.contains(' ')
+            || inner.starts_with("v ")
+            || inner.starts_with("v.")
+            || inner.starts_with("lang "))
+}
+
+/// Longest span read as a tag or a sound note.
+const MAX_MARKUP_BYTES: usize = 80;
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Who speaks (`NAT: ...`, `Nat: ...`, `- ...`): the speaker named, whether
@@ -687,6 +746,43 @@ mod tests {
             out.contains("\nResult: we missed the show by a week.\n"),
             "{out}"
         );
+    }
+
+    /// Subtitles of the given cues, a second apart (pauses of 0.1 s).
+    fn srt(cues: &[&str]) -> String {
+        cues.iter()
+            .enumerate()
+            .map(|(i, text)| {
+                format!(
+                    "{}\n00:00:{:02},000 --> 00:00:{:02},900\n{text}\n\n",
+                    i + 1,
+                    i,
+                    i
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_candidate_is_never_taken_for_the_interviewer() {
+        let text = srt(&[
+            "JO: First one \u{2014}",
+            "\"The lost keys\".",
+            "SAM: Situation: the office keys went missing on a Friday.",
+            "Result: the client had no further questions for us, and we kept the contract.",
+            "- \"The second site\".",
+            "SAM: Situation: a second site opened with no manager.",
+            "Result: we kept them.",
+            "- \"The third one\".",
+            "SAM: Task: to hire a manager in a week.",
+            "<00:00:09.100>Result: <c.yellow>hired</c> in six days.",
+        ]);
+        let (out, _) = rewrite(&text).unwrap();
+        assert!(out.contains("\nSituation: a second site opened"), "{out}");
+        assert!(out.contains("no further questions for us"), "{out}");
+        assert!(out.contains("\nResult: we kept them.\n"), "{out}");
+        assert!(out.contains("\nResult: hired in six days.\n"), "{out}");
+        assert!(out.contains("\n## The third one\n"), "{out}");
     }
 
     #[test]
