@@ -2991,3 +2991,27 @@ fn an_old_or_password_protected_word_file_is_named() {
     assert_eq!(error, ImportError::OldOrProtectedWord);
     assert!(error.to_string().contains("remove the password"), "{error}");
 }
+
+#[test]
+fn an_opendocument_text_file_imports_like_a_word_document() {
+    // Written by odfpy: `text:h` headings, bold spans through an
+    // automatic style.
+    let import = import("ward-prep.odt");
+    assert_eq!(
+        titles(&import),
+        [
+            "The agency nurse who did not show",
+            "Winning over the consultants"
+        ]
+    );
+    let nurse = story(&import, "The agency nurse who did not show");
+    assert_eq!(
+        nurse.story.situation,
+        "Night shift, two nurses short on a 28-bed ward."
+    );
+    assert_eq!(
+        nurse.story.result,
+        "No missed observations and no incidents that night."
+    );
+    assert_eq!(nurse.line, 2);
+}

@@ -1,5 +1,5 @@
 //! Word documents (`.docx`, as Word, Google Docs, LibreOffice and Pages
-//! save them): a ZIP package whose `word/document.xml` holds the text.
+//! save them; OpenDocument `.odt` files go on to `odt.rs`): a ZIP package whose `word/document.xml` holds the text.
 //! The body is rewritten as Markdown for the rest of the import: heading
 //! styles (`Heading 2`, `Title`, or any style with an outline level) as
 //! `#` headings, bold runs as `**bold**` (so `Situation:` in bold reads as
@@ -15,7 +15,7 @@ use std::io::{Cursor, Read};
 
 use roxmltree::{Document, Node, ParsingOptions};
 
-use super::{LineWriter, Rewritten};
+use super::{odt, LineWriter, Rewritten};
 
 /// WordprocessingML's namespace.
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -32,7 +32,7 @@ const MAX_NODES: u32 = 4_000_000;
 const MAX_XML_DEPTH: usize = 256;
 
 /// Most columns a table keeps; further cells join the last one.
-const MAX_COLUMNS: usize = 64;
+pub(crate) const MAX_COLUMNS: usize = 64;
 
 /// Highest list number (`w:start` is the file's word).
 const MAX_LIST_NUMBER: usize = 100_000;
@@ -63,6 +63,18 @@ pub(crate) enum PackageError {
 pub(crate) fn to_markdown(bytes: &[u8]) -> Result<Rewritten, PackageError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| PackageError::Broken(format!("not a readable ZIP package: {e}")))?;
+    // An OpenDocument package says what it is in its first file.
+    if let Some(mimetype) = part(&mut archive, "mimetype")? {
+        let mimetype = mimetype.trim();
+        if mimetype == odt::MIMETYPE {
+            return odt::to_markdown(&mut archive);
+        }
+        if mimetype.starts_with("application/vnd.oasis.opendocument") {
+            return Err(PackageError::NotWord(
+                "an OpenDocument spreadsheet, presentation or drawing".to_string(),
+            ));
+        }
+    }
     // Word Online saves `word/document2.xml`: `_rels/.rels` names it.
     let main = match part(&mut archive, RELS)? {
         Some(xml) => target(&parse(&xml, RELS)?, "officeDocument", "").unwrap_or_default(),
@@ -78,8 +90,6 @@ pub(crate) fn to_markdown(bytes: &[u8]) -> Result<Rewritten, PackageError> {
             "an Excel workbook (.xlsx)"
         } else if archive.index_for_name("ppt/presentation.xml").is_some() {
             "a PowerPoint presentation (.pptx)"
-        } else if archive.index_for_name("content.xml").is_some() {
-            "an OpenDocument file (.odt, .ods)"
         } else {
             "a ZIP archive"
         };
@@ -129,7 +139,7 @@ pub(crate) fn to_markdown(bytes: &[u8]) -> Result<Rewritten, PackageError> {
 }
 
 /// The text of a part of the package; `None` when the package lacks it.
-fn part(
+pub(crate) fn part(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
 ) -> Result<Option<String>, PackageError> {
@@ -198,7 +208,7 @@ fn depth(xml: &str) -> usize {
     deepest
 }
 
-fn parse<'a>(xml: &'a str, name: &str) -> Result<Document<'a>, PackageError> {
+pub(crate) fn parse<'a>(xml: &'a str, name: &str) -> Result<Document<'a>, PackageError> {
     if depth(xml) > MAX_XML_DEPTH {
         return Err(PackageError::Broken(format!(
             "{name} nests its elements over {MAX_XML_DEPTH} deep"
@@ -421,9 +431,9 @@ impl Numbering {
 }
 
 /// One run of text and whether it is bold.
-struct Run {
-    text: String,
-    bold: bool,
+pub(crate) struct Run {
+    pub(crate) text: String,
+    pub(crate) bold: bool,
 }
 
 /// What a paragraph holds: its heading level or list marker, and its
@@ -772,7 +782,7 @@ fn run(r: Node, styles: &Styles, style_bold: bool, runs: &mut Vec<Run>) {
 
 /// The runs as lines of Markdown, bold runs as `**bold**` with their
 /// outer spaces outside the markers.
-fn render_lines(runs: &[Run]) -> Vec<String> {
+pub(crate) fn render_lines(runs: &[Run]) -> Vec<String> {
     let mut lines = vec![String::new()];
     for run in runs {
         if run.text == "\n" {
@@ -801,7 +811,7 @@ fn render_lines(runs: &[Run]) -> Vec<String> {
 /// Body text that Markdown would read as a heading, a quote or a code
 /// fence (`# 1 priority`, `> note`, a typed `` ``` ``) keeps its first
 /// character as text.
-fn escaped(text: &str) -> String {
+pub(crate) fn escaped(text: &str) -> String {
     let hashes = text.len() - text.trim_start_matches('#').len();
     let heading = (1..=6).contains(&hashes)
         && text[hashes..].starts_with(|c: char| c.is_whitespace())
@@ -814,7 +824,7 @@ fn escaped(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::io::Write;
 

@@ -24,6 +24,7 @@ mod html_lines;
 mod json_export;
 mod labels;
 mod latex;
+mod odt;
 mod opml;
 mod pages;
 mod pandoc;
