@@ -3015,3 +3015,31 @@ fn an_opendocument_text_file_imports_like_a_word_document() {
     );
     assert_eq!(nurse.line, 2);
 }
+
+#[test]
+fn drafts_lp_lines_question_headings_and_car_labels_keep_the_writers_story() {
+    let text = "# Story bank\n\n## Late invoices — v1 (old draft, too vague)\n\n**Situation:** Invoices were late.\n**Task:** Fix it.\n**Action:** We fixed it.\n**Result:** Better.\n\n## Late invoices — v2 ✅\n*LP: Ownership*\n\n**Context:** Our invoices went out nine days late each month and two clients paid late in turn.\n\n**Problem:** I had to get invoices out on day one without hiring.\n\n**How I handled it:**\n- mapped the twelve steps of the month end\n- learned: half the wait was approvals\n- moved approvals to a daily batch\n\n**Outcome:** Invoices go out on day one; debtor days fell from 48 to 31.\n\n**Lesson:** Measure the wait, not the work.\n\n## #2 The night the freezer failed\n\n**S:** The walk-in freezer failed at midnight before a sold-out Saturday.\n**T:** Save the stock.\n**A:** I moved everything to two hired reefers.\n**R:** We lost nothing.\n\n### \"Tell me about a difficult customer.\" / service\n\nSo there was a regular, Mr Hale, who shouted at the bar staff every Friday. I sat down with him on a quiet Tuesday and asked what had gone wrong for him.\n\nIt turned out his order had been wrong three times. I gave him my number and checked his order myself for a month.\n\nHe became our most loyal regular and brought his whole club for his birthday.\n";
+    let import = import_text("bank.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Late invoices",
+            "The night the freezer failed",
+            "A difficult customer"
+        ]
+    );
+    let invoices = story(&import, "Late invoices");
+    assert!(invoices
+        .story
+        .situation
+        .starts_with("Our invoices went out"));
+    assert!(invoices.story.task.starts_with("I had to get invoices out"));
+    assert!(invoices.story.action.contains("learned: half the wait"));
+    assert_eq!(
+        invoices.story.learning.as_deref(),
+        Some("Measure the wait, not the work.")
+    );
+    assert_eq!(invoices.story.competencies, ["ownership"]);
+    let customer = story(&import, "A difficult customer");
+    assert!(customer.guessed_parts);
+}

@@ -94,6 +94,9 @@ const LABELS: &[(&str, Part)] = &[
     ("my actions", Part::Action),
     ("what i did", Part::Action),
     ("what i did about it", Part::Action),
+    ("how i handled it", Part::Action),
+    ("how i handled this", Part::Action),
+    ("how i approached it", Part::Action),
     ("how i did it", Part::Action),
     ("approach", Part::Action),
     ("my approach", Part::Action),
@@ -1775,6 +1778,48 @@ pub(crate) fn version_heading(text: &str) -> bool {
 /// rewrite or a second draft is titled: `Title (short version)`, `Title
 /// (revised)`, `Title - shorter`. Returns the title without the note.
 pub(crate) fn version_base(title: &str) -> Option<String> {
+    // A ticked draft (`Title — v2 ✅`) and a draft's comment (`Title — v1
+    // (old draft, too "we", DON'T USE)`) are notes on it too: up to two
+    // notes come off, the last first.
+    let mut base = title
+        .trim()
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '\'' | '"'));
+    let mut named = false;
+    for _ in 0..2 {
+        let Some((rest, note)) = version_note(base) else {
+            break;
+        };
+        if !is_version_note(note) {
+            break;
+        }
+        named = true;
+        base = rest;
+    }
+    (named && base.chars().any(char::is_alphanumeric)).then(|| base.to_owned())
+}
+
+/// The title before its last note (`(...)` or after a spaced dash), and
+/// the note.
+fn version_note(title: &str) -> Option<(&str, &str)> {
+    let (base, note) = if let Some(inner) = title.strip_suffix(')') {
+        let open = inner.rfind('(')?;
+        (&inner[..open], &inner[open + 1..])
+    } else {
+        let (at, len) = [" - ", " \u{2013} ", " \u{2014} "]
+            .iter()
+            .filter_map(|d| title.rfind(d).map(|i| (i, d.len())))
+            .max()?;
+        (&title[..at], &title[at + len..])
+    };
+    let base = base.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}')
+    });
+    Some((base, note))
+}
+
+/// A note naming one telling of a story: `short version`, `revised`,
+/// `v2`, `draft 2`, `old draft, don't use`, `final`.
+fn is_version_note(note: &str) -> bool {
     const REVISIONS: &[&str] = &[
         "revised",
         "revision",
@@ -1796,27 +1841,30 @@ pub(crate) fn version_base(title: &str) -> Option<String> {
         "condensed",
         "trimmed",
     ];
-    let title = title.trim();
-    let (base, note) = if let Some(inner) = title.strip_suffix(')') {
-        let open = inner.rfind('(')?;
-        (&inner[..open], &inner[open + 1..])
-    } else {
-        let (at, len) = [" - ", " \u{2013} ", " \u{2014} "]
-            .iter()
-            .filter_map(|d| title.rfind(d).map(|i| (i, d.len())))
-            .max()?;
-        (&title[..at], &title[at + len..])
-    };
+    // Words that open a note on a draft (`old draft, too long`, `v1 -
+    // rambling`, `latest`).
+    const OPENERS: &[&str] = &[
+        "old", "older", "new", "newer", "latest", "draft", "first", "second", "final", "revised",
+    ];
     let note = note.trim().to_lowercase();
-    let base = base.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}')
-    });
-    let named = version_heading(&note)
+    let first = note
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let numbered = first
+        .strip_prefix('v')
+        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    let draft_note = OPENERS.contains(&first)
+        && ["draft", "version", "take", "use"]
+            .iter()
+            .any(|w| note.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+    version_heading(&note)
         || REVISIONS.contains(&note.as_str())
         || note
             .strip_suffix(" version")
-            .is_some_and(|kind| REVISIONS.contains(&kind));
-    (named && base.chars().any(char::is_alphanumeric)).then(|| base.to_owned())
+            .is_some_and(|kind| REVISIONS.contains(&kind))
+        || numbered
+        || draft_note
 }
 
 fn words_lower(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -2201,6 +2249,14 @@ pub(crate) fn clean_title(text: &str) -> String {
         .last()
         .filter(|c| matches!(c, '"' | '\u{201c}'));
     let body = &text[start..];
+    // `#1 Peak season dock congestion`: a number sign numbers the story.
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let body = match body[digits..].strip_prefix([' ', ':', '.', ')']) {
+        Some(rest) if (1..=3).contains(&digits) && text[..start].ends_with('#') => {
+            rest.trim_start()
+        }
+        _ => body,
+    };
     // `3 - customer complaint`: a number and a dash lead a plain-text title.
     let digits = body.bytes().take_while(u8::is_ascii_digit).count();
     let body = match body[digits..]
@@ -2294,6 +2350,32 @@ pub(crate) fn title_from_question(question: &str) -> Option<String> {
         "describe a time when",
         "describe a time",
     ];
+    title_after(question, REQUESTS)
+}
+
+/// A title from a question that asks for a thing rather than a time: `Tell
+/// me about a difficult patient or family member`, `Give an example of a
+/// quality improvement project you led`; [`title_from_question`] first.
+/// `"Describe a time..." / integrity`: the quoted question only.
+pub(crate) fn title_from_request(question: &str) -> Option<String> {
+    const REQUESTS: &[&str] = &[
+        "can you give me an example of",
+        "can you give an example of",
+        "give me an example of",
+        "give an example of",
+        "tell me about",
+        "tell us about",
+        "describe",
+        "walk me through",
+        "talk me through",
+    ];
+    let quoted = strip_wrapping_quotes(question.split(" / ").next().unwrap_or(question));
+    title_from_question(quoted).or_else(|| title_after(quoted, REQUESTS))
+}
+
+/// The rest of a question after the first of `requests` that opens it, in
+/// the writer's voice, as a title.
+fn title_after(question: &str, requests: &[&str]) -> Option<String> {
     let bare = |word: &str| {
         word.to_lowercase()
             .replace('\u{2019}', "'")
@@ -2302,7 +2384,7 @@ pub(crate) fn title_from_question(question: &str) -> Option<String> {
     };
     let words: Vec<&str> = question.split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
-    let skip = REQUESTS.iter().find_map(|request| {
+    let skip = requests.iter().find_map(|request| {
         let request: Vec<&str> = request.split(' ').collect();
         let opens = request.len() < lower.len() && request.iter().zip(&lower).all(|(r, w)| r == w);
         opens.then_some(request.len())
@@ -2717,6 +2799,9 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     ("questions answered", MetaKind::Questions),
     ("questions", MetaKind::Questions),
     // Dataview fields: `asked-as:: "Tell me about..."`.
+    // `Q's: decision with incomplete info / biggest risk you took`.
+    ("q's", MetaKind::Either),
+    ("qs", MetaKind::Either),
     ("asked as", MetaKind::Questions),
     ("asked-as", MetaKind::Questions),
     ("possible questions", MetaKind::Questions),
@@ -2751,7 +2836,9 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     ("competencies covered", MetaKind::Competencies),
     ("themes", MetaKind::Competencies),
     ("leadership principles", MetaKind::Competencies),
+    ("leadership principle", MetaKind::Competencies),
     ("lps", MetaKind::Competencies),
+    ("lp", MetaKind::Competencies),
     ("principles", MetaKind::Competencies),
     ("categories", MetaKind::Competencies),
     ("keywords", MetaKind::Competencies),
@@ -2856,7 +2943,15 @@ fn add_meta_items(
     let whole_question =
         kind == MetaKind::Questions || (kind == MetaKind::Either && is_question(text));
     let plain;
-    let items: Vec<&str> = if whole_question {
+    // `"Tell me about a mistake", "Describe a time..."`: each quote a question.
+    let quoted = if whole_question {
+        quoted_questions(text)
+    } else {
+        None
+    };
+    let items: Vec<&str> = if let Some(quoted) = &quoted {
+        quoted.split("; ").collect()
+    } else if whole_question {
         text.split([';', '|']).collect()
     } else {
         // `Tags: #incident #on-call`

@@ -1672,6 +1672,22 @@ impl<'a> Segmenter<'a> {
                 } if self.current.as_ref().is_some_and(|d| d.is_split_by(*part)) => {
                     self.content(i);
                 }
+                // `- learned: Pix and boleto expected`, a finding among the
+                // Action's steps: the story's learning comes after its
+                // Result, not as one of the steps.
+                Role::Label {
+                    part: Part::Learning,
+                    heading: None,
+                    ..
+                } if self.lines[i].item.is_some()
+                    && self.current.as_ref().is_some_and(|d| {
+                        !d.labels_in_lists
+                            && d.current.is_some_and(|p| p.index() < Part::Result.index())
+                            && !d.labelled[Part::Result.index()]
+                    }) =>
+                {
+                    self.content(i);
+                }
                 Role::Label {
                     part,
                     rest,
@@ -1913,6 +1929,23 @@ impl<'a> Segmenter<'a> {
         }
     }
 
+    /// A `Problem` label right after the open story's Situation, with no
+    /// Task yet.
+    fn problem_after_context(&self, i: usize) -> bool {
+        let text = &self.lines[i].text;
+        let word = text[labels::skip_decoration(text)..].to_ascii_lowercase();
+        let problem = ["problem", "the problem"].iter().any(|w| {
+            word.strip_prefix(w)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        });
+        problem
+            && self.current.as_ref().is_some_and(|d| {
+                d.current == Some(Part::Situation)
+                    && d.labelled[Part::Situation.index()]
+                    && !d.labelled[Part::Task.index()]
+            })
+    }
+
     fn label(
         &mut self,
         i: usize,
@@ -1922,6 +1955,13 @@ impl<'a> Segmenter<'a> {
         (one_letter, dashed): (bool, bool),
     ) {
         let rest = labels::without_prompt(rest);
+        // `Context:` then `Problem:` (CAR notes): the problem set after the
+        // context is the task, not more of the situation.
+        let part = if part == Part::Situation && self.problem_after_context(i) {
+            Part::Task
+        } else {
+            part
+        };
         let pieces = labels::inline_labels(rest, part, one_letter, dashed);
         for (n, (part, text)) in pieces.into_iter().enumerate() {
             self.one_label(i, part, text, if n == 0 { heading } else { None });
@@ -2208,24 +2248,43 @@ impl<'a> Segmenter<'a> {
         // story) compete with a story; a lone stub is reported by it.
         let mut counts = vec![0usize; self.headings.len()];
         let mut stubs = vec![0usize; self.headings.len()];
+        // Untitled drafts right under each heading.
+        let mut own = vec![0usize; self.headings.len()];
+        for draft in self.drafts.iter().filter(|d| d.title.is_none()) {
+            if let Some(slot) = draft.headings.last().and_then(|&h| own.get_mut(h)) {
+                *slot += 1;
+            }
+        }
         for draft in self.drafts.iter().filter(|d| d.title.is_none()) {
             // Nor does a story under a heading that names it (`### Story 3
-            // – saying no`) compete for the headings above that one
-            // (`## CRM clean-up`, whose own story sits right under it).
+            // – saying no`, `#### 4. The Lost Patio Set Order` or a question
+            // over it alone) compete for the headings above that one (`##
+            // CRM clean-up`, whose own story sits right under it).
             let named = draft.headings.last().is_some_and(|&h| {
-                self.headings.get(h).is_some_and(|heading| {
-                    matches!(&heading.class, HeadingClass::Story { title, .. } if !title.is_empty())
-                })
+                self.headings
+                    .get(h)
+                    .is_some_and(|heading| match &heading.class {
+                        HeadingClass::Story { title, .. } => !title.is_empty(),
+                        HeadingClass::Plain(title) => {
+                            own.get(h) == Some(&1)
+                                && !title.is_empty()
+                                && !labels::is_known_competency(title)
+                        }
+                        // An answer under the question it answers.
+                        HeadingClass::Question { .. } => own.get(h) == Some(&1),
+                        _ => false,
+                    })
             });
-            if named {
-                continue;
-            }
             let tally = if assess(draft).complete {
                 &mut counts
             } else {
                 &mut stubs
             };
-            for &h in &draft.headings {
+            let innermost = draft.headings.len().saturating_sub(1);
+            for (k, &h) in draft.headings.iter().enumerate() {
+                if named && k < innermost {
+                    continue;
+                }
                 if let Some(count) = tally.get_mut(h) {
                     *count += 1;
                 }
@@ -2332,14 +2391,18 @@ impl<'a> Segmenter<'a> {
                     // opens as speech ("So, the situation was..."), a poor
                     // title: it is named after the question, in the
                     // writer's voice.
-                    let asked = match innermost {
-                        Some((_, heading)) if heading.level == ANSWER_HEADING_LEVEL => {
-                            match &heading.class {
-                                HeadingClass::Question { question, .. } => {
-                                    labels::title_from_question(question)
-                                }
-                                _ => None,
-                            }
+                    // So is an answer script told in paragraphs under a
+                    // question heading (`### "Tell me about a time you
+                    // disagreed with a physician..."` then "So this was on
+                    // nights...").
+                    let told = draft.prose_section.is_some() || draft.guessed;
+                    let asked = match innermost.map(|(_, heading)| (heading.level, &heading.class))
+                    {
+                        Some((ANSWER_HEADING_LEVEL, HeadingClass::Question { question, .. })) => {
+                            labels::title_from_question(question)
+                        }
+                        Some((_, HeadingClass::Question { question, .. })) if told => {
+                            labels::title_from_request(question)
                         }
                         _ => None,
                     };
