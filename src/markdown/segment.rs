@@ -2942,6 +2942,20 @@ fn missing_reason(parts: &[String], labelled: &[bool; 5]) -> String {
     format!("only {found_text} found (missing {})", missing.join(", "))
 }
 
+/// Most words of a mapped name taken for a competency rather than a
+/// question (`Have Backbone; Disagree and Commit`).
+const MAX_MAPPED_COMPETENCY_WORDS: usize = 6;
+
+/// A mapped name that is a competency or a list of them (`Customer
+/// Obsession`, `Have Backbone; Disagree and Commit`, `Influencing /
+/// persuading`), not a question or a topic it asks about (`Saving an
+/// at-risk customer`).
+fn names_competencies(name: &str) -> bool {
+    !labels::is_question(name)
+        && name.split_whitespace().count() <= MAX_MAPPED_COMPETENCY_WORDS
+        && (labels::is_known_competency(name) || name.contains(['/', ',', ';']))
+}
+
 fn apply_mappings(
     stories: &mut [ImportedStory],
     numbers: &[Number],
@@ -3026,6 +3040,17 @@ fn apply_mappings(
             }
         };
         match found.and_then(|i| Some((i, stories.get_mut(i)?, known.get_mut(i)?))) {
+            // A table of Leadership Principles or values to stories
+            // (`| Earn Trust | The PCI finding I sat on |`) names the
+            // story's competency, not a question it answers.
+            Some((_, story, _)) if names_competencies(&mapping.question) => {
+                let (_, names) = labels::meta_items(MetaKind::Competencies, &mapping.question);
+                for name in names {
+                    if !story.story.competencies.contains(&name) {
+                        story.story.competencies.push(name);
+                    }
+                }
+            }
             Some((_, story, seen)) => {
                 if seen.insert(mapping.question.to_lowercase()) {
                     story.story.questions.push(mapping.question);
