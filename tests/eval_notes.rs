@@ -910,3 +910,64 @@ fn the_twenty_sixth_notes_set_keeps_the_writers_titles_and_ranking_beats_the_bas
     assert!(brazil.contains("  - learned: corporate cards"), "{brazil}");
     assert_beats_baseline(dir.path(), &eval_file("notes-z-questions.yaml"), 45);
 }
+
+#[test]
+fn the_twenty_seventh_notes_set_reads_outliner_properties_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Six Markdown and text files: 31 stories (two of them unfinished
+    // drafts the writers marked), the short version of one left out.
+    let ids = [
+        "multi-casualty-rtc-on-the-a30",
+        "disagreement-with-crewmate-about-conveying-a-faller",
+        "led-a-change-in-practice-across-a-team",
+        "supported-a-colleague-who-was-struggling",
+        "developing-ayanda-porter-receptionist-night-manager",
+        "reconciliation-pipeline-duplicate-loads",
+        "bridge-deck-pour-rain-coming",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-za", 32, &ids);
+    // A Logseq outline: `type:: story` and `date::` under a title bullet
+    // are bookkeeping; `competency::` and quoted `answers::` are metadata.
+    let rtc = story_file(dir.path(), "multi-casualty-rtc-on-the-a30");
+    assert!(
+        rtc.starts_with(
+            "id: multi-casualty-rtc-on-the-a30\ntitle: Multi-casualty RTC on the A30\n"
+        ),
+        "{rtc}"
+    );
+    assert!(
+        rtc.contains(
+            "questions:\n- time you led a team in a high pressure situation\n- prioritising competing demands\n"
+        ),
+        "{rtc}"
+    );
+    assert!(!rtc.contains("type:: story"), "{rtc}");
+    // A labelled answer under a question heading whose text opens with a
+    // date is named after the question.
+    let change = story_file(dir.path(), "led-a-change-in-practice-across-a-team");
+    assert!(
+        change.contains("\nsituation: When I became KS3"),
+        "{change}"
+    );
+    // Notion: the story's property table gives its competencies, and the
+    // index table's short names (`Recon pipeline duplicates`) find theirs.
+    let recon = story_file(dir.path(), "reconciliation-pipeline-duplicate-loads");
+    assert!(
+        recon.contains("competencies:\n- ownership\n- incident response\n"),
+        "{recon}"
+    );
+    let cost = story_file(dir.path(), "cutting-snowflake-spend-by-38");
+    assert!(!cost.contains("questions:"), "{cost}");
+    // An ALL CAPS title reads in sentence case; topics after `questions
+    // this answers:` are separate items.
+    let pour = story_file(dir.path(), "bridge-deck-pour-rain-coming");
+    assert!(
+        pour.contains("\ntitle: Bridge deck pour - rain coming\n"),
+        "{pour}"
+    );
+    assert!(
+        pour.contains("questions:\n- tight deadline\n- risky decision\n"),
+        "{pour}"
+    );
+    assert_beats_baseline(dir.path(), &eval_file("notes-za-questions.yaml"), 45);
+}

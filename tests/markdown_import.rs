@@ -3043,3 +3043,49 @@ fn drafts_lp_lines_question_headings_and_car_labels_keep_the_writers_story() {
     let customer = story(&import, "A difficult customer");
     assert!(customer.guessed_parts);
 }
+
+#[test]
+fn outliner_properties_question_headings_and_notion_tables_keep_each_story() {
+    // A Logseq page: properties under each title bullet, parts nested.
+    let outline = "title:: prep\ntags:: [[career]]\n\n- ## Stories\n\t- Flooded plant room\n\t  type:: story\n\t  competency:: ownership, pressure\n\t  date:: [[Feb 2024]]\n\t  answers:: \"time you took charge\", \"worked under pressure\"\n\t\t- S: a pipe burst above the plant room on a Sunday night.\n\t\t- T: I was the duty manager and the only one on site.\n\t\t- A: isolated the water, moved the servers and called the insurer.\n\t\t- R: back up by 6am and nothing was lost.\n\t- Tenant complaint about heating\n\t  type:: story\n\t\t- S: a tenant wrote to the council about cold radiators.\n\t\t- T: answer before the council did.\n\t\t- A: visited that evening and lent two heaters.\n\t\t- R: the complaint was withdrawn within a week.\n";
+    let import = import_text("prep.md", outline.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Flooded plant room", "Tenant complaint about heating"]
+    );
+    let plant = story(&import, "Flooded plant room");
+    assert_eq!(plant.story.competencies, ["ownership", "pressure"]);
+    assert_eq!(
+        plant.story.questions,
+        ["time you took charge", "worked under pressure"]
+    );
+    assert!(!plant.story.situation.contains("::"));
+
+    // Answers under question headings: a dated opening gives way to the
+    // question; a draft marker and ALL CAPS leave the title readable.
+    let by_question = "# Prep\n\n## 1. How have you handled a difficult parent?\n\n**Situation:** Spring 2023, a father emailed the head about his son's set.\n\n**Task:** Settle it before it became a complaint.\n\n**Action:** I met him in person and agreed a review date.\n\n**Result:** No complaint, and the boy moved up a set.\n\n## DRAFT — Cover rota rebuild\n\n**Situation:** Cover was chaos every Monday.\n**Task:** Fix the rota.\n**Action:** Built a shared sheet.\n**Result:** Cover requests settled by 8am.\n\nLIBRARY BUDGET CUT\n==================\n\nS - the library budget was halved in one term.\nT - keep the reading scheme going.\nA - I asked the parents' association for the difference.\nR - the scheme ran all year.\n";
+    let import = import_text("hod.md", by_question.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Handled a difficult parent",
+            "Cover rota rebuild",
+            "Library budget cut"
+        ]
+    );
+
+    // A Notion export: a property table under each story's heading, and an
+    // index table naming stories in short.
+    let notion = "# Stories\n\n| Story | Competency |\n| --- | --- |\n| Warehouse pick errors | Data-driven decision |\n\n## Cutting pick errors in the north warehouse\n\n| Competency | Status |\n| --- | --- |\n| Ownership, Quality | Ready |\n\n### Situation\n\nPick errors ran at 3% in the north warehouse.\n\n### Task\n\nHalve them by peak.\n\n### Action\n\nI added scan checks at packing.\n\n### Result\n\nErrors fell to 0.8%.\n";
+    let import = import_text("notion.md", notion.as_bytes());
+    let picks = story(&import, "Cutting pick errors in the north warehouse");
+    assert_eq!(
+        picks.story.competencies,
+        ["ownership", "quality", "data-driven decision"]
+    );
+    assert!(
+        picks.story.questions.is_empty(),
+        "{:?}",
+        picks.story.questions
+    );
+}

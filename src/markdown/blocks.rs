@@ -1896,6 +1896,37 @@ impl<'i> Builder<'i> {
             }
             None => {
                 let map = rows.first().and_then(|(header, _)| mapping_columns(header));
+                // A story's property table, as Notion exports one under
+                // its heading (`| Competency | Status | Used in |` and one
+                // row): its `Competency` and `Questions` cells are
+                // metadata lines, the rest stays a row.
+                if let [(header, _), (cells, line)] = rows.as_slice() {
+                    let meta: Vec<Option<String>> = header
+                        .iter()
+                        .enumerate()
+                        .map(|(c, name)| metadata_cell(name, cells.get(c).map_or("", |v| v.trim())))
+                        .collect();
+                    if map.is_none() && meta.iter().any(Option::is_some) {
+                        let mut other = Vec::new();
+                        for (c, text) in meta.into_iter().enumerate() {
+                            let value = cells.get(c).map_or("", |v| v.trim());
+                            match text {
+                                Some(text) => {
+                                    push(&mut self.out, LineKind::Text, text, *line, Joiner::Blank)
+                                }
+                                None if !value.is_empty() => {
+                                    other.push(format!("{}: {value}", header[c].trim()));
+                                }
+                                None => {}
+                            }
+                        }
+                        if !other.is_empty() {
+                            let text = other.join(" | ");
+                            push(&mut self.out, LineKind::Row, text, *line, Joiner::Blank);
+                        }
+                        return;
+                    }
+                }
                 for (i, (cells, line)) in rows.into_iter().enumerate() {
                     let joiner = if i == 0 {
                         Joiner::Blank
@@ -1906,10 +1937,15 @@ impl<'i> Builder<'i> {
                     // story, tab-separated (cells hold no tabs), for
                     // `labels::table_mapping`.
                     let text = match map {
-                        Some((question, story)) if i > 0 => format!(
-                            "{}\t{}",
+                        Some((question, story, competencies)) if i > 0 => format!(
+                            "{}\t{}{}",
                             cells.get(question).map_or("", |c| c.trim()),
-                            cells.get(story).map_or("", |c| c.trim())
+                            cells.get(story).map_or("", |c| c.trim()),
+                            if competencies {
+                                format!("\t{}", labels::COMPETENCY_COLUMN_MARK)
+                            } else {
+                                String::new()
+                            }
                         ),
                         _ => cells.join(" | "),
                     };
@@ -2198,8 +2234,10 @@ fn strip_stray_markers(text: &str) -> Cow<'_, str> {
 }
 
 /// The question and story columns of a story bank's index table (`|
-/// Question / theme | Story to use | Backup |`), if its header has both.
-fn mapping_columns(header: &[String]) -> Option<(usize, usize)> {
+/// Question / theme | Story to use | Backup |`), if its header has both,
+/// and whether the first names competencies (`Competency`, `LP`) rather
+/// than questions or themes.
+fn mapping_columns(header: &[String]) -> Option<(usize, usize, bool)> {
     let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
     // A `Likely question` column over a `Competency` one beside it.
     let asked = lower.iter().position(|h| h.contains("question"));
@@ -2223,7 +2261,15 @@ fn mapping_columns(header: &[String]) -> Option<(usize, usize)> {
         .iter()
         .enumerate()
         .position(|(i, h)| i != question && h.contains("story"))?;
-    Some((question, story))
+    let named = &lower[question];
+    let competencies = !named.contains("question")
+        && (["competenc", "principle", "value", "skill"]
+            .iter()
+            .any(|w| named.contains(w))
+            || named
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "lp" || w == "lps"));
+    Some((question, story, competencies))
 }
 
 /// Notes exported from Confluence or Notion arrive as HTML inside Markdown

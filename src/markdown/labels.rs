@@ -2266,6 +2266,7 @@ pub(crate) fn clean_title(text: &str) -> String {
         Some(rest) if (1..=2).contains(&digits) && rest.starts_with(' ') => rest.trim_start(),
         _ => body,
     };
+    let body = without_draft_marker(body);
     let number = section_number_len(body);
     // `1.5 million orders` is a quantity, not a section number.
     let quantity = body[number..]
@@ -2298,6 +2299,32 @@ pub(crate) fn clean_title(text: &str) -> String {
         }
     }
     title
+}
+
+/// A title without the writer's note that it is unfinished: `DRAFT —
+/// Developing Ayanda`, `[WIP] Vendor exit` -> the title.
+fn without_draft_marker(body: &str) -> &str {
+    // (`[WIP]` arrives without its `[`: it is decoration.)
+    for marker in [
+        "draft", "wip", "[draft]", "(draft)", "[wip]", "(wip)", "draft]", "wip]", "draft)", "wip)",
+    ] {
+        let Some(rest) = body
+            .get(..marker.len())
+            .filter(|m| m.eq_ignore_ascii_case(marker))
+            .map(|_| body[marker.len()..].trim_start())
+        else {
+            continue;
+        };
+        let rest = match rest.strip_prefix([':', '-', '\u{2013}', '\u{2014}']) {
+            Some(after) => after.trim_start(),
+            None if marker.ends_with([']', ')']) => rest,
+            None => continue,
+        };
+        if rest.split_whitespace().count() >= 2 {
+            return rest;
+        }
+    }
+    body
 }
 
 /// A title from the interview question a story answers, for a story told
@@ -2368,6 +2395,11 @@ pub(crate) fn title_from_request(question: &str) -> Option<String> {
         "describe",
         "walk me through",
         "talk me through",
+        // `How have you supported a colleague who was struggling?`
+        "how have you",
+        "how did you",
+        "when have you",
+        "when did you",
     ];
     let quoted = strip_wrapping_quotes(question.split(" / ").next().unwrap_or(question));
     title_from_question(quoted).or_else(|| title_after(quoted, REQUESTS))
@@ -2499,6 +2531,83 @@ const DERIVED_TITLE_WORDS: usize = 8;
 
 /// A short title from the story's own text: the first clause, at most eight
 /// words, without a dangling preposition or article at the end.
+/// A title taken from a story's first words that names no event: one word
+/// (`Jess`), dates only (`Autumn 2023`), or a dated opening (`Autumn 2023`, `When I
+/// became KS3 coordinator in 2022`, `In 2021 I pushed for...`, `Last
+/// year a second-year teacher`).
+pub(crate) fn weak_title(title: &str) -> bool {
+    let words: Vec<String> = title
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let dated = |w: &str| {
+        (w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit()))
+            || MONTHS_AND_SEASONS.contains(&w)
+    };
+    let first = words.first().map_or("", String::as_str);
+    let second = words.get(1).map_or("", String::as_str);
+    words.len() < 2
+        || words.iter().all(|w| dated(w))
+        || dated(first)
+        || matches!(first, "when" | "while" | "during")
+        || (matches!(first, "in" | "early" | "late" | "back" | "since") && dated(second))
+        || (matches!(first, "last" | "this")
+            && matches!(
+                second,
+                "year"
+                    | "month"
+                    | "week"
+                    | "term"
+                    | "spring"
+                    | "summer"
+                    | "autumn"
+                    | "fall"
+                    | "winter"
+                    | "quarter"
+            ))
+}
+
+/// Words that date a story's opening (see [`weak_title`]).
+const MONTHS_AND_SEASONS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+];
+
 pub(crate) fn derive_title(text: &str) -> Option<String> {
     let skipped = skip_decoration(text);
     let opened = text[..skipped].trim_end().ends_with('"');
@@ -2616,6 +2725,28 @@ pub(crate) fn split_hashtags(text: &str) -> (String, Vec<String>) {
     (kept.join(" "), tags)
 }
 
+/// A Logseq or Dataview property of no use to a story (`type:: story`,
+/// `date:: [[Nov 2023]]`, `collapsed:: true`): one word, `::`, a short
+/// value. Known ones (`competency::`, `answers::`) are metadata lines.
+pub(crate) fn property_line(text: &str) -> bool {
+    let Some((key, value)) = text.trim().split_once("::") else {
+        return false;
+    };
+    (1..=MAX_PROPERTY_KEY).contains(&key.len())
+        && key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && value.split_whitespace().count() <= MAX_PROPERTY_VALUE_WORDS
+}
+
+/// Longest key of a [`property_line`].
+const MAX_PROPERTY_KEY: usize = 24;
+
+/// Most words in the value of a [`property_line`]; a longer one is a note
+/// worth keeping.
+const MAX_PROPERTY_VALUE_WORDS: usize = 8;
+
 /// A line of Obsidian tags only (`#research #ambiguity`), as a
 /// comma-separated list of competencies.
 pub(crate) fn tag_line(text: &str) -> Option<String> {
@@ -2636,6 +2767,17 @@ pub(crate) fn tag_line(text: &str) -> Option<String> {
 /// to say what it answers: `❓ "Tell me about a clash" / "How do you
 /// balance access and care?"`. Returns them joined by `;`.
 pub(crate) fn quoted_questions(text: &str) -> Option<String> {
+    let questions = quoted_items(text)?;
+    // `"Tell me about a clash" / "a time you challenged a senior"`: the
+    // first asks, the rest may be shorthand for more questions.
+    questions
+        .first()
+        .is_some_and(|q| is_question(q))
+        .then(|| questions.join("; "))
+}
+
+/// The quoted items of a line made only of them (`"a", "b" / "c"`).
+fn quoted_items(text: &str) -> Option<Vec<&str>> {
     let body = text.trim_start_matches(|c: char| !c.is_alphanumeric() && !is_quote(c));
     let mut questions = Vec::new();
     let mut rest = body.trim();
@@ -2654,12 +2796,7 @@ pub(crate) fn quoted_questions(text: &str) -> Option<String> {
             .trim_start_matches("or ")
             .trim_start();
     }
-    // `"Tell me about a clash" / "a time you challenged a senior"`: the
-    // first asks, the rest may be shorthand for more questions.
-    questions
-        .first()
-        .is_some_and(|q| is_question(q))
-        .then(|| questions.join("; "))
+    Some(questions)
 }
 
 fn is_quote(c: char) -> bool {
@@ -2842,7 +2979,16 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     ("principles", MetaKind::Competencies),
     ("categories", MetaKind::Competencies),
     ("keywords", MetaKind::Competencies),
+    // Only as a Logseq or Dataview property (`answers:: "time you led a
+    // team"`): `Answers:` alone may open a reply.
+    ("answers", MetaKind::Questions),
+    ("prompts", MetaKind::Questions),
+    ("category", MetaKind::Competencies),
+    ("theme", MetaKind::Competencies),
 ];
+
+/// Metadata labels read only as a property (`answers:: ...`).
+const PROPERTY_ONLY_META_LABELS: &[&str] = &["answers", "prompts", "category", "theme"];
 
 /// A metadata line: `Tags: a, b`, `competencies:: [[A]], b` (Dataview),
 /// `**Competencies** - a, b`, or `Questions this answers:` before a list.
@@ -2881,6 +3027,9 @@ pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<
     let end = start + len;
     let after = text[end..].trim_start_matches(['*', '_']);
     let dataview = after.trim_start().starts_with("::");
+    if !dataview && PROPERTY_ONLY_META_LABELS.contains(&phrase) {
+        return None;
+    }
     let rest = if let Some(rest) = after.trim_start().strip_prefix(':') {
         rest.trim_start_matches(':')
     } else if lead_emphasis_end.is_some_and(|e| e >= end && e <= end + 2) {
@@ -2933,6 +3082,9 @@ pub(crate) fn meta_items(kind: MetaKind, text: &str) -> (Vec<String>, Vec<String
     }
 }
 
+/// Most words of each item in a comma list read as separate topics.
+const MAX_TOPIC_WORDS: usize = 4;
+
 fn add_meta_items(
     kind: MetaKind,
     text: &str,
@@ -2944,13 +3096,25 @@ fn add_meta_items(
         kind == MetaKind::Questions || (kind == MetaKind::Either && is_question(text));
     let plain;
     // `"Tell me about a mistake", "Describe a time..."`: each quote a question.
-    let quoted = if whole_question {
+    // Under a questions label (`answers:: "time you led a team",
+    // "prioritising"`) every quote is one, asking or not.
+    let quoted = if kind == MetaKind::Questions {
+        quoted_items(text).map(|items| items.join("; "))
+    } else if whole_question {
         quoted_questions(text)
     } else {
         None
     };
+    // `questions this answers: tight deadline, risky decision`: a list of
+    // short topics, not one question with commas in it.
+    let topics = text.split(',').count() >= 2
+        && text
+            .split(',')
+            .all(|item| item.split_whitespace().count() <= MAX_TOPIC_WORDS);
     let items: Vec<&str> = if let Some(quoted) = &quoted {
         quoted.split("; ").collect()
+    } else if whole_question && topics {
+        text.split([',', ';', '|']).collect()
     } else if whole_question {
         text.split([';', '|']).collect()
     } else {
@@ -2998,6 +3162,8 @@ const MAX_META_WORDS: usize = 6;
 pub(crate) struct Mapping {
     pub question: String,
     pub target: Target,
+    /// Read from a `Competency` column: the left side names competencies.
+    pub competencies: bool,
 }
 
 const ARROWS: [&str; 8] = [
@@ -3038,6 +3204,12 @@ const MAX_QUESTION_REFS: usize = 20;
 /// since the table's header says what the column holds.
 pub(crate) fn table_mapping(text: &str) -> Option<Mapping> {
     let (question, story) = text.split_once('\t')?;
+    // `blocks` marks a left column that names competencies with a third
+    // field.
+    let (story, competencies) = match story.split_once('\t') {
+        Some((story, mark)) => (story, mark == COMPETENCY_COLUMN_MARK),
+        None => (story, false),
+    };
     let question = clean_question(question);
     let target = story_reference(story).or_else(|| {
         let title = clean_title(strip_leading_words(story));
@@ -3046,8 +3218,16 @@ pub(crate) fn table_mapping(text: &str) -> Option<Mapping> {
             .any(char::is_alphanumeric)
             .then_some(Target::Title(title))
     })?;
-    (!question.is_empty()).then_some(Mapping { question, target })
+    (!question.is_empty()).then_some(Mapping {
+        question,
+        target,
+        competencies,
+    })
 }
+
+/// The third field of a [`table_mapping`] row whose left column names
+/// competencies (`| Competency | Story |`).
+pub(crate) const COMPETENCY_COLUMN_MARK: &str = "competencies";
 
 /// Reads a line that maps an interview question to a story. Title targets
 /// are only trusted in list items and table rows, where such maps live, so
@@ -3087,7 +3267,11 @@ pub(crate) fn mapping(text: &str, listish: bool) -> Option<Mapping> {
     if question.is_empty() || !is_question(&question) {
         return None;
     }
-    Some(Mapping { question, target })
+    Some(Mapping {
+        question,
+        target,
+        competencies: false,
+    })
 }
 
 fn strip_leading_words(text: &str) -> &str {
@@ -3785,7 +3969,8 @@ mod tests {
                 target: Target::Number {
                     kind: Some(PrefixKind::Story),
                     number: 4
-                }
+                },
+                competencies: false,
             })
         );
         let m = mapping("Describe a time you mentored someone (see Example 2)", true);
@@ -3809,5 +3994,61 @@ mod tests {
     fn wrapping_quotes_are_removed_only_when_they_wrap_everything() {
         assert_eq!(strip_wrapping_quotes("\"We shipped\""), "We shipped");
         assert_eq!(strip_wrapping_quotes("\"a\" and \"b\""), "\"a\" and \"b\"");
+    }
+
+    #[test]
+    fn weak_titles_are_dates_or_single_words() {
+        for weak in [
+            "2023",
+            "Jess",
+            "Autumn 2023",
+            "When I became coordinator in 2022",
+            "In 2021 I pushed for a change",
+            "Last year a second-year teacher",
+            "During planning my director",
+        ] {
+            assert!(weak_title(weak), "{weak}");
+        }
+        for strong in [
+            "Clearing 2023",
+            "Android release week",
+            "Two days before the release",
+            "Inherited a failing project",
+        ] {
+            assert!(!weak_title(strong), "{strong}");
+        }
+    }
+
+    #[test]
+    fn draft_markers_leave_titles() {
+        assert_eq!(
+            clean_title("DRAFT \u{2014} Developing Ayanda"),
+            "Developing Ayanda"
+        );
+        assert_eq!(clean_title("[WIP] Vendor exit plan"), "Vendor exit plan");
+        assert_eq!(clean_title("Draft: the late audit"), "the late audit");
+        // A draft is a thing a story may be about.
+        assert_eq!(clean_title("Drafting the policy"), "Drafting the policy");
+        assert_eq!(clean_title("Draft - Reorg"), "Draft - Reorg");
+    }
+
+    #[test]
+    fn outliner_properties_are_recognised() {
+        assert!(property_line("type:: story"));
+        assert!(property_line("date:: [[Nov 2023]]"));
+        assert!(property_line("collapsed:: true"));
+        assert!(!property_line("A note:: with spaces in the key"));
+        assert!(!property_line(
+            "notes:: a long note that says a great deal more than a property ever would"
+        ));
+        assert!(meta_line("answers:: \"a time you led\"", None).is_some());
+        assert!(meta_line("Answers: we shipped it", None).is_none());
+        let (questions, _) = meta_items(
+            MetaKind::Questions,
+            "\"time you led a team\", \"prioritising demands\"",
+        );
+        assert_eq!(questions, ["time you led a team", "prioritising demands"]);
+        let (questions, _) = meta_items(MetaKind::Questions, "conflict, safety, standing firm");
+        assert_eq!(questions, ["conflict", "safety", "standing firm"]);
     }
 }

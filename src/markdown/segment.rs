@@ -296,6 +296,10 @@ fn classify_text(line: &Line) -> Role {
             dashed: label.dashed,
         };
     }
+    // `type:: story` under an outline's title: the outliner's bookkeeping.
+    if labels::property_line(&line.text) {
+        return Role::Ignored;
+    }
     // After the labels: `#Situation` is a label, `#research #ambiguity` tags.
     if let Some(tags) = labels::tag_line(&line.text) {
         return Role::Meta {
@@ -544,7 +548,18 @@ fn sentence_case(text: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
+    // The pronoun stays a capital: `A MISTAKE I MADE` -> `A mistake I made`.
+    out.split(' ')
+        .map(|word| {
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if bare == "i" || bare.starts_with("i'") || bare.starts_with("i\u{2019}") {
+                format!("I{}", &word[1..])
+            } else {
+                word.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Lines an answer told in paragraphs may run to.
@@ -660,6 +675,7 @@ fn read_quoted_questions(lines: &[Line], roles: &mut [Role]) {
             continue;
         };
         let next = (i + 1..roles.len())
+            .filter(|&j| roles[j] != Role::Ignored)
             .take(MAX_META_BEFORE_LABEL + 1)
             .find(|&j| {
                 !matches!(roles[j], Role::Meta { .. })
@@ -767,6 +783,7 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         // An aside wholly in brackets under the title (`(conflict with my
         // line manager)`) is a note on it, not the story's text.
         let next = (i + 1..roles.len())
+            .filter(|&j| roles[j] != Role::Ignored)
             .take(MAX_META_BEFORE_LABEL + 1)
             .find(|&j| {
                 let aside =
@@ -2406,15 +2423,36 @@ impl<'a> Segmenter<'a> {
                         }
                         _ => None,
                     };
+                    let from_text = || {
+                        [Part::Situation, Part::Task, Part::Action, Part::Result]
+                            .iter()
+                            .find_map(|&p| labels::derive_title(&part(p)))
+                    };
+                    // A labelled answer under a question heading is named
+                    // by its text, unless that opens with a date or is a
+                    // word or two (`Autumn 2023`, `When I became KS3
+                    // coordinator`): the question names it better.
+                    let from_question = || match innermost.map(|(_, heading)| &heading.class) {
+                        Some(HeadingClass::Question { question, .. }) => {
+                            labels::title_from_request(question)
+                        }
+                        _ => None,
+                    };
                     let derived = asked
-                        .or_else(|| {
-                            [Part::Situation, Part::Task, Part::Action, Part::Result]
-                                .iter()
-                                .find_map(|&p| labels::derive_title(&part(p)))
+                        .or_else(|| match from_text() {
+                            Some(title) if !labels::weak_title(&title) => Some(title),
+                            weak => from_question().or(weak),
                         })
                         .unwrap_or_else(|| "Untitled story".to_owned());
                     (derived, None, draft.start_line)
                 }
+            };
+            // `RETAINING WALL - VALUE ENGINEERING` as a heading reads as the
+            // bold title lines do: in sentence case.
+            let title = if shouts(&title) {
+                sentence_case(&title)
+            } else {
+                title
             };
             let number = draft
                 .number
@@ -3037,13 +3075,22 @@ fn apply_mappings(
                             _ => None,
                         }
                     })
+                    .or_else(|| {
+                        if budget < titles.len() {
+                            return None;
+                        }
+                        budget -= titles.len();
+                        shortened_title_match(&wanted, &titles)
+                    })
             }
         };
         match found.and_then(|i| Some((i, stories.get_mut(i)?, known.get_mut(i)?))) {
             // A table of Leadership Principles or values to stories
             // (`| Earn Trust | The PCI finding I sat on |`) names the
             // story's competency, not a question it answers.
-            Some((_, story, _)) if names_competencies(&mapping.question) => {
+            Some((_, story, _))
+                if mapping.competencies || names_competencies(&mapping.question) =>
+            {
                 let (_, names) = labels::meta_items(MetaKind::Competencies, &mapping.question);
                 for name in names {
                     if !story.story.competencies.contains(&name) {
@@ -3065,6 +3112,48 @@ fn apply_mappings(
                 ),
             }),
         }
+    }
+}
+
+/// The story an index names in its own short words (`Recon pipeline
+/// duplicates` for "Reconciliation pipeline duplicate loads", `Snowflake
+/// cost cut` for "Cutting Snowflake spend by ~38%"): more than half of
+/// the name's words, and at least two, open or are opened by a word of
+/// the title, and no other title matches as many.
+fn shortened_title_match(wanted: &str, titles: &[String]) -> Option<usize> {
+    let words_of = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3 && !crate::search::analysis::is_stop_word(w))
+            .map(str::to_owned)
+            .collect()
+    };
+    let wanted = words_of(wanted);
+    if wanted.len() < 2 {
+        return None;
+    }
+    let close = |a: &str, b: &str| a.starts_with(b) || b.starts_with(a);
+    let mut scores: Vec<(usize, usize)> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let words = words_of(title);
+            let hits = wanted
+                .iter()
+                .filter(|w| words.iter().any(|t| close(w, t)))
+                .count();
+            (hits, i)
+        })
+        .collect();
+    scores.sort_unstable_by_key(|&(hits, _)| std::cmp::Reverse(hits));
+    match scores.as_slice() {
+        [(best, i), rest @ ..]
+            if *best >= 2
+                && best * 2 > wanted.len()
+                && rest.first().is_none_or(|(second, _)| second < best) =>
+        {
+            Some(*i)
+        }
+        _ => None,
     }
 }
 

@@ -32,6 +32,36 @@ use super::themes;
 /// Questions longer than this are cut: the first few hundred words say what is asked.
 pub const MAX_QUESTION_WORDS: usize = 300;
 
+/// `could'nt`, `did\u{2019}nt` -> `couldn't`, `didn\u{2019}t`: a
+/// negation typed with its apostrophe one letter early, which would split
+/// into `could` and `nt` and miss every phrase with `couldn't` in it.
+fn apostrophe_in_place(question: &str) -> std::borrow::Cow<'_, str> {
+    if !question.contains("'nt") && !question.contains("\u{2019}nt") {
+        return std::borrow::Cow::Borrowed(question);
+    }
+    let mut out = String::with_capacity(question.len());
+    let mut rest = question;
+    while let Some(at) = rest.find(['\'', '\u{2019}']) {
+        let quote = rest[at..].chars().next().unwrap_or('\'');
+        let after = &rest[at + quote.len_utf8()..];
+        let moved = rest[..at].ends_with(|c: char| c.is_alphabetic())
+            && after.starts_with("nt")
+            && !after[2..].starts_with(|c: char| c.is_alphanumeric());
+        out.push_str(&rest[..at]);
+        if moved {
+            out.push('n');
+            out.push(quote);
+            out.push('t');
+            rest = &after[2..];
+        } else {
+            out.push(quote);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// One ranking signal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Signal {
@@ -397,6 +427,7 @@ impl Ranker {
     /// Splits a question into words, drops the boilerplate and stop words,
     /// and finds its concepts (tolerating typos of concept words).
     pub fn analyze(&mut self, question: &str) -> AnalyzedQuestion {
+        let question = &apostrophe_in_place(question);
         let mut words = self
             .analyzer
             .words_limited(question, MAX_QUESTION_WORDS + 1);
@@ -1322,6 +1353,23 @@ fn doc_freq(searcher: &Searcher, fields: &[Field], stem: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_early_apostrophe_in_a_negation_is_moved() {
+        assert_eq!(
+            apostrophe_in_place("two people who could'nt get along"),
+            "two people who couldn't get along"
+        );
+        assert_eq!(
+            apostrophe_in_place("it did\u{2019}nt work"),
+            "it didn\u{2019}t work"
+        );
+        assert_eq!(
+            apostrophe_in_place("the 'nth time, don't"),
+            "the 'nth time, don't"
+        );
+        assert_eq!(apostrophe_in_place("Lucy's 'nt'"), "Lucy's 'nt'");
+    }
 
     fn weights_of(question: &str) -> Vec<(String, f32)> {
         let mut analyzer = Analyzer::new();
