@@ -3089,3 +3089,29 @@ fn outliner_properties_question_headings_and_notion_tables_keep_each_story() {
         picks.story.questions
     );
 }
+
+#[test]
+fn a_mail_quoting_its_earlier_draft_and_a_bulleted_prose_story_import_once() {
+    let mail = "From: Sam <sam@example.com>\nTo: Sam <sam@example.com>\nSubject: stories v2\n\nv2, tidied.\n\n1) Warehouse flood\nsituation: a burst main flooded the north warehouse on a Sunday and 300 pallets of stock sat in water.\ntask: save what we could before Monday's deliveries went out.\naction: called in six pickers, moved dry stock to the mezzanine, rerouted Monday's loads from the south site.\nresult: lost 40 pallets instead of 300, and every Monday delivery went out on time.\n\n2) Forklift licence audit\nsituation: an audit found nine drivers with lapsed forklift licences.\ntask: get everyone legal within a week without stopping the shifts.\naction: booked a trainer on site and paired lapsed drivers with licensed ones.\nresult: all nine relicensed in five days, no shift stopped.\n\nOn Tue, Mar 5, 2024 at 9:02 PM Sam <sam@example.com> wrote:\n> v1\n>\n> 1) flood\n> situation: north warehouse flooded on a sunday, 300 pallets in water\n> task: save stock before monday deliveries\n> action: called pickers in, moved dry stock up to the mezzanine, rerouted loads from south site\n> result: lost 40 pallets, monday deliveries on time\n";
+    let import = import_text("mail.txt", mail.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Warehouse flood", "Forklift licence audit"]
+    );
+    let quoted: Vec<_> = skipped(&import)
+        .into_iter()
+        .filter(|(_, reason)| reason.starts_with("an earlier telling quoted in a reply"))
+        .collect();
+    assert_eq!(quoted.len(), 1, "{:?}", skipped(&import));
+
+    let notes = "Store notes\n\n\u{2022} Night shift rota\n\t\u{25e6} Situation \u{2013} nights ran two people short every weekend.\n\t\u{25e6} Task \u{2013} fill the gaps without overtime.\n\t\u{25e6} Action \u{2013} built a swap board and cross-trained two day staff.\n\t\u{25e6} Result \u{2013} no short nights for three months.\n\u{2022} Till shortages\n\t\u{25e6} Situation \u{2013} tills were short most Saturdays.\n\t\u{25e6} Task \u{2013} find out why.\n\t\u{25e6} Action \u{2013} logged every float handover for a month.\n\t\u{25e6} Result \u{2013} shortages stopped once floats were counted twice.\n\u{2022} Priya\n\tPriya joined as a weekend cashier and I noticed she fixed every till error before I saw it, so I asked her to shadow the cash office on Saturdays and taught her the weekly banking. When our supervisor left I put her forward for the role and coached her through the interview. She got it, and the cash office has balanced every week since she took over.\n\nQuestions for the area manager\n\u{2022} How many stores are in the area?\n\u{2022} What happened to the last manager?\n";
+    let import = import_text("notes.txt", notes.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Night shift rota", "Till shortages", "Priya"]
+    );
+    let priya = story(&import, "Priya");
+    assert!(priya.guessed_parts);
+    assert!(!priya.story.result.contains("area manager"));
+    assert!(!priya.story.action.contains("area manager"));
+}

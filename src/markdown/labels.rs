@@ -1752,6 +1752,13 @@ pub(crate) fn version_heading(text: &str) -> bool {
             || NUMBERS.contains(&number);
         number_ok && (unit.is_empty() || UNITS.contains(&unit))
     };
+    // `Short answer (60 sec)`: the length in brackets is a note on it.
+    let core = without_parentheses(text);
+    let text = if core.chars().any(char::is_alphanumeric) {
+        core.as_str()
+    } else {
+        text
+    };
     let mut words: Vec<String> = words_lower(text).collect();
     if words.first().is_some_and(|w| w == "the") {
         words.remove(0);
@@ -2266,7 +2273,7 @@ pub(crate) fn clean_title(text: &str) -> String {
         Some(rest) if (1..=2).contains(&digits) && rest.starts_with(' ') => rest.trim_start(),
         _ => body,
     };
-    let body = without_draft_marker(body);
+    let body = without_draft_note(without_draft_marker(body));
     let number = section_number_len(body);
     // `1.5 million orders` is a quantity, not a section number.
     let quantity = body[number..]
@@ -2299,6 +2306,42 @@ pub(crate) fn clean_title(text: &str) -> String {
         }
     }
     title
+}
+
+/// A title without a note after it that it is unfinished: `Coaching Jodie
+/// (UNFINISHED - need result)`, `Supporting a trainee — UNFINISHED`.
+fn without_draft_note(body: &str) -> &str {
+    let trimmed = body.trim_end();
+    let note_word = |text: &str| {
+        let first = text
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        matches!(
+            first.as_str(),
+            "unfinished" | "draft" | "wip" | "todo" | "incomplete" | "tbc" | "tbd"
+        )
+    };
+    let cut = if trimmed.ends_with(')') {
+        trimmed
+            .rfind('(')
+            .filter(|&open| note_word(&trimmed[open + 1..]))
+    } else {
+        [" \u{2014} ", " \u{2013} ", " - "]
+            .iter()
+            .filter_map(|dash| trimmed.rfind(dash).map(|at| (at, dash.len())))
+            .max()
+            .filter(|&(at, len)| {
+                let rest = &trimmed[at + len..];
+                rest.split_whitespace().count() <= 2 && note_word(rest)
+            })
+            .map(|(at, _)| at)
+    };
+    match cut {
+        Some(at) if trimmed[..at].split_whitespace().count() >= 2 => trimmed[..at].trim_end(),
+        _ => body,
+    }
 }
 
 /// A title without the writer's note that it is unfinished: `DRAFT —
@@ -4021,6 +4064,20 @@ mod tests {
 
     #[test]
     fn draft_markers_leave_titles() {
+        assert_eq!(
+            clean_title("Coaching Jodie through a grievance (UNFINISHED - need result)"),
+            "Coaching Jodie through a grievance"
+        );
+        assert_eq!(
+            clean_title("Supporting a trainee \u{2014} UNFINISHED"),
+            "Supporting a trainee"
+        );
+        assert_eq!(clean_title("Late TODO lists (draft)"), "Late TODO lists");
+        assert_eq!(clean_title("Moving the draft - todo"), "Moving the draft");
+        assert_eq!(
+            clean_title("Fixing the draft process"),
+            "Fixing the draft process"
+        );
         assert_eq!(
             clean_title("DRAFT \u{2014} Developing Ayanda"),
             "Developing Ayanda"

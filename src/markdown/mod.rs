@@ -187,6 +187,108 @@ fn first_reason(sections: &[SkippedSection]) -> String {
 /// `file_name` only feeds `story.source` (`notes.md:12`). Never panics: bad
 /// input gives an [`ImportError`] or skipped sections, in time linear in the
 /// size of the document.
+/// A mail that replies to an earlier one quotes it below an attribution
+/// (`On Tue, Feb 13 ... wrote:` then `> ` lines). Notes mailed to oneself
+/// that way quote the earlier drafts of the same stories: a quoted story
+/// whose words are mostly in a story above the quote is that story's
+/// earlier telling and is left out (its tags and questions join the kept
+/// one). A quoted story of its own (stories sent to a coach, quoted in the
+/// coach's reply) stays.
+fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
+    let raw: Vec<&str> = text.lines().collect();
+    let Some(attribution) = raw.iter().position(|l| {
+        let t = l.trim();
+        t.ends_with("wrote:") && (t.starts_with("On ") || t.starts_with("Am "))
+    }) else {
+        return;
+    };
+    // 1-based source lines.
+    let quoted = |line: usize| {
+        line > attribution + 1
+            && raw
+                .get(line.saturating_sub(1))
+                .is_some_and(|l| l.trim_start().starts_with('>'))
+    };
+    let words = |story: &crate::story::Story| -> std::collections::HashSet<String> {
+        [
+            &story.title,
+            &story.situation,
+            &story.task,
+            &story.action,
+            &story.result,
+        ]
+        .iter()
+        .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| w.to_lowercase().trim_end_matches('s').to_owned())
+        .filter(|w| !crate::search::analysis::is_stop_word(w))
+        .collect()
+    };
+    let kept: Vec<usize> = (0..outcome.stories.len())
+        .filter(|&i| !quoted(outcome.stories[i].line))
+        .collect();
+    if kept.is_empty() {
+        return;
+    }
+    let kept_words: Vec<_> = kept
+        .iter()
+        .map(|&k| words(&outcome.stories[k].story))
+        .collect();
+    // Each quoted earlier telling and the story it is a telling of.
+    let earlier: Vec<(usize, usize)> = outcome
+        .stories
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| quoted(s.line))
+        .filter_map(|(i, s)| {
+            let own = words(&s.story);
+            if own.len() < MIN_DRAFT_WORDS {
+                return None;
+            }
+            let (shared, k) = kept
+                .iter()
+                .zip(&kept_words)
+                .map(|(&k, other)| (own.intersection(other).count(), k))
+                .max()?;
+            // Two in five of its words in one story above the quote.
+            (shared * 5 >= own.len() * 2).then_some((i, k))
+        })
+        .collect();
+    let mut dropped = vec![false; outcome.stories.len()];
+    for (i, k) in earlier {
+        let gone = outcome.stories[i].story.clone();
+        let keep = &mut outcome.stories[k].story;
+        for q in gone.questions {
+            if !keep.questions.contains(&q) {
+                keep.questions.push(q);
+            }
+        }
+        for c in gone.competencies {
+            if !keep.competencies.contains(&c) {
+                keep.competencies.push(c);
+            }
+        }
+        outcome.skipped.push(SkippedSection {
+            title: gone.title,
+            line: outcome.stories[i].line,
+            reason: format!(
+                "an earlier telling quoted in a reply, left out: the one at line {} is imported",
+                outcome.stories[k].line
+            ),
+        });
+        dropped[i] = true;
+    }
+    let mut index = 0;
+    outcome.stories.retain(|_| {
+        index += 1;
+        !dropped[index - 1]
+    });
+    outcome.skipped.sort_by_key(|s| s.line);
+}
+
+/// Fewest distinct words a quoted story needs to be compared at all.
+const MIN_DRAFT_WORDS: usize = 8;
+
 pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, ImportError> {
     let package = docx::is_package(bytes);
     let limit = if package {
@@ -278,6 +380,9 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
         None => blocks::extract(&decoded.text),
     };
     let mut outcome = segment::segment(file_name, &lines);
+    if !package {
+        drop_quoted_drafts(&decoded.text, &mut outcome);
+    }
     // Stories that start on one line (the columns of a table with a story
     // per column) get sources of their own, `notes.md:5#2`: a source names
     // one story, and re-imports find each story by it.

@@ -840,6 +840,16 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
+/// The style of a list marker that may title stories: a number's
+/// punctuation (`2)` or `2.`), or a bullet (`•` and `*` arrive as `-`).
+fn title_marker_style(marker: &str) -> Option<char> {
+    if is_number_marker(marker) {
+        marker.chars().last()
+    } else {
+        (marker == "-").then_some('-')
+    }
+}
+
 /// Fewest words of the paragraph that tells a story without labels under
 /// a numbered title.
 const MIN_PROSE_STORY_WORDS: usize = 60;
@@ -849,8 +859,8 @@ const MIN_PROSE_STORY_WORDS: usize = 60;
 /// labelled stories (`1) disruptive pax` then `sit: ...`): the numbering
 /// titles it as it titles its siblings, rather than the paragraph running
 /// on in the story above.
-fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) -> Vec<bool> {
-    let mut promoted = vec![false; roles.len()];
+fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) -> Vec<Option<usize>> {
+    let mut promoted = vec![None; roles.len()];
     // How many numbered story titles have each marker style (`2)` or
     // `2.`) at each depth.
     let mut styles: HashMap<(char, usize), usize> = HashMap::new();
@@ -858,11 +868,7 @@ fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) -> Vec<bool
         if !matches!(roles[i], Role::StoryStart { .. }) {
             continue;
         }
-        let style = lines[i]
-            .item
-            .as_deref()
-            .filter(|m| is_number_marker(m))
-            .and_then(|m| m.chars().last());
+        let style = lines[i].item.as_deref().and_then(title_marker_style);
         if let Some(style) = style {
             *styles.entry((style, lines[i].depth)).or_default() += 1;
         }
@@ -872,12 +878,7 @@ fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) -> Vec<bool
         if roles[i] != Role::Content {
             continue;
         }
-        let Some(style) = line
-            .item
-            .as_deref()
-            .filter(|m| is_number_marker(m))
-            .and_then(|m| m.chars().last())
-        else {
+        let Some(style) = line.item.as_deref().and_then(title_marker_style) else {
             continue;
         };
         let siblings = styles.get(&(style, line.depth)).copied().unwrap_or(0);
@@ -893,6 +894,7 @@ fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) -> Vec<bool
         }
         // The paragraph right after it, up to the next block.
         let mut words = 0;
+        let mut paragraph = Vec::new();
         for j in i + 1..roles.len() {
             let next = &lines[j];
             if (j > i + 1 && next.joiner == Joiner::Blank)
@@ -903,8 +905,11 @@ fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) -> Vec<bool
                 break;
             }
             words += next.text.split_whitespace().count();
+            paragraph.push(j);
         }
-        if words < MIN_PROSE_STORY_WORDS {
+        // Under a bullet the paragraph must read as a story told (what "I"
+        // did, in the past tense): a bullet list holds tips as well.
+        if words < MIN_PROSE_STORY_WORDS || (style == '-' && !is_narrative(lines, &paragraph)) {
             continue;
         }
         let (text, tags) = labels::split_hashtags(&line.text);
@@ -915,7 +920,14 @@ fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) -> Vec<bool
                 number: None,
                 tags,
             };
-            promoted[i] = true;
+            // A bullet's story is its own paragraph: what follows it
+            // (`Questions for Carla`) is not told under it.
+            let end = if style == '-' {
+                paragraph.last().map_or(i + 1, |&j| j + 1)
+            } else {
+                usize::MAX
+            };
+            promoted[i] = Some(end);
         }
     }
     promoted
@@ -1437,6 +1449,8 @@ struct Draft {
     /// numbered title over prose (see [`promote_numbered_prose_titles`]).
     untold: Vec<usize>,
     numbered_start: bool,
+    /// Where the paragraph of a bulleted title over prose ends (line index).
+    untold_end: usize,
     /// More prose came than [`MAX_PROSE_LINES`]: an essay, not imported
     /// cut short.
     untold_overflow: bool,
@@ -1574,7 +1588,7 @@ struct Segmenter<'a> {
     after_rule: bool,
     /// Numbered titles over unlabelled prose
     /// ([`promote_numbered_prose_titles`]), by line index.
-    prose_titles: Vec<bool>,
+    prose_titles: Vec<Option<usize>>,
 }
 
 fn section_level(role: &Role) -> Option<u8> {
@@ -2033,6 +2047,14 @@ impl<'a> Segmenter<'a> {
     }
 
     fn content(&mut self, i: usize) {
+        // Past the paragraph told under a bulleted title: the story is over.
+        if self
+            .current
+            .as_ref()
+            .is_some_and(|d| d.numbered_start && d.current.is_none() && i >= d.untold_end)
+        {
+            self.finish_draft();
+        }
         let line = &self.lines[i];
         // A list item shallower than the story's labels is outside it: an
         // outline's next top-level note after a story nested under a
@@ -2156,7 +2178,13 @@ impl<'a> Segmenter<'a> {
             base_depth: 0,
             untold: Vec::new(),
             untold_overflow: false,
-            numbered_start: self.prose_titles.get(i).copied().unwrap_or(false),
+            numbered_start: self.prose_titles.get(i).copied().flatten().is_some(),
+            untold_end: self
+                .prose_titles
+                .get(i)
+                .copied()
+                .flatten()
+                .unwrap_or(usize::MAX),
             guessed: false,
             labels_in_lists: true,
             prose_section: None,
