@@ -958,11 +958,10 @@ fn the_twenty_seventh_notes_set_reads_outliner_properties_and_ranking_beats_the_
     );
     let cost = story_file(dir.path(), "cutting-snowflake-spend-by-38");
     assert!(!cost.contains("questions:"), "{cost}");
-    // An ALL CAPS title reads in sentence case; topics after `questions
-    // this answers:` are separate items.
+    // Topics after `questions this answers:` are separate items.
     let pour = story_file(dir.path(), "bridge-deck-pour-rain-coming");
     assert!(
-        pour.contains("\ntitle: Bridge deck pour - rain coming\n"),
+        pour.contains("\ntitle: BRIDGE DECK POUR - RAIN COMING\n"),
         "{pour}"
     );
     assert!(
@@ -1030,4 +1029,42 @@ fn the_twenty_eighth_notes_set_leaves_quoted_drafts_out_and_ranking_beats_the_ba
         "{jodie}"
     );
     assert_beats_baseline(dir.path(), &eval_file("notes-zb-questions.yaml"), 45);
+}
+
+#[test]
+fn the_twenty_ninth_notes_set_follows_question_references_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Six Markdown files kept for big-tech loops: 32 stories.
+    let ids = [
+        "my-analysis-changed-a-product-decision",
+        "pushing-back-on-who-ran-terraform-apply",
+        "flaky-test-cleanup",
+        "contract-testing-with-pact",
+        "caught-a-data-corruption-bug-in-a-migration",
+        "graphql-federation-vs-extending-our-rest-bff",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-zc", 32, &ids);
+    // `## Question 5: ...` answered with "see Q1" tags the Q1 story.
+    let analysis = story_file(dir.path(), "my-analysis-changed-a-product-decision");
+    assert!(
+        analysis.contains("\n- Describe a time you influenced people without formal authority"),
+        "{analysis}"
+    );
+    // The competency matrix's ticks give competencies.
+    let cost = story_file(dir.path(), "cutting-the-observability-bill-by-41");
+    assert!(
+        cost.contains("competencies:\n- influence\n- cost\n"),
+        "{cost}"
+    );
+    // A story told in paragraphs under `####` after a finished story is
+    // its own, not the Result of the one above.
+    let caught = story_file(dir.path(), "caught-a-data-corruption-bug-in-a-migration");
+    assert!(!caught.contains("Pact"), "{caught}");
+    // `(biggest one — use for "impact" / "ownership" qs)` is a note.
+    let flaky = story_file(dir.path(), "flaky-test-cleanup");
+    assert!(
+        flaky.contains("competencies:\n- impact\n- ownership\n"),
+        "{flaky}"
+    );
+    assert_beats_baseline(dir.path(), &eval_file("notes-zc-questions.yaml"), 45);
 }

@@ -3062,7 +3062,7 @@ fn outliner_properties_question_headings_and_notion_tables_keep_each_story() {
     assert!(!plant.story.situation.contains("::"));
 
     // Answers under question headings: a dated opening gives way to the
-    // question; a draft marker and ALL CAPS leave the title readable.
+    // question; a draft marker leaves the title.
     let by_question = "# Prep\n\n## 1. How have you handled a difficult parent?\n\n**Situation:** Spring 2023, a father emailed the head about his son's set.\n\n**Task:** Settle it before it became a complaint.\n\n**Action:** I met him in person and agreed a review date.\n\n**Result:** No complaint, and the boy moved up a set.\n\n## DRAFT — Cover rota rebuild\n\n**Situation:** Cover was chaos every Monday.\n**Task:** Fix the rota.\n**Action:** Built a shared sheet.\n**Result:** Cover requests settled by 8am.\n\nLIBRARY BUDGET CUT\n==================\n\nS - the library budget was halved in one term.\nT - keep the reading scheme going.\nA - I asked the parents' association for the difference.\nR - the scheme ran all year.\n";
     let import = import_text("hod.md", by_question.as_bytes());
     assert_eq!(
@@ -3070,7 +3070,7 @@ fn outliner_properties_question_headings_and_notion_tables_keep_each_story() {
         [
             "Handled a difficult parent",
             "Cover rota rebuild",
-            "Library budget cut"
+            "LIBRARY BUDGET CUT"
         ]
     );
 
@@ -3104,7 +3104,7 @@ fn a_mail_quoting_its_earlier_draft_and_a_bulleted_prose_story_import_once() {
         .collect();
     assert_eq!(quoted.len(), 1, "{:?}", skipped(&import));
 
-    let notes = "Store notes\n\n\u{2022} Night shift rota\n\t\u{25e6} Situation \u{2013} nights ran two people short every weekend.\n\t\u{25e6} Task \u{2013} fill the gaps without overtime.\n\t\u{25e6} Action \u{2013} built a swap board and cross-trained two day staff.\n\t\u{25e6} Result \u{2013} no short nights for three months.\n\u{2022} Till shortages\n\t\u{25e6} Situation \u{2013} tills were short most Saturdays.\n\t\u{25e6} Task \u{2013} find out why.\n\t\u{25e6} Action \u{2013} logged every float handover for a month.\n\t\u{25e6} Result \u{2013} shortages stopped once floats were counted twice.\n\u{2022} Priya\n\tPriya joined as a weekend cashier and I noticed she fixed every till error before I saw it, so I asked her to shadow the cash office on Saturdays and taught her the weekly banking. When our supervisor left I put her forward for the role and coached her through the interview. She got it, and the cash office has balanced every week since she took over.\n\nQuestions for the area manager\n\u{2022} How many stores are in the area?\n\u{2022} What happened to the last manager?\n";
+    let notes = "Store notes\n\n\u{2022} Night shift rota\n\t\u{25e6} Situation \u{2013} nights ran two people short every weekend.\n\t\u{25e6} Task \u{2013} fill the gaps without overtime.\n\t\u{25e6} Action \u{2013} built a swap board and cross-trained two day staff.\n\t\u{25e6} Result \u{2013} no short nights for three months.\n\u{2022} Till shortages\n\t\u{25e6} Situation \u{2013} tills were short most Saturdays.\n\t\u{25e6} Task \u{2013} find out why.\n\t\u{25e6} Action \u{2013} logged every float handover for a month.\n\t\u{25e6} Result \u{2013} shortages stopped once floats were counted twice.\n\u{2022} Priya\n\tPriya joined as a weekend cashier and I noticed she fixed every till error before I saw it, so I asked her to shadow the cash office on Saturdays and taught her the weekly banking. When our supervisor left I put her forward for the role and coached her through the interview. She got it, and the cash office has balanced every week since she took over.\n\n\tWhat I learned is to give people the job before they feel ready.\n\nQuestions for the area manager\n\u{2022} How many stores are in the area?\n\u{2022} What happened to the last manager?\n";
     let import = import_text("notes.txt", notes.as_bytes());
     assert_eq!(
         titles(&import),
@@ -3114,4 +3114,44 @@ fn a_mail_quoting_its_earlier_draft_and_a_bulleted_prose_story_import_once() {
     assert!(priya.guessed_parts);
     assert!(!priya.story.result.contains("area manager"));
     assert!(!priya.story.action.contains("area manager"));
+    // Every paragraph inside the bullet is the story's.
+    let told = format!(
+        "{} {} {}",
+        priya.story.situation, priya.story.action, priya.story.result
+    );
+    assert!(told.contains("before they feel ready"), "{told}");
+}
+
+#[test]
+fn question_files_titles_with_notes_and_prose_stories_below_a_story() {
+    // Answers filed by question, under `### My answer`; one question
+    // answered only by pointing at another.
+    let by_question = "# Prep\n\n## Question 1: Tell me about a time you changed a decision with data\n\n### My answer\n\n**Situation:** At a regional bank, the branch team wanted to close three branches on footfall alone.\n\n**Task:** Check the case before the board met.\n\n**Action:** I joined footfall with mortgage leads and found one branch sold a fifth of the region's mortgages.\n\n**Result:** The board kept that branch open and closed the other two.\n\n---\n\n## Question 2: Describe a time you influenced without authority\n\nsee Q1\n";
+    let import = import_text("questions.md", by_question.as_bytes());
+    assert_eq!(titles(&import), ["Changed a decision with data"]);
+    let bank = story(&import, "Changed a decision with data");
+    assert_eq!(
+        bank.story.questions,
+        [
+            "Tell me about a time you changed a decision with data",
+            "Describe a time you influenced without authority"
+        ]
+    );
+
+    // A title quoting a question, a note on what the story is for, and a
+    // story told in paragraphs under a sub-heading after a finished story.
+    let notes = "## Stories\n\n### Pushing back on \"who broke prod?\"\n\n**S:** A bad deploy took checkout down for twenty minutes.\n**T:** I ran the review.\n**A:** I asked the director to keep it blameless and showed the missing safeguards.\n**R:** Every fix shipped in a month.\n\n### Flaky suite rescue (big one - use for \"ownership\" / \"impact\" qs)\n\n**Situation:** The nightly suite failed one run in five for no reason.\n**Task:** Make it trustworthy in a quarter.\n**Action:** I tracked every flaky test and fixed the worst sixty.\n**Result:** Failures fell from 20% to 2%.\n\n#### Contract tests for the order service\n\nWe had twelve services sharing one staging environment, and any breaking change took integration tests down for every team for a day or more.\n\nI proposed consumer-driven contract tests, piloted them with the two teams that broke each other most, and wrote a template so the others could join in a day.\n\nWithin four months nine services had joined, and staging breakages fell from eight a month to one.\n";
+    let import = import_text("stories.md", notes.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Pushing back on \"who broke prod?\"",
+            "Flaky suite rescue",
+            "Contract tests for the order service"
+        ]
+    );
+    let flaky = story(&import, "Flaky suite rescue");
+    assert!(flaky.story.competencies.contains(&"ownership".to_owned()));
+    assert_eq!(flaky.story.result, "Failures fell from 20% to 2%.");
+    assert!(story(&import, "Contract tests for the order service").guessed_parts);
 }

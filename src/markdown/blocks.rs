@@ -1896,6 +1896,27 @@ impl<'i> Builder<'i> {
             }
             None => {
                 let map = rows.first().and_then(|(header, _)| mapping_columns(header));
+                // A competency matrix (`| Story | Conflict | Cost |` with a
+                // tick under each competency a story shows): each tick is a
+                // competency-to-story map row.
+                if let Some(story) = check_matrix(&rows) {
+                    let header = &rows[0].0;
+                    for (cells, line) in rows.iter().skip(1) {
+                        let name = cells.get(story).map_or("", |c| c.trim());
+                        for (c, cell) in cells.iter().enumerate() {
+                            if c == story || name.is_empty() || !is_tick(cell) {
+                                continue;
+                            }
+                            let text = format!(
+                                "{}\t{name}\t{}",
+                                header.get(c).map_or("", |h| h.trim()),
+                                labels::COMPETENCY_COLUMN_MARK
+                            );
+                            push(&mut self.out, LineKind::Row, text, *line, Joiner::Newline);
+                        }
+                    }
+                    return;
+                }
                 // A story's property table, as Notion exports one under
                 // its heading (`| Competency | Status | Used in |` and one
                 // row): its `Competency` and `Questions` cells are
@@ -2231,6 +2252,54 @@ fn strip_stray_markers(text: &str) -> Cow<'_, str> {
         out.push('*');
     }
     Cow::Owned(out)
+}
+
+/// The story column of a competency matrix: a `Story` header over names,
+/// two or more other columns headed by a name, and every other body cell
+/// empty or a tick (at least one tick).
+fn check_matrix(rows: &[(Vec<String>, usize)]) -> Option<usize> {
+    let (header, _) = rows.first()?;
+    let story = header
+        .iter()
+        .position(|h| h.to_lowercase().contains("story"))?;
+    let named = header
+        .iter()
+        .enumerate()
+        .filter(|&(c, h)| c != story && h.chars().any(char::is_alphabetic))
+        .count();
+    let mut ticks = 0;
+    for (cells, _) in &rows[1..] {
+        for (c, cell) in cells.iter().enumerate() {
+            if c == story || cell.trim().is_empty() {
+                continue;
+            }
+            if !is_tick(cell) {
+                return None;
+            }
+            ticks += 1;
+        }
+    }
+    (named >= 2 && ticks > 0).then_some(story)
+}
+
+/// A cell that only ticks its column: `✅`, `✓`, `x`, `yes`.
+fn is_tick(cell: &str) -> bool {
+    matches!(
+        cell.trim().to_lowercase().as_str(),
+        "\u{2705}"
+            | "\u{2713}"
+            | "\u{2714}"
+            | "\u{2714}\u{fe0f}"
+            | "\u{2611}"
+            | "\u{2611}\u{fe0f}"
+            | "x"
+            | "y"
+            | "yes"
+            | "\u{25cf}"
+            | "\u{2022}"
+            | "*"
+            | "+"
+    )
 }
 
 /// The question and story columns of a story bank's index table (`|

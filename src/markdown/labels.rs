@@ -1373,7 +1373,7 @@ pub(crate) fn is_question(text: &str) -> bool {
     let body = &text[skip_decoration(text)..];
     let trimmed = body.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?');
     if trimmed.ends_with('?') {
-        return true;
+        return !titles_a_quoted_question(body);
     }
     let head: String = body
         .chars()
@@ -2273,7 +2273,7 @@ pub(crate) fn clean_title(text: &str) -> String {
         Some(rest) if (1..=2).contains(&digits) && rest.starts_with(' ') => rest.trim_start(),
         _ => body,
     };
-    let body = without_draft_note(without_draft_marker(body));
+    let body = without_draft_marker(body);
     let number = section_number_len(body);
     // `1.5 million orders` is a quantity, not a section number.
     let quantity = body[number..]
@@ -2308,41 +2308,178 @@ pub(crate) fn clean_title(text: &str) -> String {
     title
 }
 
-/// A title without a note after it that it is unfinished: `Coaching Jodie
-/// (UNFINISHED - need result)`, `Supporting a trainee — UNFINISHED`.
-fn without_draft_note(body: &str) -> &str {
-    let trimmed = body.trim_end();
-    let note_word = |text: &str| {
-        let first = text
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        matches!(
-            first.as_str(),
-            "unfinished" | "draft" | "wip" | "todo" | "incomplete" | "tbc" | "tbd"
-        )
+/// `Pushing back on "who ran terraform apply?"`: a title that ends by
+/// quoting a question someone asked, not a question itself (the words
+/// before the quote do not ask).
+fn titles_a_quoted_question(body: &str) -> bool {
+    let end = body.trim_end();
+    let Some(close) = end
+        .chars()
+        .last()
+        .filter(|&c| matches!(c, '"' | '\u{201d}'))
+    else {
+        return false;
     };
-    let cut = if trimmed.ends_with(')') {
-        trimmed
-            .rfind('(')
-            .filter(|&open| note_word(&trimmed[open + 1..]))
+    let inner = &end[..end.len() - close.len_utf8()];
+    let Some(open) = inner.rfind(['"', '\u{201c}']) else {
+        return false;
+    };
+    let before = inner[..open].trim();
+    let first = before
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    const ASKING: &[&str] = &[
+        "how", "what", "why", "when", "where", "who", "which", "tell", "describe", "give", "have",
+        "has", "did", "do", "does", "can", "could", "would", "will", "is", "are", "was", "were",
+        "should", "walk", "talk", "share", "explain", "q", "question",
+    ];
+    before.split_whitespace().count() >= 2 && !ASKING.contains(&first.as_str())
+}
+
+/// `see Q1`, `Same as question 3`, `use the Q2 story`: a reference to
+/// the answer filed under another numbered question.
+pub(crate) fn see_reference(text: &str) -> Option<u32> {
+    let lower = text
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let opening: &[&[&str]] = &[
+        &["see"],
+        &["same", "as"],
+        &["same", "story", "as"],
+        &["same", "answer", "as"],
+        &["use"],
+        &["reuse"],
+        &["as", "in"],
+    ];
+    let skip = opening
+        .iter()
+        .filter(|o| words.starts_with(o))
+        .map(|o| o.len())
+        .max()?;
+    words.drain(..skip);
+    if words.first() == Some(&"the") {
+        words.remove(0);
+    }
+    let number = match words.as_slice() {
+        [q, rest @ ..] if q.len() > 1 && q.starts_with('q') && q[1..].parse::<u32>().is_ok() => {
+            (q[1..].parse().ok()?, rest)
+        }
+        [q, n, rest @ ..] if matches!(*q, "q" | "question" | "#") => (n.parse().ok()?, rest),
+        _ => return None,
+    };
+    let (number, rest) = number;
+    rest.iter()
+        .all(|w| matches!(*w, "story" | "answer" | "above" | "example"))
+        .then_some(number)
+}
+
+/// A heading's note on what the story is for, in brackets at its end:
+/// `Flaky test cleanup (biggest one — use for "impact" / "ownership" qs)`
+/// -> the title and the competencies it names.
+pub(crate) fn split_use_note(text: &str) -> (String, Vec<String>) {
+    let trimmed = text.trim_end();
+    let note = trimmed
+        .strip_suffix(')')
+        .and_then(|inner| inner.rfind('(').map(|open| (open, &inner[open + 1..])));
+    let Some((open, inside)) = note else {
+        return (text.to_owned(), Vec::new());
+    };
+    let lower = inside.to_ascii_lowercase();
+    let Some((at, len)) = ["use for", "use it for", "good for", "works for", "use when"]
+        .iter()
+        .filter_map(|p| match_phrase_anywhere(&lower, p).map(|at| (at, p.len())))
+        .min()
+    else {
+        return (text.to_owned(), Vec::new());
+    };
+    let title = trimmed[..open].trim_end();
+    if title.split_whitespace().count() < 2 {
+        return (text.to_owned(), Vec::new());
+    }
+    let named = inside[at + len..].trim_start_matches([':', ' ']);
+    let names = named
+        .replace(" qs", "")
+        .replace(" questions", "")
+        .split([',', '/', ';'])
+        .map(|n| {
+            n.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|n| !n.is_empty() && n.split_whitespace().count() <= 3)
+        .collect();
+    (title.to_owned(), names)
+}
+
+/// Where `phrase` starts in `text` as whole words.
+fn match_phrase_anywhere(text: &str, phrase: &str) -> Option<usize> {
+    text.match_indices(phrase).map(|(at, _)| at).find(|&at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// A title without a note after it that it is unfinished: `Coaching Jodie
+/// (UNFINISHED - need result)`, `Supporting a trainee — UNFINISHED`,
+/// `Rota (draft, finish this)`. The note is the marker alone, or the
+/// marker, a separator and a few words; `(draft contract rejected)` and
+/// `Introducing Kanban - WIP limits` are titles.
+pub(crate) fn without_draft_note(title: &str) -> &str {
+    let trimmed = title.trim_end();
+    // The marker alone, or the marker then `-`, `:`, `,` or `!!` and a
+    // short reason.
+    let note = |text: &str| {
+        let text = text.trim().trim_end_matches(['!', '.']);
+        let end = text
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(text.len());
+        let marker = text[..end].to_ascii_lowercase();
+        if !matches!(
+            marker.as_str(),
+            "unfinished" | "draft" | "wip" | "todo" | "incomplete" | "tbc" | "tbd"
+        ) {
+            return false;
+        }
+        let rest = text[end..].trim_start();
+        rest.is_empty()
+            || (rest.starts_with(['-', ':', ',', '!', '\u{2013}', '\u{2014}'])
+                && rest.split_whitespace().count() <= MAX_DRAFT_NOTE_WORDS)
+    };
+    let cut = if let Some(inner) = trimmed.strip_suffix(')') {
+        inner.rfind('(').filter(|&open| note(&inner[open + 1..]))
     } else {
         [" \u{2014} ", " \u{2013} ", " - "]
             .iter()
             .filter_map(|dash| trimmed.rfind(dash).map(|at| (at, dash.len())))
             .max()
             .filter(|&(at, len)| {
-                let rest = &trimmed[at + len..];
-                rest.split_whitespace().count() <= 2 && note_word(rest)
+                let rest = trimmed[at + len..].trim();
+                // A marker alone or in capitals: `- WIP limits` is a title.
+                note(rest)
+                    && (rest.split_whitespace().count() == 1
+                        || rest
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .all(char::is_uppercase))
             })
             .map(|(at, _)| at)
     };
     match cut {
         Some(at) if trimmed[..at].split_whitespace().count() >= 2 => trimmed[..at].trim_end(),
-        _ => body,
+        _ => title,
     }
 }
+
+/// Most words after a draft marker in a [`without_draft_note`] note.
+const MAX_DRAFT_NOTE_WORDS: usize = 6;
 
 /// A title without the writer's note that it is unfinished: `DRAFT —
 /// Developing Ayanda`, `[WIP] Vendor exit` -> the title.
@@ -2358,10 +2495,14 @@ fn without_draft_marker(body: &str) -> &str {
         else {
             continue;
         };
+        // `DRAFT — title`, `Draft: title`, `[WIP] title`; not `WIP-limits`
+        // or `Draft-day trade`.
         let rest = match rest.strip_prefix([':', '-', '\u{2013}', '\u{2014}']) {
-            Some(after) => after.trim_start(),
+            Some(after) if rest.starts_with(':') || after.starts_with(char::is_whitespace) => {
+                after.trim_start()
+            }
             None if marker.ends_with([']', ')']) => rest,
-            None => continue,
+            _ => continue,
         };
         if rest.split_whitespace().count() >= 2 {
             return rest;
@@ -2572,12 +2713,10 @@ const TRAILING_STOP_WORDS: &[&str] = &[
 /// How many words a derived title keeps.
 const DERIVED_TITLE_WORDS: usize = 8;
 
-/// A short title from the story's own text: the first clause, at most eight
-/// words, without a dangling preposition or article at the end.
 /// A title taken from a story's first words that names no event: one word
 /// (`Jess`), dates only (`Autumn 2023`), or a dated opening (`Autumn 2023`, `When I
 /// became KS3 coordinator in 2022`, `In 2021 I pushed for...`, `Last
-/// year a second-year teacher`).
+/// year a second-year teacher`), or the setting (`At a meal-kit company`).
 pub(crate) fn weak_title(title: &str) -> bool {
     let words: Vec<String> = title
         .split_whitespace()
@@ -2593,10 +2732,23 @@ pub(crate) fn weak_title(title: &str) -> bool {
     };
     let first = words.first().map_or("", String::as_str);
     let second = words.get(1).map_or("", String::as_str);
+    let year = |w: &str| {
+        w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    // A month or season dates the opening only with a year or a day after
+    // it (`Autumn 2023`, `March 3rd`), not as an adjective (`Summer interns`).
+    let dated_opening = year(first)
+        || (dated(first)
+            && (second.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(second, "of" | "term" | "semester" | "quarter")));
     words.len() < 2
         || words.iter().all(|w| dated(w))
-        || dated(first)
+        || dated_opening
         || matches!(first, "when" | "while" | "during")
+        // The setting, not the event: `At a subscription meal-kit company`,
+        // `As the only designer on the team`.
+        || (matches!(first, "at" | "as")
+            && matches!(second, "a" | "an" | "the" | "my" | "our"))
         || (matches!(first, "in" | "early" | "late" | "back" | "since") && dated(second))
         || (matches!(first, "last" | "this")
             && matches!(
@@ -2651,6 +2803,8 @@ const MONTHS_AND_SEASONS: &[&str] = &[
     "q4",
 ];
 
+/// A short title from the story's own text: the first clause, at most eight
+/// words, without a dangling preposition or article at the end.
 pub(crate) fn derive_title(text: &str) -> Option<String> {
     let skipped = skip_decoration(text);
     let opened = text[..skipped].trim_end().ends_with('"');
@@ -2769,17 +2923,55 @@ pub(crate) fn split_hashtags(text: &str) -> (String, Vec<String>) {
 }
 
 /// A Logseq or Dataview property of no use to a story (`type:: story`,
-/// `date:: [[Nov 2023]]`, `collapsed:: true`): one word, `::`, a short
-/// value. Known ones (`competency::`, `answers::`) are metadata lines.
+/// `date:: [[Nov 2023]]`, `collapsed:: true`): a bookkeeping key, `::`, a
+/// short value. Known metadata (`competency::`, `answers::`) is read as
+/// such; any other field (`metric:: p99 from 4s to 600ms`) stays text.
 pub(crate) fn property_line(text: &str) -> bool {
     let Some((key, value)) = text.trim().split_once("::") else {
         return false;
     };
-    (1..=MAX_PROPERTY_KEY).contains(&key.len())
-        && key.starts_with(|c: char| c.is_ascii_alphabetic())
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    const BOOKKEEPING: &[&str] = &[
+        "type",
+        "date",
+        "created",
+        "created-at",
+        "updated",
+        "updated-at",
+        "modified",
+        "id",
+        "collapsed",
+        "status",
+        "alias",
+        "aliases",
+        "title",
+        "template",
+        "icon",
+        "public",
+        "source",
+        "url",
+        "link",
+        "rating",
+        "order",
+        "priority",
+        "used",
+        "used-in",
+        "last-used",
+        "done",
+        "lang",
+        "language",
+        "author",
+        "cssclass",
+        "cssclasses",
+        "publish",
+        "draft",
+        "version",
+        "year",
+        "when",
+        "filters",
+        "heading",
+    ];
+    key.len() <= MAX_PROPERTY_KEY
+        && BOOKKEEPING.contains(&key.to_ascii_lowercase().as_str())
         && value.split_whitespace().count() <= MAX_PROPERTY_VALUE_WORDS
 }
 
@@ -3151,6 +3343,7 @@ fn add_meta_items(
     // `questions this answers: tight deadline, risky decision`: a list of
     // short topics, not one question with commas in it.
     let topics = text.split(',').count() >= 2
+        && !is_question(text)
         && text
             .split(',')
             .all(|item| item.split_whitespace().count() <= MAX_TOPIC_WORDS);
@@ -4049,6 +4242,8 @@ mod tests {
             "In 2021 I pushed for a change",
             "Last year a second-year teacher",
             "During planning my director",
+            "At a subscription meal-kit company",
+            "As the only designer",
         ] {
             assert!(weak_title(weak), "{weak}");
         }
@@ -4057,26 +4252,88 @@ mod tests {
             "Android release week",
             "Two days before the release",
             "Inherited a failing project",
+            "Summer interns had no onboarding plan",
         ] {
             assert!(!weak_title(strong), "{strong}");
         }
     }
 
     #[test]
+    fn see_references_name_a_question_number() {
+        assert_eq!(see_reference("see Q1"), Some(1));
+        assert_eq!(see_reference("Same as question 3."), Some(3));
+        assert_eq!(see_reference("(use the Q2 story)"), Some(2));
+        assert_eq!(see_reference("see q 4 above"), Some(4));
+        assert_eq!(see_reference("see Q1 but lead with the budget"), None);
+        assert_eq!(see_reference("See the results"), None);
+        assert_eq!(see_reference("Q1"), None);
+    }
+
+    #[test]
+    fn notes_and_quoted_questions_in_titles() {
+        assert!(!is_question("Pushing back on \"who ran terraform apply?\""));
+        assert!(is_question("How would you handle \"the 3am call?\""));
+        assert!(is_question("\"Why did it fail?\""));
+        assert!(is_question("Tell me about a time you failed?"));
+        assert_eq!(
+            split_use_note(
+                "Flaky test cleanup (biggest one \u{2014} use for \"impact\" / \"ownership\" qs)"
+            ),
+            (
+                "Flaky test cleanup".to_owned(),
+                vec!["impact".to_owned(), "ownership".to_owned()]
+            )
+        );
+        assert_eq!(
+            split_use_note("Vendor exit (use it for: conflict, ambiguity)"),
+            (
+                "Vendor exit".to_owned(),
+                vec!["conflict".to_owned(), "ambiguity".to_owned()]
+            )
+        );
+        assert_eq!(
+            split_use_note("Café İstanbul rota (use for teamwork)").0,
+            "Café İstanbul rota"
+        );
+        assert_eq!(split_use_note("Rota (2023)").0, "Rota (2023)");
+    }
+
+    #[test]
     fn draft_markers_leave_titles() {
         assert_eq!(
-            clean_title("Coaching Jodie through a grievance (UNFINISHED - need result)"),
+            without_draft_note("Coaching Jodie through a grievance (UNFINISHED - need result)"),
             "Coaching Jodie through a grievance"
         );
         assert_eq!(
-            clean_title("Supporting a trainee \u{2014} UNFINISHED"),
+            without_draft_note("Supporting a trainee \u{2014} UNFINISHED"),
             "Supporting a trainee"
         );
-        assert_eq!(clean_title("Late TODO lists (draft)"), "Late TODO lists");
-        assert_eq!(clean_title("Moving the draft - todo"), "Moving the draft");
         assert_eq!(
-            clean_title("Fixing the draft process"),
-            "Fixing the draft process"
+            without_draft_note("Late TODO lists (draft)"),
+            "Late TODO lists"
+        );
+        assert_eq!(
+            without_draft_note("Moving the draft - todo"),
+            "Moving the draft"
+        );
+        assert_eq!(
+            without_draft_note("Rota rebuild (draft, finish this)"),
+            "Rota rebuild"
+        );
+        for title in [
+            "Fixing the draft process",
+            "Introducing Kanban - WIP limits",
+            "Negotiating the vendor renewal (draft contract rejected by legal)",
+        ] {
+            assert_eq!(without_draft_note(title), title);
+        }
+        assert_eq!(
+            clean_title("WIP-limits on the support board"),
+            "WIP-limits on the support board"
+        );
+        assert_eq!(
+            clean_title("Draft-day trade analysis"),
+            "Draft-day trade analysis"
         );
         assert_eq!(
             clean_title("DRAFT \u{2014} Developing Ayanda"),
@@ -4095,6 +4352,10 @@ mod tests {
         assert!(property_line("date:: [[Nov 2023]]"));
         assert!(property_line("collapsed:: true"));
         assert!(!property_line("A note:: with spaces in the key"));
+        assert!(!property_line("metric:: p99 from 4s to 600ms"));
+        assert!(!property_line(
+            "std::shared_ptr cycles kept every buffer alive."
+        ));
         assert!(!property_line(
             "notes:: a long note that says a great deal more than a property ever would"
         ));

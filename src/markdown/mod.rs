@@ -182,16 +182,11 @@ fn first_reason(sections: &[SkippedSection]) -> String {
     }
 }
 
-/// Imports every STAR story in a Markdown document.
-///
-/// `file_name` only feeds `story.source` (`notes.md:12`). Never panics: bad
-/// input gives an [`ImportError`] or skipped sections, in time linear in the
-/// size of the document.
 /// A mail that replies to an earlier one quotes it below an attribution
 /// (`On Tue, Feb 13 ... wrote:` then `> ` lines). Notes mailed to oneself
 /// that way quote the earlier drafts of the same stories: a quoted story
-/// whose words are mostly in a story above the quote is that story's
-/// earlier telling and is left out (its tags and questions join the kept
+/// that shares two in five of its words, and a word of its title, with a
+/// story above the quote is that story's earlier telling and is left out (its tags and questions join the kept
 /// one). A quoted story of its own (stories sent to a coach, quoted in the
 /// coach's reply) stays.
 fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
@@ -224,8 +219,9 @@ fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
         .filter(|w| !crate::search::analysis::is_stop_word(w))
         .collect()
     };
+    // Stories above the attribution (1-based lines).
     let kept: Vec<usize> = (0..outcome.stories.len())
-        .filter(|&i| !quoted(outcome.stories[i].line))
+        .filter(|&i| outcome.stories[i].line <= attribution)
         .collect();
     if kept.is_empty() {
         return;
@@ -234,26 +230,46 @@ fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
         .iter()
         .map(|&k| words(&outcome.stories[k].story))
         .collect();
-    // Each quoted earlier telling and the story it is a telling of.
-    let earlier: Vec<(usize, usize)> = outcome
-        .stories
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| quoted(s.line))
-        .filter_map(|(i, s)| {
-            let own = words(&s.story);
-            if own.len() < MIN_DRAFT_WORDS {
-                return None;
+    let title_words = |title: &str| -> std::collections::HashSet<String> {
+        title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(|w| w.to_lowercase().trim_end_matches('s').to_owned())
+            .filter(|w| !crate::search::analysis::is_stop_word(w))
+            .collect()
+    };
+    // Every pairing of a quoted story with a story above the quote that
+    // could be its earlier telling: two in five of its words in that
+    // story, and a word of its title in that title.
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, quoted_story) in outcome.stories.iter().enumerate() {
+        if !quoted(quoted_story.line) {
+            continue;
+        }
+        let own = words(&quoted_story.story);
+        if own.len() < MIN_DRAFT_WORDS {
+            continue;
+        }
+        let own_title = title_words(&quoted_story.story.title);
+        for (&k, other) in kept.iter().zip(&kept_words) {
+            let shared = own.intersection(other).count();
+            let titled = !own_title.is_disjoint(&title_words(&outcome.stories[k].story.title));
+            if titled && shared * 5 >= own.len() * 2 {
+                pairs.push((shared, i, k));
             }
-            let (shared, k) = kept
-                .iter()
-                .zip(&kept_words)
-                .map(|(&k, other)| (own.intersection(other).count(), k))
-                .max()?;
-            // Two in five of its words in one story above the quote.
-            (shared * 5 >= own.len() * 2).then_some((i, k))
-        })
-        .collect();
+        }
+    }
+    // Closest pairs first; each story pairs once.
+    pairs.sort_unstable_by(|a, b| b.cmp(a));
+    let mut taken = vec![false; outcome.stories.len()];
+    let mut earlier: Vec<(usize, usize)> = Vec::new();
+    for (_, i, k) in pairs {
+        if !taken[i] && !taken[k] {
+            taken[i] = true;
+            taken[k] = true;
+            earlier.push((i, k));
+        }
+    }
     let mut dropped = vec![false; outcome.stories.len()];
     for (i, k) in earlier {
         let gone = outcome.stories[i].story.clone();
@@ -289,6 +305,11 @@ fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
 /// Fewest distinct words a quoted story needs to be compared at all.
 const MIN_DRAFT_WORDS: usize = 8;
 
+/// Imports every STAR story in a Markdown document.
+///
+/// `file_name` only feeds `story.source` (`notes.md:12`). Never panics: bad
+/// input gives an [`ImportError`] or skipped sections, in time linear in the
+/// size of the document.
 pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, ImportError> {
     let package = docx::is_package(bytes);
     let limit = if package {

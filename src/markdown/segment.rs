@@ -203,7 +203,11 @@ fn classify(line: &Line) -> Role {
                 dashed: false,
             },
             None => {
-                let (text, tags) = labels::split_hashtags(&line.text);
+                let (text, mut tags) = labels::split_hashtags(&line.text);
+                // `### Flaky tests (biggest one - use for "impact" qs)`:
+                // the note names competencies, the rest is the title.
+                let (text, noted) = labels::split_use_note(&text);
+                tags.extend(noted);
                 // `# Dana Whitfield - EM loop prep` titles the document by
                 // its writer; only a top-level title is read that way, so
                 // `## Team Player - stories` still names a competency.
@@ -511,6 +515,50 @@ fn read_question_refs(lines: &[Line], roles: &mut [Role]) {
                 rest: questions.join("; "),
                 strong: true,
             };
+        }
+    }
+}
+
+/// `## Question 5: Influencing without authority` answered only with
+/// `see Q1`: the question is another one the story under `Question 1`
+/// answers, as a map line would say.
+fn read_see_refs(lines: &[Line], roles: &mut [Role]) {
+    for h in 0..roles.len() {
+        let Role::Heading {
+            level,
+            class: HeadingClass::Question { question, .. },
+            ..
+        } = &roles[h]
+        else {
+            continue;
+        };
+        let (level, question) = (*level, question.clone());
+        // The heading's text, up to the next heading of its level or above
+        // (sub-headings such as `### My answer` are inside it).
+        let mut text = Vec::new();
+        for j in h + 1..roles.len() {
+            match &roles[j] {
+                Role::Heading { level: l, .. } if *l <= level => break,
+                Role::Heading { .. } | Role::Rule | Role::Ignored => {}
+                Role::Content if lines[j].kind == LineKind::Text => text.push(j),
+                _ => {
+                    text.clear();
+                    break;
+                }
+            }
+        }
+        let [only] = text[..] else {
+            continue;
+        };
+        if let Some(number) = labels::see_reference(&lines[only].text) {
+            roles[only] = Role::Mapping(Mapping {
+                question,
+                target: Target::Number {
+                    kind: Some(PrefixKind::Question),
+                    number,
+                },
+                competencies: false,
+            });
         }
     }
 }
@@ -897,7 +945,14 @@ fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) -> Vec<Opti
         let mut paragraph = Vec::new();
         for j in i + 1..roles.len() {
             let next = &lines[j];
-            if (j > i + 1 && next.joiner == Joiner::Blank)
+            // Under a bullet, every paragraph inside the item; under a
+            // number, the paragraph right after it.
+            let new_paragraph = if style == '-' {
+                next.depth < line.depth
+            } else {
+                j > i + 1 && next.joiner == Joiner::Blank
+            };
+            if new_paragraph
                 || next.item.is_some()
                 || next.kind != LineKind::Text
                 || roles[j] != Role::Content
@@ -1546,6 +1601,7 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     read_answer_markers(lines, &mut roles);
     read_paragraph_answers(lines, &mut roles);
     read_question_refs(lines, &mut roles);
+    read_see_refs(lines, &mut roles);
     let mut segmenter = Segmenter::new(lines, &roles);
     segmenter.prose_titles = prose_titles;
     segmenter.run();
@@ -1897,7 +1953,8 @@ impl<'a> Segmenter<'a> {
             let boundary = matches!(
                 class,
                 HeadingClass::Story { .. } | HeadingClass::Question { .. }
-            ) || self.next_start[i] < self.region_end[i];
+            ) || self.next_start[i] < self.region_end[i]
+                || (draft.is_complete() && self.titles_a_prose_story(i, class));
             // Under a part heading only its sub-headings belong to the part;
             // under a bold label, anything below the story's own heading does.
             // A heading after `---` is not inside this story.
@@ -1958,6 +2015,35 @@ impl<'a> Segmenter<'a> {
             self.pending_questions.clear();
             self.pending_level = 0;
         }
+    }
+
+    /// A plain heading below a finished story over paragraphs that tell
+    /// a story of their own (`#### Contract testing with Pact` then what
+    /// "I" did, in the past tense) starts that story rather than running
+    /// on in the Result above it; `#### Key metrics` over notes does not.
+    fn titles_a_prose_story(&self, i: usize, class: &HeadingClass) -> bool {
+        let HeadingClass::Plain(title) = class else {
+            return false;
+        };
+        if !title_like(title) || labels::is_known_competency(title) {
+            return false;
+        }
+        let end = self.region_end[i].min(self.lines.len());
+        let prose: Vec<usize> = (i + 1..end)
+            .filter(|&j| self.roles[j] == Role::Content && self.lines[j].kind == LineKind::Text)
+            .collect();
+        let paragraphs = prose
+            .iter()
+            .filter(|&&j| self.lines[j].joiner == Joiner::Blank)
+            .count();
+        let words: usize = prose
+            .iter()
+            .map(|&j| self.lines[j].text.split_whitespace().count())
+            .sum();
+        paragraphs >= 2
+            && words >= MIN_PROSE_STORY_WORDS
+            && prose.len() < MAX_PROSE_LINES
+            && is_narrative(self.lines, &prose)
     }
 
     /// A `Problem` label right after the open story's Situation, with no
@@ -2460,11 +2546,21 @@ impl<'a> Segmenter<'a> {
                     // by its text, unless that opens with a date or is a
                     // word or two (`Autumn 2023`, `When I became KS3
                     // coordinator`): the question names it better.
-                    let from_question = || match innermost.map(|(_, heading)| &heading.class) {
-                        Some(HeadingClass::Question { question, .. }) => {
-                            labels::title_from_request(question)
+                    // (Through `### My answer`, `### Example response`
+                    // headings that name nothing.)
+                    let from_question = || {
+                        let asked = draft
+                            .headings
+                            .iter()
+                            .rev()
+                            .filter_map(|&h| self.headings.get(h))
+                            .find(|h| h.class != HeadingClass::Generic)?;
+                        match &asked.class {
+                            HeadingClass::Question { question, .. } => {
+                                labels::title_from_request(question)
+                            }
+                            _ => None,
                         }
-                        _ => None,
                     };
                     let derived = asked
                         .or_else(|| match from_text() {
@@ -2475,16 +2571,17 @@ impl<'a> Segmenter<'a> {
                     (derived, None, draft.start_line)
                 }
             };
-            // `RETAINING WALL - VALUE ENGINEERING` as a heading reads as the
-            // bold title lines do: in sentence case.
-            let title = if shouts(&title) {
-                sentence_case(&title)
-            } else {
-                title
-            };
+            // The nearest heading that names something (past `### My
+            // answer`) numbers the story: `## Question 1: ...`.
+            let named_heading = draft
+                .headings
+                .iter()
+                .rev()
+                .filter_map(|&h| self.headings.get(h))
+                .find(|h| h.class != HeadingClass::Generic);
             let number = draft
                 .number
-                .or_else(|| match innermost.map(|(_, h)| &h.class) {
+                .or_else(|| match named_heading.map(|h| &h.class) {
                     Some(
                         HeadingClass::Story { number, .. } | HeadingClass::Question { number, .. },
                     ) => *number,
@@ -2644,6 +2741,16 @@ fn keep_one_telling(
         index += 1;
         !dropped[index - 1]
     });
+    // A note that a telling is unfinished (`(UNFINISHED - need result)`,
+    // `— UNFINISHED`) is not part of its title; read only now, so that
+    // `Title (draft)` beside `Title` above was one story's two tellings.
+    for imported in stories.iter_mut() {
+        let title = labels::without_draft_note(&imported.story.title);
+        if title.len() < imported.story.title.len() {
+            imported.story.title = title.to_owned();
+            imported.story.id = slugify(&imported.story.title, ID_WORDS);
+        }
+    }
 }
 
 /// A draft's parts as text (placeholders emptied) and whether it is a
