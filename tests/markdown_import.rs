@@ -3155,3 +3155,35 @@ fn question_files_titles_with_notes_and_prose_stories_below_a_story() {
     assert_eq!(flaky.story.result, "Failures fell from 20% to 2%.");
     assert!(story(&import, "Contract tests for the order service").guessed_parts);
 }
+
+#[test]
+fn aftermath_headings_trackers_and_bottom_posted_drafts_are_not_misread() {
+    // `#### Six months later` over two paragraphs follows the story on.
+    let later = "## Vendor exit\n\n**S:** Our payments vendor doubled its prices with a month's notice.\n**T:** Move us off before the renewal.\n**A:** I ran a two-week bake-off and migrated the card flows myself.\n**R:** We left on time and saved a third of the cost.\n\n#### Six months later\n\nI checked the numbers again and the savings had held through the peak season without a single outage.\n\nI also wrote up what I learned about exit clauses so the next contract had one from the start.\n";
+    let import = import_text("later.md", later.as_bytes());
+    assert_eq!(titles(&import), ["Vendor exit"]);
+    assert!(story(&import, "Vendor exit")
+        .story
+        .result
+        .contains("exit clauses"));
+
+    // A bracket that is part of the title, a tracker table of ticks.
+    let notes = "| Story | Written | Rehearsed |\n| --- | --- | --- |\n| Retiring the report tool | \u{2705} | |\n\n## Retiring the report tool (nobody had a use for it anymore)\n\n**S:** A reporting tool cost us a licence and nobody opened it.\n**T:** Retire it without breaking anyone.\n**A:** I traced its last users and moved them to the warehouse views.\n**R:** The licence was cancelled and no one asked for it back.\n";
+    let import = import_text("tracker.md", notes.as_bytes());
+    let tool = &import.stories[0].story;
+    assert_eq!(
+        tool.title,
+        "Retiring the report tool (nobody had a use for it anymore)"
+    );
+    assert!(tool.competencies.is_empty(), "{:?}", tool.competencies);
+
+    // `see Q1` with no story filed under question 1 maps to nothing.
+    let refs = "## Story 1: Vendor exit\n\n**S:** Prices doubled.\n**T:** Leave in time.\n**A:** I ran a bake-off.\n**R:** We left and saved a third.\n\n### Q2: Tell me about a time you raised the bar\n\nsee Q1\n";
+    let import = import_text("refs.md", refs.as_bytes());
+    assert!(import.stories[0].story.questions.is_empty());
+
+    // A reply posted below the quoted draft: the draft is left out.
+    let mail = "From: Sam <sam@example.com>\nSubject: stories v2\n\nOn Mon, Mar 4, 2024 at 8:00 PM Sam <sam@example.com> wrote:\n> Vendor exit\n> situation: vendor doubled prices, a month of notice\n> task: move off before renewal\n> action: bake-off, migrated the card flows\n> result: left on time, saved a third\n\nv2 below.\n\nVendor exit\nsituation: our payments vendor doubled its prices with a month's notice.\ntask: move us off before the renewal date.\naction: I ran a two-week bake-off and migrated the card flows myself.\nresult: we left on time and saved a third of the cost.\n";
+    let import = import_text("mail.txt", mail.as_bytes());
+    assert_eq!(import.stories.len(), 1, "{:?}", titles(&import));
+}

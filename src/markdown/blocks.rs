@@ -2255,18 +2255,30 @@ fn strip_stray_markers(text: &str) -> Cow<'_, str> {
 }
 
 /// The story column of a competency matrix: a `Story` header over names,
-/// two or more other columns headed by a name, and every other body cell
-/// empty or a tick (at least one tick).
+/// two or more other columns headed by a name, one of them a known
+/// competency (a tracker's `Written | Rehearsed` or a list of companies is
+/// no matrix), and every other body cell empty or a tick (one at least).
 fn check_matrix(rows: &[(Vec<String>, usize)]) -> Option<usize> {
     let (header, _) = rows.first()?;
-    let story = header
-        .iter()
-        .position(|h| h.to_lowercase().contains("story"))?;
+    let story = header.iter().position(|h| {
+        let h = h
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        matches!(h.as_str(), "story" | "stories" | "story name" | "example")
+    })?;
     let named = header
         .iter()
         .enumerate()
         .filter(|&(c, h)| c != story && h.chars().any(char::is_alphabetic))
         .count();
+    let competency = header
+        .iter()
+        .enumerate()
+        .any(|(c, h)| c != story && labels::is_known_competency(&h.trim().to_lowercase()));
+    if !competency {
+        return None;
+    }
     let mut ticks = 0;
     for (cells, _) in &rows[1..] {
         for (c, cell) in cells.iter().enumerate() {

@@ -2325,6 +2325,22 @@ fn titles_a_quoted_question(body: &str) -> bool {
         return false;
     };
     let before = inner[..open].trim();
+    // The quote is the interview question (`Conflict question — "Tell me
+    // about ...?"`): it asks the candidate, or the words before say so.
+    let quote = inner[open..]
+        .trim_start_matches(['"', '\u{201c}'])
+        .to_lowercase();
+    let asks_candidate = quote
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| matches!(w, "you" | "your" | "you've" | "you're"))
+        || INTERVIEW_REQUESTS.iter().any(|r| quote.starts_with(r));
+    let names_a_question = before
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "question" | "questions" | "q" | "asked" | "lp"));
+    if asks_candidate || names_a_question {
+        return false;
+    }
     let first = before
         .split_whitespace()
         .next()
@@ -2381,6 +2397,12 @@ pub(crate) fn see_reference(text: &str) -> Option<u32> {
         .then_some(number)
 }
 
+/// Requests that open an interview question.
+const INTERVIEW_REQUESTS: &[&str] = &[
+    "tell me", "tell us", "describe", "give me", "give an", "walk me", "talk me", "share a",
+    "explain",
+];
+
 /// A heading's note on what the story is for, in brackets at its end:
 /// `Flaky test cleanup (biggest one — use for "impact" / "ownership" qs)`
 /// -> the title and the competencies it names.
@@ -2393,10 +2415,18 @@ pub(crate) fn split_use_note(text: &str) -> (String, Vec<String>) {
         return (text.to_owned(), Vec::new());
     };
     let lower = inside.to_ascii_lowercase();
-    let Some((at, len)) = ["use for", "use it for", "good for", "works for", "use when"]
-        .iter()
-        .filter_map(|p| match_phrase_anywhere(&lower, p).map(|at| (at, p.len())))
-        .min()
+    let Some((at, len)) =
+        ["use for", "use it for", "good for", "works for", "use when"]
+            .iter()
+            .filter_map(|p| match_phrase_anywhere(&lower, p).map(|at| (at, p.len())))
+            // Opening the note, or after a separator (`biggest one — use for`):
+            // `(nobody had a use for it)` is no note.
+            .filter(|&(at, _)| {
+                lower[..at].trim_end().chars().next_back().is_none_or(|c| {
+                    matches!(c, '-' | '\u{2013}' | '\u{2014}' | ';' | ':' | ',' | '|')
+                })
+            })
+            .min()
     else {
         return (text.to_owned(), Vec::new());
     };
@@ -2887,6 +2917,8 @@ pub(crate) enum Target {
         number: u32,
     },
     Title(String),
+    /// The story filed under question N (`see Q1`), and no other.
+    Question(u32),
 }
 
 /// Splits Obsidian-style tags off a heading: `Handoff #story #collaboration`
@@ -4275,6 +4307,12 @@ mod tests {
         assert!(is_question("How would you handle \"the 3am call?\""));
         assert!(is_question("\"Why did it fail?\""));
         assert!(is_question("Tell me about a time you failed?"));
+        assert!(is_question(
+            "Conflict question \u{2014} \"Tell me about a time you disagreed with your manager?\""
+        ));
+        assert!(is_question(
+            "Amazon LP Ownership \u{2014} \"Describe a time you went outside your role?\""
+        ));
         assert_eq!(
             split_use_note(
                 "Flaky test cleanup (biggest one \u{2014} use for \"impact\" / \"ownership\" qs)"
@@ -4296,6 +4334,13 @@ mod tests {
             "Café İstanbul rota"
         );
         assert_eq!(split_use_note("Rota (2023)").0, "Rota (2023)");
+        for title in [
+            "Retiring the legacy tool (nobody had a use for it anymore)",
+            "Writing the rollback runbook (what to use when a deploy fails)",
+            "Rebuilding the nurse rota (one that works for night staff)",
+        ] {
+            assert_eq!(split_use_note(title), (title.to_owned(), Vec::new()));
+        }
     }
 
     #[test]

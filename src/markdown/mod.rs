@@ -186,7 +186,7 @@ fn first_reason(sections: &[SkippedSection]) -> String {
 /// (`On Tue, Feb 13 ... wrote:` then `> ` lines). Notes mailed to oneself
 /// that way quote the earlier drafts of the same stories: a quoted story
 /// that shares two in five of its words, and a word of its title, with a
-/// story above the quote is that story's earlier telling and is left out (its tags and questions join the kept
+/// story outside the quote is that story's earlier telling and is left out (its tags and questions join the kept
 /// one). A quoted story of its own (stories sent to a coach, quoted in the
 /// coach's reply) stays.
 fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
@@ -219,9 +219,9 @@ fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
         .filter(|w| !crate::search::analysis::is_stop_word(w))
         .collect()
     };
-    // Stories above the attribution (1-based lines).
+    // Stories outside the quote, above it or (a reply posted below) after it.
     let kept: Vec<usize> = (0..outcome.stories.len())
-        .filter(|&i| outcome.stories[i].line <= attribution)
+        .filter(|&i| !quoted(outcome.stories[i].line))
         .collect();
     if kept.is_empty() {
         return;
@@ -238,10 +238,11 @@ fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
             .filter(|w| !crate::search::analysis::is_stop_word(w))
             .collect()
     };
-    // Every pairing of a quoted story with a story above the quote that
-    // could be its earlier telling: two in five of its words in that
-    // story, and a word of its title in that title.
-    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    // Each quoted story and the story outside the quote it is an earlier
+    // telling of, if any: two in five of its words in that story, and a
+    // word of its title in that title (the closest such story). Several
+    // drafts (`>` and `>>`) may retell one story.
+    let mut earlier: Vec<(usize, usize)> = Vec::new();
     for (i, quoted_story) in outcome.stories.iter().enumerate() {
         if !quoted(quoted_story.line) {
             continue;
@@ -251,22 +252,15 @@ fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
             continue;
         }
         let own_title = title_words(&quoted_story.story.title);
-        for (&k, other) in kept.iter().zip(&kept_words) {
-            let shared = own.intersection(other).count();
-            let titled = !own_title.is_disjoint(&title_words(&outcome.stories[k].story.title));
-            if titled && shared * 5 >= own.len() * 2 {
-                pairs.push((shared, i, k));
-            }
-        }
-    }
-    // Closest pairs first; each story pairs once.
-    pairs.sort_unstable_by(|a, b| b.cmp(a));
-    let mut taken = vec![false; outcome.stories.len()];
-    let mut earlier: Vec<(usize, usize)> = Vec::new();
-    for (_, i, k) in pairs {
-        if !taken[i] && !taken[k] {
-            taken[i] = true;
-            taken[k] = true;
+        let closest = kept
+            .iter()
+            .zip(&kept_words)
+            .filter(|&(&k, _)| {
+                !own_title.is_disjoint(&title_words(&outcome.stories[k].story.title))
+            })
+            .map(|(&k, other)| (own.intersection(other).count(), k))
+            .max();
+        if let Some((_, k)) = closest.filter(|&(shared, _)| shared * 5 >= own.len() * 2) {
             earlier.push((i, k));
         }
     }

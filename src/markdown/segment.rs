@@ -519,6 +519,58 @@ fn read_question_refs(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
+/// Headings that name nothing a story could be filed under: `### My
+/// answer`, `### Full version`, a bare `###`.
+fn names_nothing(class: &HeadingClass) -> bool {
+    matches!(
+        class,
+        HeadingClass::Generic | HeadingClass::Version | HeadingClass::Empty
+    )
+}
+
+/// Paragraphs a titled prose section below a finished story needs to be a
+/// story of its own (see `titles_a_prose_story`): two read as its
+/// aftermath.
+const MIN_SPLIT_STORY_PARAGRAPHS: usize = 3;
+
+/// A heading that follows a story on (`Six months later`, `Looking back`,
+/// `What happened next`, `Why it mattered`, `Follow-up`).
+fn aftermath_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let first = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    matches!(
+        first,
+        "looking"
+            | "follow"
+            | "followup"
+            | "what"
+            | "why"
+            | "how"
+            | "after"
+            | "aftermath"
+            | "epilogue"
+            | "update"
+            | "reflection"
+            | "reflections"
+            | "impact"
+            | "outcome"
+            | "outcomes"
+            | "result"
+            | "results"
+            | "lessons"
+            | "learnings"
+            | "takeaways"
+            | "next"
+            | "since"
+            | "later"
+            | "long"
+    ) || lower.contains(" later")
+        || lower.contains(" since")
+}
+
 /// `## Question 5: Influencing without authority` answered only with
 /// `see Q1`: the question is another one the story under `Question 1`
 /// answers, as a map line would say.
@@ -553,10 +605,7 @@ fn read_see_refs(lines: &[Line], roles: &mut [Role]) {
         if let Some(number) = labels::see_reference(&lines[only].text) {
             roles[only] = Role::Mapping(Mapping {
                 question,
-                target: Target::Number {
-                    kind: Some(PrefixKind::Question),
-                    number,
-                },
+                target: Target::Question(number),
                 competencies: false,
             });
         }
@@ -2025,7 +2074,7 @@ impl<'a> Segmenter<'a> {
         let HeadingClass::Plain(title) = class else {
             return false;
         };
-        if !title_like(title) || labels::is_known_competency(title) {
+        if !title_like(title) || labels::is_known_competency(title) || aftermath_title(title) {
             return false;
         }
         let end = self.region_end[i].min(self.lines.len());
@@ -2040,7 +2089,7 @@ impl<'a> Segmenter<'a> {
             .iter()
             .map(|&j| self.lines[j].text.split_whitespace().count())
             .sum();
-        paragraphs >= 2
+        paragraphs >= MIN_SPLIT_STORY_PARAGRAPHS
             && words >= MIN_PROSE_STORY_WORDS
             && prose.len() < MAX_PROSE_LINES
             && is_narrative(self.lines, &prose)
@@ -2554,7 +2603,7 @@ impl<'a> Segmenter<'a> {
                             .iter()
                             .rev()
                             .filter_map(|&h| self.headings.get(h))
-                            .find(|h| h.class != HeadingClass::Generic)?;
+                            .find(|h| !names_nothing(&h.class))?;
                         match &asked.class {
                             HeadingClass::Question { question, .. } => {
                                 labels::title_from_request(question)
@@ -2578,7 +2627,7 @@ impl<'a> Segmenter<'a> {
                 .iter()
                 .rev()
                 .filter_map(|&h| self.headings.get(h))
-                .find(|h| h.class != HeadingClass::Generic);
+                .find(|h| !names_nothing(&h.class));
             let number = draft
                 .number
                 .or_else(|| match named_heading.map(|h| &h.class) {
@@ -3161,6 +3210,7 @@ fn apply_mappings(
     let mut budget = TITLE_MATCH_BUDGET;
     for (mapping, line) in mappings {
         let found = match &mapping.target {
+            Target::Question(number) => by_kind.get(&(PrefixKind::Question, *number)).copied(),
             Target::Number { kind, number } => kind
                 .and_then(|k| by_kind.get(&(k, *number)).copied())
                 .or_else(|| by_number.get(number).copied())
@@ -3299,6 +3349,7 @@ fn describe(target: &Target) -> String {
             number,
         } => format!("Example {number}"),
         Target::Number { number, .. } => format!("Story {number}"),
+        Target::Question(number) => format!("the answer to question {number}"),
         Target::Title(title) => format!("\"{title}\""),
     }
 }
