@@ -884,7 +884,7 @@ fn the_twenty_sixth_notes_set_keeps_the_writers_titles_and_ranking_beats_the_bas
     // An italic `LP:` line under the title is its competency.
     let kafka = story_file(dir.path(), "kafka-vs-sqs-for-the-events-pipeline");
     assert!(
-        kafka.contains("\n- have backbone\n- disagree and commit\n"),
+        kafka.contains("\n- have backbone; disagree and commit\n"),
         "{kafka}"
     );
     assert!(kafka.starts_with("id: kafka-vs-sqs-for-the-events-pipeline\ntitle: Kafka vs SQS for the events pipeline\n"), "{kafka}");
@@ -1067,4 +1067,33 @@ fn the_twenty_ninth_notes_set_follows_question_references_and_ranking_beats_the_
         "{flaky}"
     );
     assert_beats_baseline(dir.path(), &eval_file("notes-zc-questions.yaml"), 45);
+}
+
+#[test]
+fn the_thirtieth_notes_set_reads_answer_markers_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Six Markdown files of public prep repositories: 30 stories.
+    let ids = [
+        "disagreed-with-a-designer-or-pm",
+        "helped-someone-grow",
+        "saving-the-churn-risk-account",
+        "the-idor-a-researcher-found",
+        "halving-gpu-training-spend",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-zd", 30, &ids);
+    // `**A:** **S:** ...`: the A opens the answer; the parts follow.
+    let designer = story_file(dir.path(), "disagreed-with-a-designer-or-pm");
+    assert!(
+        designer.contains("\nsituation: For our new transfer flow"),
+        "{designer}"
+    );
+    // `... into iOS (S). My manager asked ... (T).`: letters after their parts.
+    let grow = story_file(dir.path(), "helped-someone-grow");
+    assert!(grow.contains("\ntask: My manager asked me"), "{grow}");
+    // `| Are Right, A Lot | ... |` is one Leadership Principle; the
+    // document's `# Solutions Architect: ...` title is no competency.
+    let churn = story_file(dir.path(), "saving-the-churn-risk-account");
+    assert!(churn.contains("- are right a lot\n"), "{churn}");
+    assert!(!churn.contains("solutions architect"), "{churn}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-zd-questions.yaml"), 45);
 }

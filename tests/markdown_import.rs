@@ -3187,3 +3187,26 @@ fn aftermath_headings_trackers_and_bottom_posted_drafts_are_not_misread() {
     let import = import_text("mail.txt", mail.as_bytes());
     assert_eq!(import.stories.len(), 1, "{:?}", titles(&import));
 }
+
+#[test]
+fn answer_markers_trailing_letters_and_role_titles_are_read() {
+    let qa = "# Senior Platform Engineer: Behavioral Stories\n\n## Q: Tell me about a time you disagreed with a PM\n\n**A:** **S:** For the billing revamp the PM wanted a custom date picker. **T:** I led the frontend. **A:** I prototyped the native picker and showed both side by side. **R:** We shipped a week early with the native one.\n\n## Q: Tell me about a time you helped someone grow\n\n**A:** After the reorg a support engineer asked to move into frontend (S). My manager asked me to get him shipping within a quarter (T). We paired twice a week and I wrote a guide to our codebase (A). He shipped the settings page in week eight (R).\n";
+    let import = import_text("qa.md", qa.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Disagreed with a PM", "Helped someone grow"]
+    );
+    let pm = story(&import, "Disagreed with a PM");
+    assert!(pm.story.situation.starts_with("For the billing revamp"));
+    assert!(
+        pm.story.competencies.is_empty(),
+        "{:?}",
+        pm.story.competencies
+    );
+    let grow = story(&import, "Helped someone grow");
+    assert!(grow.story.task.starts_with("My manager asked me"));
+    assert!(grow
+        .story
+        .result
+        .starts_with("He shipped the settings page"));
+}

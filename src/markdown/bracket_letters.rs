@@ -26,6 +26,16 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
             out.line(line, i + 1);
             continue;
         }
+        // `I was on call (S). My job was to ... (T).`: the letters close
+        // their parts; each part is written as a line that opens with its
+        // letter, as the leading style is.
+        if let Some(parts) = trailing_letters(line) {
+            changed = true;
+            for part in parts {
+                out.line(&part, i + 1);
+            }
+            continue;
+        }
         if !in_lettered {
             out.line(line, i + 1);
             continue;
@@ -44,6 +54,77 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
         out.line(&line[from..], i + 1);
     }
     changed.then(|| out.finish(text.ends_with('\n')))
+}
+
+/// A line telling a story with each part's letter after it: `Priya asked
+/// to move into iOS (S). My manager asked me to ... (T). I set up ...
+/// (A). She shipped in week 9 (R).`, with three or more of the four
+/// letters, in STAR order, each right before a sentence end. Returns one
+/// line per part, opening with its letter; text after the last letter
+/// joins the last part, and an `A:` answer marker before the first is
+/// dropped.
+fn trailing_letters(line: &str) -> Option<Vec<String>> {
+    let b = line.as_bytes();
+    let mut marks: Vec<(usize, u8)> = Vec::new();
+    for (i, _) in line.match_indices(['(', '[']) {
+        let letter = b.get(i + 1).map(u8::to_ascii_uppercase);
+        let close = if b[i] == b'(' { b')' } else { b']' };
+        let closes = b.get(i + 2) == Some(&close);
+        let before_space = i > 0 && b[i - 1] == b' ' && i > 1 && b[i - 2] != b' ';
+        let after_end = b
+            .get(i + 3)
+            .is_none_or(|c| matches!(c, b'.' | b',' | b';' | b':' | b'!' | b' '));
+        match letter {
+            Some(l @ (b'S' | b'T' | b'A' | b'R')) if closes && before_space && after_end => {
+                marks.push((i, l));
+            }
+            _ => {}
+        }
+    }
+    let order = |l: u8| b"STAR".iter().position(|&c| c == l).unwrap_or(0);
+    let ordered = marks.windows(2).all(|w| order(w[0].1) < order(w[1].1));
+    if marks.len() < 3 || !ordered || marker_at(line.trim_start(), 0) {
+        return None;
+    }
+    // Each letter ends its part: punctuation or the line's end right after
+    // it (`iOS (S). My manager...`). A letter followed by its text (`(S)
+    // After committee...`) opens its part instead: the leading style.
+    let ends = marks.iter().all(|&(i, _)| {
+        line[i + 3..].trim_end().is_empty() || line[i + 3..].starts_with(['.', ',', ';', ':', '!'])
+    });
+    if !ends {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for &(i, letter) in &marks {
+        let mut text = line[from..i].trim();
+        if from == 0 {
+            for marker in ["**A:**", "**A**:", "A:", "**Answer:**", "Answer:"] {
+                if let Some(rest) = text.strip_prefix(marker) {
+                    text = rest.trim_start();
+                    break;
+                }
+            }
+        }
+        parts.push(format!("({}) {}", letter as char, text));
+        from = (i + 3).min(line.len());
+        // The sentence end after the letter stays with its part.
+        if line[from..].starts_with(['.', '!', ';']) {
+            if let Some(last) = parts.last_mut() {
+                last.push_str(&line[from..=from]);
+            }
+            from += 1;
+        }
+    }
+    let rest = line[from..].trim_start_matches([',', ';', ':']).trim();
+    if !rest.is_empty() {
+        if let Some(last) = parts.last_mut() {
+            last.push(' ');
+            last.push_str(rest);
+        }
+    }
+    Some(parts)
 }
 
 /// `(S) text` or `[T] text`.
@@ -93,6 +174,26 @@ mod tests {
             "1. Title\n[S] It broke. [A] I fixed it.\nIt held.\n[R] Fine.\n"
         );
         assert_eq!(lines, [1, 2, 3, 3]);
+    }
+
+    #[test]
+    fn letters_after_their_parts_start_the_parts_lines() {
+        let (text, lines) = rewrite(
+            "## Q: growth\n\n**A:** Priya asked to move into iOS (S). I had a quarter to get her shipping (T). We paired twice a week (A). She shipped in week 9 (R). Three more followed.\n",
+        )
+        .unwrap();
+        assert_eq!(
+            text,
+            "## Q: growth\n\n(S) Priya asked to move into iOS.\n(T) I had a quarter to get her shipping.\n(A) We paired twice a week.\n(R) She shipped in week 9. Three more followed.\n"
+        );
+        assert_eq!(lines, [1, 2, 3, 3, 3, 3]);
+        // Options (A) and (B), or one letter, are no story.
+        assert!(rewrite("Pick plan (A) or plan (B).\n").is_none());
+        assert!(rewrite("We chose the cheaper vendor (A). Then we waited.\n").is_none());
+        // Letters before their text, after a title, are the leading style.
+        assert!(
+            rewrite("4. **Title** (S) It broke. (T) Fix it. (A) I fixed it. (R) Fine.\n").is_none()
+        );
     }
 
     #[test]

@@ -1990,6 +1990,14 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
     let cleaned = clean_title(&words.join(" ")).to_lowercase();
     let cleaned = cleaned.trim_end_matches(|c: char| !c.is_alphanumeric());
     let word_count = cleaned.split_whitespace().count();
+    // `# Security Engineer: Behavioral Stories`: the role applied for.
+    if cleaned
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| ROLE_NOUNS.contains(&w))
+    {
+        return Vec::new();
+    }
     // `Leadership Principle Stories` names the framework, not a quality.
     if cleaned.ends_with("principle") || cleaned.ends_with("principles") {
         return Vec::new();
@@ -2148,6 +2156,41 @@ const CLUTTER_WORDS: &[&str] = &[
 
 /// Words that qualify a collection without naming a competency:
 /// `My stories`, `Quick notes`, `Behavioural questions`.
+/// Last words of a heading that names a job (`Solutions Architect`,
+/// `Senior Data Scientist`), not a quality.
+const ROLE_NOUNS: &[&str] = &[
+    "engineer",
+    "engineers",
+    "architect",
+    "developer",
+    "analyst",
+    "designer",
+    "scientist",
+    "manager",
+    "nurse",
+    "teacher",
+    "pharmacist",
+    "consultant",
+    "director",
+    "paramedic",
+    "sde",
+    "swe",
+    "sre",
+    "pm",
+    "tpm",
+    "intern",
+    "officer",
+    "coordinator",
+    "specialist",
+    "administrator",
+    "technician",
+    "accountant",
+    "solicitor",
+    "lawyer",
+    "clerk",
+    "supervisor",
+];
+
 const NOT_COMPETENCIES: &[&str] = &[
     "my",
     "our",
@@ -2774,7 +2817,11 @@ pub(crate) fn weak_title(title: &str) -> bool {
     words.len() < 2
         || words.iter().all(|w| dated(w))
         || dated_opening
-        || matches!(first, "when" | "while" | "during")
+        || matches!(first, "when" | "while" | "during" | "after" | "before" | "since")
+        // `For release 5.2.0 of our iOS app`, `With the deadline 3 weeks
+        // away`: the circumstances, not the event.
+        || (matches!(first, "for" | "with" | "following")
+            && matches!(second, "a" | "an" | "the" | "my" | "our" | "release" | "version"))
         // The setting, not the event: `At a subscription meal-kit company`,
         // `As the only designer on the team`.
         || (matches!(first, "at" | "as")
@@ -3389,7 +3436,15 @@ fn add_meta_items(
         // `Tags: #incident #on-call`
         let (rest, tags) = split_hashtags(text);
         competencies.extend(tags);
-        plain = without_parentheses(&rest).replace(" / ", ",");
+        // Two Leadership Principles hold their own punctuation: `Are Right,
+        // A Lot` and `Have Backbone; Disagree and Commit` are one each.
+        plain = without_parentheses(&rest)
+            .replace(" / ", ",")
+            .replace("Are Right, A Lot", "Are Right A Lot")
+            .replace("Are right, a lot", "Are right a lot")
+            .replace("are right, a lot", "are right a lot")
+            .replace("Backbone; Disagree", "Backbone \u{2014} Disagree")
+            .replace("backbone; disagree", "backbone \u{2014} disagree");
         plain.split([',', ';', '|', '\u{b7}', '\u{2022}']).collect()
     };
     for item in items {
@@ -3414,6 +3469,7 @@ fn add_meta_items(
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
                 .replace(['_', '"', '\u{201c}', '\u{201d}'], " ")
+                .replace("backbone \u{2014} disagree", "backbone; disagree")
                 .as_str(),
         );
         if !name.is_empty() && name.split_whitespace().count() <= MAX_META_WORDS {
@@ -4276,6 +4332,8 @@ mod tests {
             "During planning my director",
             "At a subscription meal-kit company",
             "As the only designer",
+            "For release 5.2.0 of our iOS app",
+            "After the company reorganized mobile",
         ] {
             assert!(weak_title(weak), "{weak}");
         }

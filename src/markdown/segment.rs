@@ -291,6 +291,18 @@ fn classify_text(line: &Line) -> Role {
         }
     }
     if let Some(label) = labels::line_label(&line.text, line.lead_emphasis_end, in_list) {
+        // `**A:** **S:** For our new flow...`: the `A` opens an answer
+        // (Q/A notes), and the story's first part follows on the line.
+        let label = match labels::line_label(label.rest, None, false) {
+            Some(inner)
+                if label.part == Part::Action
+                    && label.one_letter
+                    && matches!(inner.part, Part::Situation | Part::Task) =>
+            {
+                inner
+            }
+            _ => label,
+        };
         return Role::Label {
             part: label.part,
             rest: label.rest.to_owned(),
@@ -477,6 +489,32 @@ fn read_answer_markers(lines: &[Line], roles: &mut [Role]) {
             }
             _ if after_q => roles[i] = Role::Content,
             _ => {}
+        }
+    }
+}
+
+/// A bare `**A:**` on its own line right before the story's first label
+/// (`**S:** ...` on the next line), under a question: it marks the answer,
+/// not an empty Action.
+fn drop_bare_answer_markers(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..roles.len().saturating_sub(1) {
+        let bare_a = matches!(
+            &roles[i],
+            Role::Label { part: Part::Action, rest, one_letter: true, .. } if rest.trim().is_empty()
+        ) || matches!(
+            &roles[i],
+            Role::Label { part: Part::Action, rest, heading: None, .. }
+                if rest.trim().is_empty() && lines[i].text.trim().trim_matches('*').trim_end_matches(':') == "A"
+        );
+        let opens = matches!(
+            roles[i + 1],
+            Role::Label {
+                part: Part::Situation | Part::Task,
+                ..
+            }
+        );
+        if bare_a && opens {
+            roles[i] = Role::Ignored;
         }
     }
 }
@@ -1648,6 +1686,7 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     let prose_titles = promote_numbered_prose_titles(lines, &mut roles);
     keep_dividers(lines, &mut roles);
     read_answer_markers(lines, &mut roles);
+    drop_bare_answer_markers(lines, &mut roles);
     read_paragraph_answers(lines, &mut roles);
     read_question_refs(lines, &mut roles);
     read_see_refs(lines, &mut roles);
