@@ -3210,3 +3210,19 @@ fn answer_markers_trailing_letters_and_role_titles_are_read() {
         .result
         .starts_with("He shipped the settings page"));
 }
+
+#[test]
+fn star_explanations_real_actions_and_role_words_in_competencies_are_kept() {
+    // A line explaining the method is no story.
+    let tip = "# Prep\n\nUse STAR: Situation (S), Task (T), Action (A), Result (R).\n\n## Payments outage\n\n**S:** Our payments API went down on Black Friday.\n**T:** I was on call and had to restore it.\n**A:** I rolled back the deploy and paged the database team.\n**R:** Service was back in 12 minutes.\n";
+    let import = import_text("tip.md", tip.as_bytes());
+    assert_eq!(titles(&import), ["Payments outage"]);
+
+    // `A:` whose text starts like a label is still the Action; a
+    // competency heading may end in a job word.
+    let notes = "## Mentoring a junior engineer\n\n### Export job\n\nS: The nightly export took six hours.\nT: Get it under two before the audit.\nA: S. Patel and I split it into three stages behind a flag.\nR: It ran in 80 minutes from the next week.\n";
+    let import = import_text("notes.md", notes.as_bytes());
+    let export = story(&import, "Export job");
+    assert!(export.story.action.starts_with("S. Patel and I"));
+    assert_eq!(export.story.competencies, ["mentoring a junior engineer"]);
+}

@@ -98,7 +98,12 @@ fn trailing_letters(line: &str) -> Option<Vec<String>> {
     let mut parts = Vec::new();
     let mut from = 0;
     for &(i, letter) in &marks {
-        let mut text = line[from..i].trim();
+        // `(S), so I had to...`: the comma after a letter is not the next
+        // part's.
+        let mut text = line[from..i]
+            .trim()
+            .trim_start_matches([',', ';', ':'])
+            .trim_start();
         if from == 0 {
             for marker in ["**A:**", "**A**:", "A:", "**Answer:**", "Answer:"] {
                 if let Some(rest) = text.strip_prefix(marker) {
@@ -106,6 +111,11 @@ fn trailing_letters(line: &str) -> Option<Vec<String>> {
                     break;
                 }
             }
+        }
+        // `Use STAR: Situation (S), Task (T), ...` explains the method:
+        // every part tells something, in a few words at least.
+        if text.split_whitespace().count() < MIN_PART_WORDS {
+            return None;
         }
         parts.push(format!("({}) {}", letter as char, text));
         from = (i + 3).min(line.len());
@@ -126,6 +136,9 @@ fn trailing_letters(line: &str) -> Option<Vec<String>> {
     }
     Some(parts)
 }
+
+/// Fewest words of a part closed by its letter (see [`trailing_letters`]).
+const MIN_PART_WORDS: usize = 3;
 
 /// `(S) text` or `[T] text`.
 fn opens_with_letter(text: &str) -> bool {
@@ -190,6 +203,15 @@ mod tests {
         // Options (A) and (B), or one letter, are no story.
         assert!(rewrite("Pick plan (A) or plan (B).\n").is_none());
         assert!(rewrite("We chose the cheaper vendor (A). Then we waited.\n").is_none());
+        assert!(rewrite("Use STAR: Situation (S), Task (T), Action (A), Result (R).\n").is_none());
+        let (text, _) = rewrite(
+            "We were short of nurses on nights (S), so I had to cover the rota (T), I rebuilt it with the bank team (A), and gaps halved in a month (R).\n",
+        )
+        .unwrap();
+        assert!(
+            text.contains("\n(T) so I had to cover the rota\n"),
+            "{text}"
+        );
         // Letters before their text, after a title, are the leading style.
         assert!(
             rewrite("4. **Title** (S) It broke. (T) Fix it. (A) I fixed it. (R) Fine.\n").is_none()

@@ -1972,6 +1972,7 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
         return Vec::new();
     }
     let mut text = without_parentheses(heading);
+    let mut generic_tail = false;
     // `Customer Obsession - STAR Examples`: drop a generic tail.
     for separator in [" - ", " \u{2013} ", " \u{2014} ", ": ", " | "] {
         if let Some((head, tail)) = text.split_once(separator) {
@@ -1979,6 +1980,7 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
                 || tail.to_lowercase().trim_end().ends_with("principles");
             if has_generic_word(tail) || principle {
                 text = head.to_owned();
+                generic_tail = true;
             }
         }
     }
@@ -1990,11 +1992,13 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
     let cleaned = clean_title(&words.join(" ")).to_lowercase();
     let cleaned = cleaned.trim_end_matches(|c: char| !c.is_alphanumeric());
     let word_count = cleaned.split_whitespace().count();
-    // `# Security Engineer: Behavioral Stories`: the role applied for.
-    if cleaned
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| ROLE_NOUNS.contains(&w))
+    // `# Security Engineer: Behavioral Stories`: the role applied for
+    // (`## Working with the Product Manager` is a quality).
+    if generic_tail
+        && cleaned
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| ROLE_NOUNS.contains(&w))
     {
         return Vec::new();
     }
@@ -2154,10 +2158,8 @@ const CLUTTER_WORDS: &[&str] = &[
     "reminders",
 ];
 
-/// Words that qualify a collection without naming a competency:
-/// `My stories`, `Quick notes`, `Behavioural questions`.
-/// Last words of a heading that names a job (`Solutions Architect`,
-/// `Senior Data Scientist`), not a quality.
+/// Last words of a document title that names a job (`# Solutions
+/// Architect: Behavioral Story Bank`), not a quality.
 const ROLE_NOUNS: &[&str] = &[
     "engineer",
     "engineers",
@@ -2191,6 +2193,8 @@ const ROLE_NOUNS: &[&str] = &[
     "supervisor",
 ];
 
+/// Words that qualify a collection without naming a competency:
+/// `My stories`, `Quick notes`, `Behavioural questions`.
 const NOT_COMPETENCIES: &[&str] = &[
     "my",
     "our",
@@ -3396,6 +3400,25 @@ pub(crate) fn meta_items(kind: MetaKind, text: &str) -> (Vec<String>, Vec<String
     }
 }
 
+/// `Are Right, A Lot` (any case) without its comma and `Have Backbone;
+/// Disagree and Commit` without its semicolon, so that a list split at
+/// commas and semicolons keeps each principle whole.
+fn whole_principles(text: &str) -> String {
+    let mut out = text.to_owned();
+    for (from, to) in [
+        ("are right, a lot", "are right a lot"),
+        ("backbone; disagree", "backbone \u{2014} disagree"),
+    ] {
+        while let Some(at) = out.to_ascii_lowercase().find(from) {
+            if !out.is_char_boundary(at) || !out.is_char_boundary(at + from.len()) {
+                break;
+            }
+            out.replace_range(at..at + from.len(), to);
+        }
+    }
+    out
+}
+
 /// Most words of each item in a comma list read as separate topics.
 const MAX_TOPIC_WORDS: usize = 4;
 
@@ -3438,13 +3461,7 @@ fn add_meta_items(
         competencies.extend(tags);
         // Two Leadership Principles hold their own punctuation: `Are Right,
         // A Lot` and `Have Backbone; Disagree and Commit` are one each.
-        plain = without_parentheses(&rest)
-            .replace(" / ", ",")
-            .replace("Are Right, A Lot", "Are Right A Lot")
-            .replace("Are right, a lot", "Are right a lot")
-            .replace("are right, a lot", "are right a lot")
-            .replace("Backbone; Disagree", "Backbone \u{2014} Disagree")
-            .replace("backbone; disagree", "backbone \u{2014} disagree");
+        plain = whole_principles(&without_parentheses(&rest).replace(" / ", ","));
         plain.split([',', ';', '|', '\u{b7}', '\u{2022}']).collect()
     };
     for item in items {

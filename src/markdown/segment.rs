@@ -293,11 +293,21 @@ fn classify_text(line: &Line) -> Role {
     if let Some(label) = labels::line_label(&line.text, line.lead_emphasis_end, in_list) {
         // `**A:** **S:** For our new flow...`: the `A` opens an answer
         // (Q/A notes), and the story's first part follows on the line.
+        // (Only a plain `S:` / `Situation:` label: `A: S. Patel and I...`
+        // and `A: Problem - nobody...` are Actions.)
         let label = match labels::line_label(label.rest, None, false) {
             Some(inner)
                 if label.part == Part::Action
                     && label.one_letter
-                    && matches!(inner.part, Part::Situation | Part::Task) =>
+                    && matches!(inner.part, Part::Situation | Part::Task)
+                    && !inner.dashed
+                    && !inner.weak
+                    && label.rest.find(inner.rest).is_some_and(|at| {
+                        label.rest[..at]
+                            .trim_end()
+                            .trim_end_matches('*')
+                            .ends_with(':')
+                    }) =>
             {
                 inner
             }
