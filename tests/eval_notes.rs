@@ -382,7 +382,7 @@ fn the_tenth_notes_set_imports_every_story_and_ranking_beats_the_baseline() {
     let ids = [
         "cardiac-arrest-over-the-irish-sea",
         "value-engineering-oakfield-primary-back-into-budget",
-        "in-march-2023-i-realised-i-d-entered",
+        "a-mistake-i-ve-made-and-what-i",
         "the-identical-blood-pressures",
         "the-sunday-hours-argument",
         "the-humidity-crisis-before-threads-of-the-city",
@@ -1096,4 +1096,41 @@ fn the_thirtieth_notes_set_reads_answer_markers_and_ranking_beats_the_baseline()
     assert!(churn.contains("- are right a lot\n"), "{churn}");
     assert!(!churn.contains("solutions architect"), "{churn}");
     assert_beats_baseline(dir.path(), &eval_file("notes-zd-questions.yaml"), 45);
+}
+
+#[test]
+fn the_thirty_first_notes_set_keeps_table_questions_on_their_rows_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Six Markdown files: 31 stories (the older copy of one left out).
+    let ids = [
+        "found-a-serious-error-in-data",
+        "credit-risk-team-built-their-monthly-portfolio-pack",
+        "i-deleted-a-prod-security-group-rule-with",
+        "security-scanning-was-blocking-every-build",
+        "checkout-error-messages",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-ze", 31, &ids);
+    // A table row's `Question` cell tags its own row's story, and a row
+    // whose first words are a date is named after that question.
+    let credit = story_file(
+        dir.path(),
+        "credit-risk-team-built-their-monthly-portfolio-pack",
+    );
+    assert!(
+        credit.contains("questions:\n- Influencing without authority\n"),
+        "{credit}"
+    );
+    // `## Extra detail` after the table is not the last row's Result.
+    let fx = story_file(dir.path(), "built-an-fx-fees-dashboard-for-the-payments");
+    assert!(!fx.contains("Longer version"), "{fx}");
+    // `What happened:` over the steps under `#### A` stays in the Action;
+    // `#### Follow-ups` is left out.
+    let terraform = story_file(dir.path(), "i-deleted-a-prod-security-group-rule-with");
+    assert!(terraform.contains("\nresult:"), "{terraform}");
+    let scanning = story_file(dir.path(), "security-scanning-was-blocking-every-build");
+    assert!(
+        !scanning.contains("What would you do differently"),
+        "{scanning}"
+    );
+    assert_beats_baseline(dir.path(), &eval_file("notes-ze-questions.yaml"), 45);
 }

@@ -1853,6 +1853,10 @@ impl<'i> Builder<'i> {
                         }
                     }
                     let mut other = Vec::new();
+                    // Metadata cells come after the parts: a `Question`
+                    // cell before the row's Situation would tag the story
+                    // of the row above.
+                    let mut metadata = Vec::new();
                     for &column in &order {
                         let Some(cell) = cells.get(column) else {
                             continue;
@@ -1871,17 +1875,14 @@ impl<'i> Builder<'i> {
                             None => {
                                 let name = header.get(column).map_or("", |h| h.trim());
                                 match metadata_cell(name, cell.trim()) {
-                                    Some(text) => push(
-                                        &mut self.out,
-                                        LineKind::Text,
-                                        text,
-                                        line,
-                                        Joiner::Blank,
-                                    ),
+                                    Some(text) => metadata.push(text),
                                     None => other.push(format!("{name}: {}", cell.trim())),
                                 }
                             }
                         }
+                    }
+                    for text in metadata {
+                        push(&mut self.out, LineKind::Text, text, line, Joiner::Blank);
                     }
                     if !other.is_empty() {
                         push(

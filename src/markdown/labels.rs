@@ -1847,6 +1847,12 @@ fn is_version_note(note: &str) -> bool {
         "polished",
         "condensed",
         "trimmed",
+        // `Checkout error messages (old)` below the newer telling.
+        "old",
+        "older",
+        "previous",
+        "earlier",
+        "original",
     ];
     // Words that open a note on a draft (`old draft, too long`, `v1 -
     // rambling`, `latest`).
@@ -3203,6 +3209,25 @@ const MAX_FOLLOW_UP_WORDS: usize = 8;
 
 /// `**Likely follow-ups:**`, `Follow-up questions they might ask:`: the
 /// line that opens prepared answers to an interviewer's follow-ups.
+/// A heading over an interviewer's likely follow-up questions: `####
+/// Follow-ups`, `Likely follow-up questions` (not `#### Follow-up`, which
+/// may be what was done afterwards).
+pub(crate) fn follow_ups_heading(text: &str) -> bool {
+    let body = &text[skip_decoration(text)..];
+    let lower = body
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+        .replace(['-', '\u{2010}', '\u{2011}'], " ");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let plural =
+        words.windows(2).any(|w| w[0] == "follow" && w[1] == "ups") || words.contains(&"followups");
+    let asked = words.windows(2).any(|w| w[0] == "follow" && w[1] == "up")
+        && words
+            .iter()
+            .any(|w| matches!(*w, "questions" | "question" | "qs"));
+    words.len() <= MAX_FOLLOW_UP_WORDS && (plural || asked)
+}
+
 pub(crate) fn follow_ups_line(text: &str) -> bool {
     let body = &text[skip_decoration(text)..];
     let body = body.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));

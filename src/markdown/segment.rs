@@ -193,6 +193,8 @@ fn classify_heading(text: &str) -> HeadingClass {
 
 fn classify(line: &Line) -> Role {
     match line.kind {
+        // `#### Follow-ups` under a story: prepared answers, not the story.
+        LineKind::Heading(_) if labels::follow_ups_heading(&line.text) => Role::FollowUps,
         LineKind::Heading(level) => match labels::heading_label(&line.text) {
             Some((part, rest)) => Role::Label {
                 part,
@@ -503,6 +505,64 @@ fn read_answer_markers(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
+/// Words that name a STAR part plainly (see
+/// [`keep_sub_labels_in_part_sections`]).
+const PART_NAMES: &[&str] = &[
+    "s",
+    "t",
+    "a",
+    "r",
+    "l",
+    "situation",
+    "task",
+    "action",
+    "actions",
+    "result",
+    "results",
+    "learning",
+    "learnings",
+    "lesson",
+    "lessons",
+];
+
+/// Under a part heading (`#### A`), a label line with no text of its own
+/// that names another part in other words (`What happened:` over the
+/// steps, `Afterwards:`) heads a list inside the part; it does not start
+/// that part. A plain part name (`Result:`) still does.
+fn keep_sub_labels_in_part_sections(lines: &[Line], roles: &mut [Role]) {
+    let mut section: Option<Part> = None;
+    for i in 0..roles.len() {
+        match &roles[i] {
+            Role::Heading { .. } | Role::StoryStart { .. } | Role::Rule => section = None,
+            Role::Label {
+                part,
+                heading: Some(_),
+                ..
+            } => section = Some(*part),
+            Role::Label {
+                part,
+                rest,
+                heading: None,
+                ..
+            } if section.is_some_and(|s| s != *part) && rest.trim().is_empty() => {
+                let name = lines[i]
+                    .text
+                    .trim()
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                // (`> [!note] Learning` names its part too.)
+                let plain = name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| PART_NAMES.contains(&w));
+                if !plain {
+                    roles[i] = Role::Content;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// A bare `**A:**` on its own line right before the story's first label
 /// (`**S:** ...` on the next line), under a question: it marks the answer,
 /// not an empty Action.
@@ -566,6 +626,10 @@ fn read_question_refs(lines: &[Line], roles: &mut [Role]) {
         }
     }
 }
+
+/// Most words of a tagged topic (`Influencing without authority`) that
+/// titles a story whose own first words do not.
+const MAX_TOPIC_TITLE_WORDS: usize = 6;
 
 /// Headings that name nothing a story could be filed under: `### My
 /// answer`, `### Full version`, a bare `###`.
@@ -1697,6 +1761,7 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     keep_dividers(lines, &mut roles);
     read_answer_markers(lines, &mut roles);
     drop_bare_answer_markers(lines, &mut roles);
+    keep_sub_labels_in_part_sections(lines, &mut roles);
     read_paragraph_answers(lines, &mut roles);
     read_question_refs(lines, &mut roles);
     read_see_refs(lines, &mut roles);
@@ -2056,9 +2121,13 @@ impl<'a> Segmenter<'a> {
             // Under a part heading only its sub-headings belong to the part;
             // under a bold label, anything below the story's own heading does.
             // A heading after `---` is not inside this story.
+            // A story told right under the document's title (a table's row,
+            // a bold title line) ends at a `##` section (`## Extra
+            // detail`); `###` and deeper are its own sub-headings.
             let nested = !self.after_rule
                 && match draft.part_heading {
                     Some(part_level) => level > part_level,
+                    None if draft.anchor <= 1 && draft.is_complete() => level > 2,
                     None => level > draft.anchor,
                 };
             if !boundary && nested {
@@ -2660,10 +2729,23 @@ impl<'a> Segmenter<'a> {
                             _ => None,
                         }
                     };
+                    // Or the question it is tagged with (a table's
+                    // `Question` column): `Influencing without authority`
+                    // as it is, `Tell me about a mistake you made` as
+                    // "A mistake I made".
+                    let from_tagged = || {
+                        let question = draft.questions.first()?;
+                        labels::title_from_request(question).or_else(|| {
+                            let words = question.split_whitespace().count();
+                            ((2..=MAX_TOPIC_TITLE_WORDS).contains(&words)
+                                && !labels::is_question(question))
+                            .then(|| question.trim().to_owned())
+                        })
+                    };
                     let derived = asked
                         .or_else(|| match from_text() {
                             Some(title) if !labels::weak_title(&title) => Some(title),
-                            weak => from_question().or(weak),
+                            weak => from_question().or_else(from_tagged).or(weak),
                         })
                         .unwrap_or_else(|| "Untitled story".to_owned());
                     (derived, None, draft.start_line)
