@@ -3226,3 +3226,29 @@ fn star_explanations_real_actions_and_role_words_in_competencies_are_kept() {
     assert!(export.story.action.starts_with("S. Patel and I"));
     assert_eq!(export.story.competencies, ["mentoring a junior engineer"]);
 }
+
+#[test]
+fn a_story_under_its_own_title_keeps_its_sections_and_labels() {
+    // A story under its own `#` title keeps its `## Key metrics`.
+    let own = "# Payments migration\n\n**Situation:** Checkout ran on a monolith that failed every Black Friday.\n**Task:** Move it to the new platform without downtime.\n**Action:** I set up dual writes and cut over region by region.\n**Result:** Zero downtime, and checkout errors fell 40%.\n\n## Key metrics\n\n- 40% fewer checkout errors\n- 0 minutes of downtime\n";
+    let import = import_text("own.md", own.as_bytes());
+    assert_eq!(import.stories.len(), 1);
+    assert!(import.stories[0]
+        .story
+        .result
+        .contains("0 minutes of downtime"));
+
+    // `Outcome:` after the steps under `### Action`, with no `### Result`
+    // heading, is the Result; `### Follow-ups` over actions is no list of
+    // interview questions.
+    let parts = "## Scope fight\n\n### Situation\nOur PM wanted twelve features two weeks before a conference.\n\n### Task\nKeep the date without shipping something broken.\n\n### Action\n- split the scope into must-haves and nice-to-haves\n- walked the PM through the risk of each\n\nOutcome:\n- launched on time with seven features\n- no sev-1 incidents\n";
+    let import = import_text("parts.md", parts.as_bytes());
+    let scope = story(&import, "Scope fight");
+    assert!(scope.story.result.contains("launched on time"));
+    assert!(!scope.story.action.contains("launched on time"));
+    let actions = "## Scope fight\n\n**S:** Our PM wanted twelve features before a conference.\n**T:** Keep the date.\n**A:** I split the scope and walked the PM through the risks.\n**R:** We launched on time with seven features.\n\n#### Follow-ups\n- I set up a fortnightly scope review, which we still run.\n";
+    let import = import_text("actions.md", actions.as_bytes());
+    assert!(!skipped(&import)
+        .iter()
+        .any(|(_, reason)| reason.starts_with("follow-up questions")));
+}

@@ -1850,9 +1850,6 @@ fn is_version_note(note: &str) -> bool {
         // `Checkout error messages (old)` below the newer telling.
         "old",
         "older",
-        "previous",
-        "earlier",
-        "original",
     ];
     // Words that open a note on a draft (`old draft, too long`, `v1 -
     // rambling`, `latest`).
@@ -3225,7 +3222,28 @@ pub(crate) fn follow_ups_heading(text: &str) -> bool {
         && words
             .iter()
             .any(|w| matches!(*w, "questions" | "question" | "qs"));
-    words.len() <= MAX_FOLLOW_UP_WORDS && (plural || asked)
+    // Mostly that name: `Lessons and follow-ups` is a Learning heading,
+    // `Story: Getting teams to close incident follow-ups` a title.
+    let only_follow_ups = words.iter().all(|w| {
+        matches!(
+            *w,
+            "follow"
+                | "up"
+                | "ups"
+                | "followups"
+                | "questions"
+                | "question"
+                | "qs"
+                | "likely"
+                | "possible"
+                | "potential"
+                | "expected"
+                | "interview"
+                | "the"
+                | "their"
+        )
+    });
+    only_follow_ups && (plural || asked)
 }
 
 pub(crate) fn follow_ups_line(text: &str) -> bool {

@@ -193,8 +193,6 @@ fn classify_heading(text: &str) -> HeadingClass {
 
 fn classify(line: &Line) -> Role {
     match line.kind {
-        // `#### Follow-ups` under a story: prepared answers, not the story.
-        LineKind::Heading(_) if labels::follow_ups_heading(&line.text) => Role::FollowUps,
         LineKind::Heading(level) => match labels::heading_label(&line.text) {
             Some((part, rest)) => Role::Label {
                 part,
@@ -505,6 +503,48 @@ fn read_answer_markers(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
+/// `#### Follow-ups` over an interviewer's likely questions (a `?` in the
+/// lines under it): prepared answers, left out of the story like a
+/// `Likely follow-ups:` line. Over actions (`### Follow-ups` then `- I set
+/// up a review`) it stays a heading.
+fn read_follow_up_headings(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..roles.len() {
+        if !matches!(roles[i], Role::Heading { .. }) || !labels::follow_ups_heading(&lines[i].text)
+        {
+            continue;
+        }
+        let asks = (i + 1..roles.len())
+            .take_while(|&j| {
+                !matches!(
+                    roles[j],
+                    Role::Heading { .. }
+                        | Role::Label {
+                            heading: Some(_),
+                            ..
+                        }
+                )
+            })
+            .filter(|&j| !lines[j].text.trim().is_empty())
+            .take(FOLLOW_UP_LINES)
+            .any(|j| lines[j].text.contains('?'));
+        if asks {
+            roles[i] = Role::FollowUps;
+        }
+    }
+}
+
+/// Lines under a follow-ups heading searched for a question.
+const FOLLOW_UP_LINES: usize = 4;
+
+/// A part heading for `part` (`#### R`) later in the same story, before
+/// the next heading or story title.
+fn part_heading_follows(roles: &[Role], i: usize, part: Part) -> bool {
+    roles[i + 1..]
+        .iter()
+        .take_while(|r| !matches!(r, Role::Heading { .. } | Role::StoryStart { .. }))
+        .any(|r| matches!(r, Role::Label { part: p, heading: Some(_), .. } if *p == part))
+}
+
 /// Words that name a STAR part plainly (see
 /// [`keep_sub_labels_in_part_sections`]).
 const PART_NAMES: &[&str] = &[
@@ -544,16 +584,23 @@ fn keep_sub_labels_in_part_sections(lines: &[Line], roles: &mut [Role]) {
                 rest,
                 heading: None,
                 ..
-            } if section.is_some_and(|s| s != *part) && rest.trim().is_empty() => {
+            } if section.is_some_and(|s| s != *part)
+                && rest.trim().is_empty()
+                && (section.is_some_and(|s| part.index() < s.index())
+                    || part_heading_follows(roles, i, *part)) =>
+            {
                 let name = lines[i]
                     .text
                     .trim()
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
-                // (`> [!note] Learning` names its part too.)
-                let plain = name
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| PART_NAMES.contains(&w));
+                // (`> [!note] Learning` names its part too; a lone letter
+                // counts only alone, not the `s` of `Team's`.)
+                let plain = PART_NAMES.contains(&name.as_str())
+                    || name
+                        .split_whitespace()
+                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        .any(|w| w.len() > 1 && PART_NAMES.contains(&w));
                 if !plain {
                     roles[i] = Role::Content;
                 }
@@ -1665,6 +1712,8 @@ struct Draft {
     /// numbered title over prose (see [`promote_numbered_prose_titles`]).
     untold: Vec<usize>,
     numbered_start: bool,
+    /// Every label so far on the line the story starts at: a table's row.
+    one_line: bool,
     /// Where the paragraph of a bulleted title over prose ends (line index).
     untold_end: usize,
     /// More prose came than [`MAX_PROSE_LINES`]: an essay, not imported
@@ -1762,6 +1811,7 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     read_answer_markers(lines, &mut roles);
     drop_bare_answer_markers(lines, &mut roles);
     keep_sub_labels_in_part_sections(lines, &mut roles);
+    read_follow_up_headings(lines, &mut roles);
     read_paragraph_answers(lines, &mut roles);
     read_question_refs(lines, &mut roles);
     read_see_refs(lines, &mut roles);
@@ -2067,7 +2117,16 @@ impl<'a> Segmenter<'a> {
                             .to_owned(),
                         });
                     }
-                    _ => self.content(i),
+                    _ => match self.lines[i].kind {
+                        // A `### Follow-ups` heading with no story open (a
+                        // story told in paragraphs is still a section):
+                        // a section of its own, reported.
+                        LineKind::Heading(level) => {
+                            let title = labels::clean_title(&self.lines[i].text);
+                            self.heading(i, level, &HeadingClass::Plain(title), &[]);
+                        }
+                        _ => self.content(i),
+                    },
                 },
             }
             self.last_was_question = is_question;
@@ -2127,7 +2186,14 @@ impl<'a> Segmenter<'a> {
             let nested = !self.after_rule
                 && match draft.part_heading {
                     Some(part_level) => level > part_level,
-                    None if draft.anchor <= 1 && draft.is_complete() => level > 2,
+                    // (Only a row or a titled story: a story under its own
+                    // `#` title keeps its `## Key metrics`.)
+                    None if draft.anchor == 1
+                        && draft.is_complete()
+                        && (draft.one_line || draft.title.is_some()) =>
+                    {
+                        level > 2
+                    }
                     None => level > draft.anchor,
                 };
             if !boundary && nested {
@@ -2286,6 +2352,7 @@ impl<'a> Segmenter<'a> {
             draft.follow_ups = false;
             draft.labelled[part.index()] = true;
             draft.labels_in_lists &= line.item.is_some();
+            draft.one_line &= line.line == draft.start_line;
             draft.part_heading = heading;
             draft.base_depth = line.depth;
             let text = collapse(rest);
@@ -2432,6 +2499,7 @@ impl<'a> Segmenter<'a> {
             untold: Vec::new(),
             untold_overflow: false,
             numbered_start: self.prose_titles.get(i).copied().flatten().is_some(),
+            one_line: true,
             untold_end: self
                 .prose_titles
                 .get(i)
@@ -2739,7 +2807,7 @@ impl<'a> Segmenter<'a> {
                             let words = question.split_whitespace().count();
                             ((2..=MAX_TOPIC_TITLE_WORDS).contains(&words)
                                 && !labels::is_question(question))
-                            .then(|| question.trim().to_owned())
+                            .then(|| capitalised(question.trim()))
                         })
                     };
                     let derived = asked
