@@ -204,22 +204,19 @@ fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
                 .get(line.saturating_sub(1))
                 .is_some_and(|l| l.trim_start().starts_with('>'))
     };
-    let words = |story: &crate::story::Story| -> std::collections::HashSet<String> {
-        [
-            &story.title,
-            &story.situation,
-            &story.task,
-            &story.action,
-            &story.result,
-        ]
-        .iter()
-        .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 3)
-        .map(|w| w.to_lowercase().trim_end_matches('s').to_owned())
-        .filter(|w| !crate::search::analysis::is_stop_word(w))
-        .collect()
+    let words = |story: &crate::story::Story| {
+        content_words(
+            [
+                &story.title,
+                &story.situation,
+                &story.task,
+                &story.action,
+                &story.result,
+            ]
+            .into_iter()
+            .map(String::as_str),
+        )
     };
-    // Stories outside the quote, above it or (a reply posted below) after it.
     let kept: Vec<usize> = (0..outcome.stories.len())
         .filter(|&i| !quoted(outcome.stories[i].line))
         .collect();
@@ -230,14 +227,7 @@ fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
         .iter()
         .map(|&k| words(&outcome.stories[k].story))
         .collect();
-    let title_words = |title: &str| -> std::collections::HashSet<String> {
-        title
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3)
-            .map(|w| w.to_lowercase().trim_end_matches('s').to_owned())
-            .filter(|w| !crate::search::analysis::is_stop_word(w))
-            .collect()
-    };
+    let title_words = |title: &str| content_words(std::iter::once(title));
     // Each quoted story and the story outside the quote it is an earlier
     // telling of, if any: two in five of its words in that story, and a
     // word of its title in that title (the closest such story). Several
@@ -294,6 +284,17 @@ fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
         !dropped[index - 1]
     });
     outcome.skipped.sort_by_key(|s| s.line);
+}
+
+/// The distinct words of `texts` that carry meaning (three letters or
+/// more, no stop words, a plural's `s` dropped), lowercase.
+fn content_words<'a>(texts: impl Iterator<Item = &'a str>) -> std::collections::HashSet<String> {
+    texts
+        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| w.to_lowercase().trim_end_matches('s').to_owned())
+        .filter(|w| !crate::search::analysis::is_stop_word(w))
+        .collect()
 }
 
 /// Fewest distinct words a quoted story needs to be compared at all.

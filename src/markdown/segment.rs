@@ -2729,6 +2729,15 @@ impl<'a> Segmenter<'a> {
                 .headings
                 .last()
                 .and_then(|&h| Some((h, self.headings.get(h)?)));
+            // The nearest heading that names something (past `### My
+            // answer`): the question a story is filed under numbers it
+            // (`## Question 1: ...`) and may name it.
+            let named_heading = draft
+                .headings
+                .iter()
+                .rev()
+                .filter_map(|&h| self.headings.get(h))
+                .find(|h| !names_nothing(&h.class));
             let from_heading = match innermost {
                 Some((h, heading)) => match &heading.class {
                     HeadingClass::Story { title, .. } if !title.is_empty() => {
@@ -2781,21 +2790,11 @@ impl<'a> Segmenter<'a> {
                     // by its text, unless that opens with a date or is a
                     // word or two (`Autumn 2023`, `When I became KS3
                     // coordinator`): the question names it better.
-                    // (Through `### My answer`, `### Example response`
-                    // headings that name nothing.)
-                    let from_question = || {
-                        let asked = draft
-                            .headings
-                            .iter()
-                            .rev()
-                            .filter_map(|&h| self.headings.get(h))
-                            .find(|h| !names_nothing(&h.class))?;
-                        match &asked.class {
-                            HeadingClass::Question { question, .. } => {
-                                labels::title_from_request(question)
-                            }
-                            _ => None,
+                    let from_question = || match named_heading.map(|h| &h.class) {
+                        Some(HeadingClass::Question { question, .. }) => {
+                            labels::title_from_request(question)
                         }
+                        _ => None,
                     };
                     // Or the question it is tagged with (a table's
                     // `Question` column): `Influencing without authority`
@@ -2819,14 +2818,6 @@ impl<'a> Segmenter<'a> {
                     (derived, None, draft.start_line)
                 }
             };
-            // The nearest heading that names something (past `### My
-            // answer`) numbers the story: `## Question 1: ...`.
-            let named_heading = draft
-                .headings
-                .iter()
-                .rev()
-                .filter_map(|&h| self.headings.get(h))
-                .find(|h| !names_nothing(&h.class));
             let number = draft
                 .number
                 .or_else(|| match named_heading.map(|h| &h.class) {
