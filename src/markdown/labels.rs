@@ -2464,27 +2464,26 @@ pub(crate) fn split_use_note(text: &str) -> (String, Vec<String>) {
     let Some((open, inside)) = note else {
         return (text.to_owned(), Vec::new());
     };
-    let lower = inside.to_ascii_lowercase();
-    let Some((at, len)) =
-        ["use for", "use it for", "good for", "works for", "use when"]
-            .iter()
-            .filter_map(|p| match_phrase_anywhere(&lower, p).map(|at| (at, p.len())))
-            // Opening the note, or after a separator (`biggest one — use for`):
-            // `(nobody had a use for it)` is no note.
-            .filter(|&(at, _)| {
-                lower[..at].trim_end().chars().next_back().is_none_or(|c| {
-                    matches!(c, '-' | '\u{2013}' | '\u{2014}' | ';' | ':' | ',' | '|')
-                })
-            })
-            .min()
-    else {
+    // The phrase opens the note or follows a separator (`biggest one — use
+    // for`): `(nobody had a use for it)` is no note.
+    let starts = std::iter::once(0).chain(
+        inside
+            .match_indices(['-', '\u{2013}', '\u{2014}', ';', ':', ',', '|'])
+            .map(|(at, sep)| at + sep.len()),
+    );
+    let named = starts
+        .map(|start| inside[start..].trim_start())
+        .find_map(|rest| {
+            ["use for", "use it for", "good for", "works for", "use when"]
+                .iter()
+                .find_map(|p| match_phrase(rest, p, not_alphanumeric))
+                .map(|end| &rest[end..])
+        });
+    let title = trimmed[..open].trim_end();
+    let Some(named) = named.filter(|_| title.split_whitespace().count() >= 2) else {
         return (text.to_owned(), Vec::new());
     };
-    let title = trimmed[..open].trim_end();
-    if title.split_whitespace().count() < 2 {
-        return (text.to_owned(), Vec::new());
-    }
-    let named = inside[at + len..].trim_start_matches([':', ' ']);
+    let named = named.trim_start_matches([':', ' ']);
     let names = named
         .replace(" qs", "")
         .replace(" questions", "")
@@ -2496,15 +2495,6 @@ pub(crate) fn split_use_note(text: &str) -> (String, Vec<String>) {
         .filter(|n| !n.is_empty() && n.split_whitespace().count() <= 3)
         .collect();
     (title.to_owned(), names)
-}
-
-/// Where `phrase` starts in `text` as whole words.
-fn match_phrase_anywhere(text: &str, phrase: &str) -> Option<usize> {
-    text.match_indices(phrase).map(|(at, _)| at).find(|&at| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
 }
 
 /// A title without a note after it that it is unfinished: `Coaching Jodie
@@ -2806,15 +2796,12 @@ pub(crate) fn weak_title(title: &str) -> bool {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    let dated = |w: &str| {
-        (w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit()))
-            || MONTHS_AND_SEASONS.contains(&w)
-    };
-    let first = words.first().map_or("", String::as_str);
-    let second = words.get(1).map_or("", String::as_str);
     let year = |w: &str| {
         w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit())
     };
+    let dated = |w: &str| year(w) || MONTHS_AND_SEASONS.contains(&w);
+    let first = words.first().map_or("", String::as_str);
+    let second = words.get(1).map_or("", String::as_str);
     // A month or season dates the opening only with a year or a day after
     // it (`Autumn 2023`, `March 3rd`), not as an adjective (`Summer interns`).
     let dated_opening = year(first)
@@ -2833,7 +2820,7 @@ pub(crate) fn weak_title(title: &str) -> bool {
         // `As the only designer on the team`.
         || (matches!(first, "at" | "as")
             && matches!(second, "a" | "an" | "the" | "my" | "our"))
-        || (matches!(first, "in" | "early" | "late" | "back" | "since") && dated(second))
+        || (matches!(first, "in" | "early" | "late" | "back") && dated(second))
         || (matches!(first, "last" | "this")
             && matches!(
                 second,

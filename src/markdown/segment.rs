@@ -613,15 +613,11 @@ fn keep_sub_labels_in_part_sections(lines: &[Line], roles: &mut [Role]) {
 /// A bare `**A:**` on its own line right before the story's first label
 /// (`**S:** ...` on the next line), under a question: it marks the answer,
 /// not an empty Action.
-fn drop_bare_answer_markers(lines: &[Line], roles: &mut [Role]) {
+fn drop_bare_answer_markers(roles: &mut [Role]) {
     for i in 0..roles.len().saturating_sub(1) {
         let bare_a = matches!(
             &roles[i],
             Role::Label { part: Part::Action, rest, one_letter: true, .. } if rest.trim().is_empty()
-        ) || matches!(
-            &roles[i],
-            Role::Label { part: Part::Action, rest, heading: None, .. }
-                if rest.trim().is_empty() && lines[i].text.trim().trim_matches('*').trim_end_matches(':') == "A"
         );
         let opens = matches!(
             roles[i + 1],
@@ -1809,7 +1805,7 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     let prose_titles = promote_numbered_prose_titles(lines, &mut roles);
     keep_dividers(lines, &mut roles);
     read_answer_markers(lines, &mut roles);
-    drop_bare_answer_markers(lines, &mut roles);
+    drop_bare_answer_markers(&mut roles);
     keep_sub_labels_in_part_sections(lines, &mut roles);
     read_follow_up_headings(lines, &mut roles);
     read_paragraph_answers(lines, &mut roles);
