@@ -536,15 +536,6 @@ fn read_follow_up_headings(lines: &[Line], roles: &mut [Role]) {
 /// Lines under a follow-ups heading searched for a question.
 const FOLLOW_UP_LINES: usize = 4;
 
-/// A part heading for `part` (`#### R`) later in the same story, before
-/// the next heading or story title.
-fn part_heading_follows(roles: &[Role], i: usize, part: Part) -> bool {
-    roles[i + 1..]
-        .iter()
-        .take_while(|r| !matches!(r, Role::Heading { .. } | Role::StoryStart { .. }))
-        .any(|r| matches!(r, Role::Label { part: p, heading: Some(_), .. } if *p == part))
-}
-
 /// Words that name a STAR part plainly (see
 /// [`keep_sub_labels_in_part_sections`]).
 const PART_NAMES: &[&str] = &[
@@ -570,6 +561,25 @@ const PART_NAMES: &[&str] = &[
 /// steps, `Afterwards:`) heads a list inside the part; it does not start
 /// that part. A plain part name (`Result:`) still does.
 fn keep_sub_labels_in_part_sections(lines: &[Line], roles: &mut [Role]) {
+    // For each line, the parts that have a heading of their own later in
+    // the same story (before the next heading or story title): one pass
+    // from the end, so the whole is linear.
+    let mut ahead = vec![[false; 5]; roles.len() + 1];
+    for i in (0..roles.len()).rev() {
+        ahead[i] = match &roles[i] {
+            Role::Heading { .. } | Role::StoryStart { .. } => [false; 5],
+            Role::Label {
+                part,
+                heading: Some(_),
+                ..
+            } => {
+                let mut parts = ahead[i + 1];
+                parts[part.index()] = true;
+                parts
+            }
+            _ => ahead[i + 1],
+        };
+    }
     let mut section: Option<Part> = None;
     for i in 0..roles.len() {
         match &roles[i] {
@@ -587,7 +597,7 @@ fn keep_sub_labels_in_part_sections(lines: &[Line], roles: &mut [Role]) {
             } if section.is_some_and(|s| s != *part)
                 && rest.trim().is_empty()
                 && (section.is_some_and(|s| part.index() < s.index())
-                    || part_heading_follows(roles, i, *part)) =>
+                    || ahead[i + 1][part.index()]) =>
             {
                 let name = lines[i]
                     .text
@@ -752,6 +762,11 @@ fn read_see_refs(lines: &[Line], roles: &mut [Role]) {
                     text.clear();
                     break;
                 }
+            }
+            // A reference is the section's only text: a second line ends
+            // the search (it keeps the pass linear).
+            if text.len() > 1 {
+                break;
             }
         }
         let [only] = text[..] else {
