@@ -223,11 +223,15 @@ fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
     if kept.is_empty() {
         return;
     }
+    let title_words = |title: &str| content_words(std::iter::once(title));
+    // Each kept story's words and its title's, read once.
     let kept_words: Vec<_> = kept
         .iter()
-        .map(|&k| words(&outcome.stories[k].story))
+        .map(|&k| {
+            let story = &outcome.stories[k].story;
+            (k, words(story), title_words(&story.title))
+        })
         .collect();
-    let title_words = |title: &str| content_words(std::iter::once(title));
     // Each quoted story and the story outside the quote it is an earlier
     // telling of, if any: two in five of its words in that story, and a
     // word of its title in that title (the closest such story). Several
@@ -242,13 +246,10 @@ fn drop_quoted_drafts(text: &str, outcome: &mut segment::Outcome) {
             continue;
         }
         let own_title = title_words(&quoted_story.story.title);
-        let closest = kept
+        let closest = kept_words
             .iter()
-            .zip(&kept_words)
-            .filter(|&(&k, _)| {
-                !own_title.is_disjoint(&title_words(&outcome.stories[k].story.title))
-            })
-            .map(|(&k, other)| (own.intersection(other).count(), k))
+            .filter(|(_, _, title)| !own_title.is_disjoint(title))
+            .map(|(k, other, _)| (own.intersection(other).count(), *k))
             .max();
         if let Some((_, k)) = closest.filter(|&(shared, _)| shared * 5 >= own.len() * 2) {
             earlier.push((i, k));
