@@ -668,6 +668,28 @@ fn a_word_read_inside_another_concepts_phrase_is_not_a_theme_of_its_own() {
 }
 
 #[test]
+fn a_spoken_hedge_is_no_question_about_honesty() {
+    // "If I'm honest" and "frankly" are asides of a rambling question; the
+    // integrity concept comes only from a question about honesty itself.
+    let mut f = fixture();
+    let integrity = f.engine.ranker.lexicon.find("integrity").unwrap();
+    for hedged in [
+        "Our release train is, if I'm honest, a bit chaotic. How do you plan a launch?",
+        "Frankly our roadmap slips a lot, and to be honest nobody tracks it. How do you keep a plan on track?",
+        "Honestly, the last rollout went badly. How would you run the next one?",
+        "To be honest with you, our on-call is rough. How do you plan a launch?",
+    ] {
+        let q = f.engine.ranker.analyze(hedged);
+        assert!(!q.concepts.contains(&integrity), "{hedged}");
+    }
+    let q = f
+        .engine
+        .ranker
+        .analyze("Tell me about a time you had to be honest with a client about a delay.");
+    assert!(q.concepts.contains(&integrity));
+}
+
+#[test]
 fn feedback_received_and_feedback_given_are_told_apart() {
     // Neither story says "feedback": the direction decides.
     let mut f = fixture_of(&[

@@ -378,6 +378,22 @@ pub const BOILERPLATE: &[&str] = &[
     "how do you deal with",
     "how did you approach",
     "how do you approach",
+    // Hedges of spoken questions ("and, if I'm honest, ..."): asides, not
+    // a question about honesty.
+    "to be honest",
+    "to be perfectly honest",
+    "if i m honest",
+    "if i am honest",
+    "if i m being honest",
+    "i ll be honest",
+    "i will be honest",
+    "in all honesty",
+    "the honest truth is",
+    "truth be told",
+    "to be frank",
+    "quite frankly",
+    "frankly",
+    "honestly",
 ];
 
 /// Function words and interview filler that never identify a story.
@@ -589,7 +605,9 @@ pub fn boilerplate_mask(words: &[Word], phrases: &[Vec<String>]) -> Vec<bool> {
         let longest = phrases
             .iter()
             .filter(|p| {
-                p.len() <= words.len() - i && p.iter().zip(&words[i..]).all(|(a, w)| *a == w.raw)
+                p.len() <= words.len() - i
+                    && p.iter().zip(&words[i..]).all(|(a, w)| *a == w.raw)
+                    && !says_honest_to_someone(p, &words[i + p.len()..])
             })
             .map(Vec::len)
             .max();
@@ -602,6 +620,16 @@ pub fn boilerplate_mask(words: &[Word], phrases: &[Vec<String>]) -> Vec<bool> {
         }
     }
     mask
+}
+
+/// A hedge ending in "honest" or "frank" followed by whom or what one is
+/// honest with or about is no aside: "I had to be honest with the client"
+/// is about honesty, "to be honest with you, ..." is not.
+fn says_honest_to_someone(phrase: &[String], rest: &[Word]) -> bool {
+    let last = phrase.last().map(String::as_str);
+    matches!(last, Some("honest" | "frank"))
+        && matches!(rest.first().map(|w| w.raw.as_str()), Some("with" | "about"))
+        && rest.get(1).is_none_or(|w| w.raw != "you")
 }
 
 /// What a question asks, as one term: the stems of its words that carry

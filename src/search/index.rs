@@ -27,7 +27,7 @@ use crate::story::Story;
 
 /// Bump whenever the schema, the analyzer or the document layout changes:
 /// an index built by another version is rebuilt automatically.
-pub const SCHEMA_VERSION: u32 = 13;
+pub const SCHEMA_VERSION: u32 = 14;
 
 const LOCK_FILE: &str = ".starmatch.lock";
 const MANIFEST_PREFIX: &str = "starmatch-manifest-";
