@@ -3252,3 +3252,102 @@ fn a_story_under_its_own_title_keeps_its_sections_and_labels() {
         .iter()
         .any(|(_, reason)| reason.starts_with("follow-up questions")));
 }
+
+#[test]
+fn question_lists_under_callouts_admonitions_and_definition_terms_tag_their_story() {
+    let parts = "**Situation:** The nightly invoice run kept timing out.\n**Task:** Make it finish before the morning shift.\n**Action:** I split the run by region and added a retry queue.\n**Result:** It has finished by 5am every night since.\n";
+    // `Questions:` (a label that may open prose) over a list of questions.
+    let plain = format!("## Invoice run\n\n{parts}\nQuestions:\n- Tell me about a time you fixed a slow process.\n- How do you handle recurring failures?\n");
+    let import = import_text("plain.md", plain.as_bytes());
+    let run = story(&import, "Invoice run");
+    assert_eq!(
+        run.story.questions,
+        [
+            "Tell me about a time you fixed a slow process",
+            "How do you handle recurring failures?"
+        ]
+    );
+    assert_eq!(
+        run.story.result,
+        "It has finished by 5am every night since."
+    );
+    // ...but `Questions:` over prose stays the Result's text.
+    let prose = format!(
+        "## Invoice run\n\n{parts}\nQuestions: the finance team asked for a weekly summary too.\n"
+    );
+    let import = import_text("prose.md", prose.as_bytes());
+    assert!(story(&import, "Invoice run")
+        .story
+        .result
+        .contains("weekly summary"));
+
+    // An Obsidian callout titled `Questions this answers`, no colon.
+    let callout = "## Invoice run\n\n> [!info] Situation\n> The nightly invoice run kept timing out.\n\n> [!example]- Action\n> I split the run by region and added a retry queue.\n\n> [!success] Result\n> It has finished by 5am every night since.\n\n> [!question] Questions this answers\n> - Tell me about a time you fixed a slow process.\n";
+    let import = import_text("callout.md", callout.as_bytes());
+    let run = story(&import, "Invoice run");
+    assert_eq!(
+        run.story.questions,
+        ["Tell me about a time you fixed a slow process"]
+    );
+    assert!(!run.story.result.contains("Questions"));
+
+    // An MkDocs admonition over the questions.
+    let admonition = "### Invoice run\n\n!!! note \"Situation\"\n    The nightly invoice run kept timing out.\n\n!!! tip \"Action\"\n    I split the run by region and added a retry queue.\n\n!!! success \"Result\"\n    It has finished by 5am every night since.\n\n!!! question \"Questions\"\n    - Tell me about a time you fixed a slow process.\n";
+    let import = import_text("admonition.md", admonition.as_bytes());
+    assert_eq!(
+        story(&import, "Invoice run").story.questions,
+        ["Tell me about a time you fixed a slow process"]
+    );
+
+    // A definition list: each term a label, `Questions` and `Tags` too.
+    let definitions = "## Invoice run\n\nSituation\n: The nightly invoice run kept timing out.\n\nAction\n: I split the run by region.\n\n    Then I added a retry queue.\n\nResult\n: It has finished by 5am every night since.\n\nQuestions\n: Tell me about a time you fixed a slow process.\n\nTags\n: ownership, reliability\n";
+    let import = import_text("definitions.md", definitions.as_bytes());
+    let run = story(&import, "Invoice run");
+    assert_eq!(
+        run.story.situation,
+        "The nightly invoice run kept timing out."
+    );
+    assert!(run.story.action.contains("retry queue"));
+    assert_eq!(
+        run.story.result,
+        "It has finished by 5am every night since."
+    );
+    assert_eq!(
+        run.story.questions,
+        ["Tell me about a time you fixed a slow process"]
+    );
+    assert_eq!(run.story.competencies, ["ownership", "reliability"]);
+}
+
+#[test]
+fn titles_filed_under_a_competency_ellipsis_labels_and_roam_markers_are_read() {
+    // `<summary>Title — conflict</summary>` under a `## How I use this`
+    // section: the title, its competency, and no competency from the
+    // section about the document.
+    let details = "# Stories\n\n## How I use this\nI read one before each call.\n\n<details>\n<summary><b>Release week clash</b> — conflict</summary>\n\n**Situation**\nTwo teams booked the same release week.\n\n**Action**\nI laid out both launches' risks and proposed staggering them.\n\n**Result**\nBoth launched with no rollback.\n\n</details>\n";
+    let import = import_text("details.md", details.as_bytes());
+    let clash = story(&import, "Release week clash");
+    assert_eq!(clash.story.competencies, ["conflict"]);
+    // A dash that is part of the title stays.
+    let dashed = "## Launch day — and what went wrong\n\n**Situation:** Our launch page went down.\n**Action:** I moved it to a static host.\n**Result:** Back up in ten minutes.\n";
+    let import = import_text("dashed.md", dashed.as_bytes());
+    assert_eq!(titles(&import), ["Launch day — and what went wrong"]);
+
+    // `Situation... text`, as typed in a plain editor.
+    let ellipsis = "Hiring a data analyst\n---------------------\n\nSituation... Reports waited weeks for anyone to build them.\nTask... Hire an analyst within the quarter.\nAction... I wrote the role with finance and set a short take-home.\nResult... Hired in nine weeks.\n";
+    let import = import_text("ellipsis.txt", ellipsis.as_bytes());
+    let hire = story(&import, "Hiring a data analyst");
+    assert_eq!(hire.story.task, "Hire an analyst within the quarter.");
+    assert_eq!(hire.story.result, "Hired in nine weeks.");
+
+    // A Roam block reference leaves the title; `{{[[TODO]]}}` reads as a
+    // to-do, and `((optional))` in prose stays.
+    let roam = "- Slipped data migration ((Qx7_mR2pL))\n    - Situation:: the migration slipped two weeks (not ((optional)) work)\n    - Action:: I cut it to the active accounts\n        - {{[[TODO]]}} check the account count\n    - Result:: landed a day early\n";
+    let import = import_text("roam.md", roam.as_bytes());
+    let migration = story(&import, "Slipped data migration");
+    assert!(migration.story.situation.contains("((optional))"));
+    assert!(migration
+        .story
+        .action
+        .contains("TODO: check the account count"));
+}

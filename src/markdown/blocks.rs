@@ -90,6 +90,19 @@ fn is_uuid(text: &str) -> bool {
             .all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
+/// A Roam block reference's uid, `((GxT4a_9bQ))`: nine letters, digits,
+/// `-` or `_`, with a digit or a capital after the first (`((optional))`
+/// in prose has neither).
+fn is_roam_uid(text: &str) -> bool {
+    text.len() == 9
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && text[1..]
+            .bytes()
+            .any(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+}
+
 /// Longest wiki link or block reference read as one.
 const MAX_LINK_LEN: usize = 200;
 
@@ -135,7 +148,7 @@ fn unlink(line: &mut Line) {
         let kept = match inner {
             Some(inner) if open == "[[" => inner.rsplit('|').next().unwrap_or(inner),
             // A block reference is a UUID: `((65e0b1a2-7c3d-...))`.
-            Some(inner) if is_uuid(inner) => "",
+            Some(inner) if is_uuid(inner) || is_roam_uid(inner) => "",
             // `((see above))` is prose in double brackets, not a reference.
             _ => {
                 out.push_str(open);
@@ -167,6 +180,11 @@ fn unlink(line: &mut Line) {
     }
     if new_lead.is_none() && lead.is_some() {
         new_lead = Some(out.len());
+    }
+    // Roam's task markers, `{{[[TODO]]}} add the numbers` (read as
+    // `{{TODO}}` by now): a to-do is the writer's note, a done box nothing.
+    if lead.is_none() && out.contains("{{") {
+        out = out.replace("{{TODO}}", "TODO:").replace("{{DONE}}", "");
     }
     // A reference dropped between two words leaves two spaces, which the
     // parts collapse when they are rendered.
@@ -324,6 +342,7 @@ fn extract_lines(text: &str) -> Vec<Line> {
     let text = rewrite_numbered_setext(&text);
     let text = blank_front_matter(&text);
     let text = rewrite_containers(&text);
+    let text = rewrite_definition_lists(&text);
     let text = unfence_pasted_stories(&text);
     let text = read_yaml_stories(&text);
     let mut source = Cow::Borrowed(text.as_ref());
@@ -1135,6 +1154,71 @@ fn rewrite_containers(text: &str) -> Cow<'_, str> {
         out.push_str(end);
     }))
 }
+
+/// Definition lists (Pandoc, PHP Markdown Extra), `Questions` over
+/// `: Tell me about...`, are read as label lines: the term moves onto its
+/// first definition's line as `**Questions:** Tell me about...`, and each
+/// `: ` that opens a definition is dropped. A
+/// term is a short line with no closing stop, at most one blank line above
+/// its first definition. Line for line; fenced code is left alone.
+fn rewrite_definition_lists(text: &str) -> Cow<'_, str> {
+    let definition = |line: &str| {
+        columns(line) < 4 && {
+            let t = line.trim_start();
+            t.starts_with(": ") || t.starts_with(":\t")
+        }
+    };
+    if !text.lines().any(definition) {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let is_term = |at: usize| {
+        let line = lines[at].trim();
+        let words = line.split_whitespace().count();
+        let next = lines[at + 1..]
+            .iter()
+            .take(2)
+            .position(|l| !l.trim().is_empty())
+            .map(|d| lines[at + 1 + d]);
+        (1..=MAX_TERM_WORDS).contains(&words)
+            && columns(lines[at]) < 4
+            && !line.starts_with(['#', ':', '-', '*', '+', '>', '|', '<'])
+            && !line.ends_with(['.', '?', '!', ':', ';', ','])
+            && next.is_some_and(definition)
+    };
+    let terms: HashSet<usize> = (0..lines.len()).filter(|&at| is_term(at)).collect();
+    if terms.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut in_list = false;
+    let mut term: Option<&str> = None;
+    Cow::Owned(rewrite_outside_fences_numbered(text, |this, line, out| {
+        let (body, end) = split_line_end(line);
+        if terms.contains(&this) {
+            // Written on its first definition's line, as `Term: text` is.
+            in_list = true;
+            term = Some(lines[this].trim());
+        } else if in_list && definition(body) {
+            if let Some(term) = term.take() {
+                push_label(out, "", term);
+                out.push(' ');
+            }
+            let t = body.trim_start();
+            out.push_str(t[1..].trim_start());
+        } else {
+            // A heading or a new paragraph at the margin ends the list;
+            // indented lines continue a definition.
+            if !body.trim().is_empty() && columns(body) < 4 && !definition(body) {
+                in_list = false;
+            }
+            out.push_str(body);
+        }
+        out.push_str(end);
+    }))
+}
+
+/// Most words of a definition list's term (`Questions this answers`).
+const MAX_TERM_WORDS: usize = 6;
 
 /// Kinds of HackMD and Docusaurus containers (`:::info`, `:::spoiler`).
 const CONTAINER_KINDS: &[&str] = &[

@@ -458,6 +458,20 @@ pub(crate) fn line_label(
     } else if trimmed.is_empty() && !in_list {
         ""
     } else if let Some(rest) = after
+        .strip_prefix("...")
+        .or_else(|| after.strip_prefix('\u{2026}'))
+        .filter(|r| len >= 4 && (r.is_empty() || r.starts_with(char::is_whitespace)))
+    {
+        // `Situation... We had no analyst`, as typed in a plain editor:
+        // counts only beside its siblings, like a dashed one.
+        return Some(LineLabel {
+            part,
+            rest: rest.trim(),
+            one_letter: false,
+            dashed: true,
+            weak: WEAK_LABELS.contains(&body[..len].to_ascii_lowercase().as_str()),
+        });
+    } else if let Some(rest) = after
         .strip_prefix(". ")
         .filter(|r| len >= 4 && r.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
     {
@@ -1661,7 +1675,35 @@ pub(crate) fn content_words(text: &str) -> usize {
         .count()
 }
 
+/// Openings of a heading that tells the reader about the document (`How
+/// I use this`, `About this page`): a section, never a competency.
+const ABOUT_THE_DOCUMENT: &[&str] = &[
+    "how i use",
+    "how to use",
+    "how to read",
+    "how i read",
+    "how this",
+    "about this",
+    "about these",
+    "why this",
+    "using this",
+    "reading this",
+    "readme",
+];
+
+fn about_the_document(text: &str) -> bool {
+    let lower = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    ABOUT_THE_DOCUMENT
+        .iter()
+        .any(|p| match_phrase(&lower, p, not_alphanumeric).is_some())
+}
+
 pub(crate) fn is_generic(text: &str) -> bool {
+    if about_the_document(text) {
+        return true;
+    }
     let mut words = 0;
     let mut weak = 0;
     let mut gerund = false;
@@ -2012,6 +2054,7 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
     if cleaned.is_empty()
         || word_count > 6
         || has_generic_word(cleaned)
+        || about_the_document(cleaned)
         || is_question(cleaned)
         || cleaned.chars().any(|c| c.is_ascii_digit())
         || words_lower(cleaned).all(|w| NOT_COMPETENCIES.contains(&w.as_str()))
@@ -2495,6 +2538,37 @@ pub(crate) fn split_use_note(text: &str) -> (String, Vec<String>) {
         .filter(|n| !n.is_empty() && n.split_whitespace().count() <= 3)
         .collect();
     (title.to_owned(), names)
+}
+
+/// A title with the competencies it is filed under after a spaced dash or
+/// bar, `Rollout freeze — conflict`, `The pager storm | Ownership /
+/// Dive Deep`: the title and those competencies, when every name after
+/// the separator is a known competency and the title keeps two words.
+/// `Launch — and losing` stays whole.
+pub(crate) fn split_competency_tail(title: &str) -> Option<(&str, Vec<String>)> {
+    let (at, sep) = [" \u{2014} ", " \u{2013} ", " - ", " | "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
+        .max_by_key(|&(at, _)| at)?;
+    let (head, tail) = (title[..at].trim_end(), &title[at + sep..]);
+    if head.split_whitespace().count() < 2 {
+        return None;
+    }
+    let names: Vec<String> = tail
+        .split(['/', ',', '&', ';'])
+        .map(|n| {
+            normalize_spaces(
+                &n.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase(),
+            )
+        })
+        .collect();
+    let known = |n: &str| {
+        KNOWN_COMPETENCIES.contains(&n)
+            || n.strip_suffix('s')
+                .is_some_and(|s| KNOWN_COMPETENCIES.contains(&s))
+    };
+    names.iter().all(|n| known(n)).then_some((head, names))
 }
 
 /// A title without a note after it that it is unfinished: `Coaching Jodie
@@ -3378,8 +3452,13 @@ pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<
     if !dataview && PROPERTY_ONLY_META_LABELS.contains(&phrase) {
         return None;
     }
+    // `> [!question] Questions this answers`: a callout's title is a label
+    // line without a colon.
+    let callout = text[..start].trim_end().ends_with(']') && text[..start].contains("[!");
     let rest = if let Some(rest) = after.trim_start().strip_prefix(':') {
         rest.trim_start_matches(':')
+    } else if callout && after.trim().is_empty() {
+        ""
     } else if lead_emphasis_end.is_some_and(|e| e >= end && e <= end + 2) {
         let dashed = after.trim_start();
         dashed

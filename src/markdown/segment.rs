@@ -1933,6 +1933,22 @@ impl<'a> Segmenter<'a> {
         }
     }
 
+    /// Whether a `Questions:` line (a label that can also open prose)
+    /// lists interview questions: its own text is one, or it has none and
+    /// the list item under it is one.
+    fn lists_questions(&self, i: usize, rest: &str) -> bool {
+        if !rest.is_empty() {
+            return labels::is_question(rest);
+        }
+        let depth = self.lines[i].depth;
+        self.lines.get(i + 1).is_some_and(|next| {
+            next.item.is_some()
+                && next.kind == LineKind::Text
+                && next.depth >= depth
+                && labels::is_question(&next.text)
+        })
+    }
+
     fn run(&mut self) {
         for i in 0..self.roles.len() {
             let role = &self.roles[i];
@@ -1955,8 +1971,12 @@ impl<'a> Segmenter<'a> {
             match role {
                 // `Themes: onboarding, pricing and support` inside a Result
                 // is the story's text.
-                Role::Meta { strong: false, .. }
-                    if self.current.as_ref().is_some_and(|d| {
+                Role::Meta {
+                    strong: false,
+                    rest,
+                    ..
+                } if !self.lists_questions(i, rest)
+                    && self.current.as_ref().is_some_and(|d| {
                         d.current.is_some() && d.tagged_after_result.is_none()
                     }) =>
                 {
@@ -2998,6 +3018,17 @@ fn keep_one_telling(
         let title = labels::without_draft_note(&imported.story.title);
         if title.len() < imported.story.title.len() {
             imported.story.title = title.to_owned();
+            imported.story.id = slugify(&imported.story.title, ID_WORDS);
+        }
+        // `Rollout freeze — conflict`: the competency it is filed under.
+        if let Some((title, names)) = labels::split_competency_tail(&imported.story.title) {
+            let title = title.to_owned();
+            for name in names {
+                if !imported.story.competencies.contains(&name) {
+                    imported.story.competencies.push(name);
+                }
+            }
+            imported.story.title = title;
             imported.story.id = slugify(&imported.story.title, ID_WORDS);
         }
     }
