@@ -3351,3 +3351,72 @@ fn titles_filed_under_a_competency_ellipsis_labels_and_roam_markers_are_read() {
         .action
         .contains("TODO: check the account count"));
 }
+
+#[test]
+fn index_rows_naming_several_stories_and_summary_tails_are_read() {
+    // A question map naming stories by one word each, several per row;
+    // a `<summary>` whose bold title is followed by its competencies.
+    let doc = "# Prep\n\n<details>\n<summary><b>Getting SSO shipped</b> — influencing without authority</summary>\n\n**Situation**\nThree deals needed single sign-on and another team owned login.\n\n**Action**\nI lent the owning team an engineer for ten weeks.\n\n**Result**\nSSO shipped and two deals closed.\n\n</details>\n\n<details>\n<summary><b>The trial length test</b> — data-driven decision</summary>\n\n**Situation**\nMarketing wanted a longer free trial.\n\n**Action**\nI ran an A/B test with a rule agreed up front.\n\n**Result**\nThe longer trial converted worse, so we kept the short one.\n\n</details>\n\n## Question map\n\n| Question | Story |\n|---|---|\n| Tell me about influencing another team | SSO |\n| When did data settle an argument? | Trial, SSO (deals) |\n";
+    let import = import_text("map.md", doc.as_bytes());
+    let sso = story(&import, "Getting SSO shipped");
+    assert_eq!(sso.story.competencies, ["influencing without authority"]);
+    assert_eq!(
+        sso.story.questions,
+        [
+            "Tell me about influencing another team",
+            "When did data settle an argument?"
+        ]
+    );
+    let trial = story(&import, "The trial length test");
+    assert_eq!(trial.story.competencies, ["data-driven decision"]);
+    assert_eq!(trial.story.questions, ["When did data settle an argument?"]);
+    assert!(skipped(&import)
+        .iter()
+        .all(|(_, r)| !r.starts_with("mapped")));
+}
+
+#[test]
+fn several_definitions_foreign_meta_labels_and_lone_ellipsis_labels_are_read() {
+    // A definition list term with two definitions lists both.
+    let doc = "## Freezer alarm\n\nSituation\n: A lab freezer failed over a holiday weekend.\n\nAction\n: I moved the samples and rebuilt the alarm call list.\n\nResult\n: Most samples were saved; the list is now tested monthly.\n\nQuestions\n: Tell me about a mistake you made.\n: Describe an incident you handled.\n";
+    let import = import_text("defs.md", doc.as_bytes());
+    let freezer = story(&import, "Freezer alarm");
+    assert_eq!(
+        freezer.story.questions,
+        [
+            "Tell me about a mistake you made",
+            "Describe an incident you handled"
+        ]
+    );
+    assert_eq!(
+        freezer.story.result,
+        "Most samples were saved; the list is now tested monthly."
+    );
+
+    // `Preguntas::` in a Roam graph kept in Spanish; a foldable question
+    // callout (`[!question]+`).
+    let roam = "- **Descuento equivocado**\n  - Situation:: I sent a renewal quote with the wrong discount.\n  - Action:: I told my manager the same hour and offered the client options.\n  - Result:: The client accepted a correction in year two.\n  - Preguntas::\n    - \"Tell me about a mistake you made\"\n";
+    let import = import_text("roam.md", roam.as_bytes());
+    assert_eq!(
+        story(&import, "Descuento equivocado").story.questions,
+        ["Tell me about a mistake you made"]
+    );
+    let callout = "## Cache removal\n\n> [!info] Situation\n> A cache cost more than it saved.\n\n> [!example] Action\n> I measured its hit ratio and tested without it.\n\n> [!success] Result\n> We removed it and the latency target held.\n\n> [!question]+ Questions this answers\n> - Tell me about a data-driven decision\n";
+    let import = import_text("callout.md", callout.as_bytes());
+    assert_eq!(
+        story(&import, "Cache removal").story.questions,
+        ["Tell me about a data-driven decision"]
+    );
+
+    // `Result...` alone on its line after a long wrapped Action.
+    let long_action = (0..14)
+        .map(|i| format!("Step {i} of the migration went to plan and we moved on\n"))
+        .collect::<String>();
+    let text = format!("Hypervisor move\n---------------\n\nSituation...\nThe licence quote tripled.\n\nAction...\n{long_action}\nResult...\nMost machines moved and the renewal cost fell.\n");
+    let import = import_text("move.txt", text.as_bytes());
+    let moved = story(&import, "Hypervisor move");
+    assert_eq!(
+        moved.story.result,
+        "Most machines moved and the renewal cost fell."
+    );
+}

@@ -9,7 +9,7 @@
 //! lists from being mistaken for structure.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -1186,22 +1186,44 @@ fn rewrite_definition_lists(text: &str) -> Cow<'_, str> {
             && !line.ends_with(['.', '?', '!', ':', ';', ','])
             && next.is_some_and(definition)
     };
-    let terms: HashSet<usize> = (0..lines.len()).filter(|&at| is_term(at)).collect();
+    // Each term, and whether it has several definitions (`Questions` over
+    // `: Tell me...` and `: Describe...`), which read as a list under it.
+    let ends_definitions = |l: &str| !l.trim().is_empty() && columns(l) < 4 && !definition(l);
+    let terms: HashMap<usize, bool> = (0..lines.len())
+        .filter(|&at| is_term(at))
+        .map(|at| {
+            let count = lines[at + 1..]
+                .iter()
+                .take_while(|l| !ends_definitions(l))
+                .filter(|l| definition(l))
+                .count();
+            (at, count > 1)
+        })
+        .collect();
     if terms.is_empty() {
         return Cow::Borrowed(text);
     }
     let mut in_list = false;
+    let mut listed = false;
     let mut term: Option<&str> = None;
     Cow::Owned(rewrite_outside_fences_numbered(text, |this, line, out| {
         let (body, end) = split_line_end(line);
-        if terms.contains(&this) {
-            // Written on its first definition's line, as `Term: text` is.
+        if let Some(&several) = terms.get(&this) {
             in_list = true;
-            term = Some(lines[this].trim());
+            listed = several;
+            if several {
+                push_label(out, "", lines[this].trim());
+            } else {
+                // Written on its definition's line, as `Term: text` is.
+                term = Some(lines[this].trim());
+            }
         } else if in_list && definition(body) {
             if let Some(term) = term.take() {
                 push_label(out, "", term);
                 out.push(' ');
+            }
+            if listed {
+                out.push_str("- ");
             }
             let t = body.trim_start();
             out.push_str(t[1..].trim_start());
@@ -1725,10 +1747,13 @@ impl<'i> Builder<'i> {
         if closes {
             self.push(LineKind::Rule, String::new(), start);
         }
-        if let Some(text) = summary {
+        if let Some((text, tail)) = summary {
             self.push(LineKind::Text, text, start);
             if let Some(line) = self.out.last_mut() {
                 line.lead_emphasis_end = Some(line.text.len());
+            }
+            if let Some(tail) = tail {
+                self.push(LineKind::Text, format!("Competencies: {tail}"), start);
             }
         }
         self.pending = Joiner::Blank;
@@ -2221,22 +2246,54 @@ fn is_line_break_tag(html: &str) -> bool {
     lower.starts_with("<br") && lower[3..].trim_start_matches([' ', '/']) == ">"
 }
 
-/// The plain text of `<summary>...</summary>` on an HTML line, tags removed.
-fn summary_text(html: &str) -> Option<String> {
+/// The plain text of `<summary>...</summary>` on an HTML line, tags
+/// removed, and what follows a bold title in it after a dash:
+/// `<summary><b>Getting SSO funded</b> — influence, prioritisation</summary>`
+/// names the story and the competencies it is filed under.
+fn summary_text(html: &str) -> Option<(String, Option<String>)> {
     let lower = html.to_ascii_lowercase();
     let open = lower.find("<summary")?;
     let start = open + lower[open..].find('>')? + 1;
     let end = start + lower[start..].find("</summary")?;
     let mut text = String::new();
     let mut in_tag = false;
+    let mut tag = String::new();
+    // Where the bold span that opens the summary closes, in `text`.
+    let mut bold_end = None;
+    let mut opened_bold = false;
     for c in html.get(start..end)?.chars() {
         match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => text.extend(clean_char(c)),
-            _ => {}
+            '<' => {
+                in_tag = true;
+                tag.clear();
+            }
+            '>' => {
+                in_tag = false;
+                let name = tag.trim().to_ascii_lowercase();
+                if (name == "b" || name == "strong") && !text.chars().any(char::is_alphanumeric) {
+                    opened_bold = true;
+                } else if opened_bold && bold_end.is_none() && (name == "/b" || name == "/strong") {
+                    bold_end = Some(text.len());
+                }
+            }
+            _ if in_tag => tag.push(c),
+            _ => text.extend(clean_char(c)),
         }
     }
+    let tail = bold_end.and_then(|at| {
+        let rest = text[at..].trim_start();
+        let rest = rest
+            .strip_prefix(['\u{2014}', '\u{2013}', '-', '|', ':'])?
+            .trim();
+        let words = rest.split_whitespace().count();
+        ((1..=MAX_SUMMARY_TAIL_WORDS).contains(&words)
+            && !rest.contains(|c: char| c.is_ascii_digit()))
+        .then(|| (at, rest.to_owned()))
+    });
+    let tail = tail.map(|(at, rest)| {
+        text.truncate(at);
+        rest
+    });
     let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     // `Title (Click to expand)`: the hint is the toggle's, not the title's.
     if let Some(open) = text.rfind('(') {
@@ -2254,8 +2311,12 @@ fn summary_text(html: &str) -> Option<String> {
             text.truncate(text.trim_end().len());
         }
     }
-    Some(text).filter(|t| t.chars().any(char::is_alphanumeric))
+    Some((text, tail)).filter(|(t, _)| t.chars().any(char::is_alphanumeric))
 }
+
+/// Most words after a summary's bold title read as the competencies it
+/// is filed under.
+const MAX_SUMMARY_TAIL_WORDS: usize = 8;
 
 /// Non-breaking and zero-width spaces are invisible in an editor but break
 /// matching and YAML output; control characters never belong in a story.

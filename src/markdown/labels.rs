@@ -463,12 +463,13 @@ pub(crate) fn line_label(
         .filter(|r| len >= 4 && (r.is_empty() || r.starts_with(char::is_whitespace)))
     {
         // `Situation... We had no analyst`, as typed in a plain editor:
-        // counts only beside its siblings, like a dashed one.
+        // counts only beside its siblings, like a dashed one (alone on its
+        // line, as `Result` alone is, it needs none).
         return Some(LineLabel {
             part,
             rest: rest.trim(),
             one_letter: false,
-            dashed: true,
+            dashed: !rest.trim().is_empty(),
             weak: WEAK_LABELS.contains(&body[..len].to_ascii_lowercase().as_str()),
         });
     } else if let Some(rest) = after
@@ -3389,6 +3390,10 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     ("competency", MetaKind::Competencies),
     ("comps", MetaKind::Competencies),
     ("tags", MetaKind::Competencies),
+    // Spanish notes (`Preguntas::` in a Roam graph kept in Spanish).
+    ("preguntas", MetaKind::Questions),
+    ("competencias", MetaKind::Competencies),
+    ("etiquetas", MetaKind::Competencies),
     ("skills", MetaKind::Competencies),
     ("skills shown", MetaKind::Competencies),
     ("skills demonstrated", MetaKind::Competencies),
@@ -3454,7 +3459,11 @@ pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<
     }
     // `> [!question] Questions this answers`: a callout's title is a label
     // line without a colon.
-    let callout = text[..start].trim_end().ends_with(']') && text[..start].contains("[!");
+    let callout = text[..start]
+        .trim_end()
+        .trim_end_matches(['+', '-'])
+        .ends_with(']')
+        && text[..start].contains("[!");
     let rest = if let Some(rest) = after.trim_start().strip_prefix(':') {
         rest.trim_start_matches(':')
     } else if callout && after.trim().is_empty() {

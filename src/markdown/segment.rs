@@ -3440,7 +3440,11 @@ fn apply_mappings(
         .map(|s| s.story.questions.iter().map(|q| q.to_lowercase()).collect())
         .collect();
     let mut budget = TITLE_MATCH_BUDGET;
+    let resolve =
+        |wanted: &str, budget: &mut usize| title_target(wanted, &titles, &by_title, budget);
     for (mapping, line) in mappings {
+        // More stories the same row names (`Marlow, Trial`).
+        let mut also: Vec<usize> = Vec::new();
         let found = match &mapping.target {
             Target::Question(number) => by_kind.get(&(PrefixKind::Question, *number)).copied(),
             Target::Number { kind, number } => kind
@@ -3452,84 +3456,128 @@ fn apply_mappings(
                 }),
             Target::Title(title) => {
                 let wanted = title.to_lowercase();
-                by_title
-                    .get(wanted.as_str())
-                    .copied()
-                    .or_else(|| {
-                        if budget < titles.len() || wanted.len() < 4 {
-                            return None;
-                        }
-                        budget -= titles.len();
-                        titles
-                            .iter()
-                            .position(|t| t.contains(&wanted) || wanted.contains(t.as_str()))
-                    })
-                    .or_else(|| {
-                        // A quick map's number and asides around a short title:
-                        // `1 Harlow Rd`, `3 Mill Lane (also 1)`.
-                        let bare = labels::without_parentheses(&wanted);
-                        let digits = bare.bytes().take_while(u8::is_ascii_digit).count();
-                        let after = bare[digits..].trim_start_matches(['.', ')']);
-                        if digits == 0 || !after.starts_with(char::is_whitespace) {
-                            return None;
-                        }
-                        let bare = after.trim();
-                        if bare.len() < 4 || budget < titles.len() {
-                            return None;
-                        }
-                        budget -= titles.len();
-                        // Whole words, and one story only.
-                        let padded = format!(" {bare} ");
-                        let words_of = |t: &str| {
-                            format!(" {} ", t.replace(|c: char| !c.is_alphanumeric(), " "))
-                        };
-                        let mut hits = titles
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, t)| words_of(t).contains(&padded));
-                        match (hits.next(), hits.next()) {
-                            (Some((i, _)), None) => Some(i),
-                            _ => None,
-                        }
-                    })
-                    .or_else(|| {
-                        if budget < titles.len() {
-                            return None;
-                        }
-                        budget -= titles.len();
-                        shortened_title_match(&wanted, &titles)
-                    })
-            }
-        };
-        match found.and_then(|i| Some((i, stories.get_mut(i)?, known.get_mut(i)?))) {
-            // A table of Leadership Principles or values to stories
-            // (`| Earn Trust | The PCI finding I sat on |`) names the
-            // story's competency, not a question it answers.
-            Some((_, story, _))
-                if mapping.competencies || names_competencies(&mapping.question) =>
-            {
-                let (_, names) = labels::meta_items(MetaKind::Competencies, &mapping.question);
-                for name in names {
-                    if !story.story.competencies.contains(&name) {
-                        story.story.competencies.push(name);
+                let mut found = resolve(&wanted, &mut budget);
+                // `Marlow (Sales VP)`: the name without its aside.
+                let bare = labels::without_parentheses(&wanted).trim().to_owned();
+                if found.is_none() && bare != wanted {
+                    found = resolve(&bare, &mut budget);
+                }
+                // `Marlow, Trial`: a list of names, each a story.
+                if found.is_none() && bare.contains([',', ';', '&', '+']) {
+                    let names: Vec<usize> = bare
+                        .split([',', ';', '&', '+'])
+                        .map(str::trim)
+                        .filter(|n| !n.is_empty())
+                        .map(|n| resolve(n, &mut budget))
+                        .collect::<Option<Vec<usize>>>()
+                        .unwrap_or_default();
+                    if let Some((&first, rest)) = names.split_first() {
+                        also.extend(rest.iter().copied());
+                        found = Some(first);
                     }
                 }
+                found
             }
-            Some((_, story, seen)) => {
-                if seen.insert(mapping.question.to_lowercase()) {
-                    story.story.questions.push(mapping.question);
-                }
-            }
-            None => skipped.push(SkippedSection {
+        };
+        let Some(found) = found else {
+            skipped.push(SkippedSection {
                 title: mapping.question,
                 line,
                 reason: format!(
                     "mapped to {}, which is not a story in this document",
                     describe(&mapping.target)
                 ),
-            }),
+            });
+            continue;
+        };
+        // A table of Leadership Principles or values to stories (`| Earn
+        // Trust | The PCI finding I sat on |`) names the story's
+        // competency, not a question it answers.
+        let competencies = mapping.competencies || names_competencies(&mapping.question);
+        for i in std::iter::once(found).chain(also) {
+            let (Some(story), Some(seen)) = (stories.get_mut(i), known.get_mut(i)) else {
+                continue;
+            };
+            if competencies {
+                let (_, names) = labels::meta_items(MetaKind::Competencies, &mapping.question);
+                for name in names {
+                    if !story.story.competencies.contains(&name) {
+                        story.story.competencies.push(name);
+                    }
+                }
+            } else if seen.insert(mapping.question.to_lowercase()) {
+                story.story.questions.push(mapping.question.clone());
+            }
         }
     }
+}
+
+/// The story (its index in `titles`, lowercase) an index's name for it
+/// points at: its title, part of it or the title inside it, a quick map's
+/// number and short title (`1 Harlow Rd`), a word of one title only (`SSO`),
+/// or its own short words ([`shortened_title_match`]). Each search past
+/// the exact title spends `titles.len()` of `budget`.
+fn title_target(
+    wanted: &str,
+    titles: &[String],
+    by_title: &HashMap<&str, usize>,
+    budget: &mut usize,
+) -> Option<usize> {
+    if let Some(&i) = by_title.get(wanted) {
+        return Some(i);
+    }
+    let mut spend = || {
+        let ok = *budget >= titles.len();
+        if ok {
+            *budget -= titles.len();
+        }
+        ok
+    };
+    // Whole words of one title only.
+    let words_of = |t: &str| format!(" {} ", t.replace(|c: char| !c.is_alphanumeric(), " "));
+    let in_one_title = |name: &str| {
+        let padded = format!(" {name} ");
+        let mut hits = titles
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| words_of(t).contains(&padded));
+        match (hits.next(), hits.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
+    };
+    if wanted.len() >= 4 && spend() {
+        if let Some(i) = titles
+            .iter()
+            .position(|t| t.contains(wanted) || wanted.contains(t.as_str()))
+        {
+            return Some(i);
+        }
+    }
+    // A quick map's number and asides around a short title: `1 Harlow
+    // Rd`, `3 Mill Lane (also 1)`.
+    let bare = labels::without_parentheses(wanted);
+    let digits = bare.bytes().take_while(u8::is_ascii_digit).count();
+    let after = bare[digits..].trim_start_matches(['.', ')']);
+    if digits > 0 && after.starts_with(char::is_whitespace) {
+        let bare = after.trim();
+        if bare.len() >= 4 && spend() {
+            if let Some(i) = in_one_title(bare) {
+                return Some(i);
+            }
+        }
+    }
+    // `SSO`, `ELN`: one word, short, in one title.
+    let word = wanted.trim();
+    if word.len() >= 3 && word.chars().all(char::is_alphanumeric) && spend() {
+        if let Some(i) = in_one_title(word) {
+            return Some(i);
+        }
+    }
+    if !spend() {
+        return None;
+    }
+    shortened_title_match(wanted, titles)
 }
 
 /// The story an index names in its own short words (`Recon pipeline
