@@ -1134,3 +1134,47 @@ fn the_thirty_first_notes_set_keeps_table_questions_on_their_rows_and_ranking_be
     );
     assert_beats_baseline(dir.path(), &eval_file("notes-ze-questions.yaml"), 45);
 }
+
+#[test]
+fn the_thirty_second_notes_set_reads_callouts_summaries_and_definition_lists_and_ranking_beats_the_baseline(
+) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Six files: 30 stories.
+    let ids = [
+        "getting-sso-onto-someone-else-s-roadmap",
+        "freezer-7-over-easter",
+        "vmware-renewal-after-broadcom",
+        "wrong-discount-on-the-villalobos-renewal",
+        "killing-the-redis-cache-data-gut-feeling",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-zf", 30, &ids);
+    // `<summary><b>Title</b> — competency</summary>`; the question map's
+    // one-word names tag their stories.
+    let sso = story_file(dir.path(), "getting-sso-onto-someone-else-s-roadmap");
+    assert!(
+        sso.contains("title: Getting SSO onto someone else's roadmap\n"),
+        "{sso}"
+    );
+    assert!(sso.contains("- influencing without authority\n"), "{sso}");
+    // `Questions` with two `: ...` definitions.
+    let freezer = story_file(dir.path(), "freezer-7-over-easter");
+    assert!(
+        freezer.contains("- Describe an incident and how you handled it\n"),
+        "{freezer}"
+    );
+    // `Result...` alone on its line after a long Action.
+    let vmware = story_file(dir.path(), "vmware-renewal-after-broadcom");
+    assert!(
+        vmware.contains("\nresult: |-\n  Approved in July."),
+        "{vmware}"
+    );
+    // Roam's `Preguntas::` and a foldable `[!question]+` callout.
+    let discount = story_file(dir.path(), "wrong-discount-on-the-villalobos-renewal");
+    assert!(
+        discount.contains("questions:\n- Tell me about a mistake you made\n"),
+        "{discount}"
+    );
+    let cache = story_file(dir.path(), "killing-the-redis-cache-data-gut-feeling");
+    assert!(cache.contains("- Challenged the status quo\n"), "{cache}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-zf-questions.yaml"), 45);
+}

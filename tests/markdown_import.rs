@@ -3420,3 +3420,28 @@ fn several_definitions_foreign_meta_labels_and_lone_ellipsis_labels_are_read() {
         "Most machines moved and the renewal cost fell."
     );
 }
+
+#[test]
+fn html_tables_pasted_into_markdown_are_read() {
+    // A label per row, a list inside a cell, `<br>` breaks and entities.
+    let doc = "# Stories\n\nCopied from our wiki, hence the tables.\n\n## Backfill that deleted a day\n\n<table>\n<tr><td><b>Situation</b></td><td>A timezone bug left a week of events in local time.</td></tr>\n<tr><td><b>Task</b></td><td>Fix the timestamps without breaking the morning dashboards.</td></tr>\n<tr><td><b>Action</b></td><td><ul>\n<li>Ran the fix with the date filter on the wrong column &amp; lost a day</li>\n<li>Told my manager at once and restored from a snapshot</li>\n</ul></td></tr>\n<tr><td><b>Result</b></td><td>Dashboards were wrong for six hours.<br>The fix script now defaults to a dry run.</td></tr>\n</table>\n\n## Wider table\n\n<table>\n<tr><th>Story</th><th>Situation</th><th>Action</th><th>Result</th></tr>\n<tr><td>Cheaper warehouse</td><td>Our bill doubled in six months.</td><td>I suspended idle warehouses.</td><td>The bill fell by a third.</td></tr>\n</table>\n";
+    let import = import_text("wiki.md", doc.as_bytes());
+    let backfill = story(&import, "Backfill that deleted a day");
+    assert_eq!(
+        backfill.story.action,
+        "- Ran the fix with the date filter on the wrong column & lost a day\n- Told my manager at once and restored from a snapshot"
+    );
+    assert_eq!(
+        backfill.story.result,
+        "Dashboards were wrong for six hours. The fix script now defaults to a dry run."
+    );
+    assert_eq!(backfill.line, 5);
+    let cheaper = story(&import, "Cheaper warehouse");
+    assert_eq!(cheaper.story.result, "The bill fell by a third.");
+    // `<table>` named in prose is no table.
+    let prose = "## Layout fix\n\n**Situation:** Our emails used <table> layouts that broke on phones.\n**Action:** I rewrote them with flexible blocks.\n**Result:** Mobile complaints stopped.\n";
+    let import = import_text("prose.md", prose.as_bytes());
+    let layout = story(&import, "Layout fix");
+    assert_eq!(layout.story.action, "I rewrote them with flexible blocks.");
+    assert_eq!(layout.story.result, "Mobile complaints stopped.");
+}

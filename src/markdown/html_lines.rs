@@ -46,8 +46,11 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<Rewritten> {
             .to_ascii_lowercase();
         head.contains("<html") || head.contains("<!doctype html") || head.contains("<body")
     };
-    if !page || !text.contains('<') {
+    if !text.contains('<') {
         return None;
+    }
+    if !page {
+        return markdown_tables(text);
     }
     let lines: Vec<&str> = text.split('\n').collect();
     let starts: Vec<Vec<usize>> = lines.iter().map(|l| block_starts(l)).collect();
@@ -98,6 +101,186 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<Rewritten> {
         }
     }
     Some(out.finish(text.ends_with('\n')))
+}
+
+/// HTML tables pasted into Markdown notes (a Confluence or Notion copy),
+/// `<table>` to `</table>` over one or many lines, outside code fences,
+/// rewritten as Markdown: a row of two cells whose first is short, `<td><b>
+/// Situation</b></td><td>...</td>`, becomes the label line `**Situation:**
+/// ...` (its `<br>` breaks and `<li>` items lines of their own); a table of
+/// wider rows becomes a pipe table, its first row the header. Every line
+/// written reports the source line its row starts on.
+fn markdown_tables(text: &str) -> Option<Rewritten> {
+    let lower = text.to_ascii_lowercase();
+    if !lower.contains("<table") || !lower.contains("</table") {
+        return None;
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    // Each table's first and last line, outside fences.
+    let mut tables: Vec<(usize, usize)> = Vec::new();
+    let mut fence: Option<&str> = None;
+    let mut open: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        if let Some(marker) = fence {
+            if t.starts_with(marker) {
+                fence = None;
+            }
+            continue;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = Some(&t[..3]);
+            continue;
+        }
+        let l = line.to_ascii_lowercase();
+        if open.is_none() && t.to_ascii_lowercase().starts_with("<table") {
+            open = Some(i);
+        }
+        if let Some(start) = open {
+            if l.contains("</table") {
+                tables.push((start, i));
+                open = None;
+            } else if i - start > MAX_TABLE_LINES {
+                open = None;
+            }
+        }
+    }
+    if tables.is_empty() {
+        return None;
+    }
+    let mut out = LineWriter::with_capacity(text.len() + 256);
+    let mut next = 0;
+    for &(first, last) in &tables {
+        for (i, line) in lines.iter().enumerate().take(first).skip(next) {
+            out.line(line, i + 1);
+        }
+        next = last + 1;
+        // Byte offset of each line's start within the table's text.
+        let block = lines[first..=last].join("\n");
+        let mut starts = vec![0];
+        starts.extend(block.match_indices('\n').map(|(at, _)| at + 1));
+        let line_of =
+            |at: usize| first + 1 + starts.partition_point(|&s| s <= at).saturating_sub(1);
+        let rows: Vec<(usize, Vec<&str>)> = row_spans(&block)
+            .into_iter()
+            .map(|(at, row)| (line_of(at), cells(row)))
+            .filter(|(_, cells)| !cells.is_empty())
+            .collect();
+        out.line("", first + 1);
+        let labelled = rows.iter().all(|(_, cells)| {
+            cells.len() == 2 && {
+                let words = plain(cells[0]).split_whitespace().count();
+                (1..=MAX_LABEL_CELL_WORDS).contains(&words)
+            }
+        });
+        for (k, (source, cells)) in rows.iter().enumerate() {
+            if labelled {
+                let label = plain(cells[0]);
+                let label = label.trim().trim_end_matches(':');
+                let mut body = cell_lines(cells[1]).into_iter();
+                let first_line = body.next().unwrap_or_default();
+                out.line(&format!("**{label}:** {first_line}"), *source);
+                for more in body {
+                    out.line(&more, *source);
+                }
+                out.line("", *source);
+            } else {
+                let row: Vec<String> = cells
+                    .iter()
+                    .map(|c| cell_lines(c).join(" ").replace('|', "/"))
+                    .collect();
+                out.line(&format!("| {} |", row.join(" | ")), *source);
+                if k == 0 {
+                    out.line(&format!("|{}", "---|".repeat(row.len())), *source);
+                }
+            }
+        }
+        out.line("", last + 1);
+    }
+    for (i, line) in lines.iter().enumerate().skip(next) {
+        out.line(line, i + 1);
+    }
+    Some(out.finish(text.ends_with('\n')))
+}
+
+/// Most lines one pasted table is followed over; an unclosed `<table>` in
+/// prose is not read as one.
+const MAX_TABLE_LINES: usize = 400;
+
+/// Most words of a row's first cell read as its label (`What I did`).
+const MAX_LABEL_CELL_WORDS: usize = 4;
+
+/// Each `<tr>...</tr>` of a table's text, with its byte offset.
+fn row_spans(block: &str) -> Vec<(usize, &str)> {
+    let lower = block.to_ascii_lowercase();
+    let mut rows = Vec::new();
+    let mut from = 0;
+    while let Some(open) = lower[from..].find("<tr").map(|o| from + o) {
+        let after = lower[open + 3..].chars().next();
+        if !after.is_some_and(|c| c == '>' || c.is_whitespace()) {
+            from = open + 3;
+            continue;
+        }
+        let end = lower[open..]
+            .find("</tr")
+            .or_else(|| lower[open + 3..].find("<tr").map(|e| e + 3))
+            .map_or(block.len(), |e| open + e);
+        rows.push((open, &block[open..end]));
+        from = end.max(open + 3);
+    }
+    rows
+}
+
+/// A cell's inner HTML as Markdown lines: `<br>` and paragraphs break
+/// lines, `<li>` items become `- ` lines, bold and code keep their marks,
+/// other tags go, the common entities are decoded.
+fn cell_lines(html: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        current.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            rest = &rest[open..];
+            break;
+        };
+        let tag = rest[open + 1..open + close].trim().to_ascii_lowercase();
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        match name.as_str() {
+            "br" | "p" | "div" | "ul" | "ol" | "li" => {
+                lines.push(std::mem::take(&mut current));
+                if name == "li" && !closing {
+                    current.push_str("- ");
+                }
+            }
+            "b" | "strong" => current.push_str("**"),
+            "code" => current.push('`'),
+            _ => {}
+        }
+        rest = &rest[open + close + 1..];
+    }
+    // The text after the last tag (or an unclosed `<` and what follows).
+    current.push_str(rest);
+    lines.push(current);
+    lines
+        .into_iter()
+        .map(|l| {
+            let decoded = l
+                .replace("&nbsp;", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
+            decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .filter(|l| !l.is_empty() && l != "-")
+        .collect()
 }
 
 /// The name of the tag a segment opens with (empty for text).
