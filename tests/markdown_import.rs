@@ -3445,3 +3445,48 @@ fn html_tables_pasted_into_markdown_are_read() {
     assert_eq!(layout.story.action, "I rewrote them with flexible blocks.");
     assert_eq!(layout.story.result, "Mobile complaints stopped.");
 }
+
+#[test]
+fn coach_templates_numbered_stories_and_quoted_question_lists_are_read() {
+    // A coach's template: a wrapped `Question:` line, `(S)`...`(R)`
+    // paragraphs, the coach's feedback and a score after each answer.
+    let template = "Question: Describe a time you had to decide without\nall the facts.\n\nAnswer:\n(S) Friday evening, a gauge showed three brackets out of tolerance before a Monday shipment.\n\n(T) I was the engineer on call, so the call to stop the line was mine.\n\n(A) I stopped the line and had every part measured over the weekend.\n\n(R) We caught 212 bad parts and shipped the rest on time.\n\nCoach feedback:\n- Strong ownership, but the Result is long.\nScore: 4/5\n";
+    let import = import_text("template.txt", template.as_bytes());
+    assert_eq!(import.stories.len(), 1);
+    let decision = &import.stories[0].story;
+    assert_eq!(
+        decision.questions,
+        ["Describe a time you had to decide without all the facts."]
+    );
+    // Named after its question: its text opens with when, not what.
+    assert_eq!(decision.title, "Had to decide without all the facts");
+    assert_eq!(
+        decision.result,
+        "We caught 212 bad parts and shipped the rest on time."
+    );
+    // A weekday that names an event keeps its title.
+    let event = "## Tuesday phone-in on potholes\n\n**Situation:** A caller on the radio phone-in blamed us for potholes.\n**Action:** I invited him to walk the road with our inspector.\n**Result:** He thanked us on air the next week.\n";
+    let import = import_text("event.md", event.as_bytes());
+    assert_eq!(titles(&import), ["Tuesday phone-in on potholes"]);
+
+    // Four numbered sentences under a story heading, in STAR order.
+    let numbered = "# Ward stories\n\n### Bed flow clash\n\n1. Situation - The emergency department kept sending patients up during our handover.\n2. Task - Keep the ward safe without a turf war.\n3. Action - I met their manager over coffee and agreed a ready-bed signal.\n4. Result - Transfers sped up and the arguments stopped.\n\n### Feedback to a new graduate\n\n1. A new graduate nurse on my ward kept leaving gaps in her fluid charts every week.\n2. As her manager I needed to raise it early and privately, before it hurt a patient.\n3. I met her alone, showed her three dated examples and set up twice-daily checks with a buddy.\n4. Her documentation audit scores rose from 62% to 94% over the next two audits.\n";
+    let import = import_text("ward.md", numbered.as_bytes());
+    let feedback = story(&import, "Feedback to a new graduate");
+    assert!(feedback.story.task.starts_with("As her manager I needed"));
+    assert!(feedback.story.action.starts_with("I met her alone"));
+    assert!(feedback.story.result.starts_with("Her documentation audit"));
+    assert!(feedback.guessed_parts);
+    // A numbered list of steps is no story.
+    let steps = "# Prep\n\n### Bed flow clash\n\n1. Situation - The emergency department kept sending patients up during our handover.\n2. Task - Keep the ward safe without a turf war.\n3. Action - I met their manager over coffee and agreed a ready-bed signal.\n4. Result - Transfers sped up and the arguments stopped.\n\n### How I prepare\n\n1. I read the job description twice and mark every skill it names.\n2. I pick one story for each skill from my notes and rehearse it aloud.\n3. I time each answer so that none runs past two minutes.\n4. I write the numbers I must remember on one card for the day.\n";
+    let import = import_text("steps.md", steps.as_bytes());
+    assert_eq!(titles(&import), ["Bed flow clash"]);
+
+    // `Q: "..." / "..."`: two questions.
+    let quoted = "## Regulator deadline\n\nQ: “Tell me about a tight deadline” – also works for “a trade-off you made”\n\n**Situation:** A regulator gave us six weeks to add new limits.\n**Action:** I cut the scope to what day one needed.\n**Result:** We shipped two days early.\n";
+    let import = import_text("quoted.md", quoted.as_bytes());
+    assert_eq!(
+        story(&import, "Regulator deadline").story.questions,
+        ["Tell me about a tight deadline", "a trade-off you made"]
+    );
+}

@@ -2896,6 +2896,18 @@ pub(crate) fn weak_title(title: &str) -> bool {
         || (matches!(first, "at" | "as")
             && matches!(second, "a" | "an" | "the" | "my" | "our"))
         || (matches!(first, "in" | "early" | "late" | "back") && dated(second))
+        // `Friday evening, around 19h`, `One night on the ward`, `Last
+        // day of the month`: when, not what.
+        || (matches!(
+            first,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        ) && (matches!(second, "morning" | "evening" | "night" | "afternoon" | "lunchtime")
+            || second.starts_with(|c: char| c.is_ascii_digit())))
+        || (matches!(first, "last" | "first" | "one" | "that" | "late" | "early")
+            && matches!(
+                second,
+                "day" | "morning" | "evening" | "night" | "afternoon" | "weekend" | "shift"
+            ))
         || (matches!(first, "last" | "this")
             && matches!(
                 second,
@@ -3249,6 +3261,36 @@ pub(crate) fn commentary_line(text: &str) -> bool {
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'))
         .to_lowercase();
     let words: Vec<&str> = lead.split_whitespace().collect();
+    // `Coach feedback:`, `Feedback from my mentor:`, `Interviewer's
+    // comments:`: someone else's remarks on the answer, and `Score: 3/5`.
+    let reviewer = words.iter().any(|w| {
+        matches!(
+            w.trim_end_matches("'s").trim_end_matches('\u{2019}'),
+            "coach" | "mentor" | "interviewer" | "reviewer" | "coach\u{2019}s"
+        )
+    });
+    let remarks = words.iter().any(|w| {
+        matches!(
+            *w,
+            "feedback" | "comments" | "comment" | "notes" | "remarks"
+        )
+    });
+    if (1..=4).contains(&words.len()) && reviewer && remarks {
+        return true;
+    }
+    if matches!(
+        words.as_slice(),
+        ["score" | "rating" | "self-score" | "grade"]
+    ) && {
+        let value: String = body[colon + 1..].split_whitespace().collect();
+        let (got, of) = value.split_once('/').unwrap_or(("", ""));
+        !got.is_empty()
+            && got.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && !of.is_empty()
+            && of.bytes().all(|b| b.is_ascii_digit())
+    } {
+        return true;
+    }
     if words.len() < 3 || words.len() > MAX_COMMENTARY_WORDS {
         return false;
     }
@@ -3829,6 +3871,32 @@ fn trailing_reference(text: &str) -> Option<(usize, Target)> {
 }
 
 /// A question as written, without `Q1:`, quotes or trailing separators.
+/// A question line listing several quoted questions, its outer quotes
+/// already gone: `Tell me about a tight deadline" / "a trade-off you
+/// made` (from `Q: "..." / "..."`), `...deadline” – also works for “a
+/// trade-off...`. Each question; the text itself when it lists none.
+pub(crate) fn listed_quoted_questions(text: &str) -> Vec<String> {
+    let quote = |c: char| matches!(c, '"' | '\u{201c}' | '\u{201d}');
+    let pieces: Vec<&str> = text.split(quote).collect();
+    // Questions at even places, short separators between them.
+    let separators_short = pieces.iter().skip(1).step_by(2).all(|sep| {
+        sep.split_whitespace().count() <= MAX_QUOTE_SEPARATOR_WORDS && !sep.contains('?')
+    });
+    if pieces.len() < 3 || pieces.len().is_multiple_of(2) || !separators_short {
+        return vec![text.to_owned()];
+    }
+    pieces
+        .iter()
+        .step_by(2)
+        .map(|q| clean_question(q.trim().trim_start_matches(['.', '\u{2026}'])))
+        .filter(|q| q.split_whitespace().count() >= 2)
+        .collect()
+}
+
+/// Most words between two quoted questions on one line (` / `, ` - also
+/// works for `).
+const MAX_QUOTE_SEPARATOR_WORDS: usize = 4;
+
 pub(crate) fn clean_question(text: &str) -> String {
     let text = match story_prefix(text) {
         Some(prefix) if prefix.kind == PrefixKind::Question && !prefix.rest.is_empty() => {

@@ -467,6 +467,39 @@ fn confirm_dashed_labels(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
+/// `Question: Describe a time you decided without all` and `the
+/// information.` on the next line of the same paragraph (plain text wrapped
+/// by hand): one question. A line that ends a sentence, or a next line
+/// that is anything but plain text of the paragraph, ends it.
+fn join_wrapped_questions(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..roles.len().saturating_sub(1) {
+        let Role::Question {
+            text,
+            prefixed: true,
+        } = &roles[i]
+        else {
+            continue;
+        };
+        let ends = text
+            .trim_end_matches(['"', '\u{201d}', '\'', '*', '_'])
+            .ends_with(['?', '.', '!']);
+        let next = &lines[i + 1];
+        let wraps = !ends
+            && roles[i + 1] == Role::Content
+            && next.kind == LineKind::Text
+            && next.joiner == Joiner::Space
+            && next.item.is_none();
+        if wraps {
+            let joined = labels::clean_question(&format!("{text} {}", next.text.trim()));
+            roles[i] = Role::Question {
+                text: joined,
+                prefixed: true,
+            };
+            roles[i + 1] = Role::Ignored;
+        }
+    }
+}
+
 /// `A:` right after a `Q:` line opens the answer, not an Action: the
 /// text after it is read as a line of its own (`A: S: Our client...`).
 fn read_answer_markers(lines: &[Line], roles: &mut [Role]) {
@@ -1820,6 +1853,7 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     let prose_titles = promote_numbered_prose_titles(lines, &mut roles);
     keep_dividers(lines, &mut roles);
     read_answer_markers(lines, &mut roles);
+    join_wrapped_questions(lines, &mut roles);
     drop_bare_answer_markers(&mut roles);
     keep_sub_labels_in_part_sections(lines, &mut roles);
     read_follow_up_headings(lines, &mut roles);
@@ -2071,14 +2105,16 @@ impl<'a> Segmenter<'a> {
                             && !answered_below
                     });
                     if (*prefixed && titled_and_empty) || nested_under_story {
-                        self.add_meta(vec![text.clone()], Vec::new());
+                        self.add_meta(labels::listed_quoted_questions(text), Vec::new());
                     } else if *prefixed || (!open_story && story_follows) {
                         self.finish_draft();
                         if !self.last_was_question {
                             self.pending_questions.clear();
                         }
-                        if self.pending_questions.len() < MAX_PENDING_QUESTIONS {
-                            self.pending_questions.push(text.clone());
+                        for question in labels::listed_quoted_questions(text) {
+                            if self.pending_questions.len() < MAX_PENDING_QUESTIONS {
+                                self.pending_questions.push(question);
+                            }
                         }
                         self.pending_level = self.section.as_ref().map_or(0, |s| s.level);
                         self.mark_section(|s| s.has_question = true);
@@ -2609,14 +2645,35 @@ impl<'a> Segmenter<'a> {
             .filter(|&&i| self.lines.get(i).is_some_and(|l| l.item.is_some()))
             .count();
         let paragraphs = listed * 2 <= section.prose.len();
+        let numbered = told_as_numbered_parts(self.lines, &section.prose);
         if section.story_heading
             && !child_follows
-            && paragraphs
+            && (paragraphs || numbered)
             && is_narrative(self.lines, &section.prose)
         {
             if let Some(&first) = section.prose.first() {
                 let mut draft = self.start_draft(first);
-                assign_by_position(self.lines, &section.prose, &Part::STAR, &mut draft);
+                if numbered {
+                    // Item by item, in STAR order, as the writer numbered them.
+                    let mut k = 0;
+                    for &i in &section.prose {
+                        let line = &self.lines[i];
+                        if line.item.is_some() && !draft.parts[Part::STAR[k].index()].is_empty() {
+                            k = (k + 1).min(Part::STAR.len() - 1);
+                        }
+                        draft.parts[Part::STAR[k].index()].push(Fragment {
+                            text: collapse(&line.text),
+                            joiner: if line.item.is_some() {
+                                Joiner::Blank
+                            } else {
+                                Joiner::Space
+                            },
+                        });
+                    }
+                    draft.guessed = true;
+                } else {
+                    assign_by_position(self.lines, &section.prose, &Part::STAR, &mut draft);
+                }
                 draft.prose_section = Some((section.title, section.line, section.asks));
                 self.drafts.push(draft);
                 return;
@@ -3138,6 +3195,37 @@ fn render(fragments: &[Fragment]) -> String {
     labels::strip_wrapping_quotes(&out).to_owned()
 }
 
+/// A story told as a numbered list of four sentences in STAR order
+/// (`1. Jess, one of our grads...` to `4. Her audit scores went...`), each
+/// item a sentence or more and the list all there is.
+fn told_as_numbered_parts(lines: &[Line], prose: &[usize]) -> bool {
+    let items: Vec<&Line> = prose
+        .iter()
+        .filter_map(|&i| lines.get(i))
+        .filter(|l| l.item.is_some())
+        .collect();
+    let numbered = items.iter().enumerate().all(|(k, l)| {
+        let marker = l.item.as_deref().unwrap_or("");
+        marker.trim_end_matches(['.', ')']) == (k + 1).to_string()
+    });
+    let same_list = items.iter().all(|l| l.depth == items[0].depth);
+    // Every line is an item or continues one.
+    let only_items = prose
+        .iter()
+        .filter_map(|&i| lines.get(i))
+        .all(|l| l.item.is_some() || l.joiner == Joiner::Space);
+    items.len() == Part::STAR.len()
+        && numbered
+        && same_list
+        && only_items
+        && items
+            .iter()
+            .all(|l| l.text.split_whitespace().count() >= MIN_NUMBERED_PART_WORDS)
+}
+
+/// Fewest words of each item of a story told as a numbered list.
+const MIN_NUMBERED_PART_WORDS: usize = 8;
+
 /// Whether a story with these parts filled is worth importing: two STAR
 /// parts, one of them what was done or achieved.
 fn importable(filled: impl Fn(Part) -> bool) -> bool {
@@ -3297,7 +3385,8 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
             None => collapse(&line.text),
         };
         match paragraphs.last_mut() {
-            Some(last) if line.joiner != Joiner::Blank => {
+            // A list item is a paragraph of its own (`1. ...` to `4. ...`).
+            Some(last) if line.joiner != Joiner::Blank && line.item.is_none() => {
                 last.push(' ');
                 last.push_str(&text);
             }
