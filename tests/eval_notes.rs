@@ -1178,3 +1178,42 @@ fn the_thirty_second_notes_set_reads_callouts_summaries_and_definition_lists_and
     assert!(cache.contains("- Challenged the status quo\n"), "{cache}");
     assert_beats_baseline(dir.path(), &eval_file("notes-zf-questions.yaml"), 45);
 }
+
+#[test]
+fn the_thirty_third_notes_set_reads_html_tables_numbered_stories_and_coach_templates_and_ranking_beats_the_baseline(
+) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Six files: 30 stories (a draft row of the CSV left out).
+    let ids = [
+        "overwrote-3-days-of-shipment-events-mistake",
+        "documentation-feedback-grad-nurse",
+        "a-time-i-failed",
+        "had-to-make-a-decision-without-having-all",
+        "regulator-deadline-6-weeks",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-zg", 30, &ids);
+    // An HTML table pasted into Markdown: a label cell and a text cell
+    // per row, `<li>` items kept as a list.
+    let backfill = story_file(dir.path(), "overwrote-3-days-of-shipment-events-mistake");
+    assert!(
+        backfill.contains("action: |-\n  - Wrote the backfill script"),
+        "{backfill}"
+    );
+    // Four unlabelled numbered sentences in STAR order.
+    let feedback = story_file(dir.path(), "documentation-feedback-grad-nurse");
+    assert!(
+        feedback.contains("\ntask: As her line manager I needed"),
+        "{feedback}"
+    );
+    // The coach's feedback and score are not the answer's Result.
+    let failed = story_file(dir.path(), "a-time-i-failed");
+    assert!(!failed.contains("Coach feedback"), "{failed}");
+    assert!(!failed.contains("Score:"), "{failed}");
+    // `Q: “...” – also works for “...”`: two questions.
+    let deadline = story_file(dir.path(), "regulator-deadline-6-weeks");
+    assert!(
+        deadline.contains("- Tell me about a tight deadline\n- a trade-off you made\n"),
+        "{deadline}"
+    );
+    assert_beats_baseline(dir.path(), &eval_file("notes-zg-questions.yaml"), 45);
+}
