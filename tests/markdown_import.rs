@@ -3490,3 +3490,18 @@ fn coach_templates_numbered_stories_and_quoted_question_lists_are_read() {
         ["Tell me about a tight deadline", "a trade-off you made"]
     );
 }
+
+#[test]
+fn a_question_line_wrapped_onto_aligned_lines_keeps_each_question() {
+    let text = "Server room flood\n-----------------\n\nCompetency:  incident management\nQuestions:   \"Tell me about a crisis you handled\"\n             \"A time you decided with half the facts\"\nClient:      Northgate Housing\n\nSituation...\nA burst pipe flooded the server room on a Sunday.\n\nAction...\nI moved the core switches to the backup room and ran on the standby site.\n\nResult...\nServices were back by Monday morning.\n";
+    let import = import_text("flood.txt", text.as_bytes());
+    let flood = story(&import, "Server room flood");
+    assert_eq!(
+        flood.story.questions,
+        [
+            "Tell me about a crisis you handled",
+            "A time you decided with half the facts"
+        ]
+    );
+    assert_eq!(flood.story.competencies, ["incident management"]);
+}

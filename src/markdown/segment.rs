@@ -500,6 +500,64 @@ fn join_wrapped_questions(lines: &[Line], roles: &mut [Role]) {
     }
 }
 
+/// A question line wrapped onto the next lines of its paragraph, as plain
+/// text aligns them: `Questions:   "Tell me about a major incident"` over
+/// `             "A time you decided with incomplete info"`. It continues
+/// with questions (or quoted lines) only.
+fn join_wrapped_meta(lines: &[Line], roles: &mut [Role]) {
+    let mut i = 0;
+    while i < roles.len() {
+        let Role::Meta { kind, rest, strong } = &roles[i] else {
+            i += 1;
+            continue;
+        };
+        if rest.is_empty() {
+            i += 1;
+            continue;
+        }
+        let (kind, strong) = (*kind, *strong);
+        let mut joined = rest.clone();
+        let mut j = i + 1;
+        while j < roles.len() && j - i <= MAX_WRAPPED_META_LINES {
+            let next = &lines[j];
+            let text = next.text.trim();
+            let continues = roles[j] == Role::Content
+                && next.kind == LineKind::Text
+                && next.joiner == Joiner::Space
+                && next.item.is_none();
+            let fits = match kind {
+                MetaKind::Questions | MetaKind::Either => {
+                    labels::is_question(text)
+                        || (text.starts_with(['"', '\u{201c}'])
+                            && text.ends_with(['"', '\u{201d}']))
+                }
+                // `Client: Morrow` under `Tags: ...` is a field of its own.
+                MetaKind::Competencies => false,
+            };
+            if !(continues && fits) {
+                break;
+            }
+            joined.push_str(if kind == MetaKind::Competencies {
+                ", "
+            } else {
+                " "
+            });
+            joined.push_str(text);
+            roles[j] = Role::Ignored;
+            j += 1;
+        }
+        roles[i] = Role::Meta {
+            kind,
+            rest: joined,
+            strong,
+        };
+        i = j;
+    }
+}
+
+/// Most lines a wrapped metadata line continues over.
+const MAX_WRAPPED_META_LINES: usize = 8;
+
 /// `A:` right after a `Q:` line opens the answer, not an Action: the
 /// text after it is read as a line of its own (`A: S: Our client...`).
 fn read_answer_markers(lines: &[Line], roles: &mut [Role]) {
@@ -1854,6 +1912,7 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     keep_dividers(lines, &mut roles);
     read_answer_markers(lines, &mut roles);
     join_wrapped_questions(lines, &mut roles);
+    join_wrapped_meta(lines, &mut roles);
     drop_bare_answer_markers(&mut roles);
     keep_sub_labels_in_part_sections(lines, &mut roles);
     read_follow_up_headings(lines, &mut roles);
