@@ -526,12 +526,12 @@ fn the_sixteenth_notes_set_imports_every_story_and_ranking_beats_the_baseline() 
         "freshco-otif-collapse-at-peak",
         "shrink-data-driven-commercial",
         "customer-complaint-the-bed-delivery-one-not-the",
-        "stopped-work-on-unsupported-trench-safety-h-s",
-        "wrong-consent-form-version-mistake-failure",
+        "stopped-work-on-unsupported-trench",
+        "wrong-consent-form-version",
     ];
     import_set(dir.path(), "corpus/eval/notes-p", 30, &ids);
     // A table row that goes on under an empty first cell is more of its part.
-    let trench = story_file(dir.path(), "stopped-work-on-unsupported-trench-safety-h-s");
+    let trench = story_file(dir.path(), "stopped-work-on-unsupported-trench");
     assert!(trench.contains("Called the foreman"), "{trench}");
     assert!(!trench.contains("| Called"), "{trench}");
     assert_beats_baseline(dir.path(), &eval_file("notes-p-questions.yaml"), 45);
@@ -625,7 +625,7 @@ fn the_twentieth_notes_set_imports_its_stories_and_ranking_beats_the_baseline() 
         "bramble-oak-duplicate-shipments",
         "mentoring-dev-through-his-first-a-b-test",
         "one-page-checkout-rollback",
-        "rolling-out-yubikeys-to-600-people-change-management",
+        "rolling-out-yubikeys-to-600-people",
     ];
     import_set(dir.path(), "corpus/eval/notes-t", 30, &ids);
     // The article's commentary and the post's replies are not the stories.
@@ -635,10 +635,7 @@ fn the_twentieth_notes_set_imports_its_stories_and_ranking_beats_the_baseline() 
         redis.contains("- Tell me about a time you worked under pressure"),
         "{redis}"
     );
-    let keys = story_file(
-        dir.path(),
-        "rolling-out-yubikeys-to-600-people-change-management",
-    );
+    let keys = story_file(dir.path(), "rolling-out-yubikeys-to-600-people");
     assert!(!keys.contains("Reply"), "{keys}");
     // An Anki card's front names the story and the question it answers.
     let card = story_file(dir.path(), "one-page-checkout-rollback");
@@ -855,7 +852,7 @@ fn the_twenty_fifth_notes_set_imports_word_documents_and_ranking_beats_the_basel
     assert!(crm.contains("situation: Summer 2020"), "{crm}");
     // The phone note: a numbered title over unlabelled prose is a story of
     // its own, not the end of the one above it.
-    let pax = story_file(dir.path(), "disruptive-pax-man-dlm-conflict-de-escalation");
+    let pax = story_file(dir.path(), "disruptive-pax-man-dlm");
     assert!(!pax.contains("Gatwick"), "{pax}");
     let medical = story_file(dir.path(), "medical-lgw-tfs-leading-under-pressure");
     assert!(medical.contains("situation: Feb 2024 Gatwick"), "{medical}");

@@ -677,16 +677,21 @@ fn a_spoken_hedge_is_no_question_about_honesty() {
         "Our release train is, if I'm honest, a bit chaotic. How do you plan a launch?",
         "Frankly our roadmap slips a lot, and to be honest nobody tracks it. How do you keep a plan on track?",
         "Honestly, the last rollout went badly. How would you run the next one?",
+        "Our roadmap, to be honest, slips a lot. How do you keep a plan on track?",
+        "Our docs are honestly a mess. How do you plan a launch?",
         "To be honest with you, our on-call is rough. How do you plan a launch?",
     ] {
         let q = f.engine.ranker.analyze(hedged);
         assert!(!q.concepts.contains(&integrity), "{hedged}");
     }
-    let q = f
-        .engine
-        .ranker
-        .analyze("Tell me about a time you had to be honest with a client about a delay.");
-    assert!(q.concepts.contains(&integrity));
+    for earnest in [
+        "Tell me about a time you had to be honest with a client about a delay.",
+        "Tell me about a time you found it hard to be honest.",
+        "Tell me about a time you acted honestly when it cost you.",
+    ] {
+        let q = f.engine.ranker.analyze(earnest);
+        assert!(q.concepts.contains(&integrity), "{earnest}");
+    }
 }
 
 #[test]

@@ -91,16 +91,16 @@ fn is_uuid(text: &str) -> bool {
 }
 
 /// A Roam block reference's uid, `((GxT4a_9bQ))`: nine letters, digits,
-/// `-` or `_`, with a digit or a capital after the first (`((optional))`
-/// in prose has neither).
+/// `-` or `_`, with a digit, a capital and a small letter among them
+/// (`((optional))`, `((FY2023-24))` and `((PagerDuty))` in prose lack one).
 fn is_roam_uid(text: &str) -> bool {
     text.len() == 9
         && text
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        && text[1..]
-            .bytes()
-            .any(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && text.bytes().any(|b| b.is_ascii_uppercase())
+        && text.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 /// Longest wiki link or block reference read as one.
@@ -340,6 +340,8 @@ fn extract_lines(text: &str) -> Vec<Line> {
     let text = rewrite_html(&text);
     let text = rewrite_bullets(&text);
     let text = rewrite_numbered_setext(&text);
+    let text = rewrite_roman_titles(&text);
+    let text = rewrite_lettered_parts(&text);
     let text = blank_front_matter(&text);
     let text = rewrite_containers(&text);
     let text = rewrite_definition_lists(&text);
@@ -1180,7 +1182,12 @@ fn rewrite_definition_lists(text: &str) -> Cow<'_, str> {
             .take(2)
             .position(|l| !l.trim().is_empty())
             .map(|d| lines[at + 1 + d]);
-        (1..=MAX_TERM_WORDS).contains(&words)
+        // A part or metadata label (`Situation`, `Questions`, `Tags`); a
+        // story's title over `: Situation: ...` stays its title.
+        let label = labels::part_named(line).is_some_and(|(_, end)| line[end..].trim().is_empty())
+            || labels::meta_line(&format!("{line}:"), None).is_some_and(|m| m.rest.is_empty());
+        label
+            && (1..=MAX_TERM_WORDS).contains(&words)
             && columns(lines[at]) < 4
             && !line.starts_with(['#', ':', '-', '*', '+', '>', '|', '<'])
             && !line.ends_with(['.', '?', '!', ':', ';', ','])
@@ -2261,6 +2268,7 @@ fn summary_text(html: &str) -> Option<(String, Option<String>)> {
     // Where the bold span that opens the summary closes, in `text`.
     let mut bold_end = None;
     let mut opened_bold = false;
+    let mut has_text = false;
     for c in html.get(start..end)?.chars() {
         match c {
             '<' => {
@@ -2270,25 +2278,34 @@ fn summary_text(html: &str) -> Option<(String, Option<String>)> {
             '>' => {
                 in_tag = false;
                 let name = tag.trim().to_ascii_lowercase();
-                if (name == "b" || name == "strong") && !text.chars().any(char::is_alphanumeric) {
+                if (name == "b" || name == "strong") && !has_text {
                     opened_bold = true;
                 } else if opened_bold && bold_end.is_none() && (name == "/b" || name == "/strong") {
                     bold_end = Some(text.len());
                 }
             }
             _ if in_tag => tag.push(c),
-            _ => text.extend(clean_char(c)),
+            _ => {
+                has_text |= c.is_alphanumeric();
+                text.extend(clean_char(c));
+            }
         }
     }
     let tail = bold_end.and_then(|at| {
         let rest = text[at..].trim_start();
-        let rest = rest
-            .strip_prefix(['\u{2014}', '\u{2013}', '-', '|', ':'])?
-            .trim();
-        let words = rest.split_whitespace().count();
-        ((1..=MAX_SUMMARY_TAIL_WORDS).contains(&words)
-            && !rest.contains(|c: char| c.is_ascii_digit()))
-        .then(|| (at, rest.to_owned()))
+        // After a dash only (`<b>Story 2</b>: Pager storm` is a title),
+        // and names, not a phrase: each at most four words, none opening
+        // like a sentence (`what I learned about ownership`).
+        let rest = rest.strip_prefix(['\u{2014}', '\u{2013}'])?.trim();
+        let names_only = rest.split([',', '/', ';']).all(|name| {
+            let words: Vec<String> = name.split_whitespace().map(|w| w.to_lowercase()).collect();
+            (1..=MAX_SUMMARY_NAME_WORDS).contains(&words.len())
+                && !matches!(
+                    words[0].as_str(),
+                    "what" | "how" | "why" | "when" | "the" | "a" | "an" | "my" | "our" | "i"
+                )
+        });
+        (names_only && !rest.contains(|c: char| c.is_ascii_digit())).then(|| (at, rest.to_owned()))
     });
     let tail = tail.map(|(at, rest)| {
         text.truncate(at);
@@ -2314,9 +2331,9 @@ fn summary_text(html: &str) -> Option<(String, Option<String>)> {
     Some((text, tail)).filter(|(t, _)| t.chars().any(char::is_alphanumeric))
 }
 
-/// Most words after a summary's bold title read as the competencies it
-/// is filed under.
-const MAX_SUMMARY_TAIL_WORDS: usize = 8;
+/// Most words of each name after a summary's bold title read as the
+/// competencies it is filed under.
+const MAX_SUMMARY_NAME_WORDS: usize = 4;
 
 /// Non-breaking and zero-width spaces are invisible in an editor but break
 /// matching and YAML output; control characters never belong in a story.
@@ -2522,6 +2539,138 @@ fn rewrite_html(text: &str) -> Cow<'_, str> {
     }
     Cow::Owned(rewrite_outside_fences(text, rewrite_html_line))
 }
+
+/// `I. Reopening the recovery unit`, `II. Conflict with ...`: titles
+/// numbered in Roman numerals at the margin, in order from `I`, are read
+/// as headings (`## Reopening the recovery unit`), as Markdown has no such
+/// list. Only a run of two or more, each a short line. Line for line.
+fn rewrite_roman_titles(text: &str) -> Cow<'_, str> {
+    const NUMERALS: [&str; 12] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
+    let title_of = |line: &str| -> Option<(usize, usize)> {
+        let (numeral, rest) = line.split_once(['.', ')'])?;
+        let n = NUMERALS.iter().position(|&r| r == numeral)?;
+        let words = rest.split_whitespace().count();
+        (rest.starts_with(char::is_whitespace) && (1..=MAX_ROMAN_TITLE_WORDS).contains(&words))
+            .then_some((n, numeral.len() + 1))
+    };
+    if !text
+        .lines()
+        .any(|l| l.starts_with("I.") || l.starts_with("I)"))
+    {
+        return Cow::Borrowed(text);
+    }
+    // The numerals in document order must count up from I.
+    let mut expected = 0;
+    let mut found = HashSet::new();
+    for (at, line) in text.lines().enumerate() {
+        if let Some((n, _)) = title_of(line) {
+            if n == expected {
+                found.insert(at);
+                expected += 1;
+            }
+        }
+    }
+    if found.len() < 2 {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(rewrite_outside_fences_numbered(
+        text,
+        |this, line, out| match title_of(line).filter(|_| found.contains(&this)) {
+            Some((_, len)) => {
+                out.push_str("## ");
+                out.push_str(line[len..].trim_start());
+            }
+            None => out.push_str(line),
+        },
+    ))
+}
+
+/// Most words of a Roman-numbered title line.
+const MAX_ROMAN_TITLE_WORDS: usize = 16;
+
+/// Parts lettered as a list (`a) Situation: ...`, `(b) Task - ...`): the
+/// letter goes, the label stays. Where the notes give a key (`a) =
+/// Situation, b) = Task, c) = Action, d) = Result`, `a=S b=T c=A d=R`),
+/// a letter with no label after it (`(c)` over the steps) is that part's
+/// label. Line for line; fenced code is left alone.
+fn rewrite_lettered_parts(text: &str) -> Cow<'_, str> {
+    // `a) `, `(a) `, `a)` alone: the letter and the text after it.
+    fn lettered(line: &str) -> Option<(char, &str)> {
+        let t = line.trim_start();
+        let t2 = t.strip_prefix('(').unwrap_or(t);
+        let mut chars = t2.chars();
+        let letter = chars.next().filter(|c| ('a'..='h').contains(c))?;
+        let rest = chars.as_str().strip_prefix(')')?;
+        (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some((letter, rest.trim()))
+    }
+    if !text.lines().any(|l| lettered(l).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let key = letter_key(text);
+    Cow::Owned(rewrite_outside_fences(text, |line, out| {
+        let (body, end) = split_line_end(line);
+        match lettered(body) {
+            Some((_, rest)) if labels::part_named(rest).is_some() => {
+                out.push_str(&body[..body.len() - body.trim_start().len()]);
+                out.push_str(rest);
+            }
+            Some((letter, rest)) => match key.iter().find(|(l, _)| *l == letter) {
+                Some(&(_, part)) => {
+                    out.push_str(&body[..body.len() - body.trim_start().len()]);
+                    out.push_str(part.name());
+                    out.push_str(": ");
+                    out.push_str(rest);
+                }
+                None => out.push_str(body),
+            },
+            None => out.push_str(body),
+        }
+        out.push_str(end);
+    }))
+}
+
+/// A key of letters to parts written in the notes: a line naming at least
+/// three parts each after its letter (`a) = Situation`, `b = Task`,
+/// `c=A`).
+fn letter_key(text: &str) -> Vec<(char, Part)> {
+    for line in text.lines().take(MAX_KEY_LINE) {
+        let lower = line.to_ascii_lowercase();
+        let mut key: Vec<(char, Part)> = Vec::new();
+        for (at, _) in lower.match_indices('=') {
+            let before = lower[..at].trim_end().trim_end_matches(')').trim_end();
+            let Some(letter) = before.chars().last().filter(|c| ('a'..='h').contains(c)) else {
+                continue;
+            };
+            // The letter stands alone: `a)`, `(a`, ` a`, not `data`.
+            let alone = before[..before.len() - 1]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after = line[at + 1..].trim_start();
+            let part = labels::part_named(after).map(|(p, _)| p).or_else(|| {
+                let mut chars = after.chars();
+                let c = chars.next()?;
+                chars
+                    .next()
+                    .is_none_or(|n| !n.is_alphanumeric())
+                    .then(|| Part::from_letter(c))
+                    .flatten()
+            });
+            if let (true, Some(part)) = (alone, part) {
+                key.push((letter, part));
+            }
+        }
+        if key.len() >= 3 {
+            return key;
+        }
+    }
+    Vec::new()
+}
+
+/// The key of letters to parts is looked for in the notes' first lines.
+const MAX_KEY_LINE: usize = 40;
 
 /// `1. Methotrexate mix-up` underlined with `-----` (or `=====`) is a
 /// numbered title in a plain-text file, but Markdown reads the number as a

@@ -5,6 +5,7 @@
 //! whose first cell names a STAR part (`<tr><td>Situation</td><td>...`)
 //! becomes that part's paragraph, `<p>Situation: ...</p>`.
 
+use super::labels;
 use super::{LineWriter, Rewritten};
 
 /// Block tags that start a line of their own.
@@ -167,14 +168,32 @@ fn markdown_tables(text: &str) -> Option<Rewritten> {
             .filter(|(_, cells)| !cells.is_empty())
             .collect();
         out.line("", first + 1);
-        let labelled = rows.iter().all(|(_, cells)| {
-            cells.len() == 2 && {
-                let words = plain(cells[0]).split_whitespace().count();
-                (1..=MAX_LABEL_CELL_WORDS).contains(&words)
-            }
-        });
+        // A label per row: two cells, the first a short part or metadata
+        // label (`Situation`, `Questions`) in most rows; a one-cell row
+        // (`colspan="2"`) among them is a title. A `Question | Story` map
+        // is a table.
+        let pairs: Vec<&Vec<&str>> = rows
+            .iter()
+            .map(|(_, c)| c)
+            .filter(|c| c.len() != 1)
+            .collect();
+        let is_label = |cell: &str| {
+            let text = plain(cell);
+            let text = text.trim().trim_end_matches(':');
+            text.split_whitespace().count() <= MAX_LABEL_CELL_WORDS
+                && (labels::part_named(text).is_some()
+                    || labels::meta_line(&format!("{text}:"), None).is_some())
+        };
+        let labelled = !pairs.is_empty()
+            && pairs.iter().all(|c| c.len() == 2)
+            && pairs.iter().filter(|c| is_label(c[0])).count() * 2 > pairs.len();
         for (k, (source, cells)) in rows.iter().enumerate() {
-            if labelled {
+            if labelled && cells.len() == 1 {
+                let title = cell_lines(cells[0]).join(" ");
+                let title = title.trim_matches('*');
+                out.line(&format!("**{title}**"), *source);
+                out.line("", *source);
+            } else if labelled {
                 let label = plain(cells[0]);
                 let label = label.trim().trim_end_matches(':');
                 let mut body = cell_lines(cells[1]).into_iter();
@@ -196,6 +215,14 @@ fn markdown_tables(text: &str) -> Option<Rewritten> {
             }
         }
         out.line("", last + 1);
+        // Text after `</table>` on its line (`</table> **Result:** ...`).
+        let closing = lines[last];
+        if let Some(at) = closing.to_ascii_lowercase().rfind("</table") {
+            let after = closing[at..].split_once('>').map_or("", |(_, a)| a).trim();
+            if !after.is_empty() {
+                out.line(after, last + 1);
+            }
+        }
     }
     for (i, line) in lines.iter().enumerate().skip(next) {
         out.line(line, i + 1);
@@ -221,10 +248,12 @@ fn row_spans(block: &str) -> Vec<(usize, &str)> {
             from = open + 3;
             continue;
         }
-        let end = lower[open..]
-            .find("</tr")
-            .or_else(|| lower[open + 3..].find("<tr").map(|e| e + 3))
-            .map_or(block.len(), |e| open + e);
+        // The row ends at its `</tr>` or, without one (valid HTML), where
+        // the next row opens: never searched past that.
+        let next = lower[open + 3..]
+            .find("<tr")
+            .map_or(block.len(), |e| open + 3 + e);
+        let end = lower[open..next].find("</tr").map_or(next, |e| open + e);
         rows.push((open, &block[open..end]));
         from = end.max(open + 3);
     }
@@ -238,7 +267,18 @@ fn cell_lines(html: &str) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut rest = html;
-    while let Some(open) = rest.find('<') {
+    // A tag opens with a letter, `/` or `!`: `<200ms` is text.
+    let tag_at = |text: &str| {
+        text.match_indices('<')
+            .find(|(at, _)| {
+                text[at + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+            })
+            .map(|(at, _)| at)
+    };
+    while let Some(open) = tag_at(rest) {
         current.push_str(&rest[..open]);
         let Some(close) = rest[open..].find('>') else {
             rest = &rest[open..];

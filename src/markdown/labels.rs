@@ -304,6 +304,12 @@ fn not_alphabetic(c: char) -> bool {
 }
 
 /// The longest label phrase at the start of `text` (no decoration skipping).
+/// The part a label word names at the start of `text` (`Situation`,
+/// `What I did`), and where the word ends.
+pub(crate) fn part_named(text: &str) -> Option<(Part, usize)> {
+    label_phrase(text)
+}
+
 fn label_phrase(text: &str) -> Option<(Part, usize)> {
     // Every line of the document comes through here; checking the first
     // letter first keeps large documents fast.
@@ -460,7 +466,13 @@ pub(crate) fn line_label(
     } else if let Some(rest) = after
         .strip_prefix("...")
         .or_else(|| after.strip_prefix('\u{2026}'))
-        .filter(|r| len >= 4 && (r.is_empty() || r.starts_with(char::is_whitespace)))
+        .filter(|r| {
+            // `Results... were mixed at first` is a sentence.
+            let text = r.trim_start();
+            len >= 4
+                && (r.is_empty() || r.starts_with(char::is_whitespace))
+                && !text.starts_with(char::is_lowercase)
+        })
     {
         // `Situation... We had no analyst`, as typed in a plain editor:
         // counts only beside its siblings, like a dashed one (alone on its
@@ -1696,10 +1708,36 @@ fn about_the_document(text: &str) -> bool {
     let lower = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    ABOUT_THE_DOCUMENT
-        .iter()
-        .any(|p| match_phrase(&lower, p, not_alphanumeric).is_some())
+    // `How I use this`, `About these notes`: short, and ending on the
+    // document; `How this migration nearly failed` is a story.
+    let last = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    let names_document = matches!(
+        last,
+        "this"
+            | "these"
+            | "page"
+            | "doc"
+            | "document"
+            | "file"
+            | "notes"
+            | "repo"
+            | "readme"
+            | "guide"
+            | "bank"
+            | "list"
+    );
+    lower.split_whitespace().count() <= MAX_ABOUT_WORDS
+        && names_document
+        && ABOUT_THE_DOCUMENT
+            .iter()
+            .any(|p| match_phrase(&lower, p, not_alphanumeric).is_some())
 }
+
+/// Most words of a heading about the document (`How to use this page`).
+const MAX_ABOUT_WORDS: usize = 6;
 
 pub(crate) fn is_generic(text: &str) -> bool {
     if about_the_document(text) {
@@ -2543,10 +2581,33 @@ pub(crate) fn split_use_note(text: &str) -> (String, Vec<String>) {
 
 /// A title with the competencies it is filed under after a spaced dash or
 /// bar, `Rollout freeze — conflict`, `The pager storm | Ownership /
-/// Dive Deep`: the title and those competencies, when every name after
-/// the separator is a known competency and the title keeps two words.
-/// `Launch — and losing` stays whole.
+/// Dive Deep`, or in brackets at its end, `Night rota mix-up (mistake /
+/// accountability)`: the title and those competencies, when every name is
+/// a known competency (in brackets, or a ` / ` list of short names) and
+/// the title keeps two words. `Launch — and losing` and `Redis cache (data
+/// > gut feeling)` stay whole.
 pub(crate) fn split_competency_tail(title: &str) -> Option<(&str, Vec<String>)> {
+    // `Reopening the ward in 10 days (pressure / planning)`: a list in
+    // brackets at the end, each name short, or known ones.
+    if let Some(inner) = title.trim_end().strip_suffix(')') {
+        let open = inner.rfind('(')?;
+        let (head, list) = (inner[..open].trim_end(), &inner[open + 1..]);
+        let names: Vec<String> = list
+            .split(['/', ',', ';'])
+            .map(|n| normalize_spaces(&n.trim().to_lowercase()))
+            .collect();
+        let known = names.iter().all(|n| is_known_name(n));
+        let listed = names.len() >= 2
+            && list.contains(" / ")
+            && names.iter().all(|n| {
+                (1..=MAX_TAIL_NAME_WORDS).contains(&n.split_whitespace().count())
+                    && !n.contains(|c: char| {
+                        c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\u{201d}')
+                    })
+            });
+        return (head.split_whitespace().count() >= 2 && (known || listed))
+            .then_some((head, names));
+    }
     let (at, sep) = [" \u{2014} ", " \u{2013} ", " - ", " | "]
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
@@ -2564,13 +2625,22 @@ pub(crate) fn split_competency_tail(title: &str) -> Option<(&str, Vec<String>)> 
             )
         })
         .collect();
-    let known = |n: &str| {
-        KNOWN_COMPETENCIES.contains(&n)
-            || n.strip_suffix('s')
-                .is_some_and(|s| KNOWN_COMPETENCIES.contains(&s))
-    };
-    names.iter().all(|n| known(n)).then_some((head, names))
+    names
+        .iter()
+        .all(|n| is_known_name(n))
+        .then_some((head, names))
 }
+
+/// A known competency, or its plural (`conflicts`).
+fn is_known_name(name: &str) -> bool {
+    KNOWN_COMPETENCIES.contains(&name)
+        || name
+            .strip_suffix('s')
+            .is_some_and(|s| KNOWN_COMPETENCIES.contains(&s))
+}
+
+/// Most words of each name in a bracketed list after a title.
+const MAX_TAIL_NAME_WORDS: usize = 4;
 
 /// A title without a note after it that it is unfinished: `Coaching Jodie
 /// (UNFINISHED - need result)`, `Supporting a trainee — UNFINISHED`,
@@ -3275,7 +3345,10 @@ pub(crate) fn commentary_line(text: &str) -> bool {
             "feedback" | "comments" | "comment" | "notes" | "remarks"
         )
     });
-    if (1..=4).contains(&words.len()) && reviewer && remarks {
+    // With nothing after the colon: the remarks follow below it
+    // (`Mentor feedback: she said the guide...` may be the story's own).
+    let bare = body[colon + 1..].trim().trim_matches(['*', '_']).is_empty();
+    if (1..=4).contains(&words.len()) && reviewer && remarks && bare {
         return true;
     }
     if matches!(
@@ -3878,9 +3951,20 @@ fn trailing_reference(text: &str) -> Option<(usize, Target)> {
 pub(crate) fn listed_quoted_questions(text: &str) -> Vec<String> {
     let quote = |c: char| matches!(c, '"' | '\u{201c}' | '\u{201d}');
     let pieces: Vec<&str> = text.split(quote).collect();
-    // Questions at even places, short separators between them.
+    // Questions at even places, separators between them: punctuation and
+    // a few joining words (` / `, ` – also works for `, `, or `), never a
+    // quoted word inside a question (`you said "no" to`).
     let separators_short = pieces.iter().skip(1).step_by(2).all(|sep| {
-        sep.split_whitespace().count() <= MAX_QUOTE_SEPARATOR_WORDS && !sep.contains('?')
+        sep.split(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | ';' | '|' | '-'))
+            .map(|w| w.trim_matches(['\u{2013}', '\u{2014}']))
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "or" | "and" | "also" | "works" | "for" | "aka" | "plus"
+                )
+            })
+            && sep.split_whitespace().count() <= MAX_QUOTE_SEPARATOR_WORDS
     });
     if pieces.len() < 3 || pieces.len().is_multiple_of(2) || !separators_short {
         return vec![text.to_owned()];

@@ -472,33 +472,51 @@ fn confirm_dashed_labels(lines: &[Line], roles: &mut [Role]) {
 /// by hand): one question. A line that ends a sentence, or a next line
 /// that is anything but plain text of the paragraph, ends it.
 fn join_wrapped_questions(lines: &[Line], roles: &mut [Role]) {
-    for i in 0..roles.len().saturating_sub(1) {
+    let ends = |text: &str| {
+        text.trim_end_matches(['"', '\u{201d}', '\'', '*', '_'])
+            .ends_with(['?', '.', '!'])
+    };
+    let mut i = 0;
+    while i < roles.len() {
         let Role::Question {
             text,
             prefixed: true,
         } = &roles[i]
         else {
+            i += 1;
             continue;
         };
-        let ends = text
-            .trim_end_matches(['"', '\u{201d}', '\'', '*', '_'])
-            .ends_with(['?', '.', '!']);
-        let next = &lines[i + 1];
-        let wraps = !ends
-            && roles[i + 1] == Role::Content
-            && next.kind == LineKind::Text
-            && next.joiner == Joiner::Space
-            && next.item.is_none();
-        if wraps {
-            let joined = labels::clean_question(&format!("{text} {}", next.text.trim()));
+        let mut joined = text.clone();
+        let mut j = i + 1;
+        // The next lines continue it while it has not ended and each goes
+        // on in lower case (`the information.`), not as the answer's first
+        // sentence (`We promised finance...`).
+        while j < roles.len() && j - i <= MAX_WRAPPED_QUESTION_LINES && !ends(&joined) {
+            let next = &lines[j];
+            let wraps = roles[j] == Role::Content
+                && next.kind == LineKind::Text
+                && next.joiner == Joiner::Space
+                && next.item.is_none()
+                && next.text.trim_start().starts_with(char::is_lowercase);
+            if !wraps {
+                break;
+            }
+            joined = format!("{joined} {}", next.text.trim());
+            roles[j] = Role::Ignored;
+            j += 1;
+        }
+        if j > i + 1 {
             roles[i] = Role::Question {
-                text: joined,
+                text: labels::clean_question(&joined),
                 prefixed: true,
             };
-            roles[i + 1] = Role::Ignored;
         }
+        i = j;
     }
 }
+
+/// Most lines one question is wrapped over.
+const MAX_WRAPPED_QUESTION_LINES: usize = 4;
 
 /// A question line wrapped onto the next lines of its paragraph, as plain
 /// text aligns them: `Questions:   "Tell me about a major incident"` over
@@ -2054,7 +2072,22 @@ impl<'a> Segmenter<'a> {
                     && line.item.is_some()
                     && matches!(role, Role::Content | Role::Question { .. })
                     && (line.depth > depth || (depth == 0 && line.depth == 1));
-                if item {
+                // Or one plain line right under it that is what it names
+                // (`> [!question] Questions this answers` over `> Tell me
+                // about...?`).
+                let under = i > 0
+                    && matches!(self.roles[i - 1], Role::Meta { .. })
+                    && line.kind == LineKind::Text
+                    && line.item.is_none()
+                    && matches!(role, Role::Content | Role::Question { .. })
+                    && match kind {
+                        MetaKind::Questions | MetaKind::Either => labels::is_question(&line.text),
+                        MetaKind::Competencies => {
+                            line.text.split_whitespace().count() <= MAX_TOPIC_TITLE_WORDS
+                                && !line.text.trim_end().ends_with(['.', '!', '?'])
+                        }
+                    };
+                if item || under {
                     let (questions, competencies) = labels::meta_items(kind, &line.text);
                     self.add_meta(questions, competencies);
                     continue;
@@ -2068,10 +2101,15 @@ impl<'a> Segmenter<'a> {
                     strong: false,
                     rest,
                     ..
-                } if !self.lists_questions(i, rest)
-                    && self.current.as_ref().is_some_and(|d| {
-                        d.current.is_some() && d.tagged_after_result.is_none()
-                    }) =>
+                } if self.current.as_ref().is_some_and(|d| {
+                    d.current.is_some()
+                        && d.tagged_after_result.is_none()
+                        // Questions listed once the story is told (after
+                        // its Result) are the ones it answers; among the
+                        // steps they are what was asked.
+                        && !(matches!(d.current, Some(Part::Result | Part::Learning))
+                            && self.lists_questions(i, rest))
+                }) =>
                 {
                     self.content(i);
                 }
@@ -3273,7 +3311,13 @@ fn told_as_numbered_parts(lines: &[Line], prose: &[usize]) -> bool {
         .iter()
         .filter_map(|&i| lines.get(i))
         .all(|l| l.item.is_some() || l.joiner == Joiner::Space);
+    // Steps (`1. I mapped...`, `2. I wrote...`) are no scene and outcome.
+    let steps = items
+        .iter()
+        .filter(|l| l.text.trim_start().starts_with("I "))
+        .count();
     items.len() == Part::STAR.len()
+        && steps < 3
         && numbered
         && same_list
         && only_items
@@ -3444,8 +3488,7 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
             None => collapse(&line.text),
         };
         match paragraphs.last_mut() {
-            // A list item is a paragraph of its own (`1. ...` to `4. ...`).
-            Some(last) if line.joiner != Joiner::Blank && line.item.is_none() => {
+            Some(last) if line.joiner != Joiner::Blank => {
                 last.push(' ');
                 last.push_str(&text);
             }

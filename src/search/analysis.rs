@@ -607,7 +607,7 @@ pub fn boilerplate_mask(words: &[Word], phrases: &[Vec<String>]) -> Vec<bool> {
             .filter(|p| {
                 p.len() <= words.len() - i
                     && p.iter().zip(&words[i..]).all(|(a, w)| *a == w.raw)
-                    && !says_honest_to_someone(p, &words[i + p.len()..])
+                    && !honesty_in_earnest(p, &words[..i], &words[i..])
             })
             .map(Vec::len)
             .max();
@@ -622,14 +622,66 @@ pub fn boilerplate_mask(words: &[Word], phrases: &[Vec<String>]) -> Vec<bool> {
     mask
 }
 
-/// A hedge ending in "honest" or "frank" followed by whom or what one is
-/// honest with or about is no aside: "I had to be honest with the client"
-/// is about honesty, "to be honest with you, ..." is not.
-fn says_honest_to_someone(phrase: &[String], rest: &[Word]) -> bool {
+/// Whether a hedge phrase is meant, not an aside: followed by whom or what
+/// one is honest with or about ("be honest with the client", but not "to
+/// be honest with you, ..."); "to be honest" after a word that asks it of
+/// someone ("hard to be honest", "had to be honest"), not after "and" or
+/// at the start; "honestly" or "frankly" after a verb of saying or doing
+/// ("spoke frankly", "acted honestly"), not after "and" or "is".
+fn honesty_in_earnest(phrase: &[String], before: &[Word], from: &[Word]) -> bool {
     let last = phrase.last().map(String::as_str);
-    matches!(last, Some("honest" | "frank"))
+    let first = phrase.first().map(String::as_str);
+    let rest = &from[phrase.len()..];
+    // After punctuation (`Our roadmap, to be honest, ...`) a clause starts:
+    // the words between are a byte apart only when a space (or an
+    // apostrophe) separates them.
+    let previous = before.last();
+    let clause_start = match (previous, from.first()) {
+        (Some(b), Some(w)) => w.start > b.end + 1,
+        _ => true,
+    };
+    let before = previous.filter(|_| !clause_start);
+    let with_someone = matches!(last, Some("honest" | "frank"))
         && matches!(rest.first().map(|w| w.raw.as_str()), Some("with" | "about"))
-        && rest.get(1).is_none_or(|w| w.raw != "you")
+        && rest.get(1).is_none_or(|w| w.raw != "you");
+    let before = before.map(|w| w.raw.as_str());
+    let asked_of_someone = first == Some("to")
+        && before
+            .is_some_and(|b| !matches!(b, "and" | "but" | "so" | "well" | "because" | "though"));
+    let manner = phrase.len() == 1
+        && before.is_some_and(|b| {
+            b.ends_with("ed")
+                || matches!(
+                    b,
+                    "spoke"
+                        | "speak"
+                        | "speaks"
+                        | "talk"
+                        | "talks"
+                        | "told"
+                        | "tell"
+                        | "said"
+                        | "say"
+                        | "says"
+                        | "answer"
+                        | "answers"
+                        | "act"
+                        | "acts"
+                        | "behave"
+                        | "deal"
+                        | "dealt"
+                        | "respond"
+                        | "write"
+                        | "wrote"
+                        | "admit"
+                        | "give"
+                        | "gave"
+                        | "put"
+                        | "ask"
+                        | "asks"
+                )
+        });
+    with_someone || asked_of_someone || manner
 }
 
 /// What a question asks, as one term: the stems of its words that carry
