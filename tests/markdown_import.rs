@@ -3615,3 +3615,42 @@ fn html_maps_title_rows_and_text_after_a_table_are_read() {
         Some("budgets beat heroics.")
     );
 }
+
+#[test]
+fn task_boxes_asciidoc_notes_and_nested_quote_replies_are_read() {
+    // Task boxes ticked as parts are rehearsed; italic tags under the
+    // story's heading.
+    let tasks = "## Stories\n\n### Cache stampede on launch day\n_incident, on-call, pressure_\n\n- [x] **S:** Our product page went down when the cache expired at launch.\n- [x] **T:** I was on call and had to get it back.\n- [ ] **A:** I pinned the hot keys and added request coalescing.\n- [ ] **R:** The page was back in 20 minutes.\n\n## TODO\n\n- [ ] print the CV\n";
+    let import = import_text("tasks.md", tasks.as_bytes());
+    let cache = story(&import, "Cache stampede on launch day");
+    assert_eq!(
+        cache.story.competencies,
+        ["incident", "on-call", "pressure"]
+    );
+    assert_eq!(cache.story.task, "I was on call and had to get it back.");
+    assert_eq!(cache.story.result, "The page was back in 20 minutes.");
+
+    // AsciiDoc: `== Title` sections, `*Result* +`, `. step`, a `[NOTE]`
+    // block with a title, comments and header attributes.
+    let adoc = "= Interview stories\nSam Lee\n:toc: left\n\n== Release notes for the billing team\n\nSituation:: Customers learned about billing changes from their invoices.\nAction::\n. I wrote a one-line change note into every pull request template\n. I published the notes each Friday\n\n*Result* +\nBilling tickets after releases fell by half.\n\n[NOTE]\n.What I'd do differently\n====\n* ask finance to review the first month of notes\n====\n\n// TODO add the ticket numbers\n";
+    let import = import_text("stories.adoc", adoc.as_bytes());
+    let notes = story(&import, "Release notes for the billing team");
+    assert_eq!(
+        notes.story.result,
+        "Billing tickets after releases fell by half."
+    );
+    assert!(notes
+        .story
+        .action
+        .starts_with("1. I wrote a one-line change note"));
+    assert!(!notes.story.result.contains("TODO"));
+
+    // A story sent as a quote with a friend's reply quoted inside it.
+    let chat = "## Pricing page rewrite\n\n> here's the pricing one\n>\n> **Situation:** Buyers kept asking sales what each plan included.\n> **Action:** I rewrote the plan table with support.\n> **Result:** Plan questions to sales fell by a third.\n>\n>> this is good! lead with the numbers though\n";
+    let import = import_text("chat.md", chat.as_bytes());
+    let pricing = story(&import, "Pricing page rewrite");
+    assert_eq!(
+        pricing.story.result,
+        "Plan questions to sales fell by a third."
+    );
+}

@@ -337,6 +337,8 @@ fn extract_lines(text: &str) -> Vec<Line> {
     let text = rewrite_org(text);
     let text = strip_chat_chrome(&text);
     let text = separate_ai_turns(&text);
+    let text = drop_nested_replies(&text);
+    let text = rewrite_asciidoc(&text);
     let text = rewrite_html(&text);
     let text = rewrite_bullets(&text);
     let text = rewrite_numbered_setext(&text);
@@ -908,6 +910,122 @@ const ORG_KEYWORDS: &[&str] = &[
 /// `:QUESTION:` and `:COMPETENCY:` lines are `Questions:` and
 /// `Competencies:` lines (its other lines blank), and a description item
 /// `- Situation :: text` is `- Situation: text`.
+/// A story pasted as a quote (`> **Situation:** ...`) with someone's reply
+/// quoted inside it (`>> this is strong!! but...`): the deeper quote is the
+/// friend's or mentor's comment, not the story, and is left out. Only when
+/// the stories' labels sit at a shallower quote depth and the deeper lines
+/// hold none. Line for line.
+fn drop_nested_replies(text: &str) -> Cow<'_, str> {
+    if !text.contains(">>") && !text.contains("> >") {
+        return Cow::Borrowed(text);
+    }
+    // Quote depth of a line and its text after the markers.
+    fn quoted(line: &str) -> (usize, &str) {
+        let mut depth = 0;
+        let mut rest = line.trim_start();
+        while let Some(after) = rest.strip_prefix('>') {
+            depth += 1;
+            rest = after.strip_prefix(' ').unwrap_or(after);
+            if depth >= MAX_CONTAINER_DEPTH {
+                break;
+            }
+        }
+        (depth, rest)
+    }
+    let label_depths: Vec<usize> = text
+        .lines()
+        .map(quoted)
+        .filter(|(d, rest)| {
+            *d > 0 && labels::line_label(rest, None, false).is_some_and(|l| !l.rest.is_empty())
+        })
+        .map(|(d, _)| d)
+        .collect();
+    let Some(&story_depth) = label_depths.iter().min() else {
+        return Cow::Borrowed(text);
+    };
+    if label_depths.iter().any(|&d| d > story_depth) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(rewrite_outside_fences(text, |line, out| {
+        let (body, end) = split_line_end(line);
+        let (depth, _) = quoted(body);
+        if depth <= story_depth {
+            out.push_str(body);
+        }
+        out.push_str(end);
+    }))
+}
+
+/// AsciiDoc notes (a document title `= Title` on the first line) read as
+/// Markdown: `== Title`
+/// sections are headings, `*Situation* +` loses its hard-break mark, `.
+/// step` items are numbered, `// comments` and attribute lines are blank,
+/// and `[NOTE]` blocks (`.Title`, then between `====` lines) are asides,
+/// as `:::note Title` containers are. Line for line.
+fn rewrite_asciidoc(text: &str) -> Cow<'_, str> {
+    let attribute = |l: &str| {
+        l.strip_prefix(':').is_some_and(|rest| {
+            rest.split_once(':').is_some_and(|(name, _)| {
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            })
+        })
+    };
+    let mut head = text.lines().filter(|l| !l.trim().is_empty());
+    let titled = head
+        .next()
+        .is_some_and(|l| l.starts_with("= ") && !l.trim_end().ends_with(" ="));
+    // (Attributes alone are no sign: reStructuredText fields look the same.)
+    if !titled {
+        return Cow::Borrowed(text);
+    }
+    const ADMONITIONS: [&str; 5] = ["[NOTE]", "[TIP]", "[IMPORTANT]", "[WARNING]", "[CAUTION]"];
+    // 0: outside a note; 1: after `[NOTE]` (a `.Title` may follow); 2:
+    // inside its `====` block.
+    let mut note = 0u8;
+    let mut note_title: Option<String> = None;
+    // Attributes belong to the header, before the first section.
+    let mut in_header = true;
+    Cow::Owned(rewrite_outside_fences(text, |line, out| {
+        let (body, end) = split_line_end(line);
+        let t = body.trim();
+        let delimiter = t.len() >= 4 && t.bytes().all(|b| b == b'=');
+        if ADMONITIONS.contains(&t) {
+            note = 1;
+            note_title = None;
+        } else if note == 1 && t.starts_with('.') && !t.starts_with("..") {
+            note_title = Some(t[1..].trim().to_owned());
+        } else if note == 1 && delimiter {
+            note = 2;
+            out.push_str(":::note");
+            if let Some(title) = note_title.take() {
+                out.push(' ');
+                out.push_str(&title);
+            }
+        } else if note == 2 && delimiter {
+            note = 0;
+            out.push_str(":::");
+        } else if delimiter || (in_header && attribute(t)) || t.starts_with("//") {
+            // A block delimiter, an attribute, a comment: nothing to read.
+        } else {
+            if note == 1 {
+                note = 0;
+            }
+            let level = t.bytes().take_while(|&b| b == b'=').count();
+            if level > 0 && t[level..].starts_with(' ') && body.starts_with('=') {
+                in_header &= level == 1;
+                out.push_str(&"#".repeat(level.min(6)));
+                out.push_str(&t[level..]);
+            } else if let Some(step) = body.strip_prefix(". ") {
+                out.push_str("1. ");
+                out.push_str(step);
+            } else {
+                out.push_str(body.strip_suffix(" +").unwrap_or(body));
+            }
+        }
+        out.push_str(end);
+    }))
+}
+
 fn rewrite_org(text: &str) -> Cow<'_, str> {
     // Looked for outside code fences: an Org example inside a Markdown
     // file's fence is not the file's own syntax.
@@ -1724,9 +1842,9 @@ impl<'i> Builder<'i> {
                 self.push(LineKind::Rule, String::new(), range.start);
                 self.pending = Joiner::Blank;
             }
-            Event::TaskListMarker(done) => {
-                self.inline(if done { "[x] " } else { "[ ] " }, range.start);
-            }
+            // A task box (`- [x] **S:** ...`, ticked once that part is
+            // rehearsed) tracks the writer's progress: it says nothing.
+            Event::TaskListMarker(_) => {}
             // `<br>` ends a line, as in notes exported from Google Docs.
             Event::InlineHtml(html) if is_line_break_tag(&html) => {
                 if self.heading.is_some() || self.table.is_some() {

@@ -1605,6 +1605,46 @@ fn names_a_story(words: &[String], at: usize) -> bool {
     says_which && ends
 }
 
+/// `Release notes for the firmware teams`, `Handover notes at shift
+/// change`: `notes` after a word that says what kind of notes is a thing
+/// in a story; `Interview notes`, `My notes`, `Notes` are the document's.
+fn names_a_thing(words: &[String], at: usize) -> bool {
+    if !matches!(words[at].as_str(), "notes" | "note") || at == 0 {
+        return false;
+    }
+    let before = words[at - 1].as_str();
+    !GENERIC_WORDS.contains(&before)
+        && !WEAK_GENERIC_WORDS.contains(&before)
+        && !matches!(
+            before,
+            "my" | "our"
+                | "the"
+                | "some"
+                | "more"
+                | "quick"
+                | "rough"
+                | "random"
+                | "personal"
+                | "loop"
+                | "extra"
+                | "general"
+                | "additional"
+                | "side"
+                | "final"
+                | "raw"
+                | "working"
+                | "scratch"
+                | "study"
+                | "and"
+                | "other"
+                | "misc"
+                | "prep"
+                | "preparation"
+                | "behavioural"
+                | "behavioral"
+        )
+}
+
 /// Words that make a heading a container rather than a story or competency.
 const GENERIC_WORDS: &[&str] = &[
     "example",
@@ -1619,12 +1659,8 @@ const GENERIC_WORDS: &[&str] = &[
     "overview",
     "introduction",
     "intro",
-    "template",
-    "templates",
-    "checklist",
     "achievements",
     "cheatsheet",
-    "sheet",
     "contents",
     "prep",
     "preparation",
@@ -1641,6 +1677,12 @@ const GENERIC_WORDS: &[&str] = &[
 /// `Answer format`) but can be part of a story's title (`Pushing back on a
 /// dark pattern`, `The story of the lost backups`).
 const WEAK_GENERIC_WORDS: &[&str] = &[
+    // `Release notes template for firmware teams`, `Balance sheet clean-up`
+    // are stories; `STAR template`, `Cheat sheet` are not.
+    "template",
+    "templates",
+    "checklist",
+    "sheet",
     "response",
     "responses",
     "answer",
@@ -1748,7 +1790,10 @@ pub(crate) fn is_generic(text: &str) -> bool {
     let mut gerund = false;
     let all: Vec<String> = words_lower(text).collect();
     for (k, word) in all.iter().enumerate() {
-        if GENERIC_WORDS.contains(&word.as_str()) && !names_a_story(&all, k) {
+        if GENERIC_WORDS.contains(&word.as_str())
+            && !names_a_story(&all, k)
+            && !names_a_thing(&all, k)
+        {
             return true;
         }
         if words == 0 && word.len() >= 6 && word.ends_with("ing") {
@@ -3303,18 +3348,40 @@ pub(crate) fn emphasised_tag_list(text: &str) -> Option<String> {
     const MAX_ITEM_WORDS: usize = 4;
     const MAX_ITEMS: usize = 8;
     let items: Vec<&str> = text.trim().split([',', '/']).map(str::trim).collect();
+    // A quoted item names the question it answers (`"what would you do
+    // differently"`): a longer one is allowed.
+    let quoted = |item: &str| {
+        item.len() > 2
+            && item.starts_with(['"', '\u{201c}'])
+            && item.ends_with(['"', '\u{201d}'])
+            && item.split_whitespace().count() <= MAX_QUOTED_ITEM_WORDS
+    };
     let short = (2..=MAX_ITEMS).contains(&items.len())
         && items.iter().all(|item| {
             let words = item.split_whitespace().count();
-            (1..=MAX_ITEM_WORDS).contains(&words)
-                && !item.contains(['(', ')', '.', '!', '?', ':', ';', '"'])
-                && !item.chars().any(|c| c.is_ascii_digit())
+            quoted(item)
+                || ((1..=MAX_ITEM_WORDS).contains(&words)
+                    && !item.contains(['(', ')', '.', '!', '?', ':', ';', '"'])
+                    && !item.chars().any(|c| c.is_ascii_digit()))
         });
+    // A known competency among them, or three or more short names
+    // (`_incident, on-call, pressure_`).
     let named = items
         .iter()
-        .any(|item| is_known_competency(&item.to_lowercase()));
+        .any(|item| is_known_competency(&item.to_lowercase()))
+        || (items.len() >= 3
+            && items
+                .iter()
+                .all(|item| item.split_whitespace().count() <= MAX_UNKNOWN_TAG_WORDS));
     (short && named).then(|| items.join(", "))
 }
+
+/// Most words of each name in an emphasised tag line naming no known
+/// competency.
+const MAX_UNKNOWN_TAG_WORDS: usize = 2;
+
+/// Most words of a quoted item in an emphasised tag line.
+const MAX_QUOTED_ITEM_WORDS: usize = 8;
 
 /// Most words before the colon of a commentary line.
 const MAX_COMMENTARY_WORDS: usize = 8;
@@ -4314,6 +4381,10 @@ mod tests {
         assert_eq!(
             emphasised_tag_list("customer focus / going the extra mile / accessibility").as_deref(),
             Some("customer focus, going the extra mile, accessibility")
+        );
+        assert_eq!(
+            emphasised_tag_list("incident, on-call, pressure").as_deref(),
+            Some("incident, on-call, pressure")
         );
         // No known competency, or an item that is a sentence: not tags.
         assert_eq!(emphasised_tag_list("Tom, Priya and me"), None);

@@ -1327,18 +1327,22 @@ fn keep_dividers(lines: &[Line], roles: &mut [Role]) {
         if !tag_line {
             continue;
         }
+        // Right under the story's own heading it tags that story
+        // (`### Black Friday outage` / `_incident, on-call, pressure_`).
+        let under_heading = i > 0 && matches!(roles[i - 1], Role::Heading { .. });
         let next = roles.get(i + 1);
-        let opens = matches!(
-            next,
-            Some(
-                Role::StoryStart { .. }
-                    | Role::Heading { .. }
-                    | Role::Label {
-                        part: Part::Situation | Part::Task,
-                        ..
-                    }
-            )
-        );
+        let opens = !under_heading
+            && matches!(
+                next,
+                Some(
+                    Role::StoryStart { .. }
+                        | Role::Heading { .. }
+                        | Role::Label {
+                            part: Part::Situation | Part::Task,
+                            ..
+                        }
+                )
+            );
         if opens {
             roles[i] = Role::Content;
         }
