@@ -1214,3 +1214,37 @@ fn the_thirty_third_notes_set_reads_html_tables_numbered_stories_and_coach_templ
     );
     assert_beats_baseline(dir.path(), &eval_file("notes-zg-questions.yaml"), 45);
 }
+
+#[test]
+fn the_thirty_fourth_notes_set_reads_asciidoc_lettered_parts_and_task_lists_and_ranking_beats_the_baseline(
+) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Six files: 30 stories.
+    let ids = [
+        "double-loaded-hour-in-the-billing-pipeline",
+        "hiring-6-nurses-before-winter",
+        "black-friday-redis-sentinel-failover-loop",
+        "release-notes-template-for-firmware-teams",
+        "killing-the-ajo-savings-feature",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-zh", 30, &ids);
+    // AsciiDoc `== Title` sections title their stories.
+    let billing = story_file(dir.path(), "double-loaded-hour-in-the-billing-pipeline");
+    assert!(
+        billing.contains("- Tell me about a mistake you made\n"),
+        "{billing}"
+    );
+    // `(b) Hire 6 in 6 weeks...`: a bare letter read through the key.
+    let hiring = story_file(dir.path(), "hiring-6-nurses-before-winter");
+    assert!(
+        hiring.contains("\ntask: Hire 6 in 6 weeks, and people who stay.\n"),
+        "{hiring}"
+    );
+    // Ticked task boxes before the labels.
+    let redis = story_file(dir.path(), "black-friday-redis-sentinel-failover-loop");
+    assert!(redis.contains("\ntask: "), "{redis}");
+    // The mentor's reply quoted inside the quoted story is left out.
+    let ajo = story_file(dir.path(), "killing-the-ajo-savings-feature");
+    assert!(!ajo.contains("T.A."), "{ajo}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-zh-questions.yaml"), 45);
+}
