@@ -526,12 +526,12 @@ fn the_sixteenth_notes_set_imports_every_story_and_ranking_beats_the_baseline() 
         "freshco-otif-collapse-at-peak",
         "shrink-data-driven-commercial",
         "customer-complaint-the-bed-delivery-one-not-the",
-        "stopped-work-on-unsupported-trench",
+        "stopped-work-on-unsupported-trench-safety-h-s",
         "wrong-consent-form-version",
     ];
     import_set(dir.path(), "corpus/eval/notes-p", 30, &ids);
     // A table row that goes on under an empty first cell is more of its part.
-    let trench = story_file(dir.path(), "stopped-work-on-unsupported-trench");
+    let trench = story_file(dir.path(), "stopped-work-on-unsupported-trench-safety-h-s");
     assert!(trench.contains("Called the foreman"), "{trench}");
     assert!(!trench.contains("| Called"), "{trench}");
     assert_beats_baseline(dir.path(), &eval_file("notes-p-questions.yaml"), 45);

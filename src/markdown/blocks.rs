@@ -342,6 +342,7 @@ fn extract_lines(text: &str) -> Vec<Line> {
     let text = rewrite_html(&text);
     let text = rewrite_bullets(&text);
     let text = rewrite_numbered_setext(&text);
+    let text = rewrite_equals_separators(&text);
     let text = rewrite_roman_titles(&text);
     let text = rewrite_lettered_parts(&text);
     let text = blank_front_matter(&text);
@@ -946,14 +947,60 @@ fn drop_nested_replies(text: &str) -> Cow<'_, str> {
     if label_depths.iter().any(|&d| d > story_depth) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(rewrite_outside_fences(text, |line, out| {
+    // A deeper quote before a later label of the same quoted story is
+    // part of it (`The customer emailed:` over `>> "Fix it or we leave"`);
+    // only one after the story's last label is a reply. One backward pass.
+    let lines: Vec<&str> = text.lines().collect();
+    let mut reply = vec![false; lines.len()];
+    let mut label_after = false;
+    for at in (0..lines.len()).rev() {
+        let (depth, rest) = quoted(lines[at]);
+        if depth == 0 {
+            label_after = false;
+        } else if depth == story_depth
+            && labels::line_label(rest, None, false).is_some_and(|l| !l.rest.is_empty())
+        {
+            label_after = true;
+        } else if depth > story_depth && !label_after {
+            reply[at] = true;
+        }
+    }
+    if !reply.contains(&true) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(rewrite_outside_fences_numbered(text, |this, line, out| {
         let (body, end) = split_line_end(line);
-        let (depth, _) = quoted(body);
-        if depth <= story_depth {
+        if !reply.get(this).copied().unwrap_or(false) {
             out.push_str(body);
         }
         out.push_str(end);
     }))
+}
+
+/// `<<ward-story,the ward story>>` and `<<ward-story>>` as their text.
+fn read_xrefs(line: &str) -> Cow<'_, str> {
+    if !line.contains("<<") {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find("<<") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        match after.find(">>") {
+            Some(close) => {
+                let inner = &after[..close];
+                out.push_str(inner.rsplit(',').next().unwrap_or(inner).trim());
+                rest = &after[close + 2..];
+            }
+            None => {
+                out.push_str("<<");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// AsciiDoc notes (a document title `= Title` on the first line) read as
@@ -970,10 +1017,14 @@ fn rewrite_asciidoc(text: &str) -> Cow<'_, str> {
             })
         })
     };
-    let mut head = text.lines().filter(|l| !l.trim().is_empty());
+    // The document title, after any comment lines, and a `==` section.
+    let mut head = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("//"));
     let titled = head
         .next()
-        .is_some_and(|l| l.starts_with("= ") && !l.trim_end().ends_with(" ="));
+        .is_some_and(|l| l.starts_with("= ") && !l.trim_end().ends_with(" ="))
+        && text.lines().any(|l| l.starts_with("== "));
     // (Attributes alone are no sign: reStructuredText fields look the same.)
     if !titled {
         return Cow::Borrowed(text);
@@ -985,11 +1036,41 @@ fn rewrite_asciidoc(text: &str) -> Cow<'_, str> {
     let mut note_title: Option<String> = None;
     // Attributes belong to the header, before the first section.
     let mut in_header = true;
+    // Inside a `////` comment block, or a `----` / `....` listing (read
+    // as a code fence).
+    let mut comment = false;
+    let mut listing = false;
     Cow::Owned(rewrite_outside_fences(text, |line, out| {
         let (body, end) = split_line_end(line);
         let t = body.trim();
         let delimiter = t.len() >= 4 && t.bytes().all(|b| b == b'=');
-        if ADMONITIONS.contains(&t) {
+        let run_of = |c: u8| t.len() >= 4 && t.bytes().all(|b| b == c);
+        if comment || run_of(b'/') {
+            // `////` opens and closes a comment block: nothing in it.
+            if run_of(b'/') {
+                comment = !comment;
+            }
+        } else if run_of(b'-') || run_of(b'.') {
+            listing = !listing;
+            out.push_str("```");
+        } else if listing {
+            out.push_str(body);
+        } else if run_of(b'*')
+            || run_of(b'_')
+            || (t.starts_with('[') && t.ends_with(']') && !ADMONITIONS.contains(&t))
+        {
+            // Sidebar and quote delimiters, anchors and block attributes
+            // (`[#budget]`, `[quote, Matron]`): no text.
+        } else if t.starts_with('.')
+            && !t.starts_with("..")
+            && note != 1
+            && t[1..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            // A block title (`.Questions`) labels what follows.
+            out.push_str("**");
+            out.push_str(t[1..].trim());
+            out.push_str(":**");
+        } else if ADMONITIONS.contains(&t) {
             note = 1;
             note_title = None;
         } else if note == 1 && t.starts_with('.') && !t.starts_with("..") {
@@ -1019,7 +1100,8 @@ fn rewrite_asciidoc(text: &str) -> Cow<'_, str> {
                 out.push_str("1. ");
                 out.push_str(step);
             } else {
-                out.push_str(body.strip_suffix(" +").unwrap_or(body));
+                let line = body.strip_suffix(" +").unwrap_or(body);
+                out.push_str(&read_xrefs(line));
             }
         }
         out.push_str(end);
@@ -1842,9 +1924,12 @@ impl<'i> Builder<'i> {
                 self.push(LineKind::Rule, String::new(), range.start);
                 self.pending = Joiner::Blank;
             }
-            // A task box (`- [x] **S:** ...`, ticked once that part is
-            // rehearsed) tracks the writer's progress: it says nothing.
-            Event::TaskListMarker(_) => {}
+            // A task box stays as text (`[ ] get the SLA numbers` is a
+            // to-do); a ticked part (`- [x] **S:** ...`) is still read as
+            // its label ([`labels::skip_decoration`] skips the box).
+            Event::TaskListMarker(done) => {
+                self.inline(if done { "[x] " } else { "[ ] " }, range.start);
+            }
             // `<br>` ends a line, as in notes exported from Google Docs.
             Event::InlineHtml(html) if is_line_break_tag(&html) => {
                 if self.heading.is_some() || self.table.is_some() {
@@ -2658,6 +2743,49 @@ fn rewrite_html(text: &str) -> Cow<'_, str> {
     Cow::Owned(rewrite_outside_fences(text, rewrite_html_line))
 }
 
+/// `===` alone on a line, as phone-note exports separate notes, under a
+/// line that is no title (`#mistake #ownership`, a sentence, a long line):
+/// a rule, not the underline Markdown would make of it, which turned the
+/// tag line into a heading and ran two notes together. Line for line.
+fn rewrite_equals_separators(text: &str) -> Cow<'_, str> {
+    let equals = |l: &str| {
+        let t = l.trim();
+        t.len() >= 3 && t.bytes().all(|b| b == b'=')
+    };
+    if !text.lines().any(equals) {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let no_title = |l: &str| {
+        let t = l.trim();
+        t.is_empty()
+            || t.split_whitespace()
+                .all(|w| w.starts_with('#') && w.len() > 1)
+            || t.split_whitespace().count() > MAX_UNDERLINED_TITLE_WORDS
+            || t.ends_with(['.', ',', ';', ')'])
+    };
+    let separators: HashSet<usize> = (0..lines.len())
+        .filter(|&at| equals(lines[at]) && (at == 0 || no_title(lines[at - 1])))
+        .collect();
+    if separators.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(rewrite_outside_fences_numbered(text, |this, line, out| {
+        let (body, end) = split_line_end(line);
+        if separators.contains(&this) {
+            // A blank line first: `***` right under text is still a rule,
+            // but never an underline.
+            out.push_str("***");
+        } else {
+            out.push_str(body);
+        }
+        out.push_str(end);
+    }))
+}
+
+/// Most words of a line that `===` underlines as a title.
+const MAX_UNDERLINED_TITLE_WORDS: usize = 12;
+
 /// `I. Reopening the recovery unit`, `II. Conflict with ...`: titles
 /// numbered in Roman numerals at the margin, in order from `I`, are read
 /// as headings (`## Reopening the recovery unit`), as Markdown has no such
@@ -2682,8 +2810,12 @@ fn rewrite_roman_titles(text: &str) -> Cow<'_, str> {
     // The numerals in document order must count up from I.
     let mut expected = 0;
     let mut found = HashSet::new();
-    for (at, line) in text.lines().enumerate() {
-        if let Some((n, _)) = title_of(line) {
+    let lines: Vec<&str> = text.lines().collect();
+    // A title stands apart: a blank line (or the start) above it, so
+    // numbered steps inside a story stay its text.
+    let apart = |at: usize| at == 0 || lines[at - 1].trim().is_empty();
+    for (at, line) in lines.iter().enumerate() {
+        if let Some((n, _)) = title_of(line).filter(|_| apart(at)) {
             if n == expected {
                 found.insert(at);
                 expected += 1;
@@ -2734,16 +2866,20 @@ fn rewrite_lettered_parts(text: &str) -> Cow<'_, str> {
                 out.push_str(&body[..body.len() - body.trim_start().len()]);
                 out.push_str(rest);
             }
-            Some((letter, rest)) => match key.iter().find(|(l, _)| *l == letter) {
-                Some(&(_, part)) => {
-                    out.push_str(&body[..body.len() - body.trim_start().len()]);
-                    out.push_str(part.name());
-                    out.push_str(": ");
-                    out.push_str(rest);
+            // The key names the story's own parts, at the margin; an
+            // indented `a)` is an option in a list.
+            Some((letter, rest)) if columns(body) == 0 => {
+                match key.iter().find(|(l, _)| *l == letter) {
+                    Some(&(_, part)) => {
+                        out.push_str(&body[..body.len() - body.trim_start().len()]);
+                        out.push_str(part.name());
+                        out.push_str(": ");
+                        out.push_str(rest);
+                    }
+                    None => out.push_str(body),
                 }
-                None => out.push_str(body),
-            },
-            None => out.push_str(body),
+            }
+            _ => out.push_str(body),
         }
         out.push_str(end);
     }))

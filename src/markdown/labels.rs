@@ -187,6 +187,8 @@ const LABELS: &[(&str, Part)] = &[
     ("massnahme", Part::Action),
     ("massnahmen", Part::Action),
     ("handlung", Part::Action),
+    ("vorgehen", Part::Action),
+    ("vorgehensweise", Part::Action),
     ("resultado", Part::Result),
     ("resultados", Part::Result),
     ("résultat", Part::Result),
@@ -198,6 +200,9 @@ const LABELS: &[(&str, Part)] = &[
     ("ergebnis", Part::Result),
     ("ergebnisse", Part::Result),
     ("aprendizaje", Part::Learning),
+    ("gelernt", Part::Learning),
+    ("erkenntnis", Part::Learning),
+    ("erkenntnisse", Part::Learning),
     ("lección", Part::Learning),
     ("leccion", Part::Learning),
 ];
@@ -221,6 +226,14 @@ const ABBREVIATED_LABELS: &[(&str, Part)] = &[
 /// emoji, stars, quotes and a leading enumeration like `2.`.
 pub(crate) fn skip_decoration(text: &str) -> usize {
     let mut index = 0;
+    // A task box opening a list item (`[x] **S:** ...`) is decoration.
+    let lead = text.len() - text.trim_start().len();
+    if let Some(after) = ["[x] ", "[X] ", "[ ] "]
+        .iter()
+        .find_map(|b| text[lead..].strip_prefix(b))
+    {
+        index = text.len() - after.len();
+    }
     loop {
         let Some(offset) = text[index..].find(char::is_alphanumeric) else {
             return text.len();
@@ -2637,15 +2650,31 @@ pub(crate) fn split_competency_tail(title: &str) -> Option<(&str, Vec<String>)> 
     if let Some(inner) = title.trim_end().strip_suffix(')') {
         let open = inner.rfind('(')?;
         let (head, list) = (inner[..open].trim_end(), &inner[open + 1..]);
-        let names: Vec<String> = list
-            .split(['/', ',', ';'])
-            .map(|n| normalize_spaces(&n.trim().to_lowercase()))
+        let raw: Vec<&str> = list.split(['/', ',', ';']).map(str::trim).collect();
+        let names: Vec<String> = raw
+            .iter()
+            .map(|n| normalize_spaces(&n.to_lowercase()))
             .collect();
         let known = names.iter().all(|n| is_known_name(n));
+        // Qualities in lower case (`pressure / planning`), not names
+        // (`Stripe / Adyen`, `with Dana / Lee`), letters (`A / B test`),
+        // a note that the story is unfinished, or nested brackets.
         let listed = names.len() >= 2
             && list.contains(" / ")
-            && names.iter().all(|n| {
-                (1..=MAX_TAIL_NAME_WORDS).contains(&n.split_whitespace().count())
+            && !list.contains(['(', ')'])
+            && raw.iter().zip(&names).all(|(r, n)| {
+                let words: Vec<&str> = n.split_whitespace().collect();
+                (1..=MAX_TAIL_NAME_WORDS).contains(&words.len())
+                    && !r.starts_with(|c: char| c.is_uppercase())
+                    && words[0].chars().count() > 1
+                    && !matches!(
+                        words[0],
+                        "with" | "and" | "for" | "via" | "by" | "at" | "in"
+                    )
+                    && !matches!(
+                        n.as_str(),
+                        "draft" | "unfinished" | "wip" | "todo" | "old" | "new"
+                    )
                     && !n.contains(|c: char| {
                         c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\u{201d}')
                     })
@@ -3370,9 +3399,10 @@ pub(crate) fn emphasised_tag_list(text: &str) -> Option<String> {
         .iter()
         .any(|item| is_known_competency(&item.to_lowercase()))
         || (items.len() >= 3
-            && items
-                .iter()
-                .all(|item| item.split_whitespace().count() <= MAX_UNKNOWN_TAG_WORDS));
+            && items.iter().all(|item| {
+                item.split_whitespace().count() <= MAX_UNKNOWN_TAG_WORDS
+                    && !item.starts_with(|c: char| c.is_uppercase())
+            }));
     (short && named).then(|| items.join(", "))
 }
 
@@ -3412,10 +3442,7 @@ pub(crate) fn commentary_line(text: &str) -> bool {
             "feedback" | "comments" | "comment" | "notes" | "remarks"
         )
     });
-    // With nothing after the colon: the remarks follow below it
-    // (`Mentor feedback: she said the guide...` may be the story's own).
-    let bare = body[colon + 1..].trim().trim_matches(['*', '_']).is_empty();
-    if (1..=4).contains(&words.len()) && reviewer && remarks && bare {
+    if (1..=4).contains(&words.len()) && reviewer && remarks {
         return true;
     }
     if matches!(
@@ -4021,18 +4048,25 @@ pub(crate) fn listed_quoted_questions(text: &str) -> Vec<String> {
     // Questions at even places, separators between them: punctuation and
     // a few joining words (` / `, ` – also works for `, `, or `), never a
     // quoted word inside a question (`you said "no" to`).
+    // A trailing note after the last quote (`"..." (Meta)`) goes.
+    let mut pieces = pieces;
+    if pieces.len() >= 4 && pieces.len().is_multiple_of(2) {
+        let last = pieces[pieces.len() - 1];
+        if last.split_whitespace().count() <= MAX_QUOTE_SEPARATOR_WORDS {
+            pieces.pop();
+        }
+    }
+    // Each question closes its quote right after its last word, and what
+    // separates them is short (` / `, ` & `, ` or maybe `, `(Amazon), `):
+    // `you said "no" to a senior stakeholder` opens a quote after a space.
     let separators_short = pieces.iter().skip(1).step_by(2).all(|sep| {
-        sep.split(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | ';' | '|' | '-'))
-            .map(|w| w.trim_matches(['\u{2013}', '\u{2014}']))
-            .filter(|w| !w.is_empty())
-            .all(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "or" | "and" | "also" | "works" | "for" | "aka" | "plus"
-                )
-            })
-            && sep.split_whitespace().count() <= MAX_QUOTE_SEPARATOR_WORDS
-    });
+        sep.split_whitespace().count() <= MAX_QUOTE_SEPARATOR_WORDS && !sep.contains('?')
+    }) && !pieces[0].ends_with(char::is_whitespace)
+        && pieces
+            .iter()
+            .step_by(2)
+            .skip(1)
+            .all(|q| !q.starts_with(char::is_whitespace));
     if pieces.len() < 3 || pieces.len().is_multiple_of(2) || !separators_short {
         return vec![text.to_owned()];
     }

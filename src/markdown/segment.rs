@@ -497,7 +497,8 @@ fn join_wrapped_questions(lines: &[Line], roles: &mut [Role]) {
                 && next.kind == LineKind::Text
                 && next.joiner == Joiner::Space
                 && next.item.is_none()
-                && next.text.trim_start().starts_with(char::is_lowercase);
+                && (next.text.trim_start().starts_with(char::is_lowercase)
+                    || next.text.trim_end().ends_with('?'));
             if !wraps {
                 break;
             }
@@ -534,7 +535,7 @@ fn join_wrapped_meta(lines: &[Line], roles: &mut [Role]) {
             continue;
         }
         let (kind, strong) = (*kind, *strong);
-        let mut joined = rest.clone();
+        let joined = rest.clone();
         let mut j = i + 1;
         while j < roles.len() && j - i <= MAX_WRAPPED_META_LINES {
             let next = &lines[j];
@@ -555,13 +556,12 @@ fn join_wrapped_meta(lines: &[Line], roles: &mut [Role]) {
             if !(continues && fits) {
                 break;
             }
-            joined.push_str(if kind == MetaKind::Competencies {
-                ", "
-            } else {
-                " "
-            });
-            joined.push_str(text);
-            roles[j] = Role::Ignored;
+            // Each aligned line is a question of its own.
+            roles[j] = Role::Meta {
+                kind,
+                rest: text.to_owned(),
+                strong,
+            };
             j += 1;
         }
         roles[i] = Role::Meta {
