@@ -3738,3 +3738,28 @@ fn a_second_review_of_the_note_rules() {
         .result
         .contains("[ ] get the exact overtime numbers"));
 }
+
+#[test]
+fn phone_notes_with_emoji_parts_and_equals_separators_are_read() {
+    let notes = "Route Redesign At The Depot\n\u{1f4cd} fuel spend at the depot rose by a third in two quarters\n\u{1f3af} my manager asked me to cut cost per case without losing drops\n\u{1f6e0}\u{fe0f} I mapped every outlet from the GPS pings and redrew the zones\n\u{2705} kilometres driven fell 14% and on-time drops rose\n\n#costcutting #data\n===\nStockout Before Christmas\nQ: tell me about a time you made a mistake\nS: the week before Christmas I placed the weekly order for our hub\nT: keep the hub stocked over the holiday\nA: I keyed the forecast in cases, not crates, then borrowed stock from another depot overnight\nR: we covered most of the gap and I added a unit check to the order sheet\n===\nShopping\neggs\nbread\n";
+    let import = import_text("keep.txt", notes.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Route Redesign At The Depot", "Stockout Before Christmas"]
+    );
+    let route = story(&import, "Route Redesign At The Depot");
+    assert!(route.story.task.starts_with("my manager asked me"));
+    assert!(route.story.result.starts_with("kilometres driven fell"));
+    let stockout = story(&import, "Stockout Before Christmas");
+    assert_eq!(
+        stockout.story.questions,
+        ["tell me about a time you made a mistake"]
+    );
+    // One emoji alone is decoration, and `🎯 Situation:` keeps its label.
+    let one = "## Launch\n\n\u{1f3af} **Situation:** The launch date moved up a month.\n**Action:** I cut two features.\n**Result:** We launched on the new date.\n";
+    let import = import_text("one.md", one.as_bytes());
+    assert_eq!(
+        story(&import, "Launch").story.situation,
+        "The launch date moved up a month."
+    );
+}

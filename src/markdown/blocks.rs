@@ -345,6 +345,7 @@ fn extract_lines(text: &str) -> Vec<Line> {
     let text = rewrite_equals_separators(&text);
     let text = rewrite_roman_titles(&text);
     let text = rewrite_lettered_parts(&text);
+    let text = rewrite_emoji_parts(&text);
     let text = blank_front_matter(&text);
     let text = rewrite_containers(&text);
     let text = rewrite_definition_lists(&text);
@@ -2880,6 +2881,67 @@ fn rewrite_lettered_parts(text: &str) -> Cow<'_, str> {
                 }
             }
             _ => out.push_str(body),
+        }
+        out.push_str(end);
+    }))
+}
+
+/// Emoji that stand for the parts in note-app templates: a pin or compass
+/// for where things stood, a target for the goal, tools for what was done,
+/// a tick or trophy for the outcome, a bulb or books for the lesson.
+const EMOJI_PARTS: &[(&str, Part)] = &[
+    ("\u{1f4cd}", Part::Situation),
+    ("\u{1f9ed}", Part::Situation),
+    ("\u{1f3af}", Part::Task),
+    ("\u{1f6e0}\u{fe0f}", Part::Action),
+    ("\u{1f6e0}", Part::Action),
+    ("\u{1f527}", Part::Action),
+    ("\u{2705}", Part::Result),
+    ("\u{1f3c6}", Part::Result),
+    ("\u{1f4a1}", Part::Learning),
+];
+
+/// Lines opening with those emoji (`📍 fuel spend was up...`, `🎯 my
+/// manager asked me...`) labelled as their parts, when a note uses at
+/// least three different ones: one such emoji alone is decoration. Line
+/// for line.
+fn rewrite_emoji_parts(text: &str) -> Cow<'_, str> {
+    let part_of = |line: &str| -> Option<(Part, usize)> {
+        let t = line.trim_start();
+        let t = t.strip_prefix("- ").unwrap_or(t);
+        EMOJI_PARTS.iter().find_map(|(e, p)| {
+            let rest = t.strip_prefix(e)?;
+            let rest = rest.strip_prefix('\u{fe0f}').unwrap_or(rest);
+            // `🎯 Situation: ...` is labelled already.
+            let plain = rest.trim_start().trim_start_matches(['*', '_']);
+            let labelled = labels::part_named(plain).is_some()
+                || labels::line_label(plain, None, false).is_some();
+            (rest.starts_with(' ') && !labelled).then_some((*p, line.len() - rest.len()))
+        })
+    };
+    let mut seen: Vec<Part> = text
+        .lines()
+        .filter_map(|l| part_of(l).map(|(p, _)| p))
+        .collect();
+    seen.sort_by_key(|p| p.index());
+    seen.dedup();
+    if seen.len() < 3 {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(rewrite_outside_fences(text, |line, out| {
+        let (body, end) = split_line_end(line);
+        match part_of(body) {
+            Some((part, at)) => {
+                let lead = body.len() - body.trim_start().len();
+                out.push_str(&body[..lead]);
+                if body[lead..].starts_with("- ") {
+                    out.push_str("- ");
+                }
+                out.push_str(part.name());
+                out.push_str(": ");
+                out.push_str(body[at..].trim_start());
+            }
+            None => out.push_str(body),
         }
         out.push_str(end);
     }))

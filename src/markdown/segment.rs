@@ -1185,7 +1185,17 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
             label
                 && (line.item.is_none() || lines[j].depth > line.depth || after_number)
                 && (bold || lines[j].item.is_some())
-                && (!plain || j == i + 1 || lines[j].joiner == Joiner::Blank)
+                && (!plain
+                    || j == i + 1
+                    || lines[j].joiner == Joiner::Blank
+                    // `Christmas stockout` / `Q: tell me about a mistake`
+                    // / `S: ...`: only a question or tags between.
+                    || (i + 1..j).all(|k| {
+                        matches!(
+                            roles[k],
+                            Role::Meta { .. } | Role::Question { prefixed: true, .. }
+                        )
+                    }))
         });
         let (text, tags) = labels::split_hashtags(&line.text);
         let title = labels::clean_title(&text);
@@ -1367,7 +1377,10 @@ fn plain_title_line(lines: &[Line], roles: &[Role], i: usize) -> bool {
     // label (which label, the caller checks) or its tags continue.
     let next_label = lines.get(i + 1).is_some_and(|next| {
         labels::line_label(&next.text, next.lead_emphasis_end, false).is_some()
-    }) || matches!(roles.get(i + 1), Some(Role::Meta { .. }));
+    }) || matches!(
+        roles.get(i + 1),
+        Some(Role::Meta { .. } | Role::Question { prefixed: true, .. })
+    );
     line.kind == LineKind::Text
         && line.item.is_none()
         && line.depth == 0
