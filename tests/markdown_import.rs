@@ -3763,3 +3763,20 @@ fn phone_notes_with_emoji_parts_and_equals_separators_are_read() {
         "The launch date moved up a month."
     );
 }
+
+#[test]
+fn a_story_bank_with_its_own_field_separators_is_read() {
+    let bank = "# Story bank\n\n----\n\ntitle - Scaling the support team\nwhen/where - 2019, a travel startup\nsituation -> we opened two markets with three months' notice\ntask -> hire seventeen agents in ten weeks\naction -> I wrote a scorecard and replaced the CV chat with a role play\nresult -> seventeen hired in eleven weeks, and few left\ntags = hiring, standards\nq = tell me about building a team\n\n----\n";
+    let import = import_text("bank.md", bank.as_bytes());
+    let team = story(&import, "Scaling the support team");
+    assert_eq!(team.story.competencies, ["hiring", "standards"]);
+    assert_eq!(team.story.questions, ["tell me about building a team"]);
+    assert!(team.story.result.starts_with("seventeen hired"));
+    // `Q: ...` is still a question line, and `Title: ...` alone no field.
+    let plain = "## Launch slip\n\nQ: Tell me about a missed deadline\n\n**Situation:** The launch slipped a week.\n**Action:** I told the client early.\n**Result:** They kept the contract.\n";
+    let import = import_text("plain.md", plain.as_bytes());
+    assert_eq!(
+        story(&import, "Launch slip").story.questions,
+        ["Tell me about a missed deadline"]
+    );
+}

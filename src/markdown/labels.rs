@@ -822,6 +822,8 @@ fn speaks_of_answer_form(text: &str) -> bool {
         " answer",
         " max ",
         " max.",
+        " max!",
+        " max)",
         " maximum",
         "% of the",
         " keep it short",
@@ -1825,12 +1827,23 @@ pub(crate) fn is_generic(text: &str) -> bool {
 /// The title in a `Story title: ...` (or `Story name: ...`) line.
 pub(crate) fn story_title_field(text: &str) -> Option<&str> {
     let body = &text[skip_decoration(text)..];
-    ["story title", "story name"].iter().find_map(|field| {
+    let named = ["story title", "story name"].iter().find_map(|field| {
         let end = match_phrase(body, field, not_alphanumeric)?;
         let rest = body[end..].trim_start_matches(['*', '_']).trim_start();
         let rest = rest
             .strip_prefix(':')?
             .trim_start_matches(['*', '_'])
+            .trim();
+        (!rest.is_empty()).then_some(rest)
+    });
+    // A story bank's own field, `title - Scaling the Thai team` or
+    // `title -> ...` (a colon after a bare `Title` may head anything).
+    named.or_else(|| {
+        let end = match_phrase(body, "title", not_alphanumeric)?;
+        let rest = body[end..].trim_start();
+        let rest = ["->", "- ", "\u{2013} ", "\u{2014} ", "= "]
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))?
             .trim();
         (!rest.is_empty()).then_some(rest)
     })
@@ -3570,6 +3583,7 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     // Dataview fields: `asked-as:: "Tell me about..."`.
     // `Q's: decision with incomplete info / biggest risk you took`.
     ("q's", MetaKind::Either),
+    ("q", MetaKind::Either),
     ("qs", MetaKind::Either),
     ("asked as", MetaKind::Questions),
     ("asked-as", MetaKind::Questions),
@@ -3673,8 +3687,20 @@ pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<
         .trim_end_matches(['+', '-'])
         .ends_with(']')
         && text[..start].contains("[!");
+    // `tags = hiring, standards`, `q -> tell me about...`: a story bank's
+    // own separators.
+    let assigned = ["= ", "-> "]
+        .iter()
+        .find_map(|sep| after.trim_start().strip_prefix(sep))
+        .filter(|_| after.starts_with(char::is_whitespace));
+    // `Q: ...` opens a question line; only `q = ...` is a bank's field.
+    if phrase == "q" && assigned.is_none() {
+        return None;
+    }
     let rest = if let Some(rest) = after.trim_start().strip_prefix(':') {
         rest.trim_start_matches(':')
+    } else if let Some(rest) = assigned {
+        rest
     } else if callout && after.trim().is_empty() {
         ""
     } else if lead_emphasis_end.is_some_and(|e| e >= end && e <= end + 2) {
