@@ -1248,3 +1248,28 @@ fn the_thirty_fourth_notes_set_reads_asciidoc_lettered_parts_and_task_lists_and_
     assert!(!ajo.contains("T.A."), "{ajo}");
     assert_beats_baseline(dir.path(), &eval_file("notes-zh-questions.yaml"), 45);
 }
+
+#[test]
+fn the_thirty_fifth_notes_set_reads_phone_notes_and_story_bank_fields_and_ranking_beats_the_baseline(
+) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Six files: 30 stories, and the story bank's legend of its fields
+    // (a known miss: it reads as a story of four short parts).
+    let ids = [
+        "truck-route-redesign-ikeja-depot",
+        "christmas-malt-stockout-my-mistake",
+        "scaling-the-bahasa-thai-team",
+        "black-friday-2023-checkout-ausfall",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-zi", 31, &ids);
+    // Emoji markers label a phone note's parts.
+    let route = story_file(dir.path(), "truck-route-redesign-ikeja-depot");
+    assert!(route.contains("\ntask: my mgr (Funmi) asked me"), "{route}");
+    // A story bank's own fields.
+    let scaling = story_file(dir.path(), "scaling-the-bahasa-thai-team");
+    assert!(scaling.contains("competencies:\n- hiring\n"), "{scaling}");
+    // `Vorgehen:` is the Action.
+    let checkout = story_file(dir.path(), "black-friday-2023-checkout-ausfall");
+    assert!(checkout.contains("\naction:"), "{checkout}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-zi-questions.yaml"), 45);
+}
