@@ -3592,8 +3592,8 @@ fn the_new_note_rules_leave_ordinary_text_alone() {
     assert!(budget.story.situation.contains("((FY2023-24))"));
     assert!(budget.story.situation.contains("((PagerDuty))"));
     assert!(budget.story.action.contains("Results... were mixed"));
-    // A mentor's remark on the telling is left out, inline or not.
-    assert!(!budget.story.action.contains("Mentor feedback"));
+    // A mentor's remark written inline may be the story's own text: kept.
+    assert!(budget.story.action.contains("Mentor feedback: she said"));
 }
 
 #[test]
@@ -3778,5 +3778,79 @@ fn a_story_bank_with_its_own_field_separators_is_read() {
     assert_eq!(
         story(&import, "Launch slip").story.questions,
         ["Tell me about a missed deadline"]
+    );
+}
+
+#[test]
+fn a_third_review_of_the_note_rules() {
+    // Emoji steps under a labelled Action stay actions; a header list of
+    // goals is no story; a second tool emoji in a note is its text.
+    let steps = "## DB move\n\n**Situation:** Our database ran out of disk twice a month.\n**Action:**\n- \u{1f527} wrote the replication scripts\n- \u{2705} ran three dry runs\n- \u{2705} got sign-off from the DBAs\n**Result:** We moved with four minutes of read-only time.\n";
+    let import = import_text("steps.md", steps.as_bytes());
+    let db = story(&import, "DB move");
+    assert!(db.story.action.contains("ran three dry runs"));
+    assert_eq!(
+        db.story.result,
+        "We moved with four minutes of read-only time."
+    );
+    let goals = "\u{1f3af} land a senior PM role before March\n\u{2705} updated CV\n\u{1f4a1} put a number in every result\n\n## Pricing page\n\n**Situation:** Buyers asked sales what each plan included.\n**Action:** I rewrote the plan table.\n**Result:** Plan questions fell by a third.\n";
+    let import = import_text("goals.md", goals.as_bytes());
+    assert_eq!(titles(&import), ["Pricing page"]);
+    // A job title in a header, and settings in a technical story.
+    let header = "## Vendor migration\n\nTitle - Support Team Lead\n\n**Situation:** Our ticketing vendor doubled its price.\n**Action:** I moved us to a new tool in six weeks.\n**Result:** We saved a third.\n\n## Alerting\n\n**Situation:** Pages woke us for noise.\n**Action:** I set the thresholds again:\nq = 0.95\nwindow = 10m\n**Result:** Night pages fell by half.\n";
+    let import = import_text("header.md", header.as_bytes());
+    assert_eq!(titles(&import), ["Vendor migration", "Alerting"]);
+    let alerting = story(&import, "Alerting");
+    assert!(alerting.story.competencies.is_empty());
+    assert!(alerting.story.action.contains("q = 0.95"));
+    // A wrapped question and a wrapped list of competencies.
+    let wrapped = "## Bad news\n\nQuestions: Tell me about a time you had to deliver bad news to a\n           senior stakeholder who did not want to hear it\nCompetencies: communication, ownership,\n              stakeholder management\n\n**Situation:** Our launch slipped a month.\n**Action:** I told the sponsor first, with a new plan.\n**Result:** She backed the new date.\n";
+    let import = import_text("wrapped.md", wrapped.as_bytes());
+    let news = story(&import, "Bad news");
+    assert_eq!(
+        news.story.questions,
+        ["Tell me about a time you had to deliver bad news to a senior stakeholder who did not want to hear it"]
+    );
+    assert!(news
+        .story
+        .competencies
+        .contains(&"stakeholder management".to_owned()));
+    // A quote the Result introduces; an italic list inside a part.
+    let quoted = "## Support save\n\n> **Situation:** Our biggest client was leaving.\n> **Action:** I ran a daily call until the fix shipped.\n> **Result:** They renewed, and their CTO wrote to our CEO:\n>> \"Best vendor support in ten years.\"\n\n## Incident rules\n\n**Situation:** Incidents ran long.\n**Action:** I ran the incident with our three rules:\n*stabilise, communicate, fix*\n**Result:** Incidents closed faster.\n";
+    let import = import_text("quoted.md", quoted.as_bytes());
+    assert!(story(&import, "Support save")
+        .story
+        .result
+        .contains("Best vendor support"));
+    let rules = story(&import, "Incident rules");
+    assert!(rules.story.competencies.is_empty());
+    assert!(rules.story.action.contains("stabilise, communicate, fix"));
+    // Roman titles without blank lines between the stories.
+    let roman = "Interview stories\n\nI. Reopening the ward\nS: A leak closed the ward.\nA: I moved the patients to the day unit.\nR: We reopened in ten days.\nII. Conflict with the night matron\nS: She changed my rota without asking.\nA: I met her privately with the numbers.\nR: We agreed a swap rule.\n";
+    let import = import_text("roman.txt", roman.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Reopening the ward", "Conflict with the night matron"]
+    );
+    // A title underlined with `===` that ends in brackets; capitalised
+    // qualities in brackets.
+    let underlined = "Conflict with the design lead (Acme, 2022)\n==========================================\n\nS: We disagreed on the checkout layout.\nA: I proposed a test of both.\nR: The test settled it in a week.\n";
+    let import = import_text("under.txt", underlined.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Conflict with the design lead (Acme, 2022)"]
+    );
+    let qualities = "## Night rota (Resilience / Prioritisation)\n\n**Situation:** Two nurses called in sick.\n**Action:** I re-planned the rota.\n**Result:** Every shift was covered.\n";
+    let import = import_text("q.md", qualities.as_bytes());
+    assert_eq!(
+        story(&import, "Night rota").story.competencies,
+        ["resilience", "prioritisation"]
+    );
+    // A note to self after a question is no part of it.
+    let note = "Question: Tell me about a time you failed\nShould I use this one or the pricing story?\n\nS: We missed a launch.\nA: I replanned it.\nR: It shipped a month late.\n";
+    let import = import_text("note.txt", note.as_bytes());
+    assert_eq!(
+        import.stories[0].story.questions,
+        ["Tell me about a time you failed"]
     );
 }

@@ -956,14 +956,27 @@ fn drop_nested_replies(text: &str) -> Cow<'_, str> {
     let mut label_after = false;
     for at in (0..lines.len()).rev() {
         let (depth, rest) = quoted(lines[at]);
-        if depth == 0 {
+        if depth == 0 && !lines[at].trim().is_empty() {
             label_after = false;
+        } else if depth == 0 {
+            // A blank line between a story's quoted parts is still inside it.
         } else if depth == story_depth
             && labels::line_label(rest, None, false).is_some_and(|l| !l.rest.is_empty())
         {
             label_after = true;
         } else if depth > story_depth && !label_after {
             reply[at] = true;
+        }
+    }
+    // A quote the story introduces (`their CTO wrote to our CEO:` over
+    // `>> "Best vendor support in ten years."`) is the story's.
+    for at in 1..lines.len() {
+        if reply[at] && !reply[at - 1] && lines[at - 1].trim_end().ends_with(':') {
+            let mut k = at;
+            while k < lines.len() && reply[k] {
+                reply[k] = false;
+                k += 1;
+            }
         }
     }
     if !reply.contains(&true) {
@@ -991,7 +1004,7 @@ fn read_xrefs(line: &str) -> Cow<'_, str> {
         match after.find(">>") {
             Some(close) => {
                 let inner = &after[..close];
-                out.push_str(inner.rsplit(',').next().unwrap_or(inner).trim());
+                out.push_str(inner.split_once(',').map_or(inner, |(_, t)| t).trim());
                 rest = &after[close + 2..];
             }
             None => {
@@ -2763,10 +2776,18 @@ fn rewrite_equals_separators(text: &str) -> Cow<'_, str> {
             || t.split_whitespace()
                 .all(|w| w.starts_with('#') && w.len() > 1)
             || t.split_whitespace().count() > MAX_UNDERLINED_TITLE_WORDS
-            || t.ends_with(['.', ',', ';', ')'])
+            || t.ends_with(['.', ',', ';'])
     };
+    // A title underlined is a paragraph of one line, not a label line:
+    // under the last line of a longer paragraph (`R: we covered...`),
+    // Markdown would make the whole paragraph a heading.
+    let paragraph_end = |at: usize| at >= 2 && !lines[at - 2].trim().is_empty();
+    let label = |l: &str| labels::line_label(l, None, false).is_some();
     let separators: HashSet<usize> = (0..lines.len())
-        .filter(|&at| equals(lines[at]) && (at == 0 || no_title(lines[at - 1])))
+        .filter(|&at| {
+            equals(lines[at])
+                && (at == 0 || no_title(lines[at - 1]) || paragraph_end(at) || label(lines[at - 1]))
+        })
         .collect();
     if separators.is_empty() {
         return Cow::Borrowed(text);
@@ -2785,7 +2806,7 @@ fn rewrite_equals_separators(text: &str) -> Cow<'_, str> {
 }
 
 /// Most words of a line that `===` underlines as a title.
-const MAX_UNDERLINED_TITLE_WORDS: usize = 12;
+const MAX_UNDERLINED_TITLE_WORDS: usize = 20;
 
 /// `I. Reopening the recovery unit`, `II. Conflict with ...`: titles
 /// numbered in Roman numerals at the margin, in order from `I`, are read
@@ -2812,18 +2833,20 @@ fn rewrite_roman_titles(text: &str) -> Cow<'_, str> {
     let mut expected = 0;
     let mut found = HashSet::new();
     let lines: Vec<&str> = text.lines().collect();
-    // A title stands apart: a blank line (or the start) above it, so
-    // numbered steps inside a story stay its text.
-    let apart = |at: usize| at == 0 || lines[at - 1].trim().is_empty();
+    let mut order: Vec<usize> = Vec::new();
     for (at, line) in lines.iter().enumerate() {
-        if let Some((n, _)) = title_of(line).filter(|_| apart(at)) {
+        if let Some((n, _)) = title_of(line) {
             if n == expected {
                 found.insert(at);
+                order.push(at);
                 expected += 1;
             }
         }
     }
-    if found.len() < 2 {
+    // Titles have their stories between them; `I.`, `II.`, `III.` on
+    // consecutive lines are steps inside one.
+    let steps = order.windows(2).any(|w| w[1] == w[0] + 1);
+    if found.len() < 2 || steps {
         return Cow::Borrowed(text);
     }
     Cow::Owned(rewrite_outside_fences_numbered(
@@ -2860,6 +2883,14 @@ fn rewrite_lettered_parts(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let key = letter_key(text);
+    // The story's own letters are the least indented ones; an `a)` deeper
+    // than them is an option in a list.
+    let margin = text
+        .lines()
+        .filter(|l| lettered(l).is_some())
+        .map(columns)
+        .min()
+        .unwrap_or(0);
     Cow::Owned(rewrite_outside_fences(text, |line, out| {
         let (body, end) = split_line_end(line);
         match lettered(body) {
@@ -2869,7 +2900,7 @@ fn rewrite_lettered_parts(text: &str) -> Cow<'_, str> {
             }
             // The key names the story's own parts, at the margin; an
             // indented `a)` is an option in a list.
-            Some((letter, rest)) if columns(body) == 0 => {
+            Some((letter, rest)) if columns(body) <= margin => {
                 match key.iter().find(|(l, _)| *l == letter) {
                     Some(&(_, part)) => {
                         out.push_str(&body[..body.len() - body.trim_start().len()]);
@@ -2908,7 +2939,6 @@ const EMOJI_PARTS: &[(&str, Part)] = &[
 fn rewrite_emoji_parts(text: &str) -> Cow<'_, str> {
     let part_of = |line: &str| -> Option<(Part, usize)> {
         let t = line.trim_start();
-        let t = t.strip_prefix("- ").unwrap_or(t);
         EMOJI_PARTS.iter().find_map(|(e, p)| {
             let rest = t.strip_prefix(e)?;
             let rest = rest.strip_prefix('\u{fe0f}').unwrap_or(rest);
@@ -2919,24 +2949,46 @@ fn rewrite_emoji_parts(text: &str) -> Cow<'_, str> {
             (rest.starts_with(' ') && !labelled).then_some((*p, line.len() - rest.len()))
         })
     };
-    let mut seen: Vec<Part> = text
-        .lines()
-        .filter_map(|l| part_of(l).map(|(p, _)| p))
-        .collect();
-    seen.sort_by_key(|p| p.index());
-    seen.dedup();
-    if seen.len() < 3 {
+    let lines: Vec<&str> = text.lines().collect();
+    if !lines.iter().any(|l| part_of(l).is_some()) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(rewrite_outside_fences(text, |line, out| {
+    // A note is a run of lines without a blank one; in it, the first line
+    // of each part's emoji labels that part, when the run has three parts
+    // or more, the Action among them, in order (a header list of goals or
+    // a `✅` step among the actions is no such note).
+    let mut labelled: HashMap<usize, (Part, usize)> = HashMap::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let end = (start..lines.len())
+            .find(|&k| lines[k].trim().is_empty())
+            .unwrap_or(lines.len());
+        let mut firsts: Vec<(usize, Part, usize)> = Vec::new();
+        for (k, line) in lines.iter().enumerate().take(end).skip(start) {
+            if let Some((part, at)) = part_of(line) {
+                if !firsts.iter().any(|&(_, p, _)| p == part) {
+                    firsts.push((k, part, at));
+                }
+            }
+        }
+        let ordered = firsts.windows(2).all(|w| w[0].1.index() < w[1].1.index());
+        let has_action = firsts.iter().any(|&(_, p, _)| p == Part::Action);
+        if firsts.len() >= 3 && ordered && has_action {
+            for (k, part, at) in firsts {
+                labelled.insert(k, (part, at));
+            }
+        }
+        start = end + 1;
+    }
+    if labelled.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(rewrite_outside_fences_numbered(text, |this, line, out| {
         let (body, end) = split_line_end(line);
-        match part_of(body) {
-            Some((part, at)) => {
+        match labelled.get(&this) {
+            Some(&(part, at)) => {
                 let lead = body.len() - body.trim_start().len();
                 out.push_str(&body[..lead]);
-                if body[lead..].starts_with("- ") {
-                    out.push_str("- ");
-                }
                 out.push_str(part.name());
                 out.push_str(": ");
                 out.push_str(body[at..].trim_start());

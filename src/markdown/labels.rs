@@ -1838,7 +1838,12 @@ pub(crate) fn story_title_field(text: &str) -> Option<&str> {
     });
     // A story bank's own field, `title - Scaling the Thai team` or
     // `title -> ...` (a colon after a bare `Title` may head anything).
+    // (In lower case, as a bank's keys are; `Title - Support Team Lead` in
+    // a header names a job.)
     named.or_else(|| {
+        if !body.starts_with("title") {
+            return None;
+        }
         let end = match_phrase(body, "title", not_alphanumeric)?;
         let rest = body[end..].trim_start();
         let rest = ["->", "- ", "\u{2013} ", "\u{2014} ", "= "]
@@ -2678,7 +2683,9 @@ pub(crate) fn split_competency_tail(title: &str) -> Option<(&str, Vec<String>)> 
             && raw.iter().zip(&names).all(|(r, n)| {
                 let words: Vec<&str> = n.split_whitespace().collect();
                 (1..=MAX_TAIL_NAME_WORDS).contains(&words.len())
-                    && !r.starts_with(|c: char| c.is_uppercase())
+                    && (!r.starts_with(|c: char| c.is_uppercase())
+                        || is_known_name(n)
+                        || (words.len() == 1 && reads_like_quality(n)))
                     && words[0].chars().count() > 1
                     && !matches!(
                         words[0],
@@ -3410,18 +3417,31 @@ pub(crate) fn emphasised_tag_list(text: &str) -> Option<String> {
     // (`_incident, on-call, pressure_`).
     let named = items
         .iter()
-        .any(|item| is_known_competency(&item.to_lowercase()))
-        || (items.len() >= 3
-            && items.iter().all(|item| {
-                item.split_whitespace().count() <= MAX_UNKNOWN_TAG_WORDS
-                    && !item.starts_with(|c: char| c.is_uppercase())
-            }));
+        .any(|item| is_known_competency(&item.to_lowercase()));
     (short && named).then(|| items.join(", "))
+}
+
+/// `incident, on-call, pressure`: three or more short names in lower case
+/// (italic right under a story's heading, they tag it).
+pub(crate) fn short_name_list(text: &str) -> Option<String> {
+    let items: Vec<&str> = text.trim().split([',', '/']).map(str::trim).collect();
+    (items.len() >= 3
+        && items.len() <= MAX_SHORT_NAMES
+        && items.iter().all(|item| {
+            (1..=MAX_UNKNOWN_TAG_WORDS).contains(&item.split_whitespace().count())
+                && !item.starts_with(|c: char| c.is_uppercase())
+                && !item.contains(['(', ')', '.', '!', '?', ':', ';'])
+                && !item.chars().any(|c| c.is_ascii_digit())
+        }))
+    .then(|| items.join(", "))
 }
 
 /// Most words of each name in an emphasised tag line naming no known
 /// competency.
 const MAX_UNKNOWN_TAG_WORDS: usize = 2;
+
+/// Most names in a short list of tags.
+const MAX_SHORT_NAMES: usize = 8;
 
 /// Most words of a quoted item in an emphasised tag line.
 const MAX_QUOTED_ITEM_WORDS: usize = 8;
@@ -3455,7 +3475,11 @@ pub(crate) fn commentary_line(text: &str) -> bool {
             "feedback" | "comments" | "comment" | "notes" | "remarks"
         )
     });
-    if (1..=4).contains(&words.len()) && reviewer && remarks {
+    // With nothing after the colon: the remarks follow below it. Inline
+    // (`Mentor feedback: she said the guide was the best...`) it may be
+    // the story's own text, which is not dropped.
+    let bare = body[colon + 1..].trim().trim_matches(['*', '_']).is_empty();
+    if (1..=4).contains(&words.len()) && reviewer && remarks && bare {
         return true;
     }
     if matches!(
@@ -3693,9 +3717,18 @@ pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<
         .iter()
         .find_map(|sep| after.trim_start().strip_prefix(sep))
         .filter(|_| after.starts_with(char::is_whitespace));
-    // `Q: ...` opens a question line; only `q = ...` is a bank's field.
+    // `Q: ...` opens a question line; only `q = ...` is a bank's field,
+    // and `q = 0.95`, `tags = billing-readonly` in a technical story are
+    // settings: a field's value is a list or words.
     if phrase == "q" && assigned.is_none() {
         return None;
+    }
+    if let Some(value) = assigned {
+        let words = value.split_whitespace().count();
+        let listed = value.contains(',') || value.contains(" / ");
+        if !(listed || words >= 3) || !value.contains(char::is_alphabetic) {
+            return None;
+        }
     }
     let rest = if let Some(rest) = after.trim_start().strip_prefix(':') {
         rest.trim_start_matches(':')

@@ -498,7 +498,8 @@ fn join_wrapped_questions(lines: &[Line], roles: &mut [Role]) {
                 && next.joiner == Joiner::Space
                 && next.item.is_none()
                 && (next.text.trim_start().starts_with(char::is_lowercase)
-                    || next.text.trim_end().ends_with('?'));
+                    || (next.text.trim_end().ends_with('?')
+                        && !opens_a_sentence(next.text.trim_start())));
             if !wraps {
                 break;
             }
@@ -514,6 +515,41 @@ fn join_wrapped_questions(lines: &[Line], roles: &mut [Role]) {
         }
         i = j;
     }
+}
+
+/// `Should I use this one...?`, `What else...?`: a line that opens a
+/// question or a sentence of its own, not the rest of the line above.
+fn opens_a_sentence(text: &str) -> bool {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    matches!(
+        first.as_str(),
+        "i" | "should"
+            | "what"
+            | "how"
+            | "why"
+            | "is"
+            | "do"
+            | "does"
+            | "can"
+            | "could"
+            | "would"
+            | "will"
+            | "did"
+            | "which"
+            | "who"
+            | "when"
+            | "where"
+            | "maybe"
+            | "or"
+            | "also"
+            | "note"
+            | "todo"
+    )
 }
 
 /// Most lines one question is wrapped over.
@@ -535,7 +571,8 @@ fn join_wrapped_meta(lines: &[Line], roles: &mut [Role]) {
             continue;
         }
         let (kind, strong) = (*kind, *strong);
-        let joined = rest.clone();
+        // The line the next one continues or follows.
+        let mut last = i;
         let mut j = i + 1;
         while j < roles.len() && j - i <= MAX_WRAPPED_META_LINES {
             let next = &lines[j];
@@ -553,6 +590,34 @@ fn join_wrapped_meta(lines: &[Line], roles: &mut [Role]) {
                 // `Client: Morrow` under `Tags: ...` is a field of its own.
                 MetaKind::Competencies => false,
             };
+            // The rest of the line above, wrapped: `...bad news to a` over
+            // `senior stakeholder who...`, `communication, ownership,` over
+            // `stakeholder management`.
+            let previous = match &roles[last] {
+                Role::Meta { rest, .. } => rest.clone(),
+                _ => String::new(),
+            };
+            let goes_on = continues
+                && !fits
+                && match kind {
+                    MetaKind::Competencies => previous.trim_end().ends_with(','),
+                    _ => {
+                        !previous
+                            .trim_end()
+                            .ends_with(['?', '.', '!', '"', '\u{201d}'])
+                            && text.starts_with(char::is_lowercase)
+                    }
+                };
+            if goes_on {
+                roles[last] = Role::Meta {
+                    kind,
+                    rest: format!("{} {text}", previous.trim_end()),
+                    strong,
+                };
+                roles[j] = Role::Ignored;
+                j += 1;
+                continue;
+            }
             if !(continues && fits) {
                 break;
             }
@@ -562,13 +627,9 @@ fn join_wrapped_meta(lines: &[Line], roles: &mut [Role]) {
                 rest: text.to_owned(),
                 strong,
             };
+            last = j;
             j += 1;
         }
-        roles[i] = Role::Meta {
-            kind,
-            rest: joined,
-            strong,
-        };
         i = j;
     }
 }
@@ -1330,6 +1391,23 @@ fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) -> Vec<Opti
 /// what comes next, not tags of the story above it: it is left as text,
 /// as it was before italic tag lines were read.
 fn keep_dividers(lines: &[Line], roles: &mut [Role]) {
+    // An italic line of short names right under a story's heading tags it
+    // (`_incident, on-call, pressure_`), known competencies or not; inside
+    // a story such a line is its text (`*stabilise, communicate, fix*`).
+    for i in 1..roles.len() {
+        if roles[i] == Role::Content
+            && matches!(roles[i - 1], Role::Heading { .. })
+            && lines[i].is_all_emphasis()
+        {
+            if let Some(tags) = labels::short_name_list(&lines[i].text) {
+                roles[i] = Role::Meta {
+                    kind: MetaKind::Competencies,
+                    rest: tags,
+                    strong: true,
+                };
+            }
+        }
+    }
     for i in 0..roles.len() {
         let tag_line = matches!(roles[i], Role::Meta { .. })
             && lines[i].is_all_emphasis()
