@@ -4475,10 +4475,14 @@ mod tests {
             emphasised_tag_list("customer focus / going the extra mile / accessibility").as_deref(),
             Some("customer focus, going the extra mile, accessibility")
         );
+        // Short names naming no known competency: only as tags right
+        // under a heading (`short_name_list`).
+        assert_eq!(emphasised_tag_list("incident, on-call, pressure"), None);
         assert_eq!(
-            emphasised_tag_list("incident, on-call, pressure").as_deref(),
+            short_name_list("incident, on-call, pressure").as_deref(),
             Some("incident, on-call, pressure")
         );
+        assert_eq!(short_name_list("Senior Nurse, St Thomas', London"), None);
         // No known competency, or an item that is a sentence: not tags.
         assert_eq!(emphasised_tag_list("Tom, Priya and me"), None);
         assert_eq!(
