@@ -2034,7 +2034,7 @@ fn is_version_note(note: &str) -> bool {
         || draft_note
 }
 
-fn words_lower(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn words_lower(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

@@ -520,12 +520,7 @@ fn join_wrapped_questions(lines: &[Line], roles: &mut [Role]) {
 /// `Should I use this one...?`, `What else...?`: a line that opens a
 /// question or a sentence of its own, not the rest of the line above.
 fn opens_a_sentence(text: &str) -> bool {
-    let first = text
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
+    let first = labels::words_lower(text).next().unwrap_or_default();
     matches!(
         first.as_str(),
         "i" | "should"
