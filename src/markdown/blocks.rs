@@ -934,35 +934,36 @@ fn drop_nested_replies(text: &str) -> Cow<'_, str> {
         }
         (depth, rest)
     }
-    let label_depths: Vec<usize> = text
-        .lines()
-        .map(quoted)
-        .filter(|(d, rest)| {
-            *d > 0 && labels::line_label(rest, None, false).is_some_and(|l| !l.rest.is_empty())
+    let lines: Vec<&str> = text.lines().collect();
+    // Each line's quote depth, and whether it holds a labelled part.
+    let read: Vec<(usize, bool)> = lines
+        .iter()
+        .map(|l| {
+            let (depth, rest) = quoted(l);
+            let label = depth > 0
+                && labels::line_label(rest, None, false).is_some_and(|l| !l.rest.is_empty());
+            (depth, label)
         })
-        .map(|(d, _)| d)
         .collect();
-    let Some(&story_depth) = label_depths.iter().min() else {
+    let label_depths = || read.iter().filter(|(_, label)| *label).map(|&(d, _)| d);
+    let Some(story_depth) = label_depths().min() else {
         return Cow::Borrowed(text);
     };
-    if label_depths.iter().any(|&d| d > story_depth) {
+    if label_depths().any(|d| d > story_depth) {
         return Cow::Borrowed(text);
     }
     // A deeper quote before a later label of the same quoted story is
     // part of it (`The customer emailed:` over `>> "Fix it or we leave"`);
     // only one after the story's last label is a reply. One backward pass.
-    let lines: Vec<&str> = text.lines().collect();
     let mut reply = vec![false; lines.len()];
     let mut label_after = false;
     for at in (0..lines.len()).rev() {
-        let (depth, rest) = quoted(lines[at]);
+        let (depth, label) = read[at];
         if depth == 0 && !lines[at].trim().is_empty() {
             label_after = false;
         } else if depth == 0 {
             // A blank line between a story's quoted parts is still inside it.
-        } else if depth == story_depth
-            && labels::line_label(rest, None, false).is_some_and(|l| !l.rest.is_empty())
-        {
+        } else if depth == story_depth && label {
             label_after = true;
         } else if depth > story_depth && !label_after {
             reply[at] = true;
@@ -1057,8 +1058,8 @@ fn rewrite_asciidoc(text: &str) -> Cow<'_, str> {
     Cow::Owned(rewrite_outside_fences(text, |line, out| {
         let (body, end) = split_line_end(line);
         let t = body.trim();
-        let delimiter = t.len() >= 4 && t.bytes().all(|b| b == b'=');
         let run_of = |c: u8| t.len() >= 4 && t.bytes().all(|b| b == c);
+        let delimiter = run_of(b'=');
         if comment || run_of(b'/') {
             // `////` opens and closes a comment block: nothing in it.
             if run_of(b'/') {
@@ -2795,8 +2796,7 @@ fn rewrite_equals_separators(text: &str) -> Cow<'_, str> {
     Cow::Owned(rewrite_outside_fences_numbered(text, |this, line, out| {
         let (body, end) = split_line_end(line);
         if separators.contains(&this) {
-            // A blank line first: `***` right under text is still a rule,
-            // but never an underline.
+            // `***` is a rule, never a heading's underline.
             out.push_str("***");
         } else {
             out.push_str(body);
@@ -2829,29 +2829,23 @@ fn rewrite_roman_titles(text: &str) -> Cow<'_, str> {
     {
         return Cow::Borrowed(text);
     }
-    // The numerals in document order must count up from I.
-    let mut expected = 0;
-    let mut found = HashSet::new();
-    let lines: Vec<&str> = text.lines().collect();
-    let mut order: Vec<usize> = Vec::new();
-    for (at, line) in lines.iter().enumerate() {
-        if let Some((n, _)) = title_of(line) {
-            if n == expected {
-                found.insert(at);
-                order.push(at);
-                expected += 1;
-            }
+    // The numerals in document order must count up from I (the lines
+    // found, in order).
+    let mut found: Vec<usize> = Vec::new();
+    for (at, line) in text.lines().enumerate() {
+        if title_of(line).is_some_and(|(n, _)| n == found.len()) {
+            found.push(at);
         }
     }
     // Titles have their stories between them; `I.`, `II.`, `III.` on
     // consecutive lines are steps inside one.
-    let steps = order.windows(2).any(|w| w[1] == w[0] + 1);
+    let steps = found.windows(2).any(|w| w[1] == w[0] + 1);
     if found.len() < 2 || steps {
         return Cow::Borrowed(text);
     }
     Cow::Owned(rewrite_outside_fences_numbered(
         text,
-        |this, line, out| match title_of(line).filter(|_| found.contains(&this)) {
+        |this, line, out| match title_of(line).filter(|_| found.binary_search(&this).is_ok()) {
             Some((_, len)) => {
                 out.push_str("## ");
                 out.push_str(line[len..].trim_start());

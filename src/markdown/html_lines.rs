@@ -310,17 +310,24 @@ fn cell_lines(html: &str) -> Vec<String> {
     lines
         .into_iter()
         .map(|l| {
-            let decoded = l
-                .replace("&nbsp;", " ")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&amp;", "&");
-            decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+            decode_entities(&l)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
         })
         .filter(|l| !l.is_empty() && l != "-")
         .collect()
+}
+
+/// The entities HTML copied from a note app or a wiki uses: `&nbsp;`,
+/// `&lt;`, `&gt;`, `&quot;`, `&#39;`, and `&amp;` last.
+pub(crate) fn decode_entities(text: &str) -> String {
+    text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// The name of the tag a segment opens with (empty for text).

@@ -320,10 +320,6 @@ fn not_alphabetic(c: char) -> bool {
 /// The part a label word names at the start of `text` (`Situation`,
 /// `What I did`), and where the word ends.
 pub(crate) fn part_named(text: &str) -> Option<(Part, usize)> {
-    label_phrase(text)
-}
-
-fn label_phrase(text: &str) -> Option<(Part, usize)> {
     // Every line of the document comes through here; checking the first
     // letter first keeps large documents fast.
     let first = text.as_bytes().first()?.to_ascii_lowercase();
@@ -425,7 +421,19 @@ pub(crate) fn line_label(
     if let Some(label) = bold_letter_label(text, start, lead_emphasis_end) {
         return Some(label);
     }
-    let (part, len) = label_phrase(body)?;
+    let (part, len) = part_named(body)?;
+    let word = &body[..len];
+    // A loose label (`result= ...`, `Situation... ...`, `Situation. ...`):
+    // `dashed`, it counts only beside its siblings.
+    fn loose<'a>(part: Part, word: &str, rest: &'a str, dashed: bool) -> Option<LineLabel<'a>> {
+        Some(LineLabel {
+            part,
+            rest: rest.trim(),
+            one_letter: false,
+            dashed,
+            weak: WEAK_LABELS.contains(&word.to_ascii_lowercase().as_str()),
+        })
+    }
     let mut end = start + len + joined_labels(&body[len..]);
     // `Situation (S): text`, `Action (what went wrong): text`: the
     // bracket repeats or qualifies the label (a full label word only:
@@ -456,13 +464,7 @@ pub(crate) fn line_label(
     {
         // `result= rest of the trip was fine`, `Outcome = ...`: as loose as
         // a dash, since a tip reads the same (`Situation = 2-3 sentences`).
-        return Some(LineLabel {
-            part,
-            rest: rest.trim(),
-            one_letter: false,
-            dashed: true,
-            weak: WEAK_LABELS.contains(&body[..len].to_ascii_lowercase().as_str()),
-        });
+        return loose(part, word, rest, true);
     } else if let Some(rest) = arrowed(after) {
         rest
     } else if let Some(emphasis_end) = lead_emphasis_end.filter(|&e| e >= end) {
@@ -490,26 +492,14 @@ pub(crate) fn line_label(
         // `Situation... We had no analyst`, as typed in a plain editor:
         // counts only beside its siblings, like a dashed one (alone on its
         // line, as `Result` alone is, it needs none).
-        return Some(LineLabel {
-            part,
-            rest: rest.trim(),
-            one_letter: false,
-            dashed: !rest.trim().is_empty(),
-            weak: WEAK_LABELS.contains(&body[..len].to_ascii_lowercase().as_str()),
-        });
+        return loose(part, word, rest, !rest.trim().is_empty());
     } else if let Some(rest) = after
         .strip_prefix(". ")
         .filter(|r| len >= 4 && r.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
     {
         // `Situation. In 2021 our...`: a label word ending a sentence of
         // its own counts only beside its siblings, like a dashed one.
-        return Some(LineLabel {
-            part,
-            rest: rest.trim(),
-            one_letter: false,
-            dashed: true,
-            weak: WEAK_LABELS.contains(&body[..len].to_ascii_lowercase().as_str()),
-        });
+        return loose(part, word, rest, true);
     } else {
         // `Situation - text`, as typed in a plain editor.
         after
@@ -932,7 +922,7 @@ fn full_word_labels(text: &str, first: Part) -> usize {
         {
             continue;
         }
-        let Some((label, len)) = label_phrase(&text[from..]) else {
+        let Some((label, len)) = part_named(&text[from..]) else {
             continue;
         };
         let weak = WEAK_LABELS
@@ -1072,7 +1062,7 @@ fn joined_labels(after: &str) -> usize {
             return used;
         };
         let next_trimmed = next.trim_start();
-        let Some((_, len)) = label_phrase(next_trimmed) else {
+        let Some((_, len)) = part_named(next_trimmed) else {
             return used;
         };
         used += rest.len() - next_trimmed.len() + len;
@@ -1203,7 +1193,7 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
 pub(crate) fn heading_label(text: &str) -> Option<(Part, String)> {
     let start = skip_decoration(text);
     let body = &text[start..];
-    if let Some((part, end)) = label_phrase(body) {
+    if let Some((part, end)) = part_named(body) {
         return label_remainder(part, &body[end..]);
     }
     // `S - Situation`, `S: our team...` or just `S`; `O — Objective`,
@@ -1214,7 +1204,7 @@ pub(crate) fn heading_label(text: &str) -> Option<(Part, String)> {
     if matches!(letter, 'O' | 'H' | 'E') {
         let after = chars.as_str();
         let inner = after[skip_decoration(after)..].trim();
-        return label_phrase(inner)
+        return part_named(inner)
             .filter(|&(_, end)| end == inner.len())
             .and_then(|(part, _)| label_remainder(part, ""));
     }
@@ -1224,7 +1214,7 @@ pub(crate) fn heading_label(text: &str) -> Option<(Part, String)> {
         return None;
     }
     let inner = &after[skip_decoration(after)..];
-    match label_phrase(inner) {
+    match part_named(inner) {
         Some((inner_part, end)) if inner_part == part => label_remainder(part, &inner[end..]),
         // `A — Aftermath` (SOARA), `R — Reflection` (STARR): the word decides.
         Some((inner_part, end))
@@ -1282,7 +1272,7 @@ fn label_remainder(part: Part, after: &str) -> Option<(Part, String)> {
     for joiner in ["&", "and ", "/", "+"] {
         if let Some(next) = trimmed.strip_prefix(joiner) {
             let next = next.trim_start();
-            if label_phrase(next).is_some() {
+            if part_named(next).is_some() {
                 return Some((part, String::new()));
             }
         }
@@ -1394,7 +1384,7 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
         return None;
     }
     let bare_star = needs_number && number.is_none();
-    if bare_star && label_phrase(rest.trim_start()).is_some() {
+    if bare_star && part_named(rest.trim_start()).is_some() {
         return None;
     }
     // `Q1` must be followed by a break: `Q4 planning` is not a question.
@@ -3318,7 +3308,7 @@ pub(crate) fn tag_line(text: &str) -> Option<String> {
     let only_tags = !rest.chars().any(char::is_alphanumeric) && !tags.is_empty();
     // `#Situation` typed without a space is a label, not a tag.
     let label =
-        tags.len() == 1 && label_phrase(&tags[0]).is_some_and(|(_, len)| len == tags[0].len());
+        tags.len() == 1 && part_named(&tags[0]).is_some_and(|(_, len)| len == tags[0].len());
     (only_tags && !label).then(|| tags.join(", "))
 }
 
@@ -3408,10 +3398,7 @@ pub(crate) fn emphasised_tag_list(text: &str) -> Option<String> {
     let short = (2..=MAX_ITEMS).contains(&items.len())
         && items.iter().all(|item| {
             let words = item.split_whitespace().count();
-            quoted(item)
-                || ((1..=MAX_ITEM_WORDS).contains(&words)
-                    && !item.contains(['(', ')', '.', '!', '?', ':', ';', '"'])
-                    && !item.chars().any(|c| c.is_ascii_digit()))
+            quoted(item) || ((1..=MAX_ITEM_WORDS).contains(&words) && plain_name(item))
         });
     // A known competency among them, or three or more short names
     // (`_incident, on-call, pressure_`).
@@ -3430,8 +3417,7 @@ pub(crate) fn short_name_list(text: &str) -> Option<String> {
         && items.iter().all(|item| {
             (1..=MAX_UNKNOWN_TAG_WORDS).contains(&item.split_whitespace().count())
                 && !item.starts_with(|c: char| c.is_uppercase())
-                && !item.contains(['(', ')', '.', '!', '?', ':', ';'])
-                && !item.chars().any(|c| c.is_ascii_digit())
+                && plain_name(item)
         }))
     .then(|| items.join(", "))
 }
@@ -3439,6 +3425,13 @@ pub(crate) fn short_name_list(text: &str) -> Option<String> {
 /// Most words of each name in an emphasised tag line naming no known
 /// competency.
 const MAX_UNKNOWN_TAG_WORDS: usize = 2;
+
+/// An item of a tag line that is a name, not a sentence or a figure: no
+/// brackets, sentence marks, quotes or digits.
+fn plain_name(item: &str) -> bool {
+    !item.contains(['(', ')', '.', '!', '?', ':', ';', '"'])
+        && !item.chars().any(|c| c.is_ascii_digit())
+}
 
 /// Most names in a short list of tags.
 const MAX_SHORT_NAMES: usize = 8;
@@ -3464,10 +3457,11 @@ pub(crate) fn commentary_line(text: &str) -> bool {
     // `Coach feedback:`, `Feedback from my mentor:`, `Interviewer's
     // comments:`: someone else's remarks on the answer, and `Score: 3/5`.
     let reviewer = words.iter().any(|w| {
-        matches!(
-            w.trim_end_matches("'s").trim_end_matches('\u{2019}'),
-            "coach" | "mentor" | "interviewer" | "reviewer" | "coach\u{2019}s"
-        )
+        let name = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .unwrap_or(w);
+        matches!(name, "coach" | "mentor" | "interviewer" | "reviewer")
     });
     let remarks = words.iter().any(|w| {
         matches!(

@@ -1382,13 +1382,10 @@ fn promote_numbered_prose_titles(lines: &[Line], roles: &mut [Role]) -> Vec<Opti
     promoted
 }
 
-/// `**Conflict / Disagreement**` right before a story is a divider naming
-/// what comes next, not tags of the story above it: it is left as text,
-/// as it was before italic tag lines were read.
-fn keep_dividers(lines: &[Line], roles: &mut [Role]) {
-    // An italic line of short names right under a story's heading tags it
-    // (`_incident, on-call, pressure_`), known competencies or not; inside
-    // a story such a line is its text (`*stabilise, communicate, fix*`).
+/// An italic line of short names right under a story's heading tags it
+/// (`_incident, on-call, pressure_`), known competencies or not; inside a
+/// story such a line is its text (`*stabilise, communicate, fix*`).
+fn read_tags_under_headings(lines: &[Line], roles: &mut [Role]) {
     for i in 1..roles.len() {
         if roles[i] == Role::Content
             && matches!(roles[i - 1], Role::Heading { .. })
@@ -1403,6 +1400,12 @@ fn keep_dividers(lines: &[Line], roles: &mut [Role]) {
             }
         }
     }
+}
+
+/// `**Conflict / Disagreement**` right before a story is a divider naming
+/// what comes next, not tags of the story above it: it is left as text,
+/// as it was before italic tag lines were read.
+fn keep_dividers(lines: &[Line], roles: &mut [Role]) {
     for i in 0..roles.len() {
         let tag_line = matches!(roles[i], Role::Meta { .. })
             && lines[i].is_all_emphasis()
@@ -2017,6 +2020,7 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     read_quoted_questions(lines, &mut roles);
     promote_bold_titles(lines, &mut roles);
     let prose_titles = promote_numbered_prose_titles(lines, &mut roles);
+    read_tags_under_headings(lines, &mut roles);
     keep_dividers(lines, &mut roles);
     read_answer_markers(lines, &mut roles);
     join_wrapped_questions(lines, &mut roles);

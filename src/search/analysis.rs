@@ -631,6 +631,11 @@ pub fn boilerplate_mask(words: &[Word], phrases: &[Vec<String>]) -> Vec<bool> {
 fn honesty_in_earnest(phrase: &[String], before: &[Word], from: &[Word]) -> bool {
     let last = phrase.last().map(String::as_str);
     let first = phrase.first().map(String::as_str);
+    // Only the hedges: the interview phrases are boilerplate wherever
+    // they stand.
+    if !matches!(last, Some("honest" | "frank" | "honestly" | "frankly")) {
+        return false;
+    }
     let rest = &from[phrase.len()..];
     // After punctuation (`Our roadmap, to be honest, ...`) a clause starts:
     // the words between are a byte apart only when a space (or an
