@@ -3854,3 +3854,39 @@ fn a_third_review_of_the_note_rules() {
         ["Tell me about a time you failed"]
     );
 }
+
+#[test]
+fn a_saved_web_page_gives_its_stories_with_their_lines() {
+    let text = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>My stories</title>\n  <style>\n    h2 { font-size: 14pt }\n  </style>\n</head>\n<body>\n  <nav><a href=\"/\">Home</a></nav>\n  <h2>Moving the payroll batch</h2>\n  <p>\n    <strong>Situation:</strong> The payroll batch ran on one ageing\n    server that failed twice in a quarter.\n  </p>\n  <p><strong>Task:</strong> Move it without missing a pay run.</p>\n  <p><strong>Action:</strong></p>\n  <ul>\n    <li>Ran both systems side by side for two cycles.</li>\n    <li>Compared every payslip with a script.</li>\n  </ul>\n  <p><strong>Result:</strong> Cut over in March with no differences.</p>\n  <hr>\n  <h2>Coaching a new analyst</h2>\n  <p><b>Situation</b><br>A new analyst kept missing report deadlines.</p>\n  <p><b>Task</b><br>Get him back on track.</p>\n  <p><b>Action</b><br>Weekly pairing and a checklist.</p>\n  <p><b>Result</b><br>On time for six months.</p>\n  <script>track('page');</script>\n</body>\n</html>\n";
+    let import = import_text("stories.html", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Moving the payroll batch", "Coaching a new analyst"]
+    );
+    let payroll = &import.stories[0];
+    assert_eq!(payroll.line, 12);
+    assert_eq!(
+        payroll.story.situation,
+        "The payroll batch ran on one ageing server that failed twice in a quarter."
+    );
+    assert_eq!(
+        payroll.story.action,
+        "- Ran both systems side by side for two cycles.\n- Compared every payslip with a script."
+    );
+    let coaching = &import.stories[1];
+    assert_eq!(coaching.line, 25);
+    assert_eq!(coaching.story.task, "Get him back on track.");
+    assert_eq!(coaching.story.result, "On time for six months.");
+}
+
+#[test]
+fn an_evernote_export_gives_a_story_per_note_titled_and_tagged() {
+    let text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE en-export SYSTEM \"http://xml.evernote.com/pub/evernote-export4.dtd\">\n<en-export export-date=\"20250301T101010Z\" application=\"Evernote\" version=\"10.80\">\n<note><title>Interview day checklist</title><content><![CDATA[<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?><!DOCTYPE en-note SYSTEM \"http://xml.evernote.com/pub/enml2.dtd\"><en-note><div>print CV</div><div>charge laptop</div></en-note>]]></content><created>20250301T090000Z</created></note>\n<note><title>Rota overtime</title><content><![CDATA[<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?><!DOCTYPE en-note SYSTEM \"http://xml.evernote.com/pub/enml2.dtd\"><en-note><div><b>S</b> - overtime on the ward had hit 40k a quarter</div><div><br/></div><div><b>T</b> - cut it without gaps in cover</div><div><b>A</b> - rebuilt the rota around the busiest hours</div><div><b>R</b> - overtime halved by Q3</div></en-note>]]></content><created>20250301T090000Z</created><updated>20250302T090000Z</updated><tag>ownership</tag><tag>cost</tag><note-attributes><author>me</author></note-attributes><resource><data encoding=\"base64\">iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk</data><mime>image/png</mime></resource></note>\n</en-export>\n";
+    let import = import_text("My Notes.enex", text.as_bytes());
+    assert_eq!(titles(&import), ["Rota overtime"]);
+    let story = &import.stories[0].story;
+    assert_eq!(story.situation, "overtime on the ward had hit 40k a quarter");
+    assert_eq!(story.result, "overtime halved by Q3");
+    assert_eq!(story.competencies, ["ownership", "cost"]);
+    assert_eq!(import.stories[0].line, 5);
+}

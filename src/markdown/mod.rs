@@ -21,6 +21,7 @@ mod docx;
 mod email;
 mod equals_wiki;
 mod html_lines;
+mod html_page;
 mod json_export;
 mod labels;
 mod latex;
@@ -349,15 +350,16 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
     if decoded.text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    // Whole-file formats (RTF, mail, JSON and YAML exports, subtitles, outlines) are
+    // Whole-file formats (RTF, mail, JSON and YAML exports, HTML pages, subtitles, outlines) are
     // unwrapped, page furniture and site-generator markup dropped, then long
     // lines of exported HTML, spreadsheet tables, wiki markup and LaTeX are
     // rewritten as Markdown; each line then reports the source line it came
     // from. Each step reads what the steps before it wrote, in this order.
-    let steps: [&RewriteStep; 21] = [
+    let steps: [&RewriteStep; 22] = [
         &rtf::rewrite,
         &email::rewrite,
         &|text| json_export::rewrite(file_name, text),
+        &|text| html_page::rewrite(file_name, text),
         &subtitles::rewrite,
         &opml::rewrite,
         &pages::rewrite,
