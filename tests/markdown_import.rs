@@ -3885,8 +3885,49 @@ fn an_evernote_export_gives_a_story_per_note_titled_and_tagged() {
     let import = import_text("My Notes.enex", text.as_bytes());
     assert_eq!(titles(&import), ["Rota overtime"]);
     let story = &import.stories[0].story;
-    assert_eq!(story.situation, "overtime on the ward had hit 40k a quarter");
+    assert_eq!(
+        story.situation,
+        "overtime on the ward had hit 40k a quarter"
+    );
     assert_eq!(story.result, "overtime halved by Q3");
     assert_eq!(story.competencies, ["ownership", "cost"]);
     assert_eq!(import.stories[0].line, 5);
+}
+
+#[test]
+fn a_question_line_between_a_storys_parts_is_its_question() {
+    let text = "## Late supplier\n\nSituation: Our main supplier missed two deliveries.\nTask: Keep the line running.\nQ: Tell me about a time a supplier let you down.\nAction: I found a second source within a week.\nResult: No downtime that quarter.\n\n## Rota fix\n\nQ: How have you cut costs?\nSituation: Overtime was high.\nTask: Cut it.\nAction: Rebuilt the rota.\nResult: Overtime halved.\n";
+    let import = import_text("prep.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Late supplier", "Rota fix"]);
+    let supplier = &import.stories[0].story;
+    assert_eq!(
+        supplier.situation,
+        "Our main supplier missed two deliveries."
+    );
+    assert_eq!(supplier.action, "I found a second source within a week.");
+    assert_eq!(
+        supplier.questions,
+        ["Tell me about a time a supplier let you down."]
+    );
+    assert_eq!(
+        import.stories[1].story.questions,
+        ["How have you cut costs?"]
+    );
+    assert!(import.skipped.is_empty(), "{:?}", import.skipped);
+}
+
+#[test]
+fn a_plain_title_typed_right_after_a_result_titles_the_next_story() {
+    let text = "Late supplier\nSituation: Our main supplier missed two deliveries.\nTask: Keep the line running.\nAction: I found a second source within a week.\nResult: No downtime that quarter.\nRota fix\nSituation: Overtime was high.\nTask: Cut it.\nAction: Rebuilt the rota.\nResult: Overtime halved.\nSaved 40k a year\n";
+    let import = import_text("phone.txt", text.as_bytes());
+    assert_eq!(titles(&import), ["Late supplier", "Rota fix"]);
+    assert_eq!(import.stories[0].story.result, "No downtime that quarter.");
+    assert_eq!(import.stories[1].line, 6);
+    // The last short line has no story after it: the Result's.
+    assert!(import.stories[1].story.result.contains("Saved 40k a year"));
+    // Stories not titled that way keep a short line after a Result.
+    let untitled = "Situation: Our main supplier missed two deliveries.\nTask: Keep the line running.\nAction: I found a second source.\nResult: No downtime.\nSaved 40k a year\nSituation: Overtime was high.\nTask: Cut it.\nAction: Rebuilt the rota.\nResult: Overtime halved.\n";
+    let import = import_text("phone.txt", untitled.as_bytes());
+    assert_eq!(import.stories.len(), 2);
+    assert!(import.stories[0].story.result.contains("Saved 40k a year"));
 }

@@ -1184,8 +1184,9 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         let emphatic =
             !under_title && (line.is_all_emphasis() || (line.item.is_none() && shouts(&line.text)));
         let plain = !emphatic
-            && plain_title_line(lines, roles, i)
-            && (after_a_story_break(roles, i) || number_led_title(lines, i));
+            && ((plain_title_line(lines, roles, i)
+                && (after_a_story_break(roles, i) || number_led_title(lines, i)))
+                || title_between_stories(lines, roles, i));
         // `2) Snow day - de-icing` alone as a one-line numbered item, the
         // story's first label right after it.
         let first_item = i == 0
@@ -1465,6 +1466,54 @@ fn plain_title_line(lines: &[Line], roles: &[Role], i: usize) -> bool {
             .get(i + 1)
             .is_none_or(|next| next.joiner != Joiner::Space || next_label)
         && (title_like(text) || (number_led(text) && title_like(&capitalised(text))))
+}
+
+/// `Result: No downtime that quarter.`, `Rota fix`, `Situation: ...`
+/// typed line under line with no blank between: the short line after a
+/// story's Result (or learning) and right before the next Situation titles
+/// the next story, when a story before it in the document opened with a
+/// plain title line too (the file's way of naming stories). Without one,
+/// a short line after a Result (`Saved £40k a year`) stays that Result's.
+fn title_between_stories(lines: &[Line], roles: &[Role], i: usize) -> bool {
+    let line = &lines[i];
+    if i == 0
+        || line.kind != LineKind::Text
+        || line.item.is_some()
+        || line.depth != 0
+        || line.is_all_emphasis()
+        || !title_like(line.text.trim())
+    {
+        return false;
+    }
+    let next_situation = matches!(
+        roles.get(i + 1),
+        Some(Role::Label {
+            part: Part::Situation,
+            heading: None,
+            weak: false,
+            ..
+        })
+    ) && lines[i + 1].item.is_none();
+    let after_result = roles[..i]
+        .iter()
+        .rev()
+        .find(|r| **r != Role::Content)
+        .is_some_and(|r| {
+            matches!(
+                r,
+                Role::Label {
+                    part: Part::Result | Part::Learning,
+                    ..
+                }
+            )
+        });
+    let plain_titles_before = roles[..i].iter().zip(lines).any(|(role, l)| {
+        matches!(role, Role::StoryStart { .. })
+            && l.kind == LineKind::Text
+            && l.item.is_none()
+            && !l.is_all_emphasis()
+    });
+    next_situation && after_result && plain_titles_before
 }
 
 /// Whether a short line reads as a title typed in plain text: a few words
@@ -2154,6 +2203,29 @@ impl<'a> Segmenter<'a> {
         })
     }
 
+    /// A `Q:` line between a story's parts (`Task: ...`, `Q: ...`,
+    /// `Action: ...`): the story's own question, not the start of the next
+    /// story. The story is open (a part of it is missing) and the next
+    /// label after the question lines is a part it has not had yet, later
+    /// than Situation: its telling goes on.
+    fn question_inside_story(&self, i: usize) -> bool {
+        let Some(draft) = self.current.as_ref() else {
+            return false;
+        };
+        if draft.current.is_none() || draft.is_complete() {
+            return false;
+        }
+        let next = (i + 1..self.roles.len())
+            .find(|&j| !matches!(self.roles[j], Role::Question { .. }))
+            .map(|j| &self.roles[j]);
+        match next {
+            Some(Role::Label { part, weak, .. }) => {
+                *part != Part::Situation && !weak && !draft.is_split_by(*part)
+            }
+            _ => false,
+        }
+    }
+
     fn run(&mut self) {
         for i in 0..self.roles.len() {
             let role = &self.roles[i];
@@ -2295,7 +2367,10 @@ impl<'a> Segmenter<'a> {
                             && line.depth > d.start_depth
                             && !answered_below
                     });
-                    if (*prefixed && titled_and_empty) || nested_under_story {
+                    if (*prefixed && titled_and_empty)
+                        || nested_under_story
+                        || (*prefixed && self.question_inside_story(i))
+                    {
                         self.add_meta(labels::listed_quoted_questions(text), Vec::new());
                     } else if *prefixed || (!open_story && story_follows) {
                         self.finish_draft();
