@@ -3931,3 +3931,14 @@ fn a_plain_title_typed_right_after_a_result_titles_the_next_story() {
     assert_eq!(import.stories.len(), 2);
     assert!(import.stories[0].story.result.contains("Saved 40k a year"));
 }
+
+#[test]
+fn a_fenced_legend_of_the_fields_is_no_story() {
+    let text = "# Story bank\n\n```\nHOW I WRITE THESE\n  situation -> the context, short\n  task -> what was mine\n  action -> what I did\n  result -> numbers if I have them\n```\n\n----\n\ntitle - Rota overtime\nsituation -> overtime on the ward had reached forty thousand a quarter and kept climbing\ntask -> cut it without leaving any shift short of cover\naction -> rebuilt the rota around the busiest hours and shared it a month ahead\nresult -> overtime halved by the third quarter with no gaps in cover\n";
+    let import = import_text("bank.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Rota overtime"]);
+    // A story pasted into a fence, with none outside it, is still read.
+    let pasted = "# Notes\n\n```\nSituation: overtime on the ward had reached forty thousand a quarter\nTask: cut it without leaving shifts short\nAction: rebuilt the rota around the busiest hours\nResult: overtime halved by the third quarter\n```\n";
+    let import = import_text("pasted.md", pasted.as_bytes());
+    assert_eq!(import.stories.len(), 1);
+}

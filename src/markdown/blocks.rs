@@ -411,28 +411,62 @@ fn fenced_blocks(lines: &[&str]) -> Vec<(usize, usize, String)> {
     blocks
 }
 
+/// Most words in a fenced label's text for the fence to be a legend of the
+/// fields (see [`unfence_pasted_stories`]) when stories are labelled
+/// outside it.
+const MIN_FENCED_STORY_WORDS: usize = 8;
+
+/// The distinct STAR parts labelled at the starts of `lines`, how many
+/// labels have prose (three words or more) and the most words after one.
+fn labelled_parts<'a>(lines: impl Iterator<Item = &'a str>) -> (Vec<Part>, usize, usize) {
+    let mut parts: Vec<Part> = Vec::new();
+    let mut prose = 0;
+    let mut longest = 0;
+    for line in lines {
+        if let Some(label) = labels::line_label(line.trim(), None, false) {
+            if !label.weak && !parts.contains(&label.part) {
+                parts.push(label.part);
+            }
+            let words = label.rest.split_whitespace().count();
+            longest = longest.max(words);
+            // `task: sync-orders` in a config or a log is no prose.
+            if words >= 3 {
+                prose += 1;
+            }
+        }
+    }
+    (parts, prose, longest)
+}
+
 fn unfence_pasted_stories(text: &str) -> Cow<'_, str> {
     if !text.contains("```") && !text.contains("~~~") {
         return Cow::Borrowed(text);
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let blocks = fenced_blocks(&lines);
     let mut blank: Vec<usize> = Vec::new();
-    for (i, close, info) in fenced_blocks(&lines) {
+    // Parts labelled outside every fence: the file tells its stories in
+    // the open, so a fence of short labelled lines is its legend.
+    let mut fenced = vec![false; lines.len()];
+    for (i, close, _) in &blocks {
+        fenced[*i..=*close].fill(true);
+    }
+    let labelled_outside = labelled_parts(
+        lines
+            .iter()
+            .zip(&fenced)
+            .filter(|(_, &inside)| !inside)
+            .map(|(line, _)| *line),
+    )
+    .0
+    .len();
+    for (i, close, info) in blocks {
         let plain = matches!(info.as_str(), "" | "text" | "txt" | "plain" | "plaintext");
-        let mut parts: Vec<Part> = Vec::new();
-        let mut prose = 0;
-        for line in &lines[i + 1..close] {
-            if let Some(label) = labels::line_label(line.trim(), None, false) {
-                if !label.weak && !parts.contains(&label.part) {
-                    parts.push(label.part);
-                }
-                // `task: sync-orders` in a config or a log is no prose.
-                if label.rest.split_whitespace().count() >= 3 {
-                    prose += 1;
-                }
-            }
-        }
-        if plain && parts.len() >= MIN_FENCED_PARTS && prose >= 2 {
+        let (parts, prose, longest) = labelled_parts(lines[i + 1..close].iter().copied());
+        // `situation -> context. 2 lines max!!`, `action -> what I did`:
+        // what each field holds, over stories told outside the fence.
+        let legend = labelled_outside >= MIN_FENCED_PARTS && longest < MIN_FENCED_STORY_WORDS;
+        if plain && parts.len() >= MIN_FENCED_PARTS && prose >= 2 && !legend {
             blank.extend([i, close]);
         }
     }
