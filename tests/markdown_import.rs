@@ -3942,3 +3942,27 @@ fn a_fenced_legend_of_the_fields_is_no_story() {
     let import = import_text("pasted.md", pasted.as_bytes());
     assert_eq!(import.stories.len(), 1);
 }
+
+#[test]
+fn a_web_archive_saved_by_word_gives_its_page_stories() {
+    let text = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01DB\"\r\n\r\n------=_NextPart_01DB\r\nContent-Location: file:///C:/prep/stories.htm\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"utf-8\"\r\n\r\n<html xmlns:o=3D\"urn:schemas-microsoft-com:office:office\">\r\n<head><style>p.MsoNormal {margin:0cm}</style></head>\r\n<body lang=3DEN-GB>\r\n<h2>Winning back the Harlow account</h2>\r\n<p class=3DMsoNormal><b>Situation:</b> Harlow Foods threatened to leave after=\r\n three late deliveries in a month.</p>\r\n<p class=3DMsoNormal><b>Task:</b> Keep the account.</p>\r\n<p class=3DMsoNormal><b>Action:</b> I mapped every late drop.</p>\r\n<p class=3DMsoNormal><b>Result:</b> They renewed for two years.</p>\r\n</body></html>\r\n\r\n------=_NextPart_01DB\r\nContent-Location: file:///C:/prep/image001.png\r\nContent-Transfer-Encoding: base64\r\nContent-Type: image/png\r\n\r\niVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk\r\n\r\n------=_NextPart_01DB--\r\n";
+    let import = import_text("stories.mht", text.as_bytes());
+    assert_eq!(titles(&import), ["Winning back the Harlow account"]);
+    let story = &import.stories[0];
+    assert_eq!(
+        story.story.situation,
+        "Harlow Foods threatened to leave after three late deliveries in a month."
+    );
+    assert_eq!(story.line, 12);
+}
+
+#[test]
+fn an_html_only_mail_is_read_as_its_page() {
+    let text = "From: Coach Dana <dana@example.com>\nSubject: Your story, cleaned up\nMIME-Version: 1.0\nContent-Type: text/html; charset=\"UTF-8\"\n\n<div dir=\"ltr\"><div>Hi! Here it is.</div><div><br></div><div><b>The scanner rollout</b></div><div>Situation: pickers lost an hour a shift to paper lists.</div><div>Task: roll out scanners before peak.</div><div>Action: I trained two champions per shift.</div><div>Result: pick rate up 18% by November.</div></div>\n";
+    let import = import_text("mail.eml", text.as_bytes());
+    assert_eq!(titles(&import), ["The scanner rollout"]);
+    assert_eq!(
+        import.stories[0].story.action,
+        "I trained two champions per shift."
+    );
+}

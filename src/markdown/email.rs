@@ -1,4 +1,5 @@
-//! A saved email (`.eml`, or a raw message pasted into a text file): the
+//! A saved email (`.eml`, or a raw message pasted into a text file) or
+//! web archive (`.mht`, `.mhtml`, a page saved as one MIME file): the
 //! headers are dropped and the body is decoded as the mail client shows
 //! it. A `multipart` message gives its `text/plain` part (the `text/html`
 //! copy of the same text is left out; an HTML-only message gives its HTML,
@@ -26,7 +27,13 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     let is_mail = names.contains(&"from")
         && (names.contains(&"subject") || names.contains(&"content-type"))
         && (field(&headers, "from").contains('@') || mail_only.iter().any(|h| names.contains(h)));
-    if !is_mail {
+    // A web archive (`.mht`, `.mhtml`: Word's or a browser's single-file
+    // web page) is a MIME message without a sender; its page is HTML.
+    let web_archive = names.contains(&"mime-version")
+        && field(&headers, "content-type")
+            .to_ascii_lowercase()
+            .starts_with("multipart/related");
+    if !is_mail && !web_archive {
         return None;
     }
     let mut out = LineWriter::with_capacity(text.len());
@@ -152,6 +159,19 @@ fn write_part(
             .map(|(k, l)| (l.trim_end_matches('\r').to_string(), from + k + 1))
             .collect(),
     };
+    // An HTML body that is a fragment (`<div dir="ltr">...`, as mail
+    // clients send it) opening the text is marked as a page, for the HTML
+    // page reader (`html_page`) to read it as one.
+    let fragment = decoded
+        .iter()
+        .find(|(l, _)| !l.trim().is_empty())
+        .is_some_and(|(l, _)| {
+            let head = l.trim_start().to_ascii_lowercase();
+            !head.starts_with("<html") && !head.starts_with("<!doctype")
+        });
+    if !*wrote && content_type.starts_with("text/html") && fragment {
+        out.line("<html>", from + 1);
+    }
     for (line, source) in decoded {
         out.line(&line, source);
     }
