@@ -3966,3 +3966,29 @@ fn an_html_only_mail_is_read_as_its_page() {
         "I trained two champions per shift."
     );
 }
+
+#[test]
+fn a_bold_title_over_its_questions_list_still_titles_the_story() {
+    let text = "# Certs expired on a Friday\n\n**Questions this answers:**\n\n- Tell me about a major incident you handled\n- Walk me through an outage\n\n**Situation**\nEvery API call failed with TLS errors.\n\n**Task**\nI was incident commander.\n\n**Action**\nIssued a new cert.\n\n**Result**\nService back in 47 minutes.\n\n***\n\n**Saying no to a freeze exception**\n\n**Questions this answers:**\n\n- Tell me about a time you pushed back on a senior stakeholder\n\n**Situation**\nA launch wanted to skip load tests.\n\n**Task**\nProtect the freeze.\n\n**Action**\nOffered a dark launch.\n\n**Result**\nSlipped 36 hours.\n";
+    let import = import_text("notes.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Certs expired on a Friday",
+            "Saying no to a freeze exception"
+        ]
+    );
+    assert!(import.stories[0].story.competencies.is_empty());
+    assert_eq!(
+        import.stories[1].story.questions,
+        ["Tell me about a time you pushed back on a senior stakeholder"]
+    );
+}
+
+#[test]
+fn an_aside_in_brackets_under_a_story_heading_is_not_its_title() {
+    let text = "## Pushing back on the release date\n\n*(copied from my promo packet, so the layout is different)*\n\n| Situation | Task | Action | Result |\n| --- | --- | --- | --- |\n| My director wanted a big bang release. | Protect the launch. | I proposed a staged rollout. | The rollout caught a bug early. |\n";
+    let import = import_text("notes.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Pushing back on the release date"]);
+    assert!(import.stories[0].story.competencies.is_empty());
+}

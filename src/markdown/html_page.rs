@@ -421,8 +421,7 @@ impl<'a> Converter<'a> {
                 if self.heading {
                     self.space_owed = true;
                 } else {
-                    self.end_line();
-                    self.prefix = self.continuation();
+                    self.next_line();
                 }
             }
             "hr" => {
@@ -438,8 +437,7 @@ impl<'a> Converter<'a> {
                 if self.lists.is_empty() {
                     self.paragraph_break();
                 } else {
-                    self.end_line();
-                    self.prefix = self.continuation();
+                    self.next_line();
                 }
             }
             _ => {}
@@ -691,10 +689,22 @@ impl<'a> Converter<'a> {
     }
 
     fn paragraph_break(&mut self) {
-        self.end_line();
+        self.next_line();
         if self.lists.is_empty() {
             self.blank_owed = true;
         }
+    }
+
+    /// Ends the line being built; the next one continues the list item it
+    /// is in. Nothing written yet since an item opened (`<li><div>...`):
+    /// the item's marker still opens the next text.
+    fn next_line(&mut self) {
+        if self.line.trim().is_empty() {
+            self.line.clear();
+            self.space_owed = false;
+            return;
+        }
+        self.end_line();
         self.prefix = self.continuation();
     }
 }
@@ -788,6 +798,16 @@ mod tests {
             "# Rota fix\n\n**S** - overtime\n\nT - cut it\n\nTags: ownership, cost\n"
         );
         assert_eq!(lines, [4, 4, 4, 4, 4, 4, 4]);
+    }
+
+    #[test]
+    fn list_items_wrapping_their_text_in_divs_keep_their_markers() {
+        let html = "<html><en-note><div><b>A</b> - </div><ul><li><div>checked each box</div></li><li><div>booked the van</div><div>for Friday</div></li></ul></en-note>";
+        let (text, _) = markdown("x.html", html);
+        assert_eq!(
+            text,
+            "**A** -\n\n- checked each box\n- booked the van\n  for Friday\n"
+        );
     }
 
     #[test]

@@ -1161,10 +1161,14 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         // (`# Story 4` names none: the line under it is the title.)
         // Under a plain heading (a story's title or a competency's), only a
         // line that reads as notes (`Integrity / accountability.`) is one.
+        // A line wholly in brackets (`*(pasted from my promo packet)*`)
+        // is an aside, never a title.
         let notes_like = || {
-            line.text.contains('/')
-                || line.text.trim_end().ends_with(['.', '!'])
-                || lists_short_items(&line.text)
+            let text = line.text.trim();
+            text.contains('/')
+                || text.ends_with(['.', '!'])
+                || lists_short_items(text)
+                || (text.starts_with('(') && text.ends_with(')'))
         };
         let under_title = i > 0
             && match &roles[i - 1] {
@@ -1215,17 +1219,28 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         // `**1. FRAUD COMPLAINT**`, `*Q: Tell us about...*`, then the labels.
         // An aside wholly in brackets under the title (`(conflict with my
         // line manager)`) is a note on it, not the story's text.
+        // The items listed under a `Questions this answers:` line between
+        // them are that note's.
+        let mut under_meta = false;
+        let mut notes = 0;
         let next = (i + 1..roles.len())
             .filter(|&j| roles[j] != Role::Ignored)
-            .take(MAX_META_BEFORE_LABEL + 1)
             .find(|&j| {
+                let listed = under_meta
+                    && lines[j].item.is_some()
+                    && matches!(roles[j], Role::Content | Role::Question { .. });
+                if listed {
+                    return false;
+                }
+                under_meta = matches!(roles[j], Role::Meta { .. });
                 let aside =
                     roles[j] == Role::Content && j == i + 1 && bracketed_aside(&lines[j].text);
                 let note = matches!(
                     roles[j],
                     Role::Meta { .. } | Role::Question { prefixed: true, .. }
                 );
-                !(note || aside)
+                notes += usize::from(note || aside);
+                !(note || aside) || notes > MAX_META_BEFORE_LABEL
             });
         let opens_story = next.is_some_and(|j| {
             let label = matches!(
