@@ -3992,3 +3992,19 @@ fn an_aside_in_brackets_under_a_story_heading_is_not_its_title() {
     assert_eq!(titles(&import), ["Pushing back on the release date"]);
     assert!(import.stories[0].story.competencies.is_empty());
 }
+
+#[test]
+fn todo_notes_and_questions_to_ask_after_a_story_are_left_out() {
+    let text = "## Rota overtime\n\nSituation: Overtime had reached forty thousand a quarter.\n\nTask: Cut it.\n\nAction: I rebuilt the rota around the busiest hours.\n\nResult: Overtime halved by the third quarter.\nTODO: check whether it was Q3 or Q4\n\nQuestions to ask the panel:\n- How big is the team?\n- Who would I report to?\n\n## Late supplier\n\nSituation: Our supplier missed two deliveries.\n\nTask: Keep the line running.\n\nAction: I found a second source.\n\nResult: No downtime.\n\nTODO - still to write: the hiring story\n";
+    let import = import_text("prep.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Rota overtime", "Late supplier"]);
+    assert_eq!(
+        import.stories[0].story.result,
+        "Overtime halved by the third quarter."
+    );
+    assert_eq!(import.stories[1].story.result, "No downtime.");
+    // A Result that says what was still to do keeps it.
+    let kept = "## Audit\n\nSituation: We failed an audit.\n\nTask: Pass the next one.\n\nAction: I wrote a checklist.\n\nResult: We passed; to do this again I would start earlier.\n";
+    let import = import_text("prep.md", kept.as_bytes());
+    assert!(import.stories[0].story.result.contains("to do this again"));
+}

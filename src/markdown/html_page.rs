@@ -20,6 +20,8 @@ use super::{LineWriter, Rewritten};
 
 /// Longest list nesting indented; deeper items stay at this depth.
 const MAX_LIST_INDENT: usize = 6;
+/// Longest bullet Word writes before a list paragraph, in bytes.
+const MAX_WORD_MARKER: usize = 1024;
 /// Deepest emphasis nesting marked.
 const MAX_EMPHASIS_DEPTH: usize = 8;
 /// Deepest blockquote nesting marked; deeper quotes stay at this depth.
@@ -266,7 +268,13 @@ impl<'a> Converter<'a> {
         let text = self.text;
         while self.pos < text.len() {
             let rest = &text[self.pos..];
-            if rest.starts_with("<!--") {
+            if let Some(len) = self.word_list_marker() {
+                // Word's own bullet or number before a list paragraph.
+                self.skip(len);
+                if self.line.trim().is_empty() {
+                    self.prefix = format!("{}- ", self.continuation());
+                }
+            } else if rest.starts_with("<!--") {
                 let end = rest.find("-->").map_or(rest.len(), |e| e + 3);
                 self.skip(end);
             } else if rest.starts_with("<![CDATA[") {
@@ -293,6 +301,28 @@ impl<'a> Converter<'a> {
         self.end_table();
         self.end_line();
         self.out.finish(false)
+    }
+
+    /// Length of the bullet Word writes before a list paragraph when saving
+    /// as a web page (`<![if !supportLists]>·&nbsp;<![endif]>`, or the same
+    /// in comments), up to its end marker.
+    fn word_list_marker(&self) -> Option<usize> {
+        let rest = &self.lower[self.pos..];
+        let (open, close) = if rest.starts_with("<![if !supportlists]>") {
+            ("<![if !supportlists]>", "<![endif]>")
+        } else if rest.starts_with("<!--[if !supportlists]-->") {
+            ("<!--[if !supportlists]-->", "<!--[endif]-->")
+        } else {
+            return None;
+        };
+        // The marker is a few short tags: a longer way on is not one.
+        let after = &rest[open.len()..];
+        let mut cut = after.len().min(MAX_WORD_MARKER);
+        while !after.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let end = after[..cut].find(close)?;
+        Some(open.len() + end + close.len())
     }
 
     /// Moves past `len` bytes that are not text, counting their lines.
@@ -807,6 +837,16 @@ mod tests {
         assert_eq!(
             text,
             "**A** -\n\n- checked each box\n- booked the van\n  for Friday\n"
+        );
+    }
+
+    #[test]
+    fn words_own_list_bullets_become_list_items() {
+        let html = "<html><body><p class=MsoNormal><b>Action:</b></p>\n<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'>\u{b7}<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span><![endif]>Paper charts\nto every ward.</p>\n<p class=MsoListParagraphCxSpLast><!--[if !supportLists]--><span>1.<span>&nbsp;</span></span><!--[endif]-->A hotline.</p></body></html>";
+        let (text, _) = markdown("notes.htm", html);
+        assert_eq!(
+            text,
+            "**Action:**\n\n- Paper charts to every ward.\n\n- A hotline.\n"
         );
     }
 

@@ -3444,7 +3444,8 @@ const MAX_COMMENTARY_WORDS: usize = 8;
 
 /// `**Why this answer works:** The candidate...`, `What makes this a
 /// strong answer:`: a guide's comment on a sample answer, no part of it;
-/// likewise `Note to self:` below a story.
+/// likewise `Note to self:`, `TODO:` and `Questions to ask the panel:`
+/// below a story.
 pub(crate) fn commentary_line(text: &str) -> bool {
     let body = &text[skip_decoration(text)..];
     let Some(colon) = body.find(':') else {
@@ -3489,8 +3490,31 @@ pub(crate) fn commentary_line(text: &str) -> bool {
     } {
         return true;
     }
+    // `TODO: add the hiring story`, `TODO - still to write:`,
+    // `Questions to ask the panel:`: notes on the preparation itself.
+    let todo = words
+        .first()
+        .is_some_and(|w| matches!(*w, "todo" | "todos" | "to-do" | "to-dos"))
+        || words.get(..2) == Some(&["to", "do"][..]);
+    if todo && words.len() <= MAX_COMMENTARY_WORDS {
+        return true;
+    }
     if words.len() < 3 || words.len() > MAX_COMMENTARY_WORDS {
         return false;
+    }
+    let to_ask = words[0] == "questions"
+        && matches!(
+            words[1..],
+            ["to", "ask", ..]
+                | [
+                    "for",
+                    "the" | "my",
+                    "panel" | "interviewer" | "interviewers",
+                    ..
+                ]
+        );
+    if to_ask {
+        return true;
     }
     let why_it_works = words[0] == "why"
         && matches!(words[1], "this" | "it" | "that")
