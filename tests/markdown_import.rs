@@ -2927,9 +2927,17 @@ fn broken_and_other_office_files_get_an_error_that_says_what_to_do() {
         zip.finish().unwrap();
     }
     let error = import_document("stories.xlsx", &buffer.into_inner()).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "the file is an Excel workbook (.xlsx), not a Word document or text: save the stories as a Word document (.docx), Markdown or plain text and import that"
+    assert!(
+        error
+            .to_string()
+            .starts_with("the Excel workbook could not be read (xl/workbook.xml: "),
+        "{error}"
+    );
+    assert!(
+        error.to_string().ends_with(
+            "open it in Excel or Google Sheets and save it again as .xlsx, or export the sheet as CSV, and import that"
+        ),
+        "{error}"
     );
 }
 
@@ -4007,4 +4015,118 @@ fn todo_notes_and_questions_to_ask_after_a_story_are_left_out() {
     let kept = "## Audit\n\nSituation: We failed an audit.\n\nTask: Pass the next one.\n\nAction: I wrote a checklist.\n\nResult: We passed; to do this again I would start earlier.\n";
     let import = import_text("prep.md", kept.as_bytes());
     assert!(import.stories[0].story.result.contains("to do this again"));
+}
+
+/// An Excel workbook (`.xlsx`) whose first sheet holds `rows` (cell
+/// reference, text: shared strings, the last cell of a row inline) and a
+/// hidden second sheet, as Excel zips it.
+fn workbook(rows: &[&[(&str, &str)]]) -> Vec<u8> {
+    use std::io::Write;
+    const S: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let escape = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;");
+    let mut strings = Vec::new();
+    let mut sheet_rows = String::new();
+    for row in rows {
+        let number: String = row[0].0.chars().filter(char::is_ascii_digit).collect();
+        sheet_rows.push_str(&format!("<row r=\"{number}\">"));
+        for (k, (reference, text)) in row.iter().enumerate() {
+            if k + 1 == row.len() {
+                sheet_rows.push_str(&format!(
+                    "<c r=\"{reference}\" t=\"inlineStr\"><is><t>{}</t></is></c>",
+                    escape(text)
+                ));
+            } else {
+                sheet_rows.push_str(&format!(
+                    "<c r=\"{reference}\" t=\"s\"><v>{}</v></c>",
+                    strings.len()
+                ));
+                strings.push(format!(
+                    "<si><t xml:space=\"preserve\">{}</t></si>",
+                    escape(text)
+                ));
+            }
+        }
+        sheet_rows.push_str("</row>");
+    }
+    let parts = [
+        ("[Content_Types].xml", "<Types/>".to_owned()),
+        (
+            "xl/workbook.xml",
+            format!("<workbook xmlns=\"{S}\" xmlns:r=\"{R}\"><sheets><sheet name=\"Stories\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Old\" sheetId=\"2\" state=\"hidden\" r:id=\"rId2\"/></sheets></workbook>"),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            format!("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{R}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"{R}/worksheet\" Target=\"/xl/worksheets/sheet2.xml\"/></Relationships>"),
+        ),
+        ("xl/sharedStrings.xml", format!("<sst xmlns=\"{S}\">{}</sst>", strings.concat())),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!("<worksheet xmlns=\"{S}\"><sheetData>{sheet_rows}</sheetData></worksheet>"),
+        ),
+        (
+            "xl/worksheets/sheet2.xml",
+            format!("<worksheet xmlns=\"{S}\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Situation\tTask\tAction\tResult</t></is></c></row></sheetData></worksheet>"),
+        ),
+    ];
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buffer);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, text) in parts {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    buffer.into_inner()
+}
+
+#[test]
+fn an_excel_story_bank_gives_a_story_per_row_with_its_row_number() {
+    let bytes = workbook(&[
+        &[
+            ("A1", "Story"),
+            ("B1", "Situation"),
+            ("C1", "Task"),
+            ("D1", "Action"),
+            ("E1", "Result"),
+            ("F1", "Competency"),
+        ],
+        &[
+            ("A2", "Harlow account"),
+            (
+                "B2",
+                "Harlow Foods threatened to leave after three late deliveries.",
+            ),
+            ("C2", "Keep the account."),
+            (
+                "D2",
+                "I visited their depot and moved their slot to the early run.",
+            ),
+            ("E2", "They renewed for two years."),
+            ("F2", "customer obsession"),
+        ],
+        // A blank row between, and a row whose Task cell is empty (`D4`
+        // follows `B4`).
+        &[
+            ("A4", "Rota overtime"),
+            ("B4", "Overtime \"hit\" 40k a quarter."),
+            ("D4", "Rebuilt the rota\taround peak hours."),
+            ("E4", "Overtime halved by Q3."),
+            ("F4", "cost"),
+        ],
+    ]);
+    let import = import_text("bank.xlsx", &bytes);
+    assert_eq!(titles(&import), ["Harlow account", "Rota overtime"]);
+    let harlow = &import.stories[0];
+    assert_eq!(harlow.line, 2);
+    assert_eq!(harlow.story.task, "Keep the account.");
+    assert_eq!(harlow.story.competencies, ["customer obsession"]);
+    let rota = &import.stories[1];
+    assert_eq!(rota.line, 4);
+    assert_eq!(rota.story.situation, "Overtime \"hit\" 40k a quarter.");
+    assert!(rota.story.task.is_empty());
+    assert_eq!(rota.story.result, "Overtime halved by Q3.");
 }

@@ -15,7 +15,7 @@ use std::io::{Cursor, Read};
 
 use roxmltree::{Document, Node, ParsingOptions};
 
-use super::{odt, LineWriter, Rewritten};
+use super::{odt, xlsx, LineWriter, Rewritten};
 
 /// WordprocessingML's namespace.
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -56,6 +56,8 @@ pub(crate) enum PackageError {
     NotWord(String),
     /// A damaged package or part.
     Broken(String),
+    /// A damaged Excel workbook.
+    BrokenWorkbook(String),
 }
 
 /// The document's body as Markdown, each line with the number of the
@@ -75,6 +77,12 @@ pub(crate) fn to_markdown(bytes: &[u8]) -> Result<Rewritten, PackageError> {
             ));
         }
     }
+    if xlsx::is_workbook(&archive) {
+        return xlsx::to_text(&mut archive).map_err(|e| match e {
+            PackageError::Broken(reason) => PackageError::BrokenWorkbook(reason),
+            other => other,
+        });
+    }
     // Word Online saves `word/document2.xml`: `_rels/.rels` names it.
     let main = match part(&mut archive, RELS)? {
         Some(xml) => target(&parse(&xml, RELS)?, "officeDocument", "").unwrap_or_default(),
@@ -86,9 +94,7 @@ pub(crate) fn to_markdown(bytes: &[u8]) -> Result<Rewritten, PackageError> {
         main
     };
     let Some(document) = part(&mut archive, &main)? else {
-        let kind = if archive.index_for_name("xl/workbook.xml").is_some() {
-            "an Excel workbook (.xlsx)"
-        } else if archive.index_for_name("ppt/presentation.xml").is_some() {
+        let kind = if archive.index_for_name("ppt/presentation.xml").is_some() {
             "a PowerPoint presentation (.pptx)"
         } else {
             "a ZIP archive"
@@ -1018,11 +1024,17 @@ pub(crate) mod tests {
 
     #[test]
     fn other_packages_and_broken_ones_are_named() {
-        let xlsx = package(&[("xl/workbook.xml", "<workbook/>")]);
+        let pptx = package(&[("ppt/presentation.xml", "<presentation/>")]);
         assert_eq!(
-            to_markdown(&xlsx).unwrap_err(),
-            PackageError::NotWord("an Excel workbook (.xlsx)".into())
+            to_markdown(&pptx).unwrap_err(),
+            PackageError::NotWord("a PowerPoint presentation (.pptx)".into())
         );
+        // A workbook is read (`xlsx.rs`), a broken one named.
+        let xlsx = package(&[("xl/workbook.xml", "<workbook>")]);
+        assert!(matches!(
+            to_markdown(&xlsx).unwrap_err(),
+            PackageError::BrokenWorkbook(reason) if reason.starts_with("xl/workbook.xml")
+        ));
         let broken = package(&[("word/document.xml", "<w:document><w:body>")]);
         assert!(matches!(
             to_markdown(&broken).unwrap_err(),

@@ -38,6 +38,7 @@ mod titled_blocks;
 mod transcript;
 mod transposed;
 mod wiki;
+mod xlsx;
 
 use crate::story::Story;
 
@@ -69,6 +70,11 @@ impl LineWriter {
         self.out.push_str(text);
         self.out.push('\n');
         self.source_lines.push(source);
+    }
+
+    /// Whether no line was written yet.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.source_lines.is_empty()
     }
 
     /// The rewrite of a text split on `\n`: when the text ended with a
@@ -162,6 +168,8 @@ pub enum ImportError {
     NotWord { kind: String },
     #[error("the Word document could not be read ({reason}): open it in Word or Google Docs and save it again as .docx, or save it as Markdown or plain text, and import that")]
     BrokenPackage { reason: String },
+    #[error("the Excel workbook could not be read ({reason}): open it in Excel or Google Sheets and save it again as .xlsx, or export the sheet as CSV, and import that")]
+    BrokenWorkbook { reason: String },
     #[error("the file is an old Word document (.doc) or a password-protected one: remove the password, or save it as a Word document (.docx), Markdown or plain text, and import that")]
     OldOrProtectedWord,
     #[error("the Word document's text is {bytes} bytes once unpacked, over the {limit}-byte limit for one document: split it into smaller documents")]
@@ -326,6 +334,7 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
         let (text, paragraphs) = docx::to_markdown(bytes).map_err(|e| match e {
             docx::PackageError::NotWord(kind) => ImportError::NotWord { kind },
             docx::PackageError::Broken(reason) => ImportError::BrokenPackage { reason },
+            docx::PackageError::BrokenWorkbook(reason) => ImportError::BrokenWorkbook { reason },
         })?;
         if text.len() > MAX_DOCUMENT_BYTES {
             return Err(ImportError::TextTooLarge {
