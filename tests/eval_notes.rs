@@ -99,7 +99,10 @@ fn every_labelled_story_is_imported_and_ranking_beats_the_baseline() {
         .collect();
     // (And a `TODO:` note to self under a story, left out of it.)
     assert_eq!(skipped.len(), 9, "{skipped:?}");
-    assert!(skipped.iter().any(|s| s.starts_with("TODO: check")), "{skipped:?}");
+    assert!(
+        skipped.iter().any(|s| s.starts_with("TODO: check")),
+        "{skipped:?}"
+    );
     assert!(
         skipped.iter().any(|s| s == "Tips (not stories)"),
         "{skipped:?}"

@@ -2930,12 +2930,12 @@ fn broken_and_other_office_files_get_an_error_that_says_what_to_do() {
     assert!(
         error
             .to_string()
-            .starts_with("the Excel workbook could not be read (xl/workbook.xml: "),
+            .starts_with("the spreadsheet could not be read (xl/workbook.xml: "),
         "{error}"
     );
     assert!(
         error.to_string().ends_with(
-            "open it in Excel or Google Sheets and save it again as .xlsx, or export the sheet as CSV, and import that"
+            "open it in Excel, LibreOffice or Google Sheets and save it again as .xlsx, or export the sheet as CSV, and import that"
         ),
         "{error}"
     );
@@ -4129,4 +4129,50 @@ fn an_excel_story_bank_gives_a_story_per_row_with_its_row_number() {
     assert_eq!(rota.story.situation, "Overtime \"hit\" 40k a quarter.");
     assert!(rota.story.task.is_empty());
     assert_eq!(rota.story.result, "Overtime halved by Q3.");
+}
+
+#[test]
+fn a_libreoffice_story_bank_gives_a_story_per_row_past_repeated_rows() {
+    use std::io::Write;
+    let cell = |text: &str| {
+        format!("<table:table-cell office:value-type=\"string\"><text:p>{text}</text:p></table:table-cell>")
+    };
+    let row = |cells: &[&str]| {
+        let cells: String = cells.iter().map(|c| cell(c)).collect();
+        format!("<table:table-row>{cells}<table:table-cell table:number-columns-repeated=\"16000\"/></table:table-row>")
+    };
+    let empty = |times: usize| {
+        format!("<table:table-row table:number-rows-repeated=\"{times}\"><table:table-cell table:number-columns-repeated=\"1024\"/></table:table-row>")
+    };
+    let content = format!(
+        "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet><table:table table:name=\"Stories\">{}{}{}{}</table:table></office:spreadsheet></office:body></office:document-content>",
+        row(&["Title", "Situation", "Task", "Action", "Result"]),
+        empty(2),
+        row(&[
+            "Harlow account",
+            "Harlow Foods threatened<text:s/>to leave.",
+            "Keep the account.",
+            "Visited their depot.</text:p><text:p>Moved their slot.",
+            "They renewed.",
+        ]),
+        empty(1_048_571),
+    );
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buffer);
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        zip.start_file("content.xml", stored).unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+        zip.finish().unwrap();
+    }
+    let import = import_text("bank.ods", &buffer.into_inner());
+    assert_eq!(titles(&import), ["Harlow account"]);
+    let story = &import.stories[0];
+    assert_eq!(story.line, 4);
+    assert_eq!(story.story.situation, "Harlow Foods threatened to leave.");
+    assert_eq!(story.story.result, "They renewed.");
 }

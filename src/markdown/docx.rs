@@ -15,7 +15,7 @@ use std::io::{Cursor, Read};
 
 use roxmltree::{Document, Node, ParsingOptions};
 
-use super::{odt, xlsx, LineWriter, Rewritten};
+use super::{odt, spreadsheet, LineWriter, Rewritten};
 
 /// WordprocessingML's namespace.
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -71,14 +71,20 @@ pub(crate) fn to_markdown(bytes: &[u8]) -> Result<Rewritten, PackageError> {
         if mimetype == odt::MIMETYPE {
             return odt::to_markdown(&mut archive);
         }
+        if mimetype == spreadsheet::ODS_MIMETYPE {
+            return spreadsheet::ods_to_text(&mut archive).map_err(|e| match e {
+                PackageError::Broken(reason) => PackageError::BrokenWorkbook(reason),
+                other => other,
+            });
+        }
         if mimetype.starts_with("application/vnd.oasis.opendocument") {
             return Err(PackageError::NotWord(
-                "an OpenDocument spreadsheet, presentation or drawing".to_string(),
+                "an OpenDocument presentation or drawing".to_string(),
             ));
         }
     }
-    if xlsx::is_workbook(&archive) {
-        return xlsx::to_text(&mut archive).map_err(|e| match e {
+    if spreadsheet::is_workbook(&archive) {
+        return spreadsheet::xlsx_to_text(&mut archive).map_err(|e| match e {
             PackageError::Broken(reason) => PackageError::BrokenWorkbook(reason),
             other => other,
         });

@@ -32,13 +32,13 @@ mod pandoc;
 mod rtf;
 mod segment;
 mod split_headings;
+mod spreadsheet;
 mod subtitles;
 mod thread_posts;
 mod titled_blocks;
 mod transcript;
 mod transposed;
 mod wiki;
-mod xlsx;
 
 use crate::story::Story;
 
@@ -168,7 +168,7 @@ pub enum ImportError {
     NotWord { kind: String },
     #[error("the Word document could not be read ({reason}): open it in Word or Google Docs and save it again as .docx, or save it as Markdown or plain text, and import that")]
     BrokenPackage { reason: String },
-    #[error("the Excel workbook could not be read ({reason}): open it in Excel or Google Sheets and save it again as .xlsx, or export the sheet as CSV, and import that")]
+    #[error("the spreadsheet could not be read ({reason}): open it in Excel, LibreOffice or Google Sheets and save it again as .xlsx, or export the sheet as CSV, and import that")]
     BrokenWorkbook { reason: String },
     #[error("the file is an old Word document (.doc) or a password-protected one: remove the password, or save it as a Word document (.docx), Markdown or plain text, and import that")]
     OldOrProtectedWord,

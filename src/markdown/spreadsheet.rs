@@ -1,6 +1,7 @@
-//! Excel workbooks (`.xlsx`, as Excel, Google Sheets and Numbers save
-//! them): a story bank kept in a spreadsheet, a story per row under a
-//! header naming the parts. Each visible sheet is written out as
+//! Spreadsheets: Excel workbooks (`.xlsx`, as Excel, Google Sheets and
+//! Numbers save them) and OpenDocument spreadsheets (`.ods`, LibreOffice
+//! Calc's own format): a story bank kept in a spreadsheet, a story per row
+//! under a header naming the parts. Each visible sheet is written out as
 //! tab-separated text (a cell holding tabs, line breaks or quotes is
 //! quoted), the way cells copied from a sheet arrive, for the delimited
 //! table reader (`delimited.rs`) to read; sheets are separated by a blank
@@ -30,7 +31,7 @@ pub(crate) fn is_workbook(archive: &zip::ZipArchive<Cursor<&[u8]>>) -> bool {
 
 /// The workbook's visible sheets as tab-separated text, each line with its
 /// row number.
-pub(crate) fn to_text(
+pub(crate) fn xlsx_to_text(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
 ) -> Result<Rewritten, PackageError> {
     let strings = match part(archive, "xl/sharedStrings.xml")? {
@@ -131,24 +132,127 @@ fn write_sheet(doc: &Document, strings: &[String], out: &mut LineWriter) {
             }
             cells[column] = cell_text(&cell, strings);
         }
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        if !wrote && !out.is_empty() {
-            // A blank line between sheets.
-            out.line("", number);
-        }
-        wrote = true;
-        let line = cells
-            .iter()
-            .map(|c| quoted(c))
-            .collect::<Vec<_>>()
-            .join("\t");
-        for piece in line.split('\n') {
-            out.line(piece, number);
-        }
+        write_row(&cells, number, &mut wrote, out);
     }
 }
+
+/// Writes a row of cells as a line of tab-separated text (more lines when
+/// a cell holds line breaks) pointing at row `number`; a blank line before
+/// a sheet's first row. An empty row is left out.
+fn write_row(cells: &[String], number: usize, wrote: &mut bool, out: &mut LineWriter) {
+    if cells.iter().all(|c| c.trim().is_empty()) {
+        return;
+    }
+    if !*wrote && !out.is_empty() {
+        out.line("", number);
+    }
+    *wrote = true;
+    let line = cells
+        .iter()
+        .map(|c| quoted(c))
+        .collect::<Vec<_>>()
+        .join("\t");
+    for piece in line.split('\n') {
+        out.line(piece, number);
+    }
+}
+
+const TABLE: &str = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+
+/// The package's declared type for a spreadsheet.
+pub(crate) const ODS_MIMETYPE: &str = "application/vnd.oasis.opendocument.spreadsheet";
+
+/// The spreadsheet's sheets as tab-separated text, each line with its row
+/// number. Repeated rows and cells (`table:number-rows-repeated`, as Calc
+/// writes the empty rest of a sheet) count without being copied.
+pub(crate) fn ods_to_text(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+) -> Result<Rewritten, PackageError> {
+    let Some(content) = part(archive, "content.xml")? else {
+        return Err(PackageError::Broken(
+            "the package has no content.xml".into(),
+        ));
+    };
+    let doc = parse(&content, "content.xml")?;
+    let mut out = LineWriter::with_capacity(content.len() / 4);
+    let tables = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((OFFICE, "spreadsheet")))
+        .flat_map(|s| s.children().filter(|n| n.has_tag_name((TABLE, "table"))));
+    for table in tables {
+        let mut number = 0usize;
+        let mut wrote = false;
+        let rows = table
+            .descendants()
+            .filter(|n| n.has_tag_name((TABLE, "table-row")));
+        for row in rows {
+            let repeated = repeats(&row, "number-rows-repeated");
+            number = number.saturating_add(1);
+            let mut cells: Vec<String> = Vec::new();
+            for cell in row.children().filter(|n| {
+                n.has_tag_name((TABLE, "table-cell"))
+                    || n.has_tag_name((TABLE, "covered-table-cell"))
+            }) {
+                let text = ods_cell_text(&cell);
+                let times = repeats(&cell, "number-columns-repeated");
+                if text.is_empty() {
+                    let width = cells.len().saturating_add(times).min(MAX_COLUMNS);
+                    cells.resize(width, String::new());
+                    continue;
+                }
+                for _ in 0..times {
+                    if cells.len() >= MAX_COLUMNS {
+                        break;
+                    }
+                    cells.push(text.clone());
+                }
+            }
+            write_row(&cells, number, &mut wrote, &mut out);
+            number = number.saturating_add(repeated - 1);
+        }
+    }
+    Ok(out.finish(false))
+}
+
+/// How many times a row or cell stands (1 unless it says more).
+fn repeats(node: &Node, attribute: &str) -> usize {
+    node.attribute((TABLE, attribute))
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// A cell's paragraphs, one per line; `text:s` is spaces, `text:tab` a
+/// space, `text:line-break` a new line.
+fn ods_cell_text(cell: &Node) -> String {
+    let mut lines = Vec::new();
+    for p in cell.children().filter(|n| n.has_tag_name((TEXT, "p"))) {
+        let mut line = String::new();
+        for node in p.descendants() {
+            if node.is_text() {
+                line.push_str(node.text().unwrap_or(""));
+            } else if node.has_tag_name((TEXT, "s")) {
+                let n = node
+                    .attribute((TEXT, "c"))
+                    .and_then(|c| c.parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .min(MAX_SPACES);
+                line.push_str(&" ".repeat(n));
+            } else if node.has_tag_name((TEXT, "tab")) {
+                line.push(' ');
+            } else if node.has_tag_name((TEXT, "line-break")) {
+                line.push('\n');
+            }
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+/// Most spaces one `text:s` stands for.
+const MAX_SPACES: usize = 16;
 
 /// The zero-based column of a cell reference (`C7` is 2).
 fn column_of(reference: &str) -> Option<usize> {
