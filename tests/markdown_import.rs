@@ -3346,15 +3346,13 @@ fn titles_filed_under_a_competency_ellipsis_labels_and_roam_markers_are_read() {
     assert_eq!(hire.story.result, "Hired in nine weeks.");
 
     // A Roam block reference leaves the title; `{{[[TODO]]}}` reads as a
-    // to-do, and `((optional))` in prose stays.
+    // to-do, a note to self left out, and `((optional))` in prose stays.
     let roam = "- Slipped data migration ((Qx7_mR2pL))\n    - Situation:: the migration slipped two weeks (not ((optional)) work)\n    - Action:: I cut it to the active accounts\n        - {{[[TODO]]}} check the account count\n    - Result:: landed a day early\n";
     let import = import_text("roam.md", roam.as_bytes());
     let migration = story(&import, "Slipped data migration");
     assert!(migration.story.situation.contains("((optional))"));
-    assert!(migration
-        .story
-        .action
-        .contains("TODO: check the account count"));
+    assert_eq!(migration.story.action, "I cut it to the active accounts");
+    assert_eq!(migration.story.result, "landed a day early");
 }
 
 #[test]
@@ -4011,6 +4009,13 @@ fn todo_notes_and_questions_to_ask_after_a_story_are_left_out() {
         "Overtime halved by the third quarter."
     );
     assert_eq!(import.stories[1].story.result, "No downtime.");
+    // A to-do inside a part leaves the lines after it in the part.
+    let inside = "## Rota\n\nSituation: Overtime was high.\n\nTask: Cut it.\n\nAction: I rebuilt the rota.\nTODO: check the hours\nI also shared it a month ahead.\n\nResult: Overtime halved.\n";
+    let import = import_text("prep.md", inside.as_bytes());
+    assert_eq!(
+        import.stories[0].story.action,
+        "I rebuilt the rota. I also shared it a month ahead."
+    );
     // A Result that says what was still to do keeps it.
     let kept = "## Audit\n\nSituation: We failed an audit.\n\nTask: Pass the next one.\n\nAction: I wrote a checklist.\n\nResult: We passed; to do this again I would start earlier.\n";
     let import = import_text("prep.md", kept.as_bytes());

@@ -3444,8 +3444,8 @@ const MAX_COMMENTARY_WORDS: usize = 8;
 
 /// `**Why this answer works:** The candidate...`, `What makes this a
 /// strong answer:`: a guide's comment on a sample answer, no part of it;
-/// likewise `Note to self:`, `TODO:` and `Questions to ask the panel:`
-/// below a story.
+/// likewise `Note to self:`, a bare `TODO:` and `Questions to ask the
+/// panel:` below a story.
 pub(crate) fn commentary_line(text: &str) -> bool {
     let body = &text[skip_decoration(text)..];
     let Some(colon) = body.find(':') else {
@@ -3490,13 +3490,9 @@ pub(crate) fn commentary_line(text: &str) -> bool {
     } {
         return true;
     }
-    // `TODO: add the hiring story`, `TODO - still to write:`,
-    // `Questions to ask the panel:`: notes on the preparation itself.
-    let todo = words
-        .first()
-        .is_some_and(|w| matches!(*w, "todo" | "todos" | "to-do" | "to-dos"))
-        || words.get(..2) == Some(&["to", "do"][..]);
-    if todo && words.len() <= MAX_COMMENTARY_WORDS {
+    // `TODO - still to write:` over a list, `Questions to ask the panel:`:
+    // notes on the preparation itself.
+    if bare && to_do(&words) {
         return true;
     }
     if words.len() < 3 || words.len() > MAX_COMMENTARY_WORDS {
@@ -3525,6 +3521,32 @@ pub(crate) fn commentary_line(text: &str) -> bool {
     let to_self =
         words.len() == 3 && matches!(words[0], "note" | "notes") && words[1..] == ["to", "self"];
     why_it_works || what_makes || to_self
+}
+
+/// Whether the words before a colon name a to-do (`TODO`, `To do`,
+/// `TODO - still to write`).
+fn to_do(words: &[&str]) -> bool {
+    words.len() <= MAX_COMMENTARY_WORDS
+        && (words
+            .first()
+            .is_some_and(|w| matches!(*w, "todo" | "todos" | "to-do" | "to-dos"))
+            || words.get(..2) == Some(&["to", "do"][..]))
+}
+
+/// `TODO: check the pipeline number`: a to-do of one line in a story's
+/// notes, left out of the story (the lines after it are the story's). A
+/// bare `TODO:` over a list is a [`commentary_line`].
+pub(crate) fn to_do_line(text: &str) -> bool {
+    let body = &text[skip_decoration(text)..];
+    let Some(colon) = body.find(':') else {
+        return false;
+    };
+    let lead = body[..colon]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'))
+        .to_lowercase();
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    let rest = body[colon + 1..].trim().trim_matches(['*', '_']);
+    !rest.is_empty() && to_do(&words)
 }
 
 /// Most words in a `Likely follow-ups:` line.

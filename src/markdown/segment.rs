@@ -233,6 +233,9 @@ fn classify_text(line: &Line) -> Role {
     if labels::follow_ups_line(&line.text) || labels::commentary_line(&line.text) {
         return Role::FollowUps;
     }
+    if labels::to_do_line(&line.text) {
+        return Role::Ignored;
+    }
     if let Some(mapping) = labels::mapping(&line.text, in_list || line.depth > 0) {
         return Role::Mapping(mapping);
     }
