@@ -1153,8 +1153,12 @@ const MAX_ASIDE_WORDS: usize = 10;
 /// `**Cutting cloud cost**` then `Situation: ...`; so does a plain list
 /// item whose nested items are the labels.
 fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
+    // Whether a story above opens with a plain title line (see
+    // [`title_between_stories`]).
+    let mut plain_titles_above = false;
     for i in 0..roles.len() {
         let line = &lines[i];
+        plain_titles_above |= i > 0 && plain_title_start(&lines[i - 1], &roles[i - 1]);
         // A bold line, or a plain list item with the labels nested under it
         // (`- Crash spike on release day` then `  - Situation ...`).
         // An ALL CAPS line of a plain-text file is as clear as a bold one.
@@ -1193,7 +1197,7 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
         let plain = !emphatic
             && ((plain_title_line(lines, roles, i)
                 && (after_a_story_break(roles, i) || number_led_title(lines, i)))
-                || title_between_stories(lines, roles, i));
+                || (plain_titles_above && title_between_stories(lines, roles, i)));
         // `2) Snow day - de-icing` alone as a one-line numbered item, the
         // story's first label right after it.
         let first_item = i == 0
@@ -1486,12 +1490,22 @@ fn plain_title_line(lines: &[Line], roles: &[Role], i: usize) -> bool {
         && (title_like(text) || (number_led(text) && title_like(&capitalised(text))))
 }
 
+/// Whether a line opens a story with a plain title: not a heading, a list
+/// item or an emphasised line.
+fn plain_title_start(line: &Line, role: &Role) -> bool {
+    matches!(role, Role::StoryStart { .. })
+        && line.kind == LineKind::Text
+        && line.item.is_none()
+        && !line.is_all_emphasis()
+}
+
 /// `Result: No downtime that quarter.`, `Rota fix`, `Situation: ...`
 /// typed line under line with no blank between: the short line after a
 /// story's Result (or learning) and right before the next Situation titles
-/// the next story, when a story before it in the document opened with a
-/// plain title line too (the file's way of naming stories). Without one,
-/// a short line after a Result (`Saved £40k a year`) stays that Result's.
+/// the next story. The caller checks that a story before it in the
+/// document opened with a plain title line too (the file's way of naming
+/// stories); without one, a short line after a Result (`Saved £40k a
+/// year`) stays that Result's.
 fn title_between_stories(lines: &[Line], roles: &[Role], i: usize) -> bool {
     let line = &lines[i];
     if i == 0
@@ -1512,26 +1526,22 @@ fn title_between_stories(lines: &[Line], roles: &[Role], i: usize) -> bool {
             ..
         })
     ) && lines[i + 1].item.is_none();
-    let after_result = roles[..i]
-        .iter()
-        .rev()
-        .find(|r| **r != Role::Content)
-        .is_some_and(|r| {
-            matches!(
-                r,
-                Role::Label {
-                    part: Part::Result | Part::Learning,
-                    ..
-                }
-            )
-        });
-    let plain_titles_before = roles[..i].iter().zip(lines).any(|(role, l)| {
-        matches!(role, Role::StoryStart { .. })
-            && l.kind == LineKind::Text
-            && l.item.is_none()
-            && !l.is_all_emphasis()
-    });
-    next_situation && after_result && plain_titles_before
+    // (Only right before a Situation: the look back then ends at that
+    // story's own labels, so the lines are read about once each.)
+    next_situation
+        && roles[..i]
+            .iter()
+            .rev()
+            .find(|r| **r != Role::Content)
+            .is_some_and(|r| {
+                matches!(
+                    r,
+                    Role::Label {
+                        part: Part::Result | Part::Learning,
+                        ..
+                    }
+                )
+            })
 }
 
 /// Whether a short line reads as a title typed in plain text: a few words
@@ -2233,7 +2243,10 @@ impl<'a> Segmenter<'a> {
         if draft.current.is_none() || draft.is_complete() {
             return false;
         }
+        // A few question lines at most: a long run of them is a list of
+        // questions, and is not read again for each of its lines.
         let next = (i + 1..self.roles.len())
+            .take(MAX_PENDING_QUESTIONS)
             .find(|&j| !matches!(self.roles[j], Role::Question { .. }))
             .map(|j| &self.roles[j]);
         match next {
