@@ -542,7 +542,9 @@ fn the_seventeenth_notes_set_imports_its_stories_and_ranking_beats_the_baseline(
     let dir = tempfile::tempdir().expect("temp dir");
     // 30 stories and six stubs in six files: a PDF copy, an email thread
     // with a coach, a Notion HTML export, reStructuredText, LaTeX and a
-    // OneNote paste. Three stubs are imported with what they have.
+    // OneNote paste. Two stubs are imported with what they have (a third,
+    // a Situation and a `?` Result once its questions for the employer
+    // are left out, is skipped).
     let ids = [
         "patient-safety-the-wrong-sling",
         "saturday-queue-meltdown-the-halloran-review",
@@ -551,7 +553,7 @@ fn the_seventeenth_notes_set_imports_its_stories_and_ranking_beats_the_baseline(
         "hospitality-offered-during-a-live-tender-ethics",
         "leeds-festival-queue-safety",
     ];
-    import_set(dir.path(), "corpus/eval/notes-q", 33, &ids);
+    import_set(dir.path(), "corpus/eval/notes-q", 32, &ids);
     // LaTeX commands are not the story's words.
     let stats = story_file(
         dir.path(),

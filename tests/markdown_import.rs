@@ -4181,3 +4181,53 @@ fn a_libreoffice_story_bank_gives_a_story_per_row_past_repeated_rows() {
     assert_eq!(story.story.situation, "Harlow Foods threatened to leave.");
     assert_eq!(story.story.result, "They renewed.");
 }
+
+#[test]
+fn words_like_todo_and_questions_to_ask_inside_a_story_stay_in_it() {
+    let text = "## Pick path redesign\n\nSituation: Our pickers walked 9 km a shift.\nTask: Cut walking without new hardware.\nAction: I mapped every step the pickers had\nto do: scan, walk, pick, then pack.\nTodo sync: I moved the pick lists to the handhelds.\nQuestions to ask each picker: I wrote five and scored them.\nTo do that, I needed three things:\n- a heat map\n- a re-slot plan\nResult: Walking fell 35%.\n";
+    let import = import_text("prep.md", text.as_bytes());
+    let action = &import.stories[0].story.action;
+    for kept in [
+        "to do: scan, walk",
+        "Todo sync:",
+        "Questions to ask each picker:",
+        "To do that, I needed",
+        "a re-slot plan",
+    ] {
+        assert!(action.contains(kept), "{kept}: {action}");
+    }
+    assert_eq!(import.stories[0].story.result, "Walking fell 35%.");
+}
+
+#[test]
+fn review_cases_for_questions_titles_fences_and_asides() {
+    // A question before a Task that comes after the story's Action starts
+    // the next story.
+    let text = "Q: Tell me about a time you failed.\nSituation: Our beta launch slipped twice.\nAction: I cut scope to two features.\n\nQ: Tell me about a disagreement with a peer.\nTask: Settle how we deduplicate retried charges.\nAction: We replayed a week of logs together.\nResult: Duplicate charges fell 95%.\n";
+    let import = import_text("qa.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 2);
+    assert_eq!(
+        import.stories[1].story.questions,
+        ["Tell me about a disagreement with a peer."]
+    );
+    assert!(import.stories[0].story.task.is_empty());
+    // The short line after an untitled story's Result stays its Result's,
+    // even when an earlier story had a plain title.
+    let text = "Rota fix\nSituation: Overtime was 30% over budget.\nTask: Cut it.\nAction: I rebuilt the rota.\nResult: Overtime fell 40%.\n\nSituation: A supplier shorted us 2,000 units.\nTask: Still launch on time.\nAction: I used two backup suppliers.\nResult: We launched on time.\nSaved about 40k in penalties\nSituation: Our new hire struggled on call.\nTask: Get him confident.\nAction: I paired with him.\nResult: He ran an incident solo.\n";
+    let import = import_text("phone.txt", text.as_bytes());
+    assert_eq!(import.stories.len(), 3);
+    assert!(import.stories[1]
+        .story
+        .result
+        .contains("Saved about 40k in penalties"));
+    // A fenced story under its own title, after stories told outside
+    // fences, is a story, not a legend.
+    let text = "## Pipeline speed-up\n\nSituation: Our deploy pipeline took 40 minutes.\nTask: Cut it under 15.\nAction: I parallelised the tests.\nResult: Merges deploy in 12 minutes.\n\n## Vendor outage\n\n```\nSituation: Payment vendor went down.\nTask: Keep checkout taking orders.\nAction: Switched to the backup provider.\nResult: No lost orders.\n```\n";
+    let import = import_text("bank.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Pipeline speed-up", "Vendor outage"]);
+    // A bold title that starts and ends with brackets is still a title
+    // (its draft mark left off, as everywhere).
+    let text = "# Conflict with a peer\n\n**(Draft) Payroll cutover (v2)**\n\nSituation: Finance and IT disagreed on the date.\n\nTask: Get one date.\n\nAction: I ran both payrolls.\n\nResult: Zero errors.\n";
+    let import = import_text("drafts.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Payroll cutover (v2)"]);
+}

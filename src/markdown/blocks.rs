@@ -411,31 +411,41 @@ fn fenced_blocks(lines: &[&str]) -> Vec<(usize, usize, String)> {
     blocks
 }
 
-/// Most words in a fenced label's text for the fence to be a legend of the
-/// fields (see [`unfence_pasted_stories`]) when stories are labelled
-/// outside it.
+/// Fewest words after one of a fence's labels for it to tell a story, not
+/// a legend of the fields (see [`unfence_pasted_stories`]), when stories
+/// are labelled below it.
 const MIN_FENCED_STORY_WORDS: usize = 8;
 
-/// The distinct STAR parts labelled at the starts of `lines`, how many
-/// labels have prose (three words or more) and the most words after one.
-fn labelled_parts<'a>(lines: impl Iterator<Item = &'a str>) -> (Vec<Part>, usize, usize) {
-    let mut parts: Vec<Part> = Vec::new();
-    let mut prose = 0;
-    let mut longest = 0;
+/// What the labels at the starts of some lines say.
+struct LabelledParts {
+    /// The distinct STAR parts labelled.
+    parts: Vec<Part>,
+    /// Labels with prose after them (three words or more).
+    prose: usize,
+    /// The most words after one label.
+    longest: usize,
+}
+
+fn labelled_parts<'a>(lines: impl Iterator<Item = &'a str>) -> LabelledParts {
+    let mut found = LabelledParts {
+        parts: Vec::new(),
+        prose: 0,
+        longest: 0,
+    };
     for line in lines {
         if let Some(label) = labels::line_label(line.trim(), None, false) {
-            if !label.weak && !parts.contains(&label.part) {
-                parts.push(label.part);
+            if !label.weak && !found.parts.contains(&label.part) {
+                found.parts.push(label.part);
             }
             let words = label.rest.split_whitespace().count();
-            longest = longest.max(words);
+            found.longest = found.longest.max(words);
             // `task: sync-orders` in a config or a log is no prose.
             if words >= 3 {
-                prose += 1;
+                found.prose += 1;
             }
         }
     }
-    (parts, prose, longest)
+    found
 }
 
 fn unfence_pasted_stories(text: &str) -> Cow<'_, str> {
@@ -445,28 +455,31 @@ fn unfence_pasted_stories(text: &str) -> Cow<'_, str> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let blocks = fenced_blocks(&lines);
     let mut blank: Vec<usize> = Vec::new();
-    // Parts labelled outside every fence: the file tells its stories in
-    // the open, so a fence of short labelled lines is its legend.
+    // Where the first story told outside every fence starts its parts: a
+    // fence of short labelled lines before it is the file's legend.
     let mut fenced = vec![false; lines.len()];
     for (i, close, _) in &blocks {
         fenced[*i..=*close].fill(true);
     }
-    let labelled_outside = labelled_parts(
+    let outside = |from: usize| {
         lines
             .iter()
             .zip(&fenced)
+            .skip(from)
             .filter(|(_, &inside)| !inside)
-            .map(|(line, _)| *line),
-    )
-    .0
-    .len();
+            .map(|(line, _)| *line)
+    };
+    let told_outside_from = (0..lines.len())
+        .find(|&at| !fenced[at] && labels::line_label(lines[at].trim(), None, false).is_some())
+        .filter(|&at| labelled_parts(outside(at)).parts.len() >= MIN_FENCED_PARTS);
     for (i, close, info) in blocks {
         let plain = matches!(info.as_str(), "" | "text" | "txt" | "plain" | "plaintext");
-        let (parts, prose, longest) = labelled_parts(lines[i + 1..close].iter().copied());
+        let fence = labelled_parts(lines[i + 1..close].iter().copied());
         // `situation -> context. 2 lines max!!`, `action -> what I did`:
-        // what each field holds, over stories told outside the fence.
-        let legend = labelled_outside >= MIN_FENCED_PARTS && longest < MIN_FENCED_STORY_WORDS;
-        if plain && parts.len() >= MIN_FENCED_PARTS && prose >= 2 && !legend {
+        // what each field holds, above the stories the file tells.
+        let legend = told_outside_from.is_some_and(|from| from > close)
+            && fence.longest < MIN_FENCED_STORY_WORDS;
+        if plain && fence.parts.len() >= MIN_FENCED_PARTS && fence.prose >= 2 && !legend {
             blank.extend([i, close]);
         }
     }

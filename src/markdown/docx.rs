@@ -56,8 +56,16 @@ pub(crate) enum PackageError {
     NotWord(String),
     /// A damaged package or part.
     Broken(String),
-    /// A damaged Excel workbook.
+    /// A damaged spreadsheet.
     BrokenWorkbook(String),
+}
+
+/// A damaged part of a spreadsheet is a damaged spreadsheet.
+fn as_workbook_error(error: PackageError) -> PackageError {
+    match error {
+        PackageError::Broken(reason) => PackageError::BrokenWorkbook(reason),
+        other => other,
+    }
 }
 
 /// The document's body as Markdown, each line with the number of the
@@ -72,22 +80,17 @@ pub(crate) fn to_markdown(bytes: &[u8]) -> Result<Rewritten, PackageError> {
             return odt::to_markdown(&mut archive);
         }
         if mimetype == spreadsheet::ODS_MIMETYPE {
-            return spreadsheet::ods_to_text(&mut archive).map_err(|e| match e {
-                PackageError::Broken(reason) => PackageError::BrokenWorkbook(reason),
-                other => other,
-            });
+            return spreadsheet::ods_to_text(&mut archive).map_err(as_workbook_error);
         }
         if mimetype.starts_with("application/vnd.oasis.opendocument") {
             return Err(PackageError::NotWord(
-                "an OpenDocument presentation or drawing".to_string(),
+                "an OpenDocument file of another kind (a presentation, drawing, formula or database)"
+                    .to_string(),
             ));
         }
     }
     if spreadsheet::is_workbook(&archive) {
-        return spreadsheet::xlsx_to_text(&mut archive).map_err(|e| match e {
-            PackageError::Broken(reason) => PackageError::BrokenWorkbook(reason),
-            other => other,
-        });
+        return spreadsheet::xlsx_to_text(&mut archive).map_err(as_workbook_error);
     }
     // Word Online saves `word/document2.xml`: `_rels/.rels` names it.
     let main = match part(&mut archive, RELS)? {
@@ -1035,7 +1038,7 @@ pub(crate) mod tests {
             to_markdown(&pptx).unwrap_err(),
             PackageError::NotWord("a PowerPoint presentation (.pptx)".into())
         );
-        // A workbook is read (`xlsx.rs`), a broken one named.
+        // A workbook is read (`spreadsheet.rs`), a broken one named.
         let xlsx = package(&[("xl/workbook.xml", "<workbook>")]);
         assert!(matches!(
             to_markdown(&xlsx).unwrap_err(),

@@ -50,10 +50,20 @@ fn page_kind(file_name: &str, text: &str) -> Option<Kind> {
     if head.starts_with("<!doctype en-export") || head.starts_with("<en-export") {
         return Some(Kind::Evernote);
     }
-    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+    let name = file_name.to_ascii_lowercase();
+    // Notes named as Markdown or text that open with `<html>` are a page
+    // only with a head or body: `<html>` over Markdown is Markdown.
+    let notes = [".md", ".markdown", ".txt", ".text"]
+        .iter()
+        .any(|e| name.ends_with(e));
+    let whole_page = || {
+        let lower = text.to_ascii_lowercase();
+        lower.contains("<body") || lower.contains("<head")
+    };
+    if head.starts_with("<!doctype html") || (head.starts_with("<html") && (!notes || whole_page()))
+    {
         return Some(Kind::Html);
     }
-    let name = file_name.to_ascii_lowercase();
     if !start.starts_with('<') {
         return None;
     }
@@ -92,6 +102,40 @@ fn after_prolog(text: &str) -> &str {
 const SKIPPED: &[&str] = &[
     "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "select",
 ];
+/// A page's furniture: menus and footers, whose text is no note's.
+const CHROME: &[&str] = &["nav", "footer"];
+/// Words in a `class` or `id` that name a page's furniture: share buttons,
+/// comments, sidebars, cookie banners, breadcrumbs.
+const CHROME_NAMES: &[&str] = &[
+    "share",
+    "sharing",
+    "sharedaddy",
+    "social",
+    "comments",
+    "comment",
+    "respond",
+    "related",
+    "sidebar",
+    "widget",
+    "widgets",
+    "cookie",
+    "cookies",
+    "breadcrumb",
+    "breadcrumbs",
+    "navigation",
+    "navbar",
+    "menu",
+    "footer",
+    "byline",
+    "advert",
+    "advertisement",
+    "newsletter",
+    "subscribe",
+    "likes",
+];
+/// Elements that hold a whole page: their classes describe the page
+/// (`<body class="has-main-navigation">`), not furniture in it.
+const PAGE_ROOTS: &[&str] = &["html", "body", "main", "article"];
 /// Evernote's note fields that are not the note's text.
 const EVERNOTE_SKIPPED: &[&str] = &[
     "created",
@@ -100,6 +144,7 @@ const EVERNOTE_SKIPPED: &[&str] = &[
     "resource",
     "task",
     "reminder",
+    "en-crypt",
 ];
 /// Tags that end a paragraph where they open and where they close.
 const BLOCKS: &[&str] = &[
@@ -144,6 +189,9 @@ struct Table {
     rows: Vec<(Vec<String>, usize)>,
     row: Option<(Vec<String>, usize)>,
     cell: Option<String>,
+    /// The `<caption>` being read, or read, and its source line.
+    caption: Option<(String, usize)>,
+    in_caption: bool,
 }
 
 impl Table {
@@ -192,6 +240,25 @@ impl Finder {
             .map(|at| from + at);
         self.found = Some(found);
         found
+    }
+}
+
+impl Finder {
+    /// The next `<h1>`..`<h6>` (the needle is `<h`): `<hr>`, `<head>` and
+    /// `<header>` are passed over.
+    fn heading_at_or_after(&mut self, lower: &str, from: usize) -> Option<usize> {
+        let mut at = from;
+        loop {
+            let found = self.at_or_after(lower, at)?;
+            if lower
+                .as_bytes()
+                .get(found + 2)
+                .is_some_and(|d| (b'1'..=b'6').contains(d))
+            {
+                return Some(found);
+            }
+            at = found + 1;
+        }
     }
 }
 
@@ -336,24 +403,44 @@ impl<'a> Converter<'a> {
     }
 
     /// Moves past the element whose opening tag was just read, to after
-    /// its closing tag. An element never closed is left open (its text is
-    /// read), except a `<head>` that a `<body>` ends.
+    /// its closing tag, counting elements of its name opened inside it
+    /// (`<div class="share">` holds `<div>`s). An element never closed is
+    /// left open (its text is read), except a `<head>` that a `<body>`
+    /// ends.
     fn skip_element(&mut self, name: &str) {
+        let opening = format!("<{name}");
         let closing = format!("</{name}");
         if self.never_closed.contains(&closing) {
             return;
         }
-        let close = self.lower[self.pos..]
-            .find(&closing)
-            .map(|at| self.pos + at);
-        let end = match close {
-            Some(at) => self.lower[at..]
-                .find('>')
-                .map_or(self.text.len(), |e| at + e + 1),
+        let mut depth = 1usize;
+        let mut at = self.pos;
+        let end = loop {
+            let Some(close) = find_tag(&self.lower, at, &closing) else {
+                break None;
+            };
+            match find_tag(&self.lower, at, &opening).filter(|&open| open < close) {
+                Some(open) => {
+                    depth += 1;
+                    at = open + opening.len();
+                }
+                None => {
+                    depth -= 1;
+                    at = self.lower[close..]
+                        .find('>')
+                        .map_or(self.text.len(), |e| close + e + 1);
+                    if depth == 0 {
+                        break Some(at);
+                    }
+                }
+            }
+        };
+        let end = match end {
+            Some(end) => end,
             None if name == "head" => {
                 self.never_closed.push(closing);
-                match self.lower[self.pos..].find("<body") {
-                    Some(at) => self.pos + at,
+                match find_tag(&self.lower, self.pos, "<body") {
+                    Some(at) => at,
                     None => return,
                 }
             }
@@ -374,10 +461,13 @@ impl<'a> Converter<'a> {
             .collect::<String>()
             .to_ascii_lowercase();
         let self_closing = tag.ends_with('/');
-        if !closing && !self_closing {
+        if !closing && !self_closing && !name.is_empty() {
+            let html = self.kind == Kind::Html;
             let skipped = SKIPPED.contains(&name.as_str())
-                || (name == "title" && self.kind == Kind::Html)
-                || (self.kind == Kind::Evernote && EVERNOTE_SKIPPED.contains(&name.as_str()));
+                || (name == "title" && html)
+                || (html && CHROME.contains(&name.as_str()))
+                || (html && !PAGE_ROOTS.contains(&name.as_str()) && names_chrome(tag))
+                || (!html && EVERNOTE_SKIPPED.contains(&name.as_str()));
             if skipped {
                 self.skip_element(&name);
                 return;
@@ -492,6 +582,12 @@ impl<'a> Converter<'a> {
                 table.end_row();
                 table.row = Some((Vec::new(), self.source));
             }
+            "caption" => {
+                table.in_caption = !closing;
+                if !closing && table.caption.is_none() {
+                    table.caption = Some((String::new(), self.source));
+                }
+            }
             "td" | "th" if closing => table.end_cell(),
             "td" | "th" => {
                 table.end_cell();
@@ -518,25 +614,7 @@ impl<'a> Converter<'a> {
             .table_open
             .at_or_after(&self.lower, after)
             .is_some_and(|open| close.is_none_or(|c| open < c));
-        let heading = loop {
-            let Some(at) = self.heading_open.at_or_after(&self.lower, after) else {
-                break None;
-            };
-            if self
-                .lower
-                .as_bytes()
-                .get(at + 2)
-                .is_some_and(|d| (b'1'..=b'6').contains(d))
-            {
-                break Some(at);
-            }
-            // `<hr>`, `<head>`: look on from the next one.
-            self.heading_open.found = None;
-            let next = self.heading_open.at_or_after(&self.lower, at + 2);
-            if next.is_none() {
-                break None;
-            }
-        };
+        let heading = self.heading_open.heading_at_or_after(&self.lower, after);
         let holds_heading = heading.is_some_and(|h| close.is_none_or(|c| h < c));
         if !nested && !holds_heading {
             self.table = Some(Table::default());
@@ -549,6 +627,31 @@ impl<'a> Converter<'a> {
         };
         self.inner_tables = 0;
         table.end_row();
+        // A caption, or a first row of one cell over wider rows (`<td
+        // colspan="2">Vendor outage</td>`), names the table: a line of its
+        // own above it.
+        let filled = |cells: &[String]| cells.iter().filter(|c| !c.is_empty()).count();
+        let mut names: Vec<(String, usize)> = table
+            .caption
+            .take()
+            .filter(|(text, _)| !text.trim().is_empty())
+            .into_iter()
+            .collect();
+        if table.rows.len() >= 2
+            && filled(&table.rows[0].0) == 1
+            && table.rows[1..].iter().any(|(cells, _)| filled(cells) >= 2)
+        {
+            let (cells, source) = table.rows.remove(0);
+            let name = cells
+                .into_iter()
+                .find(|c| !c.is_empty())
+                .unwrap_or_default();
+            names.push((name, source));
+        }
+        for (name, source) in names {
+            self.write_line(&name, source);
+            self.blank_owed = true;
+        }
         let columns = table.rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
         if columns == 0 {
             return;
@@ -636,6 +739,10 @@ impl<'a> Converter<'a> {
                 self.source += 1;
             }
             if self.pre && c == '\n' {
+                // A blank line of preformatted text ends a paragraph.
+                if self.line.trim().is_empty() && self.wrote_any {
+                    self.blank_owed = true;
+                }
                 self.end_line();
                 continue;
             }
@@ -649,6 +756,14 @@ impl<'a> Converter<'a> {
 
     fn push_char(&mut self, c: char) {
         if let Some(table) = self.table.as_mut() {
+            if let Some((caption, _)) = table.caption.as_mut().filter(|_| table.in_caption) {
+                if self.space_owed && !caption.is_empty() {
+                    caption.push(' ');
+                }
+                caption.push(c);
+                self.space_owed = false;
+                return;
+            }
             if table.cell.is_none() {
                 if table.row.is_none() {
                     table.row = Some((Vec::new(), self.source));
@@ -748,9 +863,11 @@ fn cell_break(table: &mut Table) {
     }
 }
 
-/// Length of the tag `text` opens with (`<b>`, `</p >`, `<a href=...>`):
-/// a name after `<` or `</`, up to the first `>`. `None` when `text` does
-/// not open a tag, or another `<` comes first (a `<` of the text itself).
+/// Length of the tag `text` opens with (`<b>`, `</p >`, `<a title="a >
+/// b" href=...>`): a name after `<` or `</`, up to the first `>` outside a
+/// quoted attribute value. `None` when `text` does not open a tag, another
+/// `<` comes first outside quotes (a `<` of the text itself), or no end
+/// comes within [`MAX_TAG_BYTES`].
 fn tag_len(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     if bytes.first() != Some(&b'<') {
@@ -760,8 +877,73 @@ fn tag_len(text: &str) -> Option<usize> {
     if !bytes.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    let end = bytes[1..].iter().position(|&b| b == b'>' || b == b'<')?;
-    (bytes[1 + end] == b'>').then_some(end + 2)
+    let mut quote: Option<u8> = None;
+    let mut after_equals = false;
+    for (at, &b) in bytes.iter().enumerate().take(MAX_TAG_BYTES).skip(1) {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'>' => return Some(at + 1),
+                b'<' => return None,
+                b'"' | b'\'' if after_equals => quote = Some(b),
+                _ => {}
+            },
+        }
+        if !b.is_ascii_whitespace() {
+            after_equals = b == b'=';
+        }
+    }
+    None
+}
+
+/// Longest tag read, in bytes (Word writes long `style` attributes).
+const MAX_TAG_BYTES: usize = 2048;
+
+/// Where `needle` (`<div`, `</head`) next occurs as a whole tag name at or
+/// after `from`: not `</header` for `</head`.
+fn find_tag(lower: &str, from: usize, needle: &str) -> Option<usize> {
+    let mut at = from;
+    while let Some(found) = lower.get(at..).and_then(|rest| rest.find(needle)) {
+        let start = at + found;
+        let next = lower.as_bytes().get(start + needle.len());
+        if !next.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':')) {
+            return Some(start);
+        }
+        at = start + needle.len();
+    }
+    None
+}
+
+/// Whether a tag's `class` or `id` names page furniture (`<div
+/// class="sharedaddy sd-sharing">`, `<section id="comments">`).
+fn names_chrome(tag: &str) -> bool {
+    let lower = tag.to_ascii_lowercase();
+    ["class=", "id="].iter().any(|attribute| {
+        let mut rest = lower.as_str();
+        while let Some(at) = rest.find(attribute) {
+            let starts_word = at == 0 || !rest.as_bytes()[at - 1].is_ascii_alphanumeric();
+            let value = &rest[at + attribute.len()..];
+            rest = value;
+            if !starts_word {
+                continue;
+            }
+            let value = match value.as_bytes().first() {
+                Some(&q @ (b'"' | b'\'')) => value[1..].split(char::from(q)).next().unwrap_or(""),
+                _ => value
+                    .split(|c: char| c.is_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or(""),
+            };
+            if value
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|word| CHROME_NAMES.contains(&word))
+            {
+                return true;
+            }
+        }
+        false
+    })
 }
 
 #[cfg(test)]
@@ -848,6 +1030,31 @@ mod tests {
             text,
             "**Action:**\n\n- Paper charts to every ward.\n\n- A hotline.\n"
         );
+    }
+
+    #[test]
+    fn page_furniture_is_left_out_and_tables_keep_their_names() {
+        let html = "<html><head><title>T</title><body class=\"has-main-navigation\"><header><h2>Payroll cutover</h2></header><p><a title=\"see > note\" href=\"x\">Situation:</a> Finance disagreed.</p><div class=\"sharedaddy sd-sharing\"><div><h3>Share this:</h3></div><ul><li>Twitter</li></ul></div><nav>Previous post</nav><footer>Posted in Career</footer><table><caption>Vendor outage</caption><tr><td>Situation</td><td>The vendor went down.</td></tr></table><table><tr><td colspan=\"2\">Rota fix</td></tr><tr><td>Task</td><td>Cut overtime.</td></tr></table></body></html>";
+        let (text, _) = markdown("post.html", html);
+        assert_eq!(
+            text,
+            "## Payroll cutover\n\nSituation: Finance disagreed.\n\nVendor outage\n\n| Situation | The vendor went down. |\n| --- | --- |\n\nRota fix\n\n| Task | Cut overtime. |\n| --- | --- |\n"
+        );
+    }
+
+    #[test]
+    fn preformatted_paragraphs_encrypted_text_and_markdown_stay_apart() {
+        let (text, _) = markdown(
+            "x.html",
+            "<html><body><pre>Result: shipped.\n\nThe CFO noticed.</pre></body></html>",
+        );
+        assert_eq!(text, "Result: shipped.\n\nThe CFO noticed.\n");
+        let enex = "<en-export><note><title>T</title><content><![CDATA[<en-note><div>Result: done.</div><en-crypt cipher=\"AES\">U2FsdGVk</en-crypt></en-note>]]></content></note></en-export>";
+        let (text, _) = markdown("x.enex", enex);
+        assert!(!text.contains("U2FsdGVk"), "{text}");
+        // `<html>` over Markdown in a Markdown file is Markdown.
+        assert!(rewrite("notes.md", "<html>\n# Title\n\nSituation: x\n").is_none());
+        assert!(rewrite("page.md", "<html><head></head><body><p>x</p></body></html>").is_some());
     }
 
     #[test]

@@ -3492,23 +3492,35 @@ pub(crate) fn commentary_line(text: &str) -> bool {
     }
     // `TODO - still to write:` over a list, `Questions to ask the panel:`:
     // notes on the preparation itself.
-    if bare && to_do(&words) {
+    if bare && to_do(&words, body) && body.starts_with(|c: char| c.is_uppercase()) {
         return true;
     }
     if words.len() < 3 || words.len() > MAX_COMMENTARY_WORDS {
         return false;
     }
+    // Questions for the other side of the table (`Questions to ask them:`,
+    // `Questions for the panel:`), not `Questions to ask each candidate:`.
+    let other_side = |rest: &[&str]| {
+        rest.iter().any(|w| {
+            matches!(
+                *w,
+                "them"
+                    | "panel"
+                    | "interviewer"
+                    | "interviewers"
+                    | "hiring"
+                    | "recruiter"
+                    | "company"
+                    | "employer"
+            )
+        })
+    };
     let to_ask = words[0] == "questions"
-        && matches!(
-            words[1..],
-            ["to", "ask", ..]
-                | [
-                    "for",
-                    "the" | "my",
-                    "panel" | "interviewer" | "interviewers",
-                    ..
-                ]
-        );
+        && match words[1..] {
+            ["to", "ask"] => bare,
+            ["to", "ask", ref rest @ ..] | ["for", ref rest @ ..] => other_side(rest),
+            _ => false,
+        };
     if to_ask {
         return true;
     }
@@ -3525,28 +3537,49 @@ pub(crate) fn commentary_line(text: &str) -> bool {
 
 /// Whether the words before a colon name a to-do (`TODO`, `To do`,
 /// `TODO - still to write`).
-fn to_do(words: &[&str]) -> bool {
+/// The word alone or before a dash (`TODO - still to write`), not in a
+/// phrase (`Todo sync`, `To-do lists`, `To do that, I needed`), unless it
+/// is in capitals (`body` opens with `TODO check: ...`), which is a marker
+/// whatever follows.
+fn to_do(words: &[&str], body: &str) -> bool {
+    let named = match words {
+        [w, ..] if matches!(*w, "todo" | "todos" | "to-do" | "to-dos") => 1,
+        ["to", "do", ..] => 2,
+        _ => return false,
+    };
+    let shouted = body.starts_with("TODO") || body.starts_with("TO DO");
     words.len() <= MAX_COMMENTARY_WORDS
-        && (words
-            .first()
-            .is_some_and(|w| matches!(*w, "todo" | "todos" | "to-do" | "to-dos"))
-            || words.get(..2) == Some(&["to", "do"][..]))
+        && (shouted
+            || words
+                .get(named)
+                .is_none_or(|w| matches!(*w, "-" | "\u{2013}" | "\u{2014}")))
 }
 
 /// `TODO: check the pipeline number`: a to-do of one line in a story's
 /// notes, left out of the story (the lines after it are the story's). A
-/// bare `TODO:` over a list is a [`commentary_line`].
-pub(crate) fn to_do_line(text: &str) -> bool {
+/// bare `TODO:` over a list is a [`commentary_line`]. It opens with a
+/// capital; inside a paragraph (`in_paragraph`: a line going on from the
+/// one above) only a `TODO` in capitals is one, since `to do: scan, walk,
+/// pick` is a sentence wrapped there.
+pub(crate) fn to_do_line(text: &str, in_paragraph: bool) -> bool {
     let body = &text[skip_decoration(text)..];
     let Some(colon) = body.find(':') else {
         return false;
     };
+    let capitalised = if in_paragraph {
+        body.starts_with("TODO")
+    } else {
+        body.starts_with(|c: char| c.is_uppercase())
+    };
+    if !capitalised {
+        return false;
+    }
     let lead = body[..colon]
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'))
         .to_lowercase();
     let words: Vec<&str> = lead.split_whitespace().collect();
     let rest = body[colon + 1..].trim().trim_matches(['*', '_']);
-    !rest.is_empty() && to_do(&words)
+    !rest.is_empty() && to_do(&words, body)
 }
 
 /// Most words in a `Likely follow-ups:` line.

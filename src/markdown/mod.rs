@@ -170,9 +170,9 @@ pub enum ImportError {
     BrokenPackage { reason: String },
     #[error("the spreadsheet could not be read ({reason}): open it in Excel, LibreOffice or Google Sheets and save it again as .xlsx, or export the sheet as CSV, and import that")]
     BrokenWorkbook { reason: String },
-    #[error("the file is an old Word document (.doc) or a password-protected one: remove the password, or save it as a Word document (.docx), Markdown or plain text, and import that")]
+    #[error("the file is an old Office document (.doc, .xls) or a password-protected one: remove the password, or save it as a Word document (.docx), an Excel workbook (.xlsx), Markdown or plain text, and import that")]
     OldOrProtectedWord,
-    #[error("the Word document's text is {bytes} bytes once unpacked, over the {limit}-byte limit for one document: split it into smaller documents")]
+    #[error("the document's text is {bytes} bytes once unpacked, over the {limit}-byte limit for one document: split it into smaller documents")]
     TextTooLarge { bytes: usize, limit: usize },
     #[error("the file is {bytes} bytes, over the {limit}-byte limit for one document: split it into smaller files")]
     TooLarge { bytes: usize, limit: usize },

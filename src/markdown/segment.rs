@@ -233,7 +233,7 @@ fn classify_text(line: &Line) -> Role {
     if labels::follow_ups_line(&line.text) || labels::commentary_line(&line.text) {
         return Role::FollowUps;
     }
-    if labels::to_do_line(&line.text) {
+    if labels::to_do_line(&line.text, line.joiner == Joiner::Space) {
         return Role::Ignored;
     }
     if let Some(mapping) = labels::mapping(&line.text, in_list || line.depth > 0) {
@@ -1145,6 +1145,28 @@ fn bracketed_aside(text: &str) -> bool {
         && !t[1..t.len() - 1].contains(['(', ')'])
 }
 
+/// Whether the whole text is one bracketed aside: `(copied from my notes,
+/// so rough)`, not `(Draft) Payroll cutover (v2)`.
+fn wholly_bracketed(text: &str) -> bool {
+    if !text.starts_with('(') || !text.ends_with(')') {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return at + 1 == text.len();
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Longest [`bracketed_aside`], in words.
 const MAX_ASIDE_WORDS: usize = 10;
 
@@ -1153,12 +1175,27 @@ const MAX_ASIDE_WORDS: usize = 10;
 /// `**Cutting cloud cost**` then `Situation: ...`; so does a plain list
 /// item whose nested items are the labels.
 fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
-    // Whether a story above opens with a plain title line (see
-    // [`title_between_stories`]).
-    let mut plain_titles_above = false;
+    // Whether the story being told opened with a plain title line, and
+    // how many Situations came since (see [`title_between_stories`]).
+    let mut plain_titled = false;
+    let mut situations = 0;
     for i in 0..roles.len() {
         let line = &lines[i];
-        plain_titles_above |= i > 0 && plain_title_start(&lines[i - 1], &roles[i - 1]);
+        if i > 0 {
+            match &roles[i - 1] {
+                Role::StoryStart { .. } => {
+                    plain_titled = plain_title_start(&lines[i - 1], &roles[i - 1]);
+                    situations = 0;
+                }
+                Role::Heading { .. } => plain_titled = false,
+                Role::Label {
+                    part: Part::Situation,
+                    ..
+                } => situations += 1,
+                _ => {}
+            }
+        }
+        let plain_titles_above = plain_titled && situations == 1;
         // A bold line, or a plain list item with the labels nested under it
         // (`- Crash spike on release day` then `  - Situation ...`).
         // An ALL CAPS line of a plain-text file is as clear as a bold one.
@@ -1175,7 +1212,7 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
             text.contains('/')
                 || text.ends_with(['.', '!'])
                 || lists_short_items(text)
-                || (text.starts_with('(') && text.ends_with(')'))
+                || wholly_bracketed(text)
         };
         let under_title = i > 0
             && match &roles[i - 1] {
@@ -1502,10 +1539,10 @@ fn plain_title_start(line: &Line, role: &Role) -> bool {
 /// `Result: No downtime that quarter.`, `Rota fix`, `Situation: ...`
 /// typed line under line with no blank between: the short line after a
 /// story's Result (or learning) and right before the next Situation titles
-/// the next story. The caller checks that a story before it in the
-/// document opened with a plain title line too (the file's way of naming
-/// stories); without one, a short line after a Result (`Saved £40k a
-/// year`) stays that Result's.
+/// the next story. The caller checks that the story it follows opened
+/// with a plain title line too (the file's way of naming stories);
+/// without one, a short line after a Result (`Saved £40k a year`) stays
+/// that Result's.
 fn title_between_stories(lines: &[Line], roles: &[Role], i: usize) -> bool {
     let line = &lines[i];
     if i == 0
@@ -2234,8 +2271,8 @@ impl<'a> Segmenter<'a> {
     /// A `Q:` line between a story's parts (`Task: ...`, `Q: ...`,
     /// `Action: ...`): the story's own question, not the start of the next
     /// story. The story is open (a part of it is missing) and the next
-    /// label after the question lines is a part it has not had yet, later
-    /// than Situation: its telling goes on.
+    /// label after the question lines is a part it has not had yet, after
+    /// the part it is in: its telling goes on.
     fn question_inside_story(&self, i: usize) -> bool {
         let Some(draft) = self.current.as_ref() else {
             return false;
@@ -2249,9 +2286,15 @@ impl<'a> Segmenter<'a> {
             .take(MAX_PENDING_QUESTIONS)
             .find(|&j| !matches!(self.roles[j], Role::Question { .. }))
             .map(|j| &self.roles[j]);
+        // The next part comes later in the telling than the story's
+        // latest: a Task after its Action is the next story's.
+        let latest = draft.current.map_or(0, Part::index);
         match next {
             Some(Role::Label { part, weak, .. }) => {
-                *part != Part::Situation && !weak && !draft.is_split_by(*part)
+                *part != Part::Situation
+                    && !weak
+                    && !draft.is_split_by(*part)
+                    && part.index() > latest
             }
             _ => false,
         }
