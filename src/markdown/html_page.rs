@@ -413,25 +413,31 @@ impl<'a> Converter<'a> {
         if self.never_closed.contains(&closing) {
             return;
         }
+        // The next opening and closing tag are each searched for once and
+        // kept until passed, so the scan reads the text once.
         let mut depth = 1usize;
         let mut at = self.pos;
+        let mut close = find_tag(&self.lower, at, &closing);
+        let mut open = find_tag(&self.lower, at, &opening);
         let end = loop {
-            let Some(close) = find_tag(&self.lower, at, &closing) else {
+            let Some(close_at) = close else {
                 break None;
             };
-            match find_tag(&self.lower, at, &opening).filter(|&open| open < close) {
-                Some(open) => {
+            match open.filter(|&o| o < close_at) {
+                Some(open_at) => {
                     depth += 1;
-                    at = open + opening.len();
+                    at = open_at + opening.len();
+                    open = find_tag(&self.lower, at, &opening);
                 }
                 None => {
                     depth -= 1;
-                    at = self.lower[close..]
+                    at = self.lower[close_at..]
                         .find('>')
-                        .map_or(self.text.len(), |e| close + e + 1);
+                        .map_or(self.text.len(), |e| close_at + e + 1);
                     if depth == 0 {
                         break Some(at);
                     }
+                    close = find_tag(&self.lower, at, &closing);
                 }
             }
         };
