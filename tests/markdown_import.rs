@@ -4231,3 +4231,45 @@ fn review_cases_for_questions_titles_fences_and_asides() {
     let import = import_text("drafts.md", text.as_bytes());
     assert_eq!(titles(&import), ["Payroll cutover (v2)"]);
 }
+
+#[test]
+fn a_keep_note_of_br_lines_with_lower_case_titles_gives_each_story() {
+    let text = "<html><body><div class=\"note\"><div class=\"title\">Stories</div><div class=\"content\">prep for thursday, keep each short<br><br>the bar float<br>S - a friend asked me to countersign a till that was short<br>T - signing meant saying it was right<br>A - said no and recounted with her<br>R - audit found more gaps, the process changed<br><br>late boarding fix<br>S - our gate kept closing late<br>T - get departures on time<br>A - moved the bag checks earlier<br>R - on time 9 days in 10</div><div class=\"chips\"><span class=\"label-name\">Interview</span></div></div></body></html>";
+    let import = import_text("keep.html", text.as_bytes());
+    assert_eq!(titles(&import), ["the bar float", "late boarding fix"]);
+    assert_eq!(import.stories[1].story.task, "get departures on time");
+}
+
+#[test]
+fn bold_styled_spans_and_spacer_paragraphs_of_a_onenote_page() {
+    let text = "<html><body><p style='margin:0in;font-family:Calibri'><span style='font-weight:bold'>Saying no to the early pour</span></p><p style='margin:0in'>&nbsp;</p><p style='color:#7F7F7F'>Competencies: safety</p><p><span style='font-weight:bold'>Situation:</span> The site agent wanted to pour before the cubes were tested.</p><p><span style='font-weight:bold'>Task:</span> The permit was mine to sign.</p><p><span style='font-weight:bold'>Action:</span> I refused and got the cubes crushed on Saturday.</p><p><span style='font-weight:bold'>Result:</span> We poured on Tuesday at full strength.</p><p>&nbsp;</p><p><span style=\"font-weight: 700\">Retaining wall redesign</span></p><p>Competencies: cost</p><p><b>Situation:</b> The wall was priced at 1.2m.</p><p><b>Task:</b> Find 400k.</p><p><b>Action:</b> I re-read the ground report.</p><p><b>Result:</b> We saved 430k.</p></body></html>";
+    let import = import_text("page.mht.html", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Saying no to the early pour", "Retaining wall redesign"]
+    );
+    assert_eq!(import.stories[1].story.competencies, ["cost"]);
+}
+
+#[test]
+fn day_one_entries_and_canvas_cards_are_titled_by_their_own_headings() {
+    let day_one = r###"{"metadata": {"version": "1.0"}, "entries": [
+  {"uuid": "A1", "creationDate": "2024-01-14T19:22:41Z", "creationDevice": "My phone", "timeZone": "Europe/Berlin",
+   "tags": ["prioritisation"], "richText": "{\"contents\": []}",
+   "text": "# Three asks, one team\n\n**Situation**\nThree customers each wanted a different feature by summer\\.\n\n**Task**\nI owned the roadmap\\.\n\n**Action**\n\\- Scored them with real ticket data\n\\- Called each customer\n\n**Result**\nShipped the top one in 9 weeks\\."}
+]}"###;
+    let import = import_text("Journal.json", day_one.as_bytes());
+    assert_eq!(titles(&import), ["Three asks, one team"]);
+    let story = &import.stories[0].story;
+    assert_eq!(story.result, "Shipped the top one in 9 weeks.");
+    assert_eq!(story.competencies, ["prioritisation"]);
+    assert!(!story.result.contains("phone"), "{story:?}");
+    let canvas = r###"{"nodes":[
+  {"id":"g1","type":"group","x":0,"y":0,"width":800,"height":600,"label":"Clinical"},
+  {"id":"n1","type":"text","x":20,"y":40,"width":400,"height":300,"text":"## Knee school\n\n**S:** The knee waiting list was 14 weeks.\n**T:** Try a group format.\n**A:** I ran a six-week class.\n**R:** The wait fell to 6 weeks."},
+  {"id":"n2","type":"text","x":500,"y":40,"width":200,"height":100,"text":"remember: say I, not we"}
+],"edges":[{"id":"e1","fromNode":"n1","toNode":"n2"}]}"###;
+    let import = import_text("board.canvas", canvas.as_bytes());
+    assert_eq!(titles(&import), ["Knee school"]);
+    assert_eq!(import.stories[0].story.result, "The wait fell to 6 weeks.");
+}

@@ -22,6 +22,8 @@ use super::{LineWriter, Rewritten};
 const MAX_LIST_INDENT: usize = 6;
 /// Longest bullet Word writes before a list paragraph, in bytes.
 const MAX_WORD_MARKER: usize = 1024;
+/// Deepest `<span>` nesting followed for bold styles.
+const MAX_SPAN_DEPTH: usize = 64;
 /// Deepest emphasis nesting marked.
 const MAX_EMPHASIS_DEPTH: usize = 8;
 /// Deepest blockquote nesting marked; deeper quotes stay at this depth.
@@ -297,6 +299,8 @@ struct Converter<'a> {
     /// Closing tags searched for and absent from the rest of the text.
     never_closed: Vec<String>,
     tags: Vec<String>,
+    /// Open `<span>`s: whether each made its text bold.
+    spans: Vec<bool>,
 }
 
 impl<'a> Converter<'a> {
@@ -328,6 +332,7 @@ impl<'a> Converter<'a> {
             tag_close: Finder::new("</tag"),
             never_closed: Vec::new(),
             tags: Vec::new(),
+            spans: Vec::new(),
         }
     }
 
@@ -546,6 +551,9 @@ impl<'a> Converter<'a> {
             "br" => {
                 if self.heading {
                     self.space_owed = true;
+                } else if self.line.trim().is_empty() && self.lists.is_empty() {
+                    // A second `<br>` in a row is a blank line.
+                    self.blank_owed |= self.wrote_any;
                 } else {
                     self.next_line();
                 }
@@ -557,8 +565,23 @@ impl<'a> Converter<'a> {
             }
             "table" if !closing => self.open_table(),
             "tr" | "td" | "th" | "table" => self.paragraph_break(),
-            "b" | "strong" => self.emphasis("**", closing),
-            "i" | "em" => self.emphasis("*", closing),
+            "b" | "strong" => {
+                self.emphasis("**", closing);
+            }
+            // OneNote and Word make text bold with a style on a span.
+            "span" if !self_closing => {
+                if closing {
+                    if self.spans.pop() == Some(true) {
+                        self.emphasis("**", true);
+                    }
+                } else if self.spans.len() < MAX_SPAN_DEPTH {
+                    let marked = styled_bold(tag) && self.emphasis("**", false);
+                    self.spans.push(marked);
+                }
+            }
+            "i" | "em" => {
+                self.emphasis("*", closing);
+            }
             _ if BLOCKS.contains(&name.as_str()) => {
                 if self.lists.is_empty() {
                     self.paragraph_break();
@@ -720,15 +743,17 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn emphasis(&mut self, mark: &'static str, closing: bool) {
+    /// Opens or closes emphasis; whether an opening one is marked.
+    fn emphasis(&mut self, mark: &'static str, closing: bool) -> bool {
         if self.table.is_some() {
-            return;
+            return false;
         }
         if !closing {
             // Deeper emphasis is not marked: closing tags are matched by
             // a search of these stacks, kept short on hostile input.
             if self.marks_owed.len() + self.marks_open.len() < MAX_EMPHASIS_DEPTH {
                 self.marks_owed.push(mark);
+                return true;
             }
         } else if let Some(at) = self.marks_owed.iter().rposition(|m| *m == mark) {
             // Nothing was written inside it.
@@ -737,6 +762,7 @@ impl<'a> Converter<'a> {
             self.marks_open.remove(at);
             self.line.push_str(mark);
         }
+        false
     }
 
     fn text_run(&mut self, run: &str) {
@@ -822,7 +848,13 @@ impl<'a> Converter<'a> {
     /// opens again before the next text.
     fn end_line(&mut self) {
         self.space_owed = false;
-        if self.line.trim().is_empty() {
+        // A paragraph of only `&nbsp;` is a spacer, not text.
+        let spacer = self
+            .line
+            .replace("&nbsp;", "")
+            .replace("&#160;", "")
+            .replace('\u{a0}', "");
+        if spacer.trim().is_empty() {
             self.line.clear();
             return;
         }
@@ -919,6 +951,22 @@ fn find_tag(lower: &str, from: usize, needle: &str) -> Option<usize> {
         at = start + needle.len();
     }
     None
+}
+
+/// Whether a tag's `style` makes its text bold (`style='font-weight:bold'`,
+/// `font-weight: 700`).
+fn styled_bold(tag: &str) -> bool {
+    let lower = tag.to_ascii_lowercase();
+    let Some(at) = lower.find("font-weight") else {
+        return false;
+    };
+    let value = lower[at + "font-weight".len()..]
+        .trim_start_matches([' ', ':'])
+        .split([';', '\'', '"'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    matches!(value, "bold" | "bolder" | "600" | "700" | "800" | "900")
 }
 
 /// Whether a tag's `class` or `id` names page furniture (`<div

@@ -70,6 +70,17 @@ const GONE_KEYS: &[&str] = &["closed", "archived", "deleted", "trashed"];
 
 /// Keys that are bookkeeping, not story text.
 const SKIPPED_KEYS: &[&str] = &[
+    // Day One keeps its text twice (`richText` is the styled copy), and
+    // where and on what it was written.
+    "richtext",
+    "timezone",
+    "location",
+    "weather",
+    "useractivity",
+    "photos",
+    "videos",
+    "audios",
+    "pdfattachments",
     "id",
     "uuid",
     "guid",
@@ -123,6 +134,8 @@ fn bookkeeping(key: &str, value: &Value) -> bool {
     if reference
         || lower.starts_with("short")
         || lower.starts_with("date")
+        || lower.starts_with("creation")
+        || lower.starts_with("modified")
         || lower.ends_with("url")
     {
         return true;
@@ -174,13 +187,20 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<Rewritten> {
             .find_map(|k| field(object, k).and_then(Value::as_str))
             .map(str::trim)
             .filter(|t| !t.is_empty());
-        if let Some(t) = title {
+        // A body that opens with its own heading is titled by it.
+        let headed = body_heading(object).filter(|_| title.is_none());
+        if title.is_none() && headed.is_none() && !has_text(object) {
+            continue;
+        }
+        if let Some(t) = title.or(headed) {
             find_title(text, t, &mut search_from);
         }
         let line = line_at(text, search_from, &mut counted);
         out.line("", line);
-        out.line(&format!("## {}", title.unwrap_or("Untitled story")), line);
-        out.line("", line);
+        if headed.is_none() {
+            out.line(&format!("## {}", title.unwrap_or("Untitled story")), line);
+            out.line("", line);
+        }
         // JSON objects keep no order here: the parts go in story order.
         let mut fields: Vec<(&String, &Value)> = object.iter().collect();
         fields.sort_by_key(|(key, _)| rank(key));
@@ -275,7 +295,11 @@ fn story_array(value: &Value, depth: usize) -> Option<Vec<&Map<String, Value>>> 
             let nested = map
                 .values()
                 .find_map(|v| story_array(v, depth + 1))
-                .filter(|objects| objects.iter().any(|o| has_title(o)));
+                .filter(|objects| {
+                    objects
+                        .iter()
+                        .any(|o| has_title(o) || body_heading(o).is_some())
+                });
             if nested.is_some() {
                 return nested;
             }
@@ -351,6 +375,17 @@ fn checklist_questions(root: &Value) -> HashMap<&str, Vec<&str>> {
 
 fn has_title(map: &Map<String, Value>) -> bool {
     TITLE_KEYS.iter().any(|k| field(map, k).is_some())
+}
+
+/// The heading a body field opens with (`"text": "# Title\n\n..."`, as
+/// Day One entries and Obsidian canvas cards keep their Markdown).
+fn body_heading(map: &Map<String, Value>) -> Option<&str> {
+    BODY_KEYS.iter().find_map(|k| {
+        let body = field(map, k)?.as_str()?;
+        let first = body.lines().find(|l| !l.trim().is_empty())?.trim();
+        let heading = first.trim_start_matches('#');
+        (first.starts_with('#') && heading.starts_with(' ')).then(|| heading.trim())
+    })
 }
 
 /// An object with a text field of five words or more.

@@ -1233,7 +1233,9 @@ fn promote_bold_titles(lines: &[Line], roles: &mut [Role]) {
             !under_title && (line.is_all_emphasis() || (line.item.is_none() && shouts(&line.text)));
         let plain = !emphatic
             && ((plain_title_line(lines, roles, i)
-                && (after_a_story_break(roles, i) || number_led_title(lines, i)))
+                && (after_a_story_break(roles, i)
+                    || number_led_title(lines, i)
+                    || (situation_follows(lines, i) && right_after_parts(roles, i))))
                 || (plain_titles_above && title_between_stories(lines, roles, i)));
         // `2) Snow day - de-icing` alone as a one-line numbered item, the
         // story's first label right after it.
@@ -1524,7 +1526,32 @@ fn plain_title_line(lines: &[Line], roles: &[Role], i: usize) -> bool {
         && lines
             .get(i + 1)
             .is_none_or(|next| next.joiner != Joiner::Space || next_label)
-        && (title_like(text) || (number_led(text) && title_like(&capitalised(text))))
+        && (title_like(text)
+            || ((number_led(text) || situation_follows(lines, i))
+                && title_like(&capitalised(text))))
+}
+
+/// Whether the next line, in the same paragraph, labels a Situation
+/// (`S - ...`, `Situation: ...`): a title typed in lower case on a phone
+/// (`the bar float`) right above it is a title all the same.
+fn situation_follows(lines: &[Line], i: usize) -> bool {
+    lines.get(i + 1).is_some_and(|next| {
+        next.joiner != Joiner::Blank
+            && labels::line_label(&next.text, next.lead_emphasis_end, false)
+                .is_some_and(|label| label.part == Part::Situation && !label.weak)
+    })
+}
+
+/// Whether the last role before line `i`, past plain text, is a part's
+/// label: the line comes after a story's parts, not under a title or
+/// heading of its own (where a line over the Situation names
+/// competencies, `Deliver Results, Customer Obsession`).
+fn right_after_parts(roles: &[Role], i: usize) -> bool {
+    roles[..i]
+        .iter()
+        .rev()
+        .find(|r| **r != Role::Content)
+        .is_some_and(|r| matches!(r, Role::Label { .. }))
 }
 
 /// Whether a line opens a story with a plain title: not a heading, a list
