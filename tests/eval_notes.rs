@@ -1328,10 +1328,7 @@ fn the_thirty_seventh_notes_set_reads_app_exports_and_ranking_beats_the_baseline
     import_set(dir.path(), "corpus/eval/notes-zk", 31, &ids);
     // A workbook's row is the story's source; Day One's own fields stay out.
     let strangler = story_file(dir.path(), "strangler-vs-big-bang-rewrite-pushing-back-on");
-    assert!(
-        strangler.contains("story_bank.xlsx:3\n"),
-        "{strangler}"
-    );
+    assert!(strangler.contains("story_bank.xlsx:3\n"), "{strangler}");
     let roadmap = story_file(dir.path(), "q2-roadmap-three-enterprise-asks-one-team");
     assert!(!roadmap.contains("iPhone"), "{roadmap}");
     assert_beats_baseline(dir.path(), &eval_file("notes-zk-questions.yaml"), 45);

@@ -7,11 +7,14 @@
 //!
 //! Such a document is rewritten as the Markdown it stands for: headings as
 //! `#` headings, paragraphs and `<div>` lines as paragraphs, `<br>` as a
-//! line break, list items as `- ` / `1. ` items (nested ones indented),
-//! tables as pipe tables, bold and italic as `**` and `*`, a rule as `***`;
-//! the head, scripts, styles, comments and Evernote's attachments are
-//! dropped, and an Evernote note's title becomes its heading and its tags a
-//! `Tags:` line. HTML whitespace collapses as a browser shows it. Each line
+//! line break (two in a row a blank line), list items as `- ` / `1. `
+//! items (nested ones indented, Word's own bullets too), data tables as
+//! pipe tables (a caption or spanning first row as a line above), bold and
+//! italic as `**` and `*` (a span styled bold too), a rule as `***`; the
+//! head, scripts, styles, comments, a page's furniture (menus, footers,
+//! share buttons, comment threads, sidebars) and Evernote's attachments
+//! are dropped, and an Evernote note's title becomes its heading and its
+//! tags a `Tags:` line. HTML whitespace collapses as a browser shows it. Each line
 //! written reports the source line its text began on. Entities are left for
 //! the Markdown parser to decode. One pass over the text: every search for
 //! a closing tag moves forward only.
@@ -243,9 +246,7 @@ impl Finder {
         self.found = Some(found);
         found
     }
-}
 
-impl Finder {
     /// The next `<h1>`..`<h6>` (the needle is `<h`): `<hr>`, `<head>` and
     /// `<header>` are passed over.
     fn heading_at_or_after(&mut self, lower: &str, from: usize) -> Option<usize> {
@@ -298,6 +299,7 @@ struct Converter<'a> {
     tag_close: Finder,
     /// Closing tags searched for and absent from the rest of the text.
     never_closed: Vec<String>,
+    /// The tags of the Evernote note being read, written at its end.
     tags: Vec<String>,
     /// Open `<span>`s: whether each made its text bold.
     spans: Vec<bool>,
