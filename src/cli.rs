@@ -81,6 +81,7 @@ Exit codes: 0 ok, 2 bad question file, 3 index error")]
     #[command(after_help = "Examples:
   starmatch import notes/leadership.md
   starmatch import --dry-run *.md
+  starmatch import ~/Downloads/Notion-export/
   starmatch import --out /tmp/stories --json interview-prep.txt
 
 Exit codes: 0 ok, 1 no story found in any file, 2 a file could not be read
@@ -154,7 +155,8 @@ pub struct EvalArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Markdown files to import (any extension)
+    /// Notes files to import (Markdown or any text, HTML, Word, OpenDocument,
+    /// spreadsheets, exports), or folders to search for them
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 

@@ -422,3 +422,63 @@ fn many_stories_of_one_title_get_their_own_ids_and_a_reimport_finds_each_again()
     }
     assert_eq!(story_files(dir.path()).len(), before + 150);
 }
+
+#[test]
+fn a_folder_is_searched_for_its_notes_files() {
+    let dir = scratch();
+    write_star_notes(dir.path(), "a", "backend");
+    write_star_notes(dir.path(), "b/deeper", "mobile");
+    let notes = dir.path().join("notes");
+    // Left out: hidden folders, other files, a Takeout note's JSON twin.
+    fs::create_dir_all(notes.join(".obsidian")).unwrap();
+    fs::write(
+        notes.join(".obsidian/star.md"),
+        "# Hidden\n\n**Situation:** a\n**Task:** b\n**Action:** c\n**Result:** d\n",
+    )
+    .unwrap();
+    fs::write(notes.join("photo.png"), [0x89, b'P', b'N', b'G']).unwrap();
+    fs::write(
+        notes.join("a/star.json"),
+        r#"{"title": "Twin", "textContent": "the same note"}"#,
+    )
+    .unwrap();
+    fs::write(
+        notes.join("a/star.html"),
+        "<html><body><p>A page of tips.</p></body></html>",
+    )
+    .unwrap();
+    starmatch(dir.path())
+        .args(["import", "notes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("notes/a/star.md: 1 story(ies)"))
+        .stdout(predicate::str::contains(
+            "notes/b/deeper/star.md: 1 story(ies)",
+        ))
+        .stdout(predicate::str::contains("star.json").not())
+        .stdout(predicate::str::contains("Hidden").not());
+    let files = story_files(dir.path());
+    assert!(
+        files.contains(&"fixing-the-flaky-deploy.yaml".to_owned()),
+        "{files:?}"
+    );
+    assert!(
+        files.contains(&"fixing-the-flaky-deploy-2.yaml".to_owned()),
+        "{files:?}"
+    );
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.starts_with("hidden") || f.starts_with("twin")),
+        "{files:?}"
+    );
+    // A folder without notes is reported as such.
+    fs::create_dir_all(dir.path().join("empty")).unwrap();
+    starmatch(dir.path())
+        .args(["import", "empty"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "empty: is a folder holding no notes files",
+        ));
+}

@@ -37,11 +37,13 @@ pub struct ImportConfig {
 
 impl ImportConfig {
     pub fn from_args(global: &GlobalConfig, args: ImportArgs) -> ImportConfig {
+        let out = args
+            .out
+            .unwrap_or_else(|| Corpus::new(&global.corpus).stories_dir());
+        let files = expand_folders(args.files, &[&out, &global.index]);
         ImportConfig {
-            out: args
-                .out
-                .unwrap_or_else(|| Corpus::new(&global.corpus).stories_dir()),
-            files: args.files,
+            out,
+            files,
             dry_run: args.dry_run,
             force: args.force,
             json: args.json,
@@ -443,10 +445,84 @@ fn place(
     }
 }
 
+/// Extensions of the notes files a folder is searched for.
+const NOTE_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "mdown", "mkd", "txt", "text", "org", "html", "htm", "xhtml", "enex", "mht",
+    "mhtml", "eml", "docx", "odt", "rtf", "xlsx", "ods", "csv", "tsv", "json", "canvas", "srt",
+    "vtt", "adoc", "asciidoc", "rst", "tex", "wiki", "opml", "ipynb",
+];
+
+/// Deepest folder nesting searched for notes.
+const MAX_FOLDER_DEPTH: usize = 16;
+
+/// The files to import: each path given as it is, and for a folder (an
+/// unzipped Notion or Takeout export, an Obsidian vault) the notes files
+/// under it, sorted. Hidden files and folders (`.obsidian`, `.git`),
+/// folder links, the `skip` folders (the output and index folders), and a
+/// `.json` file beside an `.html` one of the same name (Google Takeout
+/// saves each Keep note both ways) are left out. A folder with no notes
+/// files stays in the list, to be reported.
+fn expand_folders(files: Vec<PathBuf>, skip: &[&Path]) -> Vec<PathBuf> {
+    let skip: Vec<PathBuf> = skip
+        .iter()
+        .filter_map(|p| fs::canonicalize(p).ok())
+        .collect();
+    let mut expanded = Vec::new();
+    for file in files {
+        if !file.is_dir() {
+            expanded.push(file);
+            continue;
+        }
+        let mut found = Vec::new();
+        notes_in(&file, &skip, 0, &mut found);
+        if found.is_empty() {
+            expanded.push(file);
+        } else {
+            expanded.extend(found);
+        }
+    }
+    expanded
+}
+
+fn notes_in(folder: &Path, skip: &[PathBuf], depth: usize, found: &mut Vec<PathBuf>) {
+    if depth > MAX_FOLDER_DEPTH || fs::canonicalize(folder).is_ok_and(|c| skip.contains(&c)) {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    for path in &paths {
+        let Ok(meta) = fs::symlink_metadata(path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            notes_in(path, skip, depth + 1, found);
+            continue;
+        }
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let twin_page = extension == "json" && paths.contains(&path.with_extension("html"));
+        if NOTE_EXTENSIONS.contains(&extension.as_str()) && !twin_page {
+            found.push(path.clone());
+        }
+    }
+}
+
 fn read_limited(file: &Path) -> Result<Vec<u8>, String> {
     let meta = fs::metadata(file).map_err(|e| format!("cannot read: {e}"))?;
     if meta.is_dir() {
-        return Err("is a directory: pass the Markdown files inside it".into());
+        return Err(
+            "is a folder holding no notes files (.md, .txt, .html, .docx, .xlsx, ...) in it or its subfolders: pass the notes files themselves"
+                .into(),
+        );
     }
     if meta.len() > MAX_DOCUMENT_BYTES as u64 {
         // A Word document may be larger (its pictures); its text is
