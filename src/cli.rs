@@ -82,6 +82,7 @@ Exit codes: 0 ok, 2 bad question file, 3 index error")]
   starmatch import notes/leadership.md
   starmatch import --dry-run *.md
   starmatch import ~/Downloads/Notion-export/
+  starmatch import ~/Downloads/Export-2f0a7c1e.zip
   starmatch import --out /tmp/stories --json interview-prep.txt
 
 Exit codes: 0 ok, 1 no story found in any file, 2 a file could not be read
@@ -156,7 +157,8 @@ pub struct EvalArgs {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Notes files to import (Markdown or any text, HTML, Word, OpenDocument,
-    /// spreadsheets, exports), or folders to search for them
+    /// spreadsheets, exports), folders to search for them, or ZIP archives
+    /// of them
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 

@@ -482,3 +482,80 @@ fn a_folder_is_searched_for_its_notes_files() {
             "empty: is a folder holding no notes files",
         ));
 }
+
+#[test]
+fn a_zip_export_imports_the_notes_inside_it() {
+    use std::io::Write;
+    let dir = scratch();
+    let story = |what: &str| {
+        format!("# Fixing the flaky deploy\n\n**Situation:** The {what} deploy failed often.\n**Task:** Make it reliable.\n**Action:** I fixed the {what} step.\n**Result:** No failures for a month.\n")
+    };
+    let zip_of = |files: &[(&str, Vec<u8>)]| {
+        let mut buffer = std::io::Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut buffer);
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            for (name, bytes) in files {
+                zip.start_file(*name, options).unwrap();
+                zip.write_all(bytes).unwrap();
+            }
+            zip.finish().unwrap();
+        }
+        buffer.into_inner()
+    };
+    // Notion splits a large export into parts, a ZIP inside the ZIP.
+    let part = zip_of(&[("Stories/mobile.md", story("mobile").into_bytes())]);
+    let export = zip_of(&[
+        ("Export/Stories/backend.md", story("backend").into_bytes()),
+        ("Export/image.png", vec![0x89, b'P', b'N', b'G']),
+        ("__MACOSX/Export/._backend.md", b"junk".to_vec()),
+        ("Export-Part-2.zip", part),
+    ]);
+    fs::write(dir.path().join("export.zip"), export).unwrap();
+    starmatch(dir.path())
+        .args(["import", "export.zip"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "export.zip/Export/Stories/backend.md: 1 story(ies)",
+        ))
+        .stdout(predicate::str::contains(
+            "export.zip/Export-Part-2.zip/Stories/mobile.md: 1 story(ies)",
+        ))
+        .stdout(predicate::str::contains("MACOSX").not());
+    let stories = dir.path().join("corpus/stories");
+    let both = [
+        "fixing-the-flaky-deploy.yaml",
+        "fixing-the-flaky-deploy-2.yaml",
+    ]
+    .map(|name| fs::read_to_string(stories.join(name)).unwrap())
+    .join("\n");
+    assert!(
+        both.contains("source: export.zip/Export/Stories/backend.md:1"),
+        "{both}"
+    );
+    assert!(
+        both.contains("source: export.zip/Export-Part-2.zip/Stories/mobile.md:1"),
+        "{both}"
+    );
+    // Imported again, the stories are found and left alone.
+    starmatch(dir.path())
+        .args(["import", "export.zip"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("left alone"));
+    // An archive without notes says so.
+    fs::write(
+        dir.path().join("photos.zip"),
+        zip_of(&[("a.png", vec![1, 2, 3])]),
+    )
+    .unwrap();
+    starmatch(dir.path())
+        .args(["import", "photos.zip"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "photos.zip: is a ZIP archive holding no notes files",
+        ));
+}

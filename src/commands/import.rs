@@ -23,7 +23,7 @@ use serde::Serialize;
 use super::{GlobalConfig, InputError, Status};
 use crate::cli::ImportArgs;
 use crate::corpus::{self, Corpus};
-use crate::markdown::{self, ImportError, MAX_DOCUMENT_BYTES, MAX_PACKAGE_BYTES};
+use crate::markdown::{self, archive, ImportError, MAX_DOCUMENT_BYTES, MAX_PACKAGE_BYTES};
 use crate::story::Story;
 
 #[derive(Debug, Clone)]
@@ -128,11 +128,10 @@ pub fn run(global: &GlobalConfig, args: ImportArgs) -> anyhow::Result<Status> {
         next_suffix: HashMap::new(),
         shared_names,
     };
-    let reports: Vec<FileReport> = config
-        .files
-        .iter()
-        .map(|file| import_file(&config, file, &mut placed))
-        .collect::<anyhow::Result<_>>()?;
+    let mut reports: Vec<FileReport> = Vec::new();
+    for file in &config.files {
+        reports.extend(import_path(&config, file, &mut placed)?);
+    }
 
     let mut out = std::io::stdout().lock();
     if config.json {
@@ -263,27 +262,78 @@ fn content(story: &Story) -> Story {
     }
 }
 
-fn import_file(
+/// The reports of one path given: a notes file's, or one per notes file
+/// inside a ZIP archive of notes (an export as downloaded).
+fn import_path(
     config: &ImportConfig,
     file: &Path,
     placed: &mut Placement,
-) -> anyhow::Result<FileReport> {
-    let name = source_name(file);
-    let mut report = FileReport {
-        file: file.display().to_string(),
-        error: None,
-        stories: Vec::new(),
-        skipped: Vec::new(),
-        notes: Vec::new(),
-    };
+) -> anyhow::Result<Vec<FileReport>> {
     let bytes = match read_limited(file) {
         Ok(bytes) => bytes,
         Err(e) => {
+            let mut report = FileReport::new(file.display().to_string());
             report.error = Some(e);
-            return Ok(report);
+            return Ok(vec![report]);
         }
     };
-    let imported = match markdown::import_document(&name, &bytes) {
+    let name = source_name(file);
+    match archive::notes_in(&bytes) {
+        Some(notes) if notes.is_empty() => {
+            let mut report = FileReport::new(file.display().to_string());
+            report.error = Some(
+                "is a ZIP archive holding no notes files (.md, .txt, .html, .docx, .xlsx, ...)"
+                    .into(),
+            );
+            Ok(vec![report])
+        }
+        Some(notes) => notes
+            .into_iter()
+            .map(|(path, read)| {
+                let inner = format!("{name}/{path}");
+                match read {
+                    Ok(bytes) => import_bytes(config, inner.clone(), inner, &bytes, placed),
+                    Err(e) => {
+                        let mut report = FileReport::new(inner);
+                        report.error = Some(e);
+                        Ok(report)
+                    }
+                }
+            })
+            .collect(),
+        None => Ok(vec![import_bytes(
+            config,
+            name,
+            file.display().to_string(),
+            &bytes,
+            placed,
+        )?]),
+    }
+}
+
+impl FileReport {
+    fn new(file: String) -> Self {
+        FileReport {
+            file,
+            error: None,
+            stories: Vec::new(),
+            skipped: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Imports one notes document: `name` is its source (`notes/star.md`,
+/// `export.zip/Page.md`), `shown` how the report names it.
+fn import_bytes(
+    config: &ImportConfig,
+    name: String,
+    shown: String,
+    bytes: &[u8],
+    placed: &mut Placement,
+) -> anyhow::Result<FileReport> {
+    let mut report = FileReport::new(shown);
+    let imported = match markdown::import_document(&name, bytes) {
         Ok(imported) => imported,
         Err(e) => {
             if let ImportError::NoStories { sections, .. } = &e {
@@ -445,13 +495,6 @@ fn place(
     }
 }
 
-/// Extensions of the notes files a folder is searched for.
-const NOTE_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "mdown", "mkd", "txt", "text", "org", "html", "htm", "xhtml", "enex", "mht",
-    "mhtml", "eml", "docx", "odt", "rtf", "xlsx", "ods", "csv", "tsv", "json", "canvas", "srt",
-    "vtt", "adoc", "asciidoc", "rst", "tex", "wiki", "opml", "ipynb",
-];
-
 /// Deepest folder nesting searched for notes.
 const MAX_FOLDER_DEPTH: usize = 16;
 
@@ -497,20 +540,18 @@ fn notes_in(folder: &Path, skip: &[PathBuf], depth: usize, found: &mut Vec<PathB
         .map(|e| e.path())
         .collect();
     paths.sort();
-    for path in &paths {
+    let names: Vec<String> = paths
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().to_string())
+        .collect();
+    for (path, name) in paths.iter().zip(&names) {
         let Ok(meta) = fs::symlink_metadata(path) else {
             continue;
         };
         if meta.is_dir() {
             notes_in(path, skip, depth + 1, found);
-            continue;
-        }
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
-        let twin_page = extension == "json" && paths.contains(&path.with_extension("html"));
-        if NOTE_EXTENSIONS.contains(&extension.as_str()) && !twin_page {
+        } else if meta.is_file() && archive::is_notes_path(name, &names) {
             found.push(path.clone());
         }
     }

@@ -11,6 +11,7 @@
 //! on a line, and [`segment`] groups lines into stories.
 
 mod anki;
+pub mod archive;
 mod blocks;
 mod bracket_letters;
 mod chat;
