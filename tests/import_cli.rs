@@ -559,3 +559,20 @@ fn a_zip_export_imports_the_notes_inside_it() {
             "photos.zip: is a ZIP archive holding no notes files",
         ));
 }
+
+#[test]
+fn a_folder_named_twice_or_with_a_file_in_it_imports_each_file_once() {
+    let dir = scratch();
+    write_star_notes(dir.path(), "a", "backend");
+    // Notion keeps a database as `Name.csv` and `Name_all.csv`.
+    let csv = "Name,Situation,Task,Action,Result\nRota fix,Overtime was high.,Cut it.,Rebuilt the rota.,Overtime halved.\n";
+    fs::write(dir.path().join("notes/a/Stories.csv"), csv).unwrap();
+    fs::write(dir.path().join("notes/a/Stories_all.csv"), csv).unwrap();
+    starmatch(dir.path())
+        .args(["import", "--dry-run", "notes", "notes", "notes/a/star.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("notes/a/star.md: 1 story(ies)").count(1))
+        .stdout(predicate::str::contains("Stories.csv: 1 story(ies)"))
+        .stdout(predicate::str::contains("Stories_all.csv").not());
+}

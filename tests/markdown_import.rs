@@ -4273,3 +4273,29 @@ fn day_one_entries_and_canvas_cards_are_titled_by_their_own_headings() {
     assert_eq!(titles(&import), ["Knee school"]);
     assert_eq!(import.stories[0].story.result, "The wait fell to 6 weeks.");
 }
+
+#[test]
+fn lower_case_titles_are_read_but_sentence_starts_are_not() {
+    let text = "# Flight stories\n\nthe bar float\nS - The till was 40 euro short.\nT - Find out why.\nA - Recounted with the purser.\nR - Found a double refund.\nmedical on the TFS flight\nS - A man collapsed in the aisle.\nT - Lead the cabin response.\nA - Called for doctors.\nR - He recovered.\n\nwe were short staffed that day\nS - Two crew were off sick.\nT - Cover the service.\nA - Split the cabin in two zones.\nR - Service finished on time.\n";
+    let import = import_text("flights.md", text.as_bytes());
+    assert_eq!(import.stories[0].story.title, "the bar float");
+    assert_eq!(import.stories[0].story.result, "Found a double refund.");
+    assert_eq!(import.stories[1].story.title, "medical on the TFS flight");
+    assert_ne!(
+        import.stories[2].story.title,
+        "we were short staffed that day"
+    );
+}
+
+#[test]
+fn json_arrays_of_titled_stories_win_and_words_under_location_stay() {
+    let text = r###"{"archive": [{"text": "# Template\n\nSituation: ...\nTask: ..."}],
+ "stories": [{"title": "Late supplier", "situation": "Our supplier missed two deliveries.", "task": "Keep the line running.", "action": "I found a second source.", "result": "No downtime.", "location": "Berlin warehouse, night shift"}]}"###;
+    let import = import_text("bank.json", text.as_bytes());
+    assert_eq!(titles(&import), ["Late supplier"]);
+    assert!(
+        import.stories[0].story.result.contains("Berlin warehouse"),
+        "{:?}",
+        import.stories[0].story
+    );
+}

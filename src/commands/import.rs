@@ -524,14 +524,26 @@ fn expand_folders(files: Vec<PathBuf>, skip: &[&Path]) -> Vec<PathBuf> {
             expanded.extend(found);
         }
     }
+    // A file named twice (a folder given with a file inside it, or twice)
+    // is imported once.
+    let mut seen = HashSet::new();
+    expanded.retain(|f| seen.insert(fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     expanded
 }
 
 fn notes_in(folder: &Path, skip: &[PathBuf], depth: usize, found: &mut Vec<PathBuf>) {
-    if depth > MAX_FOLDER_DEPTH || fs::canonicalize(folder).is_ok_and(|c| skip.contains(&c)) {
+    // Another starmatch index (tantivy keeps `.managed.json` in it) is no
+    // notes either.
+    let index = folder.join(".managed.json").is_file();
+    if depth > MAX_FOLDER_DEPTH
+        || index
+        || fs::canonicalize(folder).is_ok_and(|c| skip.contains(&c))
+    {
         return;
     }
     let Ok(entries) = fs::read_dir(folder) else {
+        // Named in the report: `cannot read the folder`.
+        found.push(folder.to_path_buf());
         return;
     };
     let mut paths: Vec<PathBuf> = entries
@@ -542,16 +554,21 @@ fn notes_in(folder: &Path, skip: &[PathBuf], depth: usize, found: &mut Vec<PathB
     paths.sort();
     let names: Vec<String> = paths
         .iter()
-        .filter_map(|p| p.file_name())
-        .map(|n| n.to_string_lossy().to_string())
+        .map(|p| {
+            p.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string()
+        })
         .collect();
+    let lowered: HashSet<String> = names.iter().map(|n| n.to_lowercase()).collect();
     for (path, name) in paths.iter().zip(&names) {
         let Ok(meta) = fs::symlink_metadata(path) else {
             continue;
         };
         if meta.is_dir() {
             notes_in(path, skip, depth + 1, found);
-        } else if meta.is_file() && archive::is_notes_path(name, &names) {
+        } else if meta.is_file() && archive::is_notes_path(name, &lowered) {
             found.push(path.clone());
         }
     }
@@ -560,10 +577,12 @@ fn notes_in(folder: &Path, skip: &[PathBuf], depth: usize, found: &mut Vec<PathB
 fn read_limited(file: &Path) -> Result<Vec<u8>, String> {
     let meta = fs::metadata(file).map_err(|e| format!("cannot read: {e}"))?;
     if meta.is_dir() {
-        return Err(
-            "is a folder holding no notes files (.md, .txt, .html, .docx, .xlsx, ...) in it or its subfolders: pass the notes files themselves"
-                .into(),
-        );
+        if let Err(e) = fs::read_dir(file) {
+            return Err(format!("cannot read the folder: {e}"));
+        }
+        return Err(format!(
+            "is a folder holding no notes files (.md, .txt, .html, .docx, .xlsx, ...) in it or its subfolders (hidden ones, links and those over {MAX_FOLDER_DEPTH} levels deep are not searched): pass the notes files themselves"
+        ));
     }
     if meta.len() > MAX_DOCUMENT_BYTES as u64 {
         // A Word document may be larger (its pictures); its text is

@@ -6,6 +6,7 @@
 //! Archives inside the archive (Notion splits large exports into
 //! `Part-1.zip`, ...) are opened too, one level down.
 
+use std::collections::HashSet;
 use std::io::{Cursor, Read};
 
 use super::MAX_PACKAGE_BYTES;
@@ -32,18 +33,28 @@ const MAX_NESTING: usize = 2;
 pub type ArchivedNote = (String, Result<Vec<u8>, String>);
 
 /// Whether `path` names a notes file: a known extension, not hidden, not
-/// in macOS's `__MACOSX` shadow folder.
-pub fn is_notes_path(path: &str, siblings: &[String]) -> bool {
+/// in macOS's `__MACOSX` shadow folder, and not a second copy an export
+/// keeps beside the first: Google Takeout saves each Keep note as `.html`
+/// and `.json`, Notion a database as `Name.csv` and `Name_all.csv`.
+/// `siblings` are the lowercased paths beside it.
+pub fn is_notes_path(path: &str, siblings: &HashSet<String>) -> bool {
     let hidden = path
         .split('/')
         .any(|part| part.starts_with('.') || part == "__MACOSX");
-    let Some((stem, extension)) = path.rsplit_once('.') else {
+    let lower = path.to_lowercase();
+    let Some((stem, extension)) = lower.rsplit_once('.') else {
         return false;
     };
-    let extension = extension.to_ascii_lowercase();
-    // Google Takeout saves each Keep note as `.html` and `.json`.
-    let twin = extension == "json" && siblings.iter().any(|s| s == &format!("{stem}.html"));
-    !hidden && NOTE_EXTENSIONS.contains(&extension.as_str()) && !twin
+    let twin = match extension {
+        "json" => ["html", "htm"]
+            .iter()
+            .any(|page| siblings.contains(&format!("{stem}.{page}"))),
+        "csv" => stem
+            .strip_suffix("_all")
+            .is_some_and(|base| siblings.contains(&format!("{base}.csv"))),
+        _ => false,
+    };
+    !hidden && NOTE_EXTENSIONS.contains(&extension) && !twin
 }
 
 /// The notes files of a ZIP archive, in path order; `None` when the bytes
@@ -80,12 +91,13 @@ fn read_archive(
         .filter(|n| !n.ends_with('/'))
         .collect();
     names.sort();
+    let lowered: HashSet<String> = names.iter().map(|n| n.to_lowercase()).collect();
     for name in &names {
         if notes.len() >= MAX_ENTRIES {
             return;
         }
         let nested = depth < MAX_NESTING && name.to_ascii_lowercase().ends_with(".zip");
-        if !nested && !is_notes_path(name, &names) {
+        if !nested && !is_notes_path(name, &lowered) {
             continue;
         }
         let path = format!("{prefix}{name}");

@@ -301,8 +301,10 @@ struct Converter<'a> {
     never_closed: Vec<String>,
     /// The tags of the Evernote note being read, written at its end.
     tags: Vec<String>,
-    /// Open `<span>`s: whether each made its text bold.
+    /// Open `<span>`s: whether each made its text bold; and how many more
+    /// are open past [`MAX_SPAN_DEPTH`].
     spans: Vec<bool>,
+    spans_over: usize,
 }
 
 impl<'a> Converter<'a> {
@@ -335,6 +337,7 @@ impl<'a> Converter<'a> {
             never_closed: Vec::new(),
             tags: Vec::new(),
             spans: Vec::new(),
+            spans_over: 0,
         }
     }
 
@@ -509,6 +512,11 @@ impl<'a> Converter<'a> {
             "tag" if self.kind == Kind::Evernote && !closing => self.read_tag(),
             "note" if self.kind == Kind::Evernote && closing => {
                 self.paragraph_break();
+                // A note's unclosed emphasis does not run into the next.
+                self.spans.clear();
+                self.spans_over = 0;
+                self.marks_owed.clear();
+                self.marks_open.clear();
                 if !self.tags.is_empty() {
                     let line = format!("Tags: {}", self.tags.join(", "));
                     self.tags.clear();
@@ -521,6 +529,10 @@ impl<'a> Converter<'a> {
                 if closing {
                     self.lists.pop();
                 } else {
+                    // A list opens a block of its own.
+                    if self.lists.is_empty() {
+                        self.blank_owed |= self.wrote_any;
+                    }
                     self.lists.push(List {
                         ordered: name == "ol",
                         items: 0,
@@ -554,7 +566,8 @@ impl<'a> Converter<'a> {
                 if self.heading {
                     self.space_owed = true;
                 } else if self.line.trim().is_empty() && self.lists.is_empty() {
-                    // A second `<br>` in a row is a blank line.
+                    // A `<br>` on a line of its own (a second one in a
+                    // row, `<div><br></div>`) is a blank line.
                     self.blank_owed |= self.wrote_any;
                 } else {
                     self.next_line();
@@ -573,17 +586,24 @@ impl<'a> Converter<'a> {
             // OneNote and Word make text bold with a style on a span.
             "span" if !self_closing => {
                 if closing {
-                    if self.spans.pop() == Some(true) {
+                    if self.spans_over > 0 {
+                        self.spans_over -= 1;
+                    } else if self.spans.pop() == Some(true) {
                         self.emphasis("**", true);
                     }
                 } else if self.spans.len() < MAX_SPAN_DEPTH {
                     let marked = styled_bold(tag) && self.emphasis("**", false);
                     self.spans.push(marked);
+                } else {
+                    self.spans_over += 1;
                 }
             }
             "i" | "em" => {
                 self.emphasis("*", closing);
             }
+            // Notes apps (Evernote, Keep, Apple Notes) write a `<div>` per
+            // line, and `<div><br></div>` for a blank one: a line break.
+            "div" => self.next_line(),
             _ if BLOCKS.contains(&name.as_str()) => {
                 if self.lists.is_empty() {
                     self.paragraph_break();
@@ -857,6 +877,11 @@ impl<'a> Converter<'a> {
             .replace("&#160;", "")
             .replace('\u{a0}', "");
         if spacer.trim().is_empty() {
+            // A spacer paragraph (`<p>&nbsp;</p>`, `<br>&nbsp;<br>`) is a
+            // blank line.
+            if !self.line.trim().is_empty() {
+                self.blank_owed |= self.wrote_any;
+            }
             self.line.clear();
             return;
         }
@@ -959,16 +984,24 @@ fn find_tag(lower: &str, from: usize, needle: &str) -> Option<usize> {
 /// `font-weight: 700`).
 fn styled_bold(tag: &str) -> bool {
     let lower = tag.to_ascii_lowercase();
-    let Some(at) = lower.find("font-weight") else {
+    let Some(at) = lower.find("style=") else {
         return false;
     };
-    let value = lower[at + "font-weight".len()..]
-        .trim_start_matches([' ', ':'])
-        .split([';', '\'', '"'])
-        .next()
-        .unwrap_or("")
-        .trim();
-    matches!(value, "bold" | "bolder" | "600" | "700" | "800" | "900")
+    let style = &lower[at + "style=".len()..];
+    let style = match style.as_bytes().first() {
+        Some(&q @ (b'"' | b'\'')) => style[1..].split(char::from(q)).next().unwrap_or(""),
+        _ => style.split([' ', '>']).next().unwrap_or(""),
+    };
+    // The `font-weight` property itself, not Word's `mso-bidi-font-weight`.
+    style.split(';').any(|property| {
+        property.split_once(':').is_some_and(|(name, value)| {
+            name.trim() == "font-weight"
+                && matches!(
+                    value.trim(),
+                    "bold" | "bolder" | "600" | "700" | "800" | "900"
+                )
+        })
+    })
 }
 
 /// Whether a tag's `class` or `id` names page furniture (`<div
@@ -1111,6 +1144,26 @@ mod tests {
         // `<html>` over Markdown in a Markdown file is Markdown.
         assert!(rewrite("notes.md", "<html>\n# Title\n\nSituation: x\n").is_none());
         assert!(rewrite("page.md", "<html><head></head><body><p>x</p></body></html>").is_some());
+    }
+
+    #[test]
+    fn bold_styles_spacers_and_div_lines_read_as_notes_apps_mean_them() {
+        assert!(styled_bold("span style='font-weight:bold'"));
+        assert!(styled_bold(
+            "span style=\"mso-bidi-font-weight:normal; font-weight: 700\""
+        ));
+        assert!(!styled_bold("span style='mso-bidi-font-weight:bold'"));
+        assert!(!styled_bold("span class=\"font-weight-bold\""));
+        // A `<div>` per line, `<div><br></div>` and `<br>&nbsp;<br>` for
+        // blank lines, as Evernote and Keep write them.
+        let (text, _) = markdown(
+            "x.html",
+            "<html><body><div>the bar float</div><div>S - short till</div><div><br></div><div>late gate</div><div>S - doors late</div><p>one<br>&nbsp;<br>two</p></body></html>",
+        );
+        assert_eq!(
+            text,
+            "the bar float\nS - short till\n\nlate gate\nS - doors late\n\none\n\ntwo\n"
+        );
     }
 
     #[test]

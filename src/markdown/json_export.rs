@@ -73,8 +73,6 @@ const SKIPPED_KEYS: &[&str] = &[
     // Day One keeps its text twice (`richText` is the styled copy), and
     // where and on what it was written.
     "richtext",
-    "timezone",
-    "location",
     "weather",
     "useractivity",
     "photos",
@@ -131,6 +129,10 @@ fn bookkeeping(key: &str, value: &Value) -> bool {
     let reference = key
         .strip_prefix("id")
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase() || c == '_'));
+    // Day One's place: an object (a `"location"` in words may be a story's).
+    if lower == "location" && value.is_object() {
+        return true;
+    }
     if reference
         || lower.starts_with("short")
         || lower.starts_with("date")
@@ -189,7 +191,8 @@ pub(crate) fn rewrite(file_name: &str, text: &str) -> Option<Rewritten> {
             .filter(|t| !t.is_empty());
         // A body that opens with its own heading is titled by it.
         let headed = body_heading(object).filter(|_| title.is_none());
-        if title.is_none() && headed.is_none() && !has_text(object) {
+        // An object with no words at all (a canvas group) is no story.
+        if title.is_none() && headed.is_none() && strings_in(object).is_empty() {
             continue;
         }
         if let Some(t) = title.or(headed) {
@@ -292,16 +295,22 @@ fn story_array(value: &Value, depth: usize) -> Option<Vec<&Map<String, Value>>> 
         Value::Object(map) if depth < 2 => {
             // Cards under a board: objects with titles of their own (the
             // comments under one story are not stories).
-            let nested = map
+            // Titled objects first; then objects whose body opens with a
+            // heading (Day One entries, canvas cards).
+            let arrays: Vec<Vec<&Map<String, Value>>> = map
                 .values()
-                .find_map(|v| story_array(v, depth + 1))
-                .filter(|objects| {
-                    objects
+                .filter_map(|v| story_array(v, depth + 1))
+                .collect();
+            let titled = arrays
+                .iter()
+                .position(|objects| objects.iter().any(|o| has_title(o)))
+                .or_else(|| {
+                    arrays
                         .iter()
-                        .any(|o| has_title(o) || body_heading(o).is_some())
+                        .position(|objects| objects.iter().any(|o| body_heading(o).is_some()))
                 });
-            if nested.is_some() {
-                return nested;
+            if let Some(at) = titled {
+                return arrays.into_iter().nth(at);
             }
             (has_text(map) && has_title(map)).then(|| vec![map])
         }
@@ -384,8 +393,17 @@ fn body_heading(map: &Map<String, Value>) -> Option<&str> {
         let body = field(map, k)?.as_str()?;
         let first = body.lines().find(|l| !l.trim().is_empty())?.trim();
         let heading = first.trim_start_matches('#');
-        (first.starts_with('#') && heading.starts_with(' ')).then(|| heading.trim())
+        let level = first.len() - heading.len();
+        ((1..=6).contains(&level) && heading.starts_with(' ')).then(|| heading.trim())
     })
+}
+
+/// The string values of an object's fields (not of nested objects).
+fn strings_in(map: &Map<String, Value>) -> Vec<&str> {
+    map.values()
+        .filter_map(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .collect()
 }
 
 /// An object with a text field of five words or more.

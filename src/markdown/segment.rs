@@ -1527,8 +1527,28 @@ fn plain_title_line(lines: &[Line], roles: &[Role], i: usize) -> bool {
             .get(i + 1)
             .is_none_or(|next| next.joiner != Joiner::Space || next_label)
         && (title_like(text)
-            || ((number_led(text) || situation_follows(lines, i))
-                && title_like(&capitalised(text))))
+            || (number_led(text) && title_like(&capitalised(text)))
+            || (situation_follows(lines, i)
+                && lower_case_title(text)
+                && !wholly_bracketed(line.text.trim())))
+}
+
+/// A title typed in lower case (`the bar float`, `dad + son seated apart`):
+/// title-like once capitalised, a word of four letters or more, and not
+/// the start of a sentence (`we were short staffed`, `and then`, `ok so`).
+fn lower_case_title(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "we", "i", "i'm", "i've", "and", "so", "ok", "okay", "then", "but", "also", "after",
+        "when", "while", "because", "he", "she", "they", "it", "this", "that", "there", "my",
+        "our", "if", "just", "anyway",
+    ];
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    title_like(&capitalised(text))
+        && !wholly_bracketed(text)
+        && !OPENERS.contains(&first.as_str())
+        && text
+            .split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
 }
 
 /// Whether the next line, in the same paragraph, labels a Situation
@@ -1577,7 +1597,7 @@ fn title_between_stories(lines: &[Line], roles: &[Role], i: usize) -> bool {
         || line.item.is_some()
         || line.depth != 0
         || line.is_all_emphasis()
-        || !title_like(line.text.trim())
+        || !(title_like(line.text.trim()) || lower_case_title(line.text.trim()))
     {
         return false;
     }
