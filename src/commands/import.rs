@@ -1,7 +1,9 @@
 //! `starmatch import`: Markdown STAR notes -> corpus story files.
 //!
 //! Each file is imported on its own: a broken file is reported and the others
-//! still go in. Stories are written atomically and never replace an existing
+//! still go in. A folder given stands for the notes files under it, a ZIP
+//! archive of notes for the files inside it (their sources then name the
+//! archive and the path in it: `export.zip/Work/Stories.md:12`). Stories are written atomically and never replace an existing
 //! file unless `--force`; a re-import of the same story (same `source`) is
 //! recognised and left alone instead of being duplicated.
 //!
