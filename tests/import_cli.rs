@@ -576,3 +576,24 @@ fn a_folder_named_twice_or_with_a_file_in_it_imports_each_file_once() {
         .stdout(predicate::str::contains("Stories.csv: 1 story(ies)"))
         .stdout(predicate::str::contains("Stories_all.csv").not());
 }
+
+#[test]
+fn a_notion_database_is_read_from_its_pages_not_its_csv_copies() {
+    let dir = scratch();
+    let export = dir.path().join("Export");
+    fs::create_dir_all(export.join("Stories 8f3e")).unwrap();
+    let csv = "Name,Situation,Task,Action,Result\nRota fix,Overtime was high.,Cut it.,Rebuilt the rota.,Overtime halved.\n";
+    fs::write(export.join("Stories 8f3e.csv"), csv).unwrap();
+    fs::write(export.join("Stories 8f3e_all.csv"), csv).unwrap();
+    fs::write(
+        export.join("Stories 8f3e/Rota fix 1c9d.md"),
+        "# Rota fix\n\nSituation: Overtime was high.\n\nTask: Cut it.\n\nAction: Rebuilt the rota.\n\nResult: Overtime halved.\n",
+    )
+    .unwrap();
+    starmatch(dir.path())
+        .args(["import", "--dry-run", "Export"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Rota fix 1c9d.md: 1 story(ies)"))
+        .stdout(predicate::str::contains(".csv").not());
+}

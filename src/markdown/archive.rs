@@ -35,8 +35,9 @@ pub type ArchivedNote = (String, Result<Vec<u8>, String>);
 /// Whether `path` names a notes file: a known extension, not hidden, not
 /// in macOS's `__MACOSX` shadow folder, and not a second copy an export
 /// keeps beside the first: Google Takeout saves each Keep note as `.html`
-/// and `.json`, Notion a database as `Name.csv` and `Name_all.csv`.
-/// `siblings` are the lowercased paths beside it.
+/// and `.json`; Notion a database as `Name.csv` and `Name_all.csv`, beside
+/// a folder `Name/` of its rows' pages, which tell the stories. `siblings`
+/// are the lowercased paths of the files and folders beside it.
 pub fn is_notes_path(path: &str, siblings: &HashSet<String>) -> bool {
     let hidden = path
         .split('/')
@@ -49,9 +50,11 @@ pub fn is_notes_path(path: &str, siblings: &HashSet<String>) -> bool {
         "json" => ["html", "htm"]
             .iter()
             .any(|page| siblings.contains(&format!("{stem}.{page}"))),
-        "csv" => stem
-            .strip_suffix("_all")
-            .is_some_and(|base| siblings.contains(&format!("{base}.csv"))),
+        "csv" => {
+            stem.strip_suffix("_all")
+                .is_some_and(|base| siblings.contains(&format!("{base}.csv")))
+                || siblings.contains(stem)
+        }
         _ => false,
     };
     !hidden && NOTE_EXTENSIONS.contains(&extension) && !twin
@@ -91,7 +94,19 @@ fn read_archive(
         .filter(|n| !n.ends_with('/'))
         .collect();
     names.sort();
-    let lowered: HashSet<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    // The archive's files and the folders they are in.
+    let mut lowered: HashSet<String> = HashSet::new();
+    for name in &names {
+        let lower = name.to_lowercase();
+        let mut folder = lower.as_str();
+        while let Some((parent, _)) = folder.rsplit_once('/') {
+            if !lowered.insert(parent.to_owned()) {
+                break;
+            }
+            folder = parent;
+        }
+        lowered.insert(lower);
+    }
     for name in &names {
         if notes.len() >= MAX_ENTRIES {
             return;
