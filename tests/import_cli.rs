@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{ranked_ids, scratch, starmatch};
+use common::{ranked_ids, scratch, starmatch, zip_of};
 use predicates::prelude::*;
 
 fn fixture(name: &str) -> String {
@@ -485,32 +485,17 @@ fn a_folder_is_searched_for_its_notes_files() {
 
 #[test]
 fn a_zip_export_imports_the_notes_inside_it() {
-    use std::io::Write;
     let dir = scratch();
     let story = |what: &str| {
         format!("# Fixing the flaky deploy\n\n**Situation:** The {what} deploy failed often.\n**Task:** Make it reliable.\n**Action:** I fixed the {what} step.\n**Result:** No failures for a month.\n")
     };
-    let zip_of = |files: &[(&str, Vec<u8>)]| {
-        let mut buffer = std::io::Cursor::new(Vec::new());
-        {
-            let mut zip = zip::ZipWriter::new(&mut buffer);
-            let options = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated);
-            for (name, bytes) in files {
-                zip.start_file(*name, options).unwrap();
-                zip.write_all(bytes).unwrap();
-            }
-            zip.finish().unwrap();
-        }
-        buffer.into_inner()
-    };
     // Notion splits a large export into parts, a ZIP inside the ZIP.
-    let part = zip_of(&[("Stories/mobile.md", story("mobile").into_bytes())]);
+    let part = zip_of(&[("Stories/mobile.md", story("mobile").as_bytes())]);
     let export = zip_of(&[
-        ("Export/Stories/backend.md", story("backend").into_bytes()),
-        ("Export/image.png", vec![0x89, b'P', b'N', b'G']),
-        ("__MACOSX/Export/._backend.md", b"junk".to_vec()),
-        ("Export-Part-2.zip", part),
+        ("Export/Stories/backend.md", story("backend").as_bytes()),
+        ("Export/image.png", &[0x89, b'P', b'N', b'G']),
+        ("__MACOSX/Export/._backend.md", b"junk"),
+        ("Export-Part-2.zip", &part),
     ]);
     fs::write(dir.path().join("export.zip"), export).unwrap();
     starmatch(dir.path())
@@ -548,7 +533,7 @@ fn a_zip_export_imports_the_notes_inside_it() {
     // An archive without notes says so.
     fs::write(
         dir.path().join("photos.zip"),
-        zip_of(&[("a.png", vec![1, 2, 3])]),
+        zip_of(&[("a.png", &[1, 2, 3])]),
     )
     .unwrap();
     starmatch(dir.path())

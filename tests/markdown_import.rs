@@ -1,8 +1,11 @@
 //! The Markdown importer against one fixture document per supported format,
 //! plus the bad inputs it must survive.
 
+mod common;
+
 use std::path::PathBuf;
 
+use common::zip_of;
 use starmatch::markdown::{
     import_document, DocumentImport, ImportError, ImportedStory, MAX_DOCUMENT_BYTES,
 };
@@ -2821,22 +2824,13 @@ fn bear_notes_have_slashed_letters_and_nested_tags() {
 
 /// A Word document (`.docx`) holding `body`, as Word zips it.
 fn word_document(body: &str) -> Vec<u8> {
-    use std::io::Write;
     let xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}<w:sectPr/></w:body></w:document>"
     );
-    let mut buffer = std::io::Cursor::new(Vec::new());
-    {
-        let mut zip = zip::ZipWriter::new(&mut buffer);
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        zip.start_file("[Content_Types].xml", options).unwrap();
-        zip.write_all(b"<Types/>").unwrap();
-        zip.start_file("word/document.xml", options).unwrap();
-        zip.write_all(xml.as_bytes()).unwrap();
-        zip.finish().unwrap();
-    }
-    buffer.into_inner()
+    zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", xml.as_bytes()),
+    ])
 }
 
 fn word_paragraph(style: Option<&str>, runs: &[(bool, &str)]) -> String {
@@ -2919,14 +2913,7 @@ fn broken_and_other_office_files_get_an_error_that_says_what_to_do() {
         error.to_string().contains("save it again as .docx"),
         "{error}"
     );
-    let mut buffer = std::io::Cursor::new(Vec::new());
-    {
-        let mut zip = zip::ZipWriter::new(&mut buffer);
-        zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
-            .unwrap();
-        zip.finish().unwrap();
-    }
-    let error = import_document("stories.xlsx", &buffer.into_inner()).unwrap_err();
+    let error = import_document("stories.xlsx", &zip_of(&[("xl/workbook.xml", b"")])).unwrap_err();
     assert!(
         error
             .to_string()
@@ -4026,7 +4013,6 @@ fn todo_notes_and_questions_to_ask_after_a_story_are_left_out() {
 /// reference, text: shared strings, the last cell of a row inline) and a
 /// hidden second sheet, as Excel zips it.
 fn workbook(rows: &[&[(&str, &str)]]) -> Vec<u8> {
-    use std::io::Write;
     const S: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let escape = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;");
@@ -4074,18 +4060,11 @@ fn workbook(rows: &[&[(&str, &str)]]) -> Vec<u8> {
             format!("<worksheet xmlns=\"{S}\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Situation\tTask\tAction\tResult</t></is></c></row></sheetData></worksheet>"),
         ),
     ];
-    let mut buffer = std::io::Cursor::new(Vec::new());
-    {
-        let mut zip = zip::ZipWriter::new(&mut buffer);
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        for (name, text) in parts {
-            zip.start_file(name, options).unwrap();
-            zip.write_all(text.as_bytes()).unwrap();
-        }
-        zip.finish().unwrap();
-    }
-    buffer.into_inner()
+    let parts: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(name, text)| (*name, text.as_bytes()))
+        .collect();
+    zip_of(&parts)
 }
 
 #[test]
@@ -4138,7 +4117,6 @@ fn an_excel_story_bank_gives_a_story_per_row_with_its_row_number() {
 
 #[test]
 fn a_libreoffice_story_bank_gives_a_story_per_row_past_repeated_rows() {
-    use std::io::Write;
     let cell = |text: &str| {
         format!("<table:table-cell office:value-type=\"string\"><text:p>{text}</text:p></table:table-cell>")
     };
@@ -4162,19 +4140,14 @@ fn a_libreoffice_story_bank_gives_a_story_per_row_past_repeated_rows() {
         ]),
         empty(1_048_571),
     );
-    let mut buffer = std::io::Cursor::new(Vec::new());
-    {
-        let mut zip = zip::ZipWriter::new(&mut buffer);
-        let stored = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Stored);
-        zip.start_file("mimetype", stored).unwrap();
-        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
-            .unwrap();
-        zip.start_file("content.xml", stored).unwrap();
-        zip.write_all(content.as_bytes()).unwrap();
-        zip.finish().unwrap();
-    }
-    let import = import_text("bank.ods", &buffer.into_inner());
+    let bytes = zip_of(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("content.xml", content.as_bytes()),
+    ]);
+    let import = import_text("bank.ods", &bytes);
     assert_eq!(titles(&import), ["Harlow account"]);
     let story = &import.stories[0];
     assert_eq!(story.line, 4);

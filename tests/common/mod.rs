@@ -69,3 +69,22 @@ pub fn write_story(dir: &Path, id: &str, word: &str) {
     );
     fs::write(dir.join(format!("{id}.yaml")), text).expect("write story");
 }
+
+/// A ZIP archive holding `files` (name, bytes), in that order, deflated:
+/// a Word or Excel package, an OpenDocument file or an export as
+/// downloaded.
+pub fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buffer);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, bytes) in files {
+            zip.start_file(*name, options).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    buffer.into_inner()
+}
