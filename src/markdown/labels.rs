@@ -3447,13 +3447,9 @@ const MAX_COMMENTARY_WORDS: usize = 8;
 /// likewise `Note to self:`, a bare `TODO:` and `Questions to ask the
 /// panel:` below a story.
 pub(crate) fn commentary_line(text: &str) -> bool {
-    let body = &text[skip_decoration(text)..];
-    let Some(colon) = body.find(':') else {
+    let Some(LeadLine { body, lead, rest }) = lead_line(text) else {
         return false;
     };
-    let lead = body[..colon]
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'))
-        .to_lowercase();
     let words: Vec<&str> = lead.split_whitespace().collect();
     // `Coach feedback:`, `Feedback from my mentor:`, `Interviewer's
     // comments:`: someone else's remarks on the answer, and `Score: 3/5`.
@@ -3473,7 +3469,7 @@ pub(crate) fn commentary_line(text: &str) -> bool {
     // With nothing after the colon: the remarks follow below it. Inline
     // (`Mentor feedback: she said the guide was the best...`) it may be
     // the story's own text, which is not dropped.
-    let bare = body[colon + 1..].trim().trim_matches(['*', '_']).is_empty();
+    let bare = rest.trim().trim_matches(['*', '_']).is_empty();
     if (1..=4).contains(&words.len()) && reviewer && remarks && bare {
         return true;
     }
@@ -3481,7 +3477,7 @@ pub(crate) fn commentary_line(text: &str) -> bool {
         words.as_slice(),
         ["score" | "rating" | "self-score" | "grade"]
     ) && {
-        let value: String = body[colon + 1..].split_whitespace().collect();
+        let value: String = rest.split_whitespace().collect();
         let (got, of) = value.split_once('/').unwrap_or(("", ""));
         !got.is_empty()
             && got.bytes().all(|b| b.is_ascii_digit() || b == b'.')
@@ -3562,8 +3558,7 @@ fn to_do(words: &[&str], body: &str) -> bool {
 /// one above) only a `TODO` in capitals is one, since `to do: scan, walk,
 /// pick` is a sentence wrapped there.
 pub(crate) fn to_do_line(text: &str, in_paragraph: bool) -> bool {
-    let body = &text[skip_decoration(text)..];
-    let Some(colon) = body.find(':') else {
+    let Some(LeadLine { body, lead, rest }) = lead_line(text) else {
         return false;
     };
     let capitalised = if in_paragraph {
@@ -3574,12 +3569,31 @@ pub(crate) fn to_do_line(text: &str, in_paragraph: bool) -> bool {
     if !capitalised {
         return false;
     }
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    !rest.trim().trim_matches(['*', '_']).is_empty() && to_do(&words, body)
+}
+
+/// A line read as `lead: rest` (`**Coach feedback:**`, `TODO: check`).
+struct LeadLine<'a> {
+    /// The line after its decoration (bullets, quote marks).
+    body: &'a str,
+    /// What comes before the first colon, lowercased, emphasis left off.
+    lead: String,
+    /// What follows the colon.
+    rest: &'a str,
+}
+
+fn lead_line(text: &str) -> Option<LeadLine<'_>> {
+    let body = &text[skip_decoration(text)..];
+    let colon = body.find(':')?;
     let lead = body[..colon]
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'))
         .to_lowercase();
-    let words: Vec<&str> = lead.split_whitespace().collect();
-    let rest = body[colon + 1..].trim().trim_matches(['*', '_']);
-    !rest.is_empty() && to_do(&words, body)
+    Some(LeadLine {
+        body,
+        lead,
+        rest: &body[colon + 1..],
+    })
 }
 
 /// Most words in a `Likely follow-ups:` line.

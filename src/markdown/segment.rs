@@ -1567,11 +1567,12 @@ fn situation_follows(lines: &[Line], i: usize) -> bool {
 /// heading of its own (where a line over the Situation names
 /// competencies, `Deliver Results, Customer Obsession`).
 fn right_after_parts(roles: &[Role], i: usize) -> bool {
-    roles[..i]
-        .iter()
-        .rev()
-        .find(|r| **r != Role::Content)
-        .is_some_and(|r| matches!(r, Role::Label { .. }))
+    matches!(role_above(roles, i), Some(Role::Label { .. }))
+}
+
+/// The nearest role above line `i` that is not plain text.
+fn role_above(roles: &[Role], i: usize) -> Option<&Role> {
+    roles[..i].iter().rev().find(|r| **r != Role::Content)
 }
 
 /// Whether a line opens a story with a plain title: not a heading, a list
@@ -1613,19 +1614,13 @@ fn title_between_stories(lines: &[Line], roles: &[Role], i: usize) -> bool {
     // (Only right before a Situation: the look back then ends at that
     // story's own labels, so the lines are read about once each.)
     next_situation
-        && roles[..i]
-            .iter()
-            .rev()
-            .find(|r| **r != Role::Content)
-            .is_some_and(|r| {
-                matches!(
-                    r,
-                    Role::Label {
-                        part: Part::Result | Part::Learning,
-                        ..
-                    }
-                )
+        && matches!(
+            role_above(roles, i),
+            Some(Role::Label {
+                part: Part::Result | Part::Learning,
+                ..
             })
+        )
 }
 
 /// Whether a short line reads as a title typed in plain text: a few words
