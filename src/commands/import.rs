@@ -284,7 +284,7 @@ fn import_path(
         Some(notes) if notes.is_empty() => {
             let mut report = FileReport::new(file.display().to_string());
             report.error = Some(
-                "is a ZIP archive holding no notes files (.md, .txt, .html, .docx, .xlsx, ...)"
+                "is a ZIP archive holding no notes files (.md, .txt, .html, .docx, .xlsx, ...): check it is the export of your notes, or unzip it and pass the notes files themselves"
                     .into(),
             );
             Ok(vec![report])
