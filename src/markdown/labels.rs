@@ -1650,6 +1650,37 @@ fn names_a_thing(words: &[String], at: usize) -> bool {
         )
 }
 
+/// `Todo app rewrite`, `FAQ bot launch`, `Questions service outage`: a
+/// generic word naming the kind of product the story is about (it stands
+/// before `app`, `service`, `bot`...) is part of the story's title, not a
+/// section of the notes.
+fn names_a_product(words: &[String], at: usize) -> bool {
+    words.get(at + 1).is_some_and(|next| {
+        matches!(
+            next.as_str(),
+            "app"
+                | "apps"
+                | "application"
+                | "service"
+                | "services"
+                | "bot"
+                | "tool"
+                | "feature"
+                | "system"
+                | "platform"
+                | "website"
+                | "api"
+                | "widget"
+                | "plugin"
+                | "extension"
+                | "database"
+                | "engine"
+                | "pipeline"
+                | "dashboard"
+        )
+    })
+}
+
 /// Words that make a heading a container rather than a story or competency.
 const GENERIC_WORDS: &[&str] = &[
     "example",
@@ -1798,6 +1829,7 @@ pub(crate) fn is_generic(text: &str) -> bool {
         if GENERIC_WORDS.contains(&word.as_str())
             && !names_a_story(&all, k)
             && !names_a_thing(&all, k)
+            && !names_a_product(&all, k)
         {
             return true;
         }
@@ -1805,7 +1837,11 @@ pub(crate) fn is_generic(text: &str) -> bool {
             gerund = true;
         }
         words += 1;
-        weak += usize::from(WEAK_GENERIC_WORDS.contains(&word.as_str()) && !names_a_story(&all, k));
+        weak += usize::from(
+            WEAK_GENERIC_WORDS.contains(&word.as_str())
+                && !names_a_story(&all, k)
+                && !names_a_product(&all, k),
+        );
     }
     // `Winning the council framework`, `Standardising interview feedback`
     // tell what someone did; a gerund and one weak word (`Closing
@@ -4554,6 +4590,13 @@ mod tests {
         assert!(is_generic("Tips for the loop"));
         assert!(!is_generic("Pushing back on a dark pattern"));
         assert!(!is_generic("The story of the lost backups"));
+        // A generic word naming the product the story is about.
+        assert!(!is_generic("Todo app rewrite"));
+        assert!(!is_generic("FAQ bot that answered nobody"));
+        assert!(!is_generic("Questions service outage"));
+        assert!(is_generic("Todo"));
+        assert!(is_generic("Todo list"));
+        assert!(is_generic("Questions to ask"));
     }
 
     #[test]
