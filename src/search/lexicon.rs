@@ -1014,6 +1014,15 @@ mod tests {
         assert_eq!(names(&lexicon, "we did not see eye to eye"), ["conflict"]);
         assert_eq!(names(&lexicon, "my boss"), ["manager"]);
         assert!(names(&lexicon, "the page was sluggish").contains(&"performance".to_string()));
+        // Managing friends or former peers is leadership over peers.
+        assert_eq!(
+            names(&lexicon, "promoted above my old mates"),
+            ["leadership", "peer"]
+        );
+        assert_eq!(
+            names(&lexicon, "ever had to manage a friend"),
+            ["leadership"]
+        );
     }
 
     #[test]
