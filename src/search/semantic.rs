@@ -195,7 +195,8 @@ impl Model {
     /// The text with each word the vocabulary lacks as a whole word, but
     /// has one letter away (a swap of two neighbours, a letter missing,
     /// extra or wrong: "freind", "legitmate", "pateint"), replaced by that
-    /// word. Words under [`MIN_TYPO_CHARS`] letters, or not plain
+    /// word. Words under [`MIN_TYPO_CHARS`] or over [`MAX_TYPO_CHARS`]
+    /// letters, or not plain
     /// lowercase ASCII letters once lowercased, are left as they are.
     /// Returns the text and each (typed, read as) pair.
     pub fn corrected(&self, text: &str) -> (String, Vec<(String, String)>) {
@@ -205,6 +206,7 @@ impl Model {
         for (at, word) in text.unicode_word_indices() {
             let lower = word.to_ascii_lowercase();
             if lower.len() < MIN_TYPO_CHARS
+                || lower.len() > MAX_TYPO_CHARS
                 || !lower.bytes().all(|b| b.is_ascii_lowercase())
                 || self.knows(&lower)
             {
@@ -356,6 +358,11 @@ const MIN_TYPO_CHARS: usize = 5;
 
 /// Shortest word in which an extra or a wrong letter is taken for a typo.
 const MIN_LONG_TYPO_CHARS: usize = 8;
+
+/// Longest word read as a typo: longer runs of letters are no word one
+/// letter off (and trying every edit of one costs its length squared: a
+/// pasted run of 100,000 letters took 22 s).
+const MAX_TYPO_CHARS: usize = 30;
 
 /// BERT's basic tokenisation for lowercased text: words split at white
 /// space, each punctuation character a word of its own, control characters
@@ -608,6 +615,9 @@ mod tests {
         ] {
             assert_eq!(model.corrected(text).0, text);
         }
+        // A pasted run of letters is no typo (nor tried edit by edit).
+        let run = format!("a failure {}", "x".repeat(100_000));
+        assert_eq!(model.corrected(&run).0, run);
     }
 
     #[test]
