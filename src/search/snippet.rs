@@ -231,8 +231,12 @@ fn shorten(s: Snippet) -> Snippet {
         .saturating_sub(40)
         .min(graphemes.len() - MAX_SNIPPET_CHARS);
     let end_g = start_g + MAX_SNIPPET_CHARS;
-    let start = graphemes[start_g].0;
-    let end = graphemes.get(end_g).map_or(s.text.len(), |(i, _)| *i);
+    let (start, end) = on_word_bounds(
+        &s.text,
+        graphemes[start_g].0,
+        graphemes.get(end_g).map_or(s.text.len(), |(i, _)| *i),
+        first,
+    );
     let prefix = if start > 0 { "…" } else { "" };
     let suffix = if end < s.text.len() { "…" } else { "" };
     let shift = prefix.len();
@@ -246,6 +250,35 @@ fn shorten(s: Snippet) -> Snippet {
             .map(|(a, b)| (a - start + shift, b - start + shift))
             .collect(),
     }
+}
+
+/// The cut `start..end` of `text` moved inward to whole words: the start
+/// to the word after the space it falls short of, the end back to the
+/// last space before it, so a snippet never shows `…neer on the team` or
+/// `Monday morni…`. A cut with no space in reach (one very long word)
+/// stays where it is; the window keeps at least half its length, and
+/// the start never passes `keep` (the first highlight).
+fn on_word_bounds(text: &str, start: usize, end: usize, keep: usize) -> (usize, usize) {
+    let mut half = start + (end - start) / 2;
+    while !text.is_char_boundary(half) {
+        half -= 1;
+    }
+    let mut start_at = start;
+    if start > 0 && !text[..start].ends_with(char::is_whitespace) {
+        let reach = half.min(keep.max(start));
+        if let Some(space) = text[start..reach].find(char::is_whitespace) {
+            let after = &text[start + space..];
+            start_at = start + space + (after.len() - after.trim_start().len());
+        }
+    }
+    let mut end_at = end;
+    if end < text.len() && !text[end..].starts_with(char::is_whitespace) {
+        if let Some(space) = text[half.max(start_at)..end].rfind(char::is_whitespace) {
+            end_at = half.max(start_at) + space;
+        }
+    }
+    let end_at = start_at + text[start_at..end_at].trim_end().len();
+    (start_at, end_at)
 }
 
 #[cfg(test)]
@@ -362,6 +395,35 @@ mod tests {
             highlights: vec![(at, at + 6)],
         });
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));
+        let (a, b) = s.highlights[0];
+        assert_eq!(&s.text[a..b], "needle");
+        // Cut between words, never inside one.
+        let text = format!(
+            "{}the needle sat there {}",
+            "engineering ".repeat(30),
+            "monday ".repeat(40)
+        );
+        let at = text.find("needle").unwrap();
+        let s = shorten(Snippet {
+            part: "action",
+            text: text.clone(),
+            highlights: vec![(at, at + 6)],
+        });
+        // Multi-byte letters: cuts stay on character boundaries.
+        for pad in ["é", "éa", "日本語 "] {
+            let text = format!("{} needle {}", pad.repeat(90), "ñ".repeat(150));
+            let at = text.find("needle").unwrap();
+            let cut = shorten(Snippet {
+                part: "action",
+                text: text.clone(),
+                highlights: vec![(at, at + 6)],
+            });
+            let (a, b) = cut.highlights[0];
+            assert_eq!(&cut.text[a..b], "needle");
+        }
+        let inner = s.text.trim_start_matches('…').trim_end_matches('…');
+        assert!(inner.starts_with("engineering "), "{}", s.text);
+        assert!(inner.ends_with(" monday"), "{}", s.text);
         let (a, b) = s.highlights[0];
         assert_eq!(&s.text[a..b], "needle");
     }
