@@ -126,6 +126,28 @@ fn a_different_story_with_the_same_title_gets_a_suffixed_id() {
 }
 
 #[test]
+fn an_id_declared_by_a_renamed_story_file_is_not_written_again() {
+    let dir = scratch();
+    let stories = dir.path().join("corpus/stories");
+    // A hand-written story whose file was renamed keeps its id.
+    fs::write(
+        stories.join("my-own-name.yaml"),
+        "id: 'migrating-the-job-scheduler'\ntitle: My scheduler move\nsituation: Cron on one box.\naction: I moved the jobs.\nresult: No missed runs.\n",
+    )
+    .unwrap();
+    starmatch(dir.path())
+        .args(["import", &fixture("bold-inline.md")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "+ migrating-the-job-scheduler-2 \"Migrating the job scheduler\"",
+        ));
+    assert!(!stories.join("migrating-the-job-scheduler.yaml").exists());
+    // The corpus still indexes: no id is used twice.
+    starmatch(dir.path()).args(["index"]).assert().success();
+}
+
+#[test]
 fn broken_files_are_reported_and_the_others_still_import() {
     let dir = scratch();
     let binary = dir.path().join("photo.md");

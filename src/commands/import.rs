@@ -176,20 +176,45 @@ pub fn run(global: &GlobalConfig, args: ImportArgs) -> anyhow::Result<Status> {
     })
 }
 
-/// Ids already used in the output folder (file stems: imported stories use their id as stem).
+/// Ids already used in the output folder: each story file's stem (imported
+/// stories use their id as stem) and the `id:` it declares, which differs
+/// when a story file was renamed by hand (`my-clash.yaml` holding `id:
+/// code-review-clash`); writing `code-review-clash.yaml` beside it would
+/// give the corpus the same id twice and stop the index.
 fn existing_ids(dir: &Path) -> HashSet<String> {
     let Ok(entries) = fs::read_dir(dir) else {
         return HashSet::new();
     };
-    entries
-        .flatten()
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().to_string();
-            name.strip_suffix(".yaml")
-                .or_else(|| name.strip_suffix(".yml"))
-                .map(str::to_string)
-        })
-        .collect()
+    let mut ids = HashSet::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let Some(stem) = name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+        else {
+            continue;
+        };
+        if let Some(id) = fs::read_to_string(entry.path())
+            .ok()
+            .and_then(|text| declared_id(&text))
+        {
+            ids.insert(id);
+        }
+        ids.insert(stem.to_string());
+    }
+    ids
+}
+
+/// The value of a story file's top-level `id:` line, unquoted.
+fn declared_id(text: &str) -> Option<String> {
+    let line = text.lines().find_map(|l| l.strip_prefix("id:"))?;
+    let value = line.split(" #").next().unwrap_or("").trim();
+    let value = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+        .unwrap_or(value);
+    (!value.is_empty()).then(|| value.to_string())
 }
 
 /// The ids of the output folder and of this run.
