@@ -4272,3 +4272,22 @@ fn json_arrays_of_titled_stories_win_and_words_under_location_stay() {
         import.stories[0].story
     );
 }
+
+#[test]
+fn title_fields_over_the_parts_title_their_story() {
+    let text = "**Title:** Rota swap gone wrong\n**Situation:** Two nurses swapped shifts without telling the ward.\n**Task:** Cover the gap.\n**Action:** I called the bank staff desk.\n**Result:** The shift was covered in an hour.\n\n**Title: Audit week**\n**Situation:** The auditors arrived a week early.\n**Task:** Get the files ready.\n**Action:** I split the files across the team.\n**Result:** No findings.\n\n### Title: The missing pallets\nSituation: Six pallets vanished from the dock.\nTask: Find them.\nAction: I checked the scanner logs.\nResult: They were on the wrong lorry.\n\nTitle: Night audit\nSituation: The night audit failed.\nTask: Rerun it.\nAction: I rebuilt the report.\nResult: It passed.\n";
+    let import = import_text("titles.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Rota swap gone wrong",
+            "Audit week",
+            "The missing pallets",
+            "Night audit"
+        ]
+    );
+    // A `Title:` line with no part below is no story's title.
+    let text = "Name: Sam Lee\nTitle: Senior Nurse\n\n## The late handover\nSituation: Handover ran 40 minutes over.\nTask: Shorten it.\nAction: I wrote a one-page sheet.\nResult: It takes 15 minutes now.\n";
+    let import = import_text("header.md", text.as_bytes());
+    assert_eq!(titles(&import), ["The late handover"]);
+}

@@ -1880,6 +1880,30 @@ pub(crate) fn story_title_field(text: &str) -> Option<&str> {
     })
 }
 
+/// Most words of the title in a `Title: ...` line.
+const MAX_TITLE_FIELD_WORDS: usize = 15;
+
+/// The title in a `Title: ...` line (`**Title:** ...`, `**Title: ...**`,
+/// `### Title: ...`): at most [`MAX_TITLE_FIELD_WORDS`] words, no sentence.
+pub(crate) fn title_field(text: &str) -> Option<&str> {
+    let body = &text[skip_decoration(text)..];
+    if !body.get(..5)?.eq_ignore_ascii_case("title") {
+        return None;
+    }
+    let rest = body[5..].trim_start_matches(['*', '_']).trim_start();
+    let rest = rest
+        .strip_prefix(':')?
+        .trim_start_matches(['*', '_'])
+        .trim()
+        .trim_end_matches(['*', '_'])
+        .trim_end();
+    let words = rest.split_whitespace().count();
+    (1..=MAX_TITLE_FIELD_WORDS)
+        .contains(&words)
+        .then_some(rest)
+        .filter(|r| !r.contains(". "))
+}
+
 /// A short line that is all title: no sentence end inside it, at most a
 /// dozen words (`STORY 1 — Cert fail 9 days before launch`).
 pub(crate) fn plainly_a_title_line(text: &str) -> bool {
@@ -2481,6 +2505,11 @@ const MAX_TITLE_CHARS: usize = 120;
 /// A heading or `Story:` line made presentable: decoration and trailing
 /// colons removed, whitespace collapsed, overly long text cut at a word.
 pub(crate) fn clean_title(text: &str) -> String {
+    // `### Title: Cutting the AWS bill`, `**Title: Onboarding ...**`: the
+    // field's name is no part of the title.
+    if let Some(title) = title_field(text) {
+        return clean_title(title);
+    }
     let start = skip_decoration(text);
     // A title that opens with a quotation keeps its opening quote when the
     // closing one is in the title: `"We need a platform" (ambiguity)`.

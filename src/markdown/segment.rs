@@ -1170,6 +1170,28 @@ fn wholly_bracketed(text: &str) -> bool {
 /// Longest [`bracketed_aside`], in words.
 const MAX_ASIDE_WORDS: usize = 10;
 
+/// `Title: Cutting the AWS bill` (or `**Title:** ...`) right over a part
+/// label titles the story that label opens. Elsewhere a `Title:` line may
+/// name anything (a job title in a document's header), so only a label
+/// right below makes it a story's title.
+fn read_title_fields(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..roles.len().saturating_sub(1) {
+        if lines[i].kind != LineKind::Text
+            || matches!(roles[i], Role::StoryStart { .. } | Role::Label { .. })
+            || !matches!(roles[i + 1], Role::Label { .. })
+        {
+            continue;
+        }
+        if let Some(title) = labels::title_field(&lines[i].text) {
+            roles[i] = Role::StoryStart {
+                title: labels::clean_title(title),
+                number: None,
+                tags: Vec::new(),
+            };
+        }
+    }
+}
+
 /// A bold line of its own right before a `Situation`/`Task` label titles the
 /// story that label opens, as in notes without headings:
 /// `**Cutting cloud cost**` then `Situation: ...`; so does a plain list
@@ -2174,6 +2196,7 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     confirm_dashed_labels(lines, &mut roles);
     read_bare_list_labels(lines, &mut roles);
     read_quoted_questions(lines, &mut roles);
+    read_title_fields(lines, &mut roles);
     promote_bold_titles(lines, &mut roles);
     let prose_titles = promote_numbered_prose_titles(lines, &mut roles);
     read_tags_under_headings(lines, &mut roles);
