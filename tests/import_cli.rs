@@ -106,6 +106,42 @@ fn a_second_import_leaves_stories_alone_unless_forced() {
 }
 
 #[test]
+fn notes_edited_above_a_story_or_named_from_another_folder_import_no_copies() {
+    let dir = scratch();
+    let notes = dir.path().join("notes");
+    fs::create_dir(&notes).unwrap();
+    let original = fs::read_to_string(fixture("bold-inline.md")).unwrap();
+    fs::write(notes.join("prep.md"), &original).unwrap();
+    starmatch(dir.path())
+        .args(["import", "notes/prep.md"])
+        .assert()
+        .success();
+    let count = story_files(dir.path()).len();
+    // Lines added above the stories move them down the file.
+    fs::write(
+        notes.join("prep.md"),
+        format!("# Prep notes\n\nUpdated after the phone screen.\n\n{original}"),
+    )
+    .unwrap();
+    starmatch(dir.path())
+        .args(["import", "notes/prep.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "= migrating-the-job-scheduler \"Migrating the job scheduler\" (line 7): left alone",
+        ));
+    assert_eq!(story_files(dir.path()).len(), count, "no -2 copies");
+    // The same notes named from inside their folder.
+    let corpus = dir.path().join("corpus");
+    starmatch(&notes)
+        .args(["--corpus", corpus.to_str().unwrap(), "import", "prep.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("left alone"));
+    assert_eq!(story_files(dir.path()).len(), count, "no -2 copies");
+}
+
+#[test]
 fn a_different_story_with_the_same_title_gets_a_suffixed_id() {
     let dir = scratch();
     let other = dir.path().join("other.md");
