@@ -261,6 +261,21 @@ fn boilerplate_alone_matches_no_story() {
 }
 
 #[test]
+fn a_long_paste_is_read_from_its_last_question() {
+    let mut f = fixture();
+    let blurb = "A production outage hit our shop at night, on the night shift. ".repeat(40);
+    let pasted = format!("{blurb}So, tell me about a time your manager set goals.");
+    let analyzed = f.engine.ranker.analyze(&pasted);
+    assert!(analyzed.truncated);
+    assert_eq!(ranked(&mut f, &pasted, None)[0], "manager-story");
+    // A long text asking nothing is read from its first words.
+    let statement = "Our manager set goals for the night shift. ".repeat(60);
+    let analyzed = f.engine.ranker.analyze(&statement);
+    assert!(analyzed.truncated);
+    assert!(!analyzed.is_empty());
+}
+
+#[test]
 fn scene_setting_counts_less_than_the_question_it_leads_to() {
     let mut f = fixture();
     let scene = "A production outage hit our shop at night, on the night shift.";

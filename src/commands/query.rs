@@ -198,7 +198,7 @@ fn answer(
     let analyzed = ranker.analyze(question);
     if analyzed.truncated && !quiet {
         eprintln!(
-            "note: the question is very long; only its first {} words were used",
+            "note: the question is very long; only its last question was used (or its first {} words, if it asks nothing)",
             crate::search::ranking::MAX_QUESTION_WORDS
         );
     }

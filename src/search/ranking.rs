@@ -32,6 +32,10 @@ use super::themes;
 /// Questions longer than this are cut: the first few hundred words say what is asked.
 pub const MAX_QUESTION_WORDS: usize = 300;
 
+/// Fewest words of the asking sentences kept of a question longer than
+/// [`MAX_QUESTION_WORDS`]: a shorter ask keeps the sentence before it.
+const MIN_ASK_WORDS: usize = 8;
+
 /// `could'nt`, `did\u{2019}nt` -> `couldn't`, `didn\u{2019}t`: a
 /// negation typed with its apostrophe one letter early, which would split
 /// into `could` and `nt` and miss every phrase with `couldn't` in it.
@@ -424,14 +428,67 @@ impl Ranker {
         }
     }
 
+    /// A question pasted with more than [`MAX_QUESTION_WORDS`] words of
+    /// context (a job advert, a company blurb) usually asks at its end:
+    /// the last sentence that asks (ends with `?` or holds interview
+    /// phrasing), with the asking sentences right before it (hundreds of
+    /// words of blurb, even read at the scene-setting weight, outweigh a
+    /// short ask). A long text that asks nothing is left whole (its first
+    /// words are read).
+    fn ask_window<'q>(&mut self, question: &'q str) -> std::borrow::Cow<'q, str> {
+        use std::borrow::Cow;
+        if question.unicode_words().nth(MAX_QUESTION_WORDS).is_none() {
+            return Cow::Borrowed(question);
+        }
+        let sentences: Vec<(usize, &str)> = question
+            .split_sentence_bound_indices()
+            .filter(|(_, s)| !s.trim().is_empty())
+            .collect();
+        let phrases = boilerplate_phrases();
+        let mut asks = |s: &str| {
+            s.trim_end().ends_with('?') || {
+                let words = self.analyzer.words_limited(s, MAX_QUESTION_WORDS);
+                boilerplate_mask(&words, phrases).iter().any(|&m| m)
+            }
+        };
+        let Some(last) = sentences.iter().rposition(|&(_, s)| asks(s)) else {
+            return Cow::Borrowed(question);
+        };
+        // The asking sentences before it too ("Tell me about a time you
+        // failed. What did you learn?"), and the sentence before an ask
+        // too short to say anything ("We lost the bid. Ever had that?").
+        let mut first = last;
+        let mut count = sentences[last].1.unicode_words().count();
+        while first > 0 {
+            let before = sentences[first - 1].1;
+            let words = before.unicode_words().count();
+            if count + words > MAX_QUESTION_WORDS || !(count < MIN_ASK_WORDS || asks(before)) {
+                break;
+            }
+            count += words;
+            first -= 1;
+        }
+        let (start, end) = (
+            sentences[first].0,
+            sentences[last].0 + sentences[last].1.len(),
+        );
+        if start == 0 && end == question.len() {
+            return Cow::Borrowed(question);
+        }
+        Cow::Owned(question[start..end].to_string())
+    }
+
     /// Splits a question into words, drops the boilerplate and stop words,
     /// and finds its concepts (tolerating typos of concept words).
     pub fn analyze(&mut self, question: &str) -> AnalyzedQuestion {
         let question = &apostrophe_in_place(question);
+        let window = self.ask_window(question);
+        let windowed = matches!(window, std::borrow::Cow::Owned(_));
+        let question = &*window;
         let mut words = self
             .analyzer
             .words_limited(question, MAX_QUESTION_WORDS + 1);
-        let truncated = words.len() > MAX_QUESTION_WORDS;
+        let truncated = windowed || words.len() > MAX_QUESTION_WORDS;
         words.truncate(MAX_QUESTION_WORDS);
         let mask = boilerplate_mask(&words, boilerplate_phrases());
         let content: Vec<usize> = (0..words.len())
