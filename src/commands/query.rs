@@ -65,6 +65,7 @@ pub fn run(global: &GlobalConfig, args: QueryArgs) -> anyhow::Result<Status> {
         ),
         None => {
             let mut status = Status::Success;
+            let mut asked = 0usize;
             let stdin = io::stdin();
             loop {
                 eprint!("question> ");
@@ -83,6 +84,17 @@ pub fn run(global: &GlobalConfig, args: QueryArgs) -> anyhow::Result<Status> {
                 }
                 match clean_question(line) {
                     Ok(q) => {
+                        // Stories edited, added or removed since the last
+                        // question answer this one, as in a one-shot query.
+                        if asked > 0 {
+                            let (fresh, freshness) = Engine::open_fresh(&corpus, &global.index)
+                                .map_err(|e| super::index_context(e, &global.index))?;
+                            engine = fresh;
+                            if !global.quiet {
+                                report_freshness(&freshness);
+                            }
+                        }
+                        asked += 1;
                         status = answer(
                             &mut engine,
                             &config,
