@@ -54,6 +54,29 @@ fn an_empty_question_file_is_named_as_having_no_questions() {
 }
 
 #[test]
+fn every_unknown_id_and_kind_of_a_question_file_is_listed_at_once() {
+    let dir = scratch();
+    fs::write(
+        dir.path().join("bad.yaml"),
+        "- question: Tell me about a time you disagreed with your manager.\n  best: [roadmap-disagreement, no-such-story]\n  kind: sen\n- question: Have you ever coached a junior developer?\n  best: [mentoring-intern]\n  ok: [another-missing-one]\n",
+    )
+    .unwrap();
+    starmatch(dir.path())
+        .args(["eval", "--questions", "bad.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "question 1 (\"Tell me about a time you disagreed with your manager.\") in bad.yaml: unknown story id `no-such-story`",
+        ))
+        .stderr(predicate::str::contains(
+            "question 1 (\"Tell me about a time you disagreed with your manager.\") in bad.yaml: unknown kind `sen`: write `kind: seen`",
+        ))
+        .stderr(predicate::str::contains(
+            "question 2 (\"Have you ever coached a junior developer?\") in bad.yaml: unknown story id `another-missing-one`",
+        ));
+}
+
+#[test]
 fn an_unknown_split_lists_the_splits_that_exist() {
     let dir = scratch();
     write_questions(dir.path());

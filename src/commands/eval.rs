@@ -102,6 +102,9 @@ struct Report<'a> {
     elapsed_ms: f64,
 }
 
+/// Mistakes of a question file listed in one error.
+const MISTAKES_SHOWN: usize = 10;
+
 pub fn run(global: &GlobalConfig, args: EvalArgs) -> anyhow::Result<Status> {
     let config = EvalConfig::from_args(global, args)?;
     let started = Instant::now();
@@ -128,6 +131,8 @@ pub fn run(global: &GlobalConfig, args: EvalArgs) -> anyhow::Result<Status> {
         .into());
     }
     let known: HashSet<&str> = stories.iter().map(|s| s.story.id.as_str()).collect();
+    // Every mistake of the file at once, so one run lists all there is to fix.
+    let mut mistakes: Vec<String> = Vec::new();
     for (n, q) in all.iter().enumerate() {
         let name = format!(
             "question {} (\"{}\") in {}",
@@ -136,23 +141,39 @@ pub fn run(global: &GlobalConfig, args: EvalArgs) -> anyhow::Result<Status> {
             config.questions.display()
         );
         if q.question.trim().is_empty() {
-            return Err(InputError(format!("{name}: the question text is empty")).into());
+            mistakes.push(format!("{name}: the question text is empty"));
         }
         if q.best.is_empty() {
-            return Err(InputError(format!("{name}: `best` lists no story id")).into());
+            mistakes.push(format!("{name}: `best` lists no story id"));
         }
-        if let Some(bad) = q
+        for bad in q
             .best
             .iter()
             .chain(&q.ok)
-            .find(|id| !known.contains(id.as_str()))
+            .filter(|id| !known.contains(id.as_str()))
         {
-            return Err(InputError(format!(
+            mistakes.push(format!(
                 "{name}: unknown story id `{bad}`: no story in {} has it",
                 corpus.stories_dir().display()
-            ))
-            .into());
+            ));
         }
+        if let Some(kind) = q
+            .kind
+            .as_deref()
+            .filter(|k| !matches!(*k, "seen" | "unseen"))
+        {
+            mistakes.push(format!(
+                "{name}: unknown kind `{kind}`: write `kind: seen` (worded like a tagged question) or `kind: unseen`"
+            ));
+        }
+    }
+    if !mistakes.is_empty() {
+        let shown = mistakes.len().min(MISTAKES_SHOWN);
+        let mut text = mistakes[..shown].join("\n");
+        if mistakes.len() > shown {
+            text.push_str(&format!("\n... and {} more", mistakes.len() - shown));
+        }
+        return Err(InputError(text).into());
     }
     let questions: Vec<&LabelledQuestion> = all
         .iter()
@@ -319,17 +340,17 @@ fn write_text(
                     format!("first relevant at {r}")
                 });
             writeln!(out, "  - \"{}\" [{}]", q.question, q.kind.unwrap_or("-"))?;
-            writeln!(
-                out,
-                "    {rank}; expected {}; got {}",
-                q.best.join(", "),
+            let got = if q.ranked.is_empty() {
+                "no story (nothing in the question matched)".to_string()
+            } else {
                 q.ranked
                     .iter()
                     .take(3)
                     .cloned()
                     .collect::<Vec<_>>()
                     .join(", ")
-            )?;
+            };
+            writeln!(out, "    {rank}; expected {}; got {got}", q.best.join(", "))?;
         }
     }
     if !quiet {
