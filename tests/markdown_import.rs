@@ -1108,12 +1108,23 @@ fn a_story_bank_template_is_skipped_and_its_filled_example_imported() {
     );
     assert!(story.result.starts_with("We shipped in nineteen days"));
     assert!(!story.result.contains("Talking Time"));
+    // The summary lines above each story's first part are reported.
     assert_eq!(
         skipped(&import),
-        vec![(
-            "SITUATION (2-3 sentences)",
-            "advice addressed to \"you\", not a story (a STAR template?)"
-        )]
+        vec![
+            (
+                "Quick Summary: [One sentence]",
+                "1 line(s) above the story's first part, in no part: not imported"
+            ),
+            (
+                "SITUATION (2-3 sentences)",
+                "advice addressed to \"you\", not a story (a STAR template?)"
+            ),
+            (
+                "Quick Summary: Shipped a client integration in half the estimated time",
+                "1 line(s) above the story's first part, in no part: not imported"
+            )
+        ]
     );
 }
 
@@ -1145,6 +1156,10 @@ fn example_questions_apply_to_the_toggled_stories_under_their_principle() {
     assert_eq!(
         skipped(&import),
         vec![
+            (
+                "Each story follows the STAR method",
+                "1 line(s) above the story's first part, in no part: not imported"
+            ),
             (
                 "Situation: Context and challenges",
                 "advice addressed to \"you\", not a story (a STAR template?)"
@@ -4270,6 +4285,30 @@ fn json_arrays_of_titled_stories_win_and_words_under_location_stay() {
         import.stories[0].story.result.contains("Berlin warehouse"),
         "{:?}",
         import.stories[0].story
+    );
+}
+
+#[test]
+fn notes_above_a_story_s_first_part_are_reported() {
+    let text = "## The vendor outage\nMy go-to story for ownership. Use it for senior roles.\nNumbers to remember: 38 minutes.\n\n**Situation:** Our payment vendor went down.\n**Task:** Keep checkout running.\n**Action:** I moved traffic to the backup provider.\n**Result:** 38 minutes degraded instead of a day down.\n\nThe panel of the incident review agreed to fund a second provider.\n\nInterviewer liked this one at Acme\n(they asked about the backup test).\n";
+    let import = import_text("vendor.md", text.as_bytes());
+    assert_eq!(titles(&import), ["The vendor outage"]);
+    assert_eq!(
+        import.stories[0].story.result,
+        "38 minutes degraded instead of a day down.\n\nThe panel of the incident review agreed to fund a second provider."
+    );
+    assert_eq!(
+        skipped(&import),
+        [
+            (
+                "My go-to story for ownership. Use it for senior roles",
+                "2 line(s) above the story's first part, in no part: not imported"
+            ),
+            (
+                "Interviewer liked this one at Acme",
+                "a remark on telling the story, not part of it"
+            )
+        ]
     );
 }
 

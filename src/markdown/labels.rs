@@ -1880,6 +1880,53 @@ pub(crate) fn story_title_field(text: &str) -> Option<&str> {
     })
 }
 
+/// `Interviewer liked this one at Stripe`, `Used this one at the Acme
+/// loop - went well`: the writer's remark on telling the story, not the
+/// story. Only the interviewer's reaction or the writer's use of the story
+/// opens one (`The panel agreed to hire her` is a story's Result).
+pub(crate) fn interview_remark(text: &str) -> bool {
+    let lower = text[skip_decoration(text)..].trim_start().to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let rest = match words.as_slice() {
+        ["the" | "my" | "both" | "all", who, rest @ ..] | [who, rest @ ..]
+            if matches!(*who, "interviewer" | "interviewers" | "recruiter") =>
+        {
+            rest
+        }
+        ["used" | "told", "this", "one" | "story", "at" | "in" | "with" | "for", ..]
+        | ["used" | "told", "this", "at" | "in" | "with", ..]
+        | ["this", "one" | "story", "landed" | "worked" | "bombed" | "flopped", ..] => return true,
+        _ => return false,
+    };
+    matches!(
+        rest,
+        [
+            "liked"
+                | "loved"
+                | "seemed"
+                | "asked"
+                | "pushed"
+                | "probed"
+                | "dug"
+                | "grilled"
+                | "wanted"
+                | "said"
+                | "didn't"
+                | "did"
+                | "was"
+                | "were"
+                | "followed"
+                | "nodded"
+                | "laughed"
+                | "challenged",
+            ..
+        ]
+    )
+}
+
 /// Most words of the title in a `Title: ...` line.
 const MAX_TITLE_FIELD_WORDS: usize = 15;
 

@@ -2098,6 +2098,9 @@ struct Draft {
     past_tags: bool,
     /// Under `Likely follow-ups:`: what follows is left out of the story.
     follow_ups: bool,
+    /// Inside a paragraph remarking on telling the story
+    /// ([`labels::interview_remark`]): left out up to the next paragraph.
+    in_remark: bool,
     /// Paragraph lines under a titled story's start before any label: its
     /// text, told by position, if no label ever comes and the title is a
     /// numbered title over prose (see [`promote_numbered_prose_titles`]).
@@ -2812,6 +2815,22 @@ impl<'a> Segmenter<'a> {
                 }
                 assign_by_position(self.lines, &prose, &earlier, &mut draft);
             }
+            // Notes under the story's heading before its first part (`My
+            // go-to story for ownership.`) belong to no part: reported,
+            // not dropped without a word.
+            if let Some(section) = self.section.as_mut().filter(|s| !s.has_story) {
+                let notes = std::mem::take(&mut section.prose);
+                if let Some(&first) = notes.first() {
+                    self.skipped.push(SkippedSection {
+                        title: labels::clean_title(&self.lines[first].text),
+                        line: self.lines[first].line,
+                        reason: format!(
+                            "{} line(s) above the story's first part, in no part: not imported",
+                            notes.len()
+                        ),
+                    });
+                }
+            }
             self.current = Some(draft);
         }
         let line = &self.lines[i];
@@ -2934,6 +2953,29 @@ impl<'a> Segmenter<'a> {
             }
             return;
         }
+        // `Interviewer liked this one at Stripe.` in a paragraph of its own
+        // after the Result: a remark on telling the story, reported with
+        // the rest of its paragraph.
+        if draft.in_remark {
+            if line.joiner != Joiner::Blank {
+                return;
+            }
+            draft.in_remark = false;
+        }
+        if matches!(part, Part::Result | Part::Learning)
+            && line.joiner == Joiner::Blank
+            && line.kind == LineKind::Text
+            && line.item.is_none()
+            && labels::interview_remark(&line.text)
+        {
+            draft.in_remark = true;
+            self.skipped.push(SkippedSection {
+                title: labels::clean_title(&line.text),
+                line: line.line,
+                reason: "a remark on telling the story, not part of it".to_owned(),
+            });
+            return;
+        }
         let text = match (&line.kind, &line.item) {
             (LineKind::Code, _) => line.text.trim_end().to_owned(),
             (_, Some(marker)) => {
@@ -2984,6 +3026,7 @@ impl<'a> Segmenter<'a> {
             tagged_after_result: None,
             past_tags: false,
             follow_ups: false,
+            in_remark: false,
         }
     }
 
