@@ -413,13 +413,26 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
         Some(i) => raw[..i].to_string(),
         None => raw,
     };
-    let message = entry_path(&message);
+    let message = entry_path(&message).replace(
+        "expected struct Story",
+        "expected one story (fields such as `title:` and `situation:` at the top of the file)",
+    );
     if message.starts_with("unknown field") {
         format!("{message} (check the spelling of the field name)")
     } else if message.starts_with("missing field") {
         format!("{message}: every story needs a title and at least two of situation, task, action and result")
+    } else if message.contains("invalid type: sequence, expected a string") {
+        format!("{message} (this field takes text, not a list: write it on one line, quoted if it holds `: ` or starts with `[`)")
+    } else if message.contains("expected one story") {
+        format!("{message} (a story file holds one story, not a list: one file per story)")
     } else if message.contains("invalid type") {
         format!("{message} (lists are written as `- item` lines or [a, b])")
+    } else if message.contains("mapping values are not allowed") {
+        format!(
+            "{message} (a value holding `: ` must be quoted: `title: \"Plan B: the rollback\"`)"
+        )
+    } else if message.contains("more than one document") {
+        format!("{message} (a story file holds one story: remove the `---` line between stories, or put each story in a file of its own)")
     } else {
         message
     }
@@ -560,6 +573,20 @@ mod tests {
             .to_string();
         assert!(err.contains("invalid type"), "{err}");
         assert!(err.contains(":6:"), "{err}");
+    }
+
+    #[test]
+    fn common_yaml_mistakes_say_how_to_write_it() {
+        let advice = |text: &str| parse(text).unwrap_err().to_string();
+        let err = advice("title: Plan B: the rollback\nsituation: s\ntask: t\n");
+        assert!(err.contains("must be quoted: `title:"), "{err}");
+        let err = advice("title: [a, b]\nsituation: s\ntask: t\n");
+        assert!(err.contains("this field takes text, not a list"), "{err}");
+        let err = advice("- title: a\n  situation: s\n- title: b\n");
+        assert!(err.contains("expected one story"), "{err}");
+        assert!(!err.contains("struct"), "{err}");
+        let err = advice(&format!("{GOOD}---\n{GOOD}"));
+        assert!(err.contains("remove the `---` line"), "{err}");
     }
 
     #[test]

@@ -387,6 +387,31 @@ fn a_question_without_words_is_told_so() {
 }
 
 #[test]
+fn words_too_long_to_read_are_not_called_punctuation() {
+    let dir = scratch();
+    starmatch(dir.path())
+        .args(["query", "上司と意見が合わなかった時のことを教えてください"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "every word of the question is too long to read",
+        ))
+        .stderr(predicate::str::contains("punctuation").not());
+}
+
+#[test]
+fn a_corpus_named_at_its_stories_folder_says_where_the_stories_are() {
+    let dir = scratch();
+    starmatch(dir.path())
+        .args(["--corpus", "corpus/stories", "query", "a conflict"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "holds YAML files itself; if those are your stories, pass the folder above it as --corpus",
+        ));
+}
+
+#[test]
 fn a_query_over_an_empty_corpus_says_there_are_no_stories() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("corpus/stories")).unwrap();

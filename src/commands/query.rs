@@ -218,7 +218,11 @@ fn answer(
         if config.json {
             render::write_json(out, question, &[], config.explain)?;
         }
-        if analyzed.words.is_empty() {
+        if analyzed.words.is_empty() && question.chars().any(char::is_alphanumeric) {
+            eprintln!(
+                "nothing to match: every word of the question is too long to read (over 40 bytes: a run of letters, or Chinese or Japanese written without spaces, which is not split into words); ask it in words of ordinary length"
+            );
+        } else if analyzed.words.is_empty() {
             eprintln!(
                 "nothing to match: the question has no words (only punctuation, symbols or emoji); ask it in words, e.g. \"Tell me about a time you missed a deadline\""
             );
@@ -250,10 +254,29 @@ fn answer(
     if config.json {
         render::write_json(out, question, &shown, config.explain)?;
     } else if shown.is_empty() && searcher.num_docs() == 0 {
-        eprintln!(
-            "the corpus has no stories yet: add story files to {} or import your notes with `starmatch import notes.md`",
-            stories_dir.display()
-        );
+        // `--corpus corpus/stories`: the story files are in the folder
+        // named, one above where they are looked for.
+        let corpus = stories_dir.parent().unwrap_or(stories_dir);
+        let misplaced = std::fs::read_dir(corpus).is_ok_and(|entries| {
+            entries.flatten().any(|e| {
+                e.path()
+                    .extension()
+                    .is_some_and(|x| x == "yaml" || x == "yml")
+                    && e.file_name() != "concepts.yaml"
+            })
+        });
+        if misplaced {
+            eprintln!(
+                "the corpus has no stories yet: story files are looked for in {}, and {} holds YAML files itself; if those are your stories, pass the folder above it as --corpus",
+                stories_dir.display(),
+                corpus.display()
+            );
+        } else {
+            eprintln!(
+                "the corpus has no stories yet: add story files to {} or import your notes with `starmatch import notes.md`",
+                stories_dir.display()
+            );
+        }
     } else if shown.is_empty() {
         eprintln!("no story matches this question: try other words, or add a story about it");
     } else {
