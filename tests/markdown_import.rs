@@ -4313,6 +4313,20 @@ fn notes_above_a_story_s_first_part_are_reported() {
 }
 
 #[test]
+fn an_answer_marker_s_own_text_is_the_answer_s_first_paragraph() {
+    let text = "Q: Describe a time you failed.\n\nA: I pushed a schema change on a Friday with no rollback plan.\n\nThe deploy locked the orders table for twenty minutes and checkout failed for a third of our users.\n\nI rolled it back by hand, wrote the postmortem, and added a migration checklist the team still uses.\n";
+    let import = import_text("answers.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 1, "{:?}", skipped(&import));
+    let story = &import.stories[0].story;
+    assert_eq!(story.questions, ["Describe a time you failed."]);
+    assert_eq!(
+        story.situation,
+        "I pushed a schema change on a Friday with no rollback plan."
+    );
+    assert!(story.result.starts_with("I rolled it back by hand"));
+}
+
+#[test]
 fn title_fields_over_the_parts_title_their_story() {
     let text = "**Title:** Rota swap gone wrong\n**Situation:** Two nurses swapped shifts without telling the ward.\n**Task:** Cover the gap.\n**Action:** I called the bank staff desk.\n**Result:** The shift was covered in an hour.\n\n**Title: Audit week**\n**Situation:** The auditors arrived a week early.\n**Task:** Get the files ready.\n**Action:** I split the files across the team.\n**Result:** No findings.\n\n### Title: The missing pallets\nSituation: Six pallets vanished from the dock.\nTask: Find them.\nAction: I checked the scanner logs.\nResult: They were on the wrong lorry.\n\nTitle: Night audit\nSituation: The night audit failed.\nTask: Rerun it.\nAction: I rebuilt the report.\nResult: It passed.\n";
     let import = import_text("titles.md", text.as_bytes());

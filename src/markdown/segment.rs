@@ -1036,10 +1036,15 @@ fn read_paragraph_answers(lines: &[Line], roles: &mut [Role]) {
         let labelled = roles[i + 1..end]
             .iter()
             .any(|r| matches!(r, Role::Label { weak: false, .. }));
+        // `A: I shipped a schema change...`: the marker's own text is the
+        // answer's first paragraph.
         let paragraphs = roles[i + 1..end]
             .iter()
             .zip(&lines[i + 1..end])
-            .filter(|(r, l)| **r == Role::Content && labels::answer_marker(&l.text).is_none())
+            .filter(|(r, l)| {
+                **r == Role::Content
+                    && labels::answer_marker(&l.text).is_none_or(|rest| !rest.trim().is_empty())
+            })
             .count();
         if labelled || paragraphs < if answered { 3 } else { 2 } {
             continue;
