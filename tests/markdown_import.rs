@@ -4327,6 +4327,27 @@ fn an_answer_marker_s_own_text_is_the_answer_s_first_paragraph() {
 }
 
 #[test]
+fn questions_mapped_to_lettered_stories_tag_them() {
+    let text = "# Prep\n\n\"Tell me about a time you failed\" -> Use Story B\n\"Tell me about a time you disagreed with your boss\" -> Use Story A\n\n## Story A: Pushing back on the launch date\n**Situation:** The launch was set before the security review.\n**Task:** Move it.\n**Action:** I proposed a staged launch.\n**Result:** We launched a week later.\n\n## Story B: The failed data migration\n**Situation:** A migration of 40 million rows.\n**Task:** No downtime.\n**Action:** I skipped the dry run.\n**Result:** It stalled and we rolled back.\n";
+    let import = import_text("letters.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Pushing back on the launch date",
+            "The failed data migration"
+        ]
+    );
+    assert_eq!(
+        import.stories[0].story.questions,
+        ["Tell me about a time you disagreed with your boss"]
+    );
+    assert_eq!(
+        import.stories[1].story.questions,
+        ["Tell me about a time you failed"]
+    );
+}
+
+#[test]
 fn title_fields_over_the_parts_title_their_story() {
     let text = "**Title:** Rota swap gone wrong\n**Situation:** Two nurses swapped shifts without telling the ward.\n**Task:** Cover the gap.\n**Action:** I called the bank staff desk.\n**Result:** The shift was covered in an hour.\n\n**Title: Audit week**\n**Situation:** The auditors arrived a week early.\n**Task:** Get the files ready.\n**Action:** I split the files across the team.\n**Result:** No findings.\n\n### Title: The missing pallets\nSituation: Six pallets vanished from the dock.\nTask: Find them.\nAction: I checked the scanner logs.\nResult: They were on the wrong lorry.\n\nTitle: Night audit\nSituation: The night audit failed.\nTask: Rerun it.\nAction: I rebuilt the report.\nResult: It passed.\n";
     let import = import_text("titles.md", text.as_bytes());

@@ -1337,7 +1337,7 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
     let mut rest = body[end..].trim_start();
     rest = rest.strip_prefix('#').unwrap_or(rest);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let number = if (1..=9).contains(&digits) {
+    let mut number = if (1..=9).contains(&digits) {
         rest[..digits].parse().ok()
     } else {
         None
@@ -1346,7 +1346,8 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
         return None;
     }
     rest = rest[digits..].trim_start();
-    // `Story A: Title`, `Story B - Title`: lettered like numbered.
+    // `Story A: Title`, `Story B - Title`: lettered like numbered (B is
+    // the second, as a `-> Story B` reference counts it).
     let lettered = digits == 0
         && kind != PrefixKind::Question
         && rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
@@ -1354,6 +1355,7 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
             .trim_start()
             .starts_with([':', '.', ')', '-', '\u{2013}', '\u{2014}']);
     if lettered {
+        number = Some(u32::from(rest.as_bytes()[0] - b'A') + 1);
         rest = rest[1..].trim_start();
     }
     // `Story 3 of 5: Title`, `Story 3/5 - Title`: the count is not the title.
@@ -4225,7 +4227,10 @@ fn story_reference(text: &str) -> Option<Target> {
             {
                 continue;
             }
-            if let Some(number) = number_after(&lower[at + word.len()..]) {
+            let after = at + word.len();
+            if let Some(number) =
+                number_after(&lower[after..]).or_else(|| letter_after(&text[after..]))
+            {
                 return Some(Target::Number {
                     kind: Some(kind),
                     number,
@@ -4236,6 +4241,18 @@ fn story_reference(text: &str) -> Option<Target> {
     let hash = lower.find('#')?;
     let number = number_after(&lower[hash..])?;
     Some(Target::Number { kind: None, number })
+}
+
+/// `Story B` counts as the second story: one capital letter standing alone.
+fn letter_after(text: &str) -> Option<u32> {
+    let text = text.strip_prefix(' ')?;
+    let letter = *text.as_bytes().first().filter(|b| b.is_ascii_uppercase())?;
+    // The letter is ASCII, so the next character starts at byte 1.
+    let alone = text[1..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    alone.then(|| u32::from(letter - b'A') + 1)
 }
 
 fn number_after(text: &str) -> Option<u32> {
@@ -4656,6 +4673,22 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_story_named_by_letter_is_referred_to_by_its_place() {
+        assert!(matches!(
+            story_reference("Use Story B"),
+            Some(Target::Number { number: 2, .. })
+        ));
+        assert!(matches!(
+            story_prefix("Story A: Pushing back").and_then(|p| p.number),
+            Some(1)
+        ));
+        // Not a letter of its own, or no letter at all.
+        for text in ["Story — TODO", "Story Bank", "story b", "Story é", "Story"] {
+            assert!(story_reference(text).is_none(), "{text}");
+        }
     }
 
     #[test]
