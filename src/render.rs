@@ -154,7 +154,7 @@ pub fn write_question_analysis(
         .collect();
     writeln!(
         out,
-        "question words: {}{}\nquestion themes: {} (from similar common questions: {}; from its meaning: {})\n",
+        "question words: {}{}\nquestion themes: {} (named by its words; also read from similar common questions: {}; from its meaning: {})\nsignals: the points each ranking signal gave a hit, summing to its score (docs/ranking.md says what each one matches)\n",
         if words.is_empty() {
             "none".to_string()
         } else {
