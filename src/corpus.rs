@@ -135,6 +135,10 @@ pub struct Scan {
     pub problems: Vec<CorpusError>,
     /// Modification time of the stories folder, read before listing it.
     pub dir_mtime_ns: u128,
+    /// Entries of the stories folder that are not story files but look
+    /// like something meant to be read: notes files (`notes.md`) and
+    /// folders. Reported as a note by `index`; hidden entries are not.
+    pub not_read: Vec<PathBuf>,
 }
 
 impl Corpus {
@@ -182,7 +186,16 @@ impl Corpus {
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
             let lower = name.to_ascii_lowercase();
-            if name.starts_with('.') || !(lower.ends_with(".yaml") || lower.ends_with(".yml")) {
+            if name.starts_with('.') {
+                continue;
+            }
+            if !(lower.ends_with(".yaml") || lower.ends_with(".yml")) {
+                let notes = [".md", ".markdown", ".txt", ".org", ".docx", ".html"]
+                    .iter()
+                    .any(|ext| lower.ends_with(ext));
+                if notes || entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    scan.not_read.push(entry.path());
+                }
                 continue;
             }
             let path = entry.path();
@@ -211,6 +224,7 @@ impl Corpus {
             });
         }
         scan.files.sort_by(|a, b| a.key.cmp(&b.key));
+        scan.not_read.sort();
         Ok(scan)
     }
 

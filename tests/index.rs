@@ -46,6 +46,28 @@ fn only_the_edited_story_is_reindexed_and_deleted_ones_disappear() {
 }
 
 #[test]
+fn notes_files_and_folders_in_the_stories_folder_are_named_as_not_read() {
+    let dir = scratch();
+    let stories = dir.path().join("corpus/stories");
+    fs::write(stories.join("toad.md"), "## A story\nS: s\nT: t\n").unwrap();
+    fs::create_dir(stories.join("old")).unwrap();
+    fs::write(stories.join(".notes.md"), "hidden").unwrap();
+    starmatch(dir.path())
+        .arg("index")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "  - {}: notes, not a story file: `starmatch import",
+            Path::new("corpus/stories").join("toad.md").display()
+        )))
+        .stderr(predicate::str::contains(format!(
+            "  - {}: a folder: move its story files up",
+            Path::new("corpus/stories").join("old").display()
+        )))
+        .stderr(predicate::str::contains(".notes.md").not());
+}
+
+#[test]
 fn touching_a_file_without_changing_it_reindexes_nothing() {
     let dir = scratch();
     index_summary(dir.path(), &[]);

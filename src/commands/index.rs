@@ -13,6 +13,9 @@ use crate::search::analysis::Analyzer;
 use crate::search::index::{self, OnBroken, RefreshOptions};
 use crate::search::load_lexicon;
 
+/// Entries of the stories folder named in the note on what is not read.
+const NOT_READ_SHOWN: usize = 5;
+
 pub fn run(global: &GlobalConfig, args: IndexArgs) -> anyhow::Result<Status> {
     let corpus = Corpus::new(&global.corpus);
     let options = RefreshOptions {
@@ -43,6 +46,23 @@ pub fn run(global: &GlobalConfig, args: IndexArgs) -> anyhow::Result<Status> {
             report.skipped.len(),
             ProblemList(&report.skipped)
         );
+    }
+    if !report.not_read.is_empty() && !global.quiet {
+        eprintln!("note: not read, as only .yaml story files directly in the stories folder are:");
+        for path in report.not_read.iter().take(NOT_READ_SHOWN) {
+            let advice = if path.is_dir() {
+                "a folder: move its story files up into the stories folder".to_string()
+            } else {
+                format!(
+                    "notes, not a story file: `starmatch import {}` turns them into stories",
+                    path.display()
+                )
+            };
+            eprintln!("  - {}: {advice}", path.display());
+        }
+        if report.not_read.len() > NOT_READ_SHOWN {
+            eprintln!("  ... and {} more", report.not_read.len() - NOT_READ_SHOWN);
+        }
     }
     if !global.quiet {
         let rebuilt = report

@@ -349,6 +349,9 @@ pub struct RefreshReport {
     /// Why everything was rebuilt, when it was (schema change, `--full`, ...).
     pub rebuilt: Option<String>,
     pub elapsed: Duration,
+    /// Notes files and folders in the stories folder, which are not read
+    /// ([`crate::corpus::Scan::not_read`]).
+    pub not_read: Vec<std::path::PathBuf>,
 }
 
 impl RefreshReport {
@@ -376,7 +379,10 @@ pub fn refresh(
     })?;
     let _lock = lock(dir, options.lock_timeout)?;
 
-    let mut report = RefreshReport::default();
+    let mut report = RefreshReport {
+        not_read: scan.not_read.clone(),
+        ..RefreshReport::default()
+    };
     let mut old_folder_mtime = None;
     // Opening a reader touches every segment file: a damaged one shows up
     // here instead of as "0 updated" over an index that cannot answer.
