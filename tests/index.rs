@@ -46,6 +46,25 @@ fn only_the_edited_story_is_reindexed_and_deleted_ones_disappear() {
 }
 
 #[test]
+fn a_folder_with_a_meta_json_of_the_user_s_is_never_wiped() {
+    let dir = scratch();
+    let folder = dir.path().join("settings");
+    fs::create_dir(&folder).unwrap();
+    fs::write(folder.join("meta.json"), "{\"theme\": \"dark\"}").unwrap();
+    starmatch(dir.path())
+        .args(["--index", "settings", "index", "--full"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "holds a meta.json that is not a starmatch index (left as it is)",
+        ));
+    assert_eq!(
+        fs::read_to_string(folder.join("meta.json")).unwrap(),
+        "{\"theme\": \"dark\"}"
+    );
+}
+
+#[test]
 fn notes_files_and_folders_in_the_stories_folder_are_named_as_not_read() {
     let dir = scratch();
     let stories = dir.path().join("corpus/stories");

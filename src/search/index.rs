@@ -127,6 +127,8 @@ pub enum IndexError {
     Corrupt { dir: PathBuf, detail: String },
     #[error("the index in {} is being updated by another process{}: try again when it finishes", dir.display(), waited_note(*.waited))]
     Busy { dir: PathBuf, waited: Duration },
+    #[error("{} holds a meta.json that is not a starmatch index (left as it is): pass a new or empty folder as --index", dir.display())]
+    NotAnIndex { dir: PathBuf },
     #[error("cannot write the index in {}: {source}", dir.display())]
     Io {
         dir: PathBuf,
@@ -843,6 +845,22 @@ fn wipe(dir: &Path) -> Result<(), IndexError> {
         "del",
         "tsv",
     ];
+    // A `meta.json` of the user's (the folder is theirs, not an index):
+    // tantivy's always holds its segments and schema, and a damaged one
+    // sits beside tantivy's `.managed.json` or a starmatch manifest.
+    let ours = |name: &str| name == ".managed.json" || name.starts_with(MANIFEST_PREFIX);
+    let an_index = fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| ours(&e.file_name().to_string_lossy()))
+    });
+    if let Ok(meta) = fs::read_to_string(dir.join("meta.json")) {
+        if !an_index && !(meta.contains("\"segments\"") && meta.contains("\"schema\"")) {
+            return Err(IndexError::NotAnIndex {
+                dir: dir.to_path_buf(),
+            });
+        }
+    }
     let entries = fs::read_dir(dir).map_err(|source| IndexError::Io {
         dir: dir.to_path_buf(),
         source,
