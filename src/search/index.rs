@@ -855,7 +855,8 @@ fn wipe(dir: &Path) -> Result<(), IndexError> {
             .any(|e| ours(&e.file_name().to_string_lossy()))
     });
     if let Ok(meta) = fs::read_to_string(dir.join("meta.json")) {
-        if !an_index && !(meta.contains("\"segments\"") && meta.contains("\"schema\"")) {
+        let tantivy_meta = meta.contains("\"segments\"") && meta.contains("\"schema\"");
+        if !(an_index || tantivy_meta) {
             return Err(IndexError::NotAnIndex {
                 dir: dir.to_path_buf(),
             });
