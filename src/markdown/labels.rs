@@ -1892,9 +1892,14 @@ pub(crate) fn interview_remark(text: &str) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .collect();
+    // A remark is a line or two; a story about running interviews (`The
+    // interviewers were trained on the new rubric...`) is not one.
+    if words.len() > MAX_REMARK_WORDS {
+        return false;
+    }
     let rest = match words.as_slice() {
-        ["the" | "my" | "both" | "all", who, rest @ ..] | [who, rest @ ..]
-            if matches!(*who, "interviewer" | "interviewers" | "recruiter") =>
+        ["the" | "my", who, rest @ ..] | [who, rest @ ..]
+            if matches!(*who, "interviewer" | "recruiter") =>
         {
             rest
         }
@@ -1917,9 +1922,6 @@ pub(crate) fn interview_remark(text: &str) -> bool {
                 | "wanted"
                 | "said"
                 | "didn't"
-                | "did"
-                | "was"
-                | "were"
                 | "followed"
                 | "nodded"
                 | "laughed"
@@ -1928,6 +1930,9 @@ pub(crate) fn interview_remark(text: &str) -> bool {
         ]
     )
 }
+
+/// Most words of a remark on telling a story ([`interview_remark`]).
+const MAX_REMARK_WORDS: usize = 30;
 
 /// Most words of the title in a `Title: ...` line.
 const MAX_TITLE_FIELD_WORDS: usize = 15;
@@ -4673,6 +4678,26 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn remarks_on_telling_a_story_are_told_from_its_text() {
+        for text in [
+            "Interviewer liked this one at Acme (they asked about the backup).",
+            "The recruiter said it ran long",
+            "Used this one at the Globex loop - went fine",
+            "This story landed well twice",
+        ] {
+            assert!(interview_remark(text), "{text}");
+        }
+        for text in [
+            "The interviewers were trained on the new rubric and used it from May.",
+            "The interviewer was late, so I ran the panel myself.",
+            "The panel agreed to hire her.",
+            "Used the spare budget to hire a contractor.",
+        ] {
+            assert!(!interview_remark(text), "{text}");
+        }
     }
 
     #[test]
