@@ -4324,6 +4324,19 @@ fn an_answer_marker_s_own_text_is_the_answer_s_first_paragraph() {
         "I pushed a schema change on a Friday with no rollback plan."
     );
     assert!(story.result.starts_with("I rolled it back by hand"));
+    // A question asking for a story is answered by one paragraph too.
+    let text = "Q: Tell me about a time you disagreed with your team.\n\nA: The team wanted GraphQL for every service and I thought it would slow our internal calls. I wrote a comparison with benchmarks from our two busiest services and asked for an hour at the architecture review. We used GraphQL only for the public API, which cut the migration from two quarters to six weeks.\n";
+    let import = import_text("answer.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 1, "{:?}", skipped(&import));
+    assert_eq!(
+        import.stories[0].story.questions,
+        ["Tell me about a time you disagreed with your team."]
+    );
+    // An opinion asked for stays out, however it is answered.
+    let text = "Q: What is your favourite language?\n\nA: Rust, mostly for the compiler's help. I used it for two years at my last job and we shipped fewer crashes.\n";
+    assert!(import_text("opinion.md", text.as_bytes())
+        .stories
+        .is_empty());
 }
 
 #[test]

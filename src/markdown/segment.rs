@@ -1046,7 +1046,17 @@ fn read_paragraph_answers(lines: &[Line], roles: &mut [Role]) {
                     && labels::answer_marker(&l.text).is_none_or(|rest| !rest.trim().is_empty())
             })
             .count();
-        if labelled || paragraphs < if answered { 3 } else { 2 } {
+        // A question that asks for a story ("Tell me about a time...") is
+        // answered by one paragraph too; whether it tells a story is
+        // checked as for any section of prose.
+        let fewest = if labels::asks_for_a_story(text) {
+            1
+        } else if answered {
+            3
+        } else {
+            2
+        };
+        if labelled || paragraphs < fewest {
             continue;
         }
         roles[i] = answer_heading(text.clone());
