@@ -4334,9 +4334,7 @@ fn an_answer_marker_s_own_text_is_the_answer_s_first_paragraph() {
     );
     // An opinion asked for stays out, however it is answered.
     let text = "Q: What is your favourite language?\n\nA: Rust, mostly for the compiler's help. I used it for two years at my last job and we shipped fewer crashes.\n";
-    assert!(import_text("opinion.md", text.as_bytes())
-        .stories
-        .is_empty());
+    assert!(import_document("opinion.md", text.as_bytes()).is_err());
 }
 
 #[test]
