@@ -142,6 +142,38 @@ fn notes_edited_above_a_story_or_named_from_another_folder_import_no_copies() {
 }
 
 #[test]
+fn force_never_replaces_a_story_of_other_notes_of_the_same_name() {
+    let dir = scratch();
+    for (folder, what) in [("a", "slow for all users"), ("b", "broken on Safari")] {
+        fs::create_dir(dir.path().join(folder)).unwrap();
+        fs::write(
+            dir.path().join(folder).join("star.md"),
+            format!("## Fixing login\nS: Login was {what}.\nT: I had to fix it.\nA: I added an index.\nR: Login got 5x faster.\n"),
+        )
+        .unwrap();
+    }
+    starmatch(dir.path())
+        .args(["import", "a/star.md"])
+        .assert()
+        .success();
+    // b's notes, named from inside b: `star.md` ends like `a/star.md`.
+    let corpus = dir.path().join("corpus");
+    starmatch(&dir.path().join("b"))
+        .args([
+            "--corpus",
+            corpus.to_str().unwrap(),
+            "import",
+            "--force",
+            "star.md",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("+ fixing-login-2"));
+    let first = fs::read_to_string(corpus.join("stories/fixing-login.yaml")).unwrap();
+    assert!(first.contains("slow for all users"), "{first}");
+}
+
+#[test]
 fn a_different_story_with_the_same_title_gets_a_suffixed_id() {
     let dir = scratch();
     let other = dir.path().join("other.md");

@@ -260,12 +260,15 @@ fn source_name(file: &Path) -> String {
 }
 
 /// Whether `existing` (a story file) is the story `new` imported from the
-/// same notes: the same `source` path and line; or the same notes file
-/// named from another folder (`notes/star.md` then `star.md` run inside
-/// `notes/`, or a name recorded before sources held paths) and the same
-/// line (and the same content, when this run imports several files of
-/// that name); or the same notes file and the same title at another line,
-/// as after lines were added above it.
+/// same notes: the same `source` path and line; or the same notes file and
+/// the same title at another line, as after lines were added above it; or,
+/// for stories imported before sources held paths, the same file name and
+/// line (and the same content, when this run imports several files of that
+/// name); or the same notes named from another folder (`notes/star.md`,
+/// then `star.md` inside `notes/`) telling the same story word for word. A
+/// path that only ends like another may be other notes of that name
+/// (`a/star.md`, `b/star.md`): without the same content it is not the same
+/// story, so `--force` never replaces it.
 fn same_story(existing: &Story, new: &Story, shared_names: &HashSet<String>) -> bool {
     let (Some(old), Some(source)) = (existing.source.as_deref(), new.source.as_deref()) else {
         return false;
@@ -276,19 +279,17 @@ fn same_story(existing: &Story, new: &Story, shared_names: &HashSet<String>) -> 
     fn split(s: &str) -> (&str, &str) {
         s.rsplit_once(':').unwrap_or((s, ""))
     }
-    let ((old_file, old_line), (new_file, new_line)) = (split(old), split(source));
-    let exact = old_file == new_file;
-    let elsewhere = !exact
-        && (new_file.ends_with(&format!("/{old_file}"))
-            || old_file.ends_with(&format!("/{new_file}")));
-    if !(exact || elsewhere) {
-        return false;
+    let ((old_file, _), (new_file, _)) = (split(old), split(source));
+    if old_file == new_file {
+        return existing.title == new.title;
     }
-    let file_name = old_file.rsplit('/').next().unwrap_or(old_file);
-    if elsewhere && shared_names.contains(file_name) && !same_content(existing, new) {
-        return false;
+    let legacy = !old.contains(['/', '\\']) && source.ends_with(&format!("/{old}"));
+    if legacy {
+        return !shared_names.contains(old_file) || same_content(existing, new);
     }
-    old_line == new_line || existing.title == new.title
+    let elsewhere =
+        new_file.ends_with(&format!("/{old_file}")) || old_file.ends_with(&format!("/{new_file}"));
+    elsewhere && same_content(existing, new)
 }
 
 /// Whether two stories tell the same thing (ids and sources aside).
