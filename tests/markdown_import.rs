@@ -4359,6 +4359,33 @@ fn questions_mapped_to_lettered_stories_tag_them() {
 }
 
 #[test]
+fn notes_to_self_in_a_story_are_reported_not_told() {
+    let text = "## Conflict with the designer\nS: The designer wanted a full redesign of settings.\nT: Ship the consent changes by May 25.\nA: Split must-haves from nice-to-haves.\n- TODO add the sketch\n- Shipped the MVP first.\nR: Shipped on time.\n(remember: don't make Mia sound bad)\n\n## Vendor outage\nS: Our payment vendor went down.\nT: I was incident commander.\nA: Switched to the backup provider.\nR: Lost only 12 minutes of sales.\nNB - practise this one out loud,\nit runs long\n\nLast updated: March 2024\n";
+    let import = import_text("notes.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 2);
+    let first = &import.stories[0].story;
+    assert_eq!(
+        first.action,
+        "Split must-haves from nice-to-haves.\n- Shipped the MVP first."
+    );
+    assert_eq!(first.result, "Shipped on time.");
+    assert_eq!(
+        import.stories[1].story.result,
+        "Lost only 12 minutes of sales."
+    );
+    let reasons: Vec<_> = skipped(&import).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        reasons,
+        [
+            "TODO add the sketch",
+            "(remember: don't make Mia sound bad)",
+            "NB - practise this one out loud,",
+            "Last updated: March 2024"
+        ]
+    );
+}
+
+#[test]
 fn title_fields_over_the_parts_title_their_story() {
     let text = "**Title:** Rota swap gone wrong\n**Situation:** Two nurses swapped shifts without telling the ward.\n**Task:** Cover the gap.\n**Action:** I called the bank staff desk.\n**Result:** The shift was covered in an hour.\n\n**Title: Audit week**\n**Situation:** The auditors arrived a week early.\n**Task:** Get the files ready.\n**Action:** I split the files across the team.\n**Result:** No findings.\n\n### Title: The missing pallets\nSituation: Six pallets vanished from the dock.\nTask: Find them.\nAction: I checked the scanner logs.\nResult: They were on the wrong lorry.\n\nTitle: Night audit\nSituation: The night audit failed.\nTask: Rerun it.\nAction: I rebuilt the report.\nResult: It passed.\n";
     let import = import_text("titles.md", text.as_bytes());

@@ -1931,6 +1931,75 @@ pub(crate) fn interview_remark(text: &str) -> bool {
     )
 }
 
+/// A note to self inside or after a story: `(remember: don't make Mia
+/// sound bad)`, `NB - practise this one out loud`, `Note: ask Sam if I can
+/// name the vendor`, `Reminder: ...`, `Don't forget ...`, `TODO add the
+/// quote`, `Last updated: March 2024`. A plain `Note:` is one only when an
+/// instruction to the writer follows (`Note: the fix is still live` may
+/// be the Result's own text).
+pub(crate) fn note_to_self(text: &str) -> bool {
+    let raw = text.trim().trim_start_matches(['-', '*', '+', ' ']);
+    let body = if raw.starts_with('(') {
+        raw
+    } else {
+        text[skip_decoration(text)..].trim()
+    };
+    let bracketed = body.starts_with('(') && body.ends_with(')');
+    let inner = if bracketed {
+        &body[1..body.len() - 1]
+    } else {
+        body
+    };
+    let lower = inner.trim_start().to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > MAX_REMARK_WORDS {
+        return false;
+    }
+    let instruction = |w: &str| {
+        matches!(
+            w,
+            "ask"
+                | "check"
+                | "confirm"
+                | "mention"
+                | "say"
+                | "don't"
+                | "dont"
+                | "do"
+                | "practise"
+                | "practice"
+                | "rehearse"
+                | "remember"
+                | "add"
+                | "update"
+                | "find"
+                | "get"
+                | "cut"
+                | "shorten"
+                | "keep"
+                | "avoid"
+                | "stress"
+                | "emphasise"
+                | "emphasize"
+        )
+    };
+    match words.as_slice() {
+        ["note", "to", "self", ..] | ["reminder" | "remember" | "nb", ..] => true,
+        ["n", "b", ..] => true,
+        ["don't" | "dont", "forget", ..] | ["do", "not", "forget", ..] => true,
+        ["last", "updated" | "edited" | "reviewed", ..] | ["updated", "on", ..] => {
+            inner.contains(':') || words.len() <= 6
+        }
+        ["note" | "notes", next, ..] => instruction(next),
+        ["todo", ..] => body.starts_with("TODO") || bracketed,
+        [first, ..] if bracketed => instruction(first),
+        _ => false,
+    }
+}
+
 /// Most words of a remark on telling a story ([`interview_remark`]).
 const MAX_REMARK_WORDS: usize = 30;
 
@@ -4678,6 +4747,34 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn notes_to_self_are_told_from_story_text() {
+        for text in [
+            "(remember: don't make Mia sound bad)",
+            "NB - practise this one out loud, it runs long",
+            "N.B. check the figure with finance",
+            "Note: ask Sam if I can name the vendor",
+            "Note to self - shorten the Action",
+            "Reminder: bring the chart",
+            "Don't forget the second outage",
+            "TODO add quote from the HR BP",
+            "Last updated: March 2024",
+            "(ask Dana before naming the client)",
+        ] {
+            assert!(note_to_self(text), "{text}");
+        }
+        for text in [
+            "Note: the fix is still live two years on.",
+            "Noted the gaps and fixed them in the next release.",
+            "Remembering names helped me win the team over.",
+            "(about 40% of the tickets)",
+            "Todo lists were replaced by a shared board.",
+            "Last quarter we cut costs by 12%.",
+        ] {
+            assert!(!note_to_self(text), "{text}");
+        }
     }
 
     #[test]

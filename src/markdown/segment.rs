@@ -2856,6 +2856,7 @@ impl<'a> Segmenter<'a> {
             draft.tagged_after_result = None;
             draft.past_tags = false;
             draft.follow_ups = false;
+            draft.in_remark = false;
             draft.labelled[part.index()] = true;
             draft.labels_in_lists &= line.item.is_some();
             draft.one_line &= line.line == draft.start_line;
@@ -2972,7 +2973,7 @@ impl<'a> Segmenter<'a> {
         // after the Result: a remark on telling the story, reported with
         // the rest of its paragraph.
         if draft.in_remark {
-            if line.joiner != Joiner::Blank {
+            if line.joiner != Joiner::Blank && line.item.is_none() {
                 return;
             }
             draft.in_remark = false;
@@ -2988,6 +2989,25 @@ impl<'a> Segmenter<'a> {
                 title: labels::clean_title(&line.text),
                 line: line.line,
                 reason: "a remark on telling the story, not part of it".to_owned(),
+            });
+            return;
+        }
+        // `(remember: don't make Mia sound bad)`, `NB - practise this one`,
+        // `Last updated: March 2024`: a line of its own (not a wrapped
+        // sentence's continuation) addressed to the writer.
+        let own_line = line.joiner == Joiner::Blank
+            || line.item.is_some()
+            || draft.parts[part.index()]
+                .last()
+                .is_none_or(|f| f.text.trim_end().ends_with(['.', '!', '?', ')', ':']));
+        if line.kind == LineKind::Text && own_line && labels::note_to_self(&line.text) {
+            // The rest of its paragraph goes with it; a list's next item
+            // is its own line.
+            draft.in_remark = line.item.is_none();
+            self.skipped.push(SkippedSection {
+                title: line.text.trim().to_owned(),
+                line: line.line,
+                reason: "a note to self, not part of the story".to_owned(),
             });
             return;
         }
