@@ -650,7 +650,7 @@ pub(crate) fn inline_labels(
 /// "I", "we", "my" or "our" outside quotes. Terse real notes ("Investigated
 /// the outage") name no one, so they are not caught.
 pub(crate) fn reads_as_instructions(parts: &[String]) -> bool {
-    if reminds_of_method(parts) {
+    if reminds_of_method(parts) || prompts_the_writer(parts) {
         return true;
     }
     // "you" in two of Situation, Task and Action: a lesson ("if you page on
@@ -777,6 +777,26 @@ pub(crate) fn is_past_tense(word: &str) -> bool {
     (word.len() > 4 && word.ends_with("ed")) || IRREGULAR.contains(&word)
 }
 
+/// A template's prompts in the writer's own voice (`Task: what was my
+/// responsibility`, `Action: what *I* did (3-4 steps)`): every part short,
+/// and two or more open with a question word. Terse real notes state what
+/// happened (`Action: rolled back the deploy`).
+fn prompts_the_writer(parts: &[String]) -> bool {
+    let words = |p: &String| p.split_whitespace().count();
+    let prompts = parts
+        .iter()
+        .filter(|p| (1..=8).contains(&words(p)))
+        .filter(|p| {
+            let first = words_lower(p).next().unwrap_or_default();
+            matches!(
+                first.as_str(),
+                "what" | "how" | "why" | "who" | "which" | "when" | "where"
+            )
+        })
+        .count();
+    prompts >= 2 && parts.iter().all(|p| words(p) <= 10)
+}
+
 /// `Situation — 2 sentences MAX`, `Action — 60% of the answer`: short
 /// parts about the answer's proportions remind the writer of the method.
 fn reminds_of_method(parts: &[String]) -> bool {
@@ -792,6 +812,8 @@ fn reminds_of_method(parts: &[String]) -> bool {
 pub(crate) fn instructions_reason(parts: &[String]) -> &'static str {
     if reminds_of_method(parts) {
         "notes on how to answer, not a story (a STAR reminder?)"
+    } else if prompts_the_writer(parts) {
+        "prompts to fill in, not a story (a STAR template?)"
     } else {
         "advice addressed to \"you\", not a story (a STAR template?)"
     }
@@ -4747,6 +4769,30 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_template_s_prompts_in_the_first_person_are_no_story() {
+        let parts = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let template = parts(&[
+            "context, when, where",
+            "what was my responsibility",
+            "what *I* did (3-4 steps)",
+            "numbers! what changed",
+        ]);
+        assert!(reads_as_instructions(&template));
+        assert_eq!(
+            instructions_reason(&template),
+            "prompts to fill in, not a story (a STAR template?)"
+        );
+        // Terse real notes say what happened.
+        let terse = parts(&[
+            "black friday, checkout down",
+            "incident commander",
+            "rolled back the deploy",
+            "what we learned: canary first",
+        ]);
+        assert!(!reads_as_instructions(&terse));
     }
 
     #[test]
