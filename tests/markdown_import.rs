@@ -4359,6 +4359,26 @@ fn questions_mapped_to_lettered_stories_tag_them() {
 }
 
 #[test]
+fn interview_questions_listed_under_a_title_tag_its_story() {
+    let text = "### The DNS outage\n- Tell me about a time you failed.\n- Tell me about a mistake you made.\n- check the minutes with Ola??\n\n**Situation:** I ran a DNS change during business hours.\n**Task:** Move the records to a new zone.\n**Action:** I skipped the review and deleted the old zone too early.\n**Result:** 20 minutes of downtime, then a two-person rule.\n";
+    let import = import_text("dns.md", text.as_bytes());
+    assert_eq!(
+        import.stories[0].story.questions,
+        [
+            "Tell me about a time you failed.",
+            "Tell me about a mistake you made."
+        ]
+    );
+    assert_eq!(
+        skipped(&import),
+        [(
+            "check the minutes with Ola??",
+            "1 line(s) above the story's first part, in no part: not imported"
+        )]
+    );
+}
+
+#[test]
 fn notes_to_self_in_a_story_are_reported_not_told() {
     let text = "## Conflict with the designer\nS: The designer wanted a full redesign of settings.\nT: Ship the consent changes by May 25.\nA: Split must-haves from nice-to-haves.\n- TODO add the sketch\n- Shipped the MVP first.\nR: Shipped on time.\n(remember: don't make Mia sound bad)\n\n## Vendor outage\nS: Our payment vendor went down.\nT: I was incident commander.\nA: Switched to the backup provider.\nR: Lost only 12 minutes of sales.\nNB - practise this one out loud,\nit runs long\n\nLast updated: March 2024\n";
     let import = import_text("notes.md", text.as_bytes());

@@ -2834,7 +2834,21 @@ impl<'a> Segmenter<'a> {
             // go-to story for ownership.`) belong to no part: reported,
             // not dropped without a word.
             if let Some(section) = self.section.as_mut().filter(|s| !s.has_story) {
-                let notes = std::mem::take(&mut section.prose);
+                // Interview questions listed under the title (`- Tell me
+                // about a time you failed.`) are the questions it answers.
+                let (asked, notes): (Vec<usize>, Vec<usize>) = std::mem::take(&mut section.prose)
+                    .into_iter()
+                    .partition(|&k| {
+                        let line = &self.lines[k];
+                        line.item.is_some()
+                            && labels::is_question(&line.text)
+                            && labels::asks_for_a_story(&line.text)
+                    });
+                for k in asked {
+                    draft
+                        .questions
+                        .push(labels::clean_question(&self.lines[k].text));
+                }
                 if let Some(&first) = notes.first() {
                     self.skipped.push(SkippedSection {
                         title: labels::clean_title(&self.lines[first].text),
