@@ -2019,10 +2019,10 @@ fn a_long_reply_to_a_question_asking_for_no_story_is_left_out() {
 
 #[test]
 fn exclamation_lines_in_prose_and_abbreviations_with_brackets_are_text() {
-    let text = "## Launch week\n\nSituation: the launch slipped.\n\n!!! TODO\nadd the date\n\nOut (sick): Priya and Sam.\n\nRes (1080p): the demo video.\n\nTask: ship by Friday.\n\nAction: I cut scope.\n\nResult: shipped Friday.\n";
+    let text = "## Launch week\n\nSituation: the launch slipped.\n\n!!! Watch out\nthe date moved\n\nOut (sick): Priya and Sam.\n\nRes (1080p): the demo video.\n\nTask: ship by Friday.\n\nAction: I cut scope.\n\nResult: shipped Friday.\n";
     let import = import_text("prose.md", text.as_bytes());
     let story = &import.stories[0].story;
-    assert!(story.situation.contains("!!! TODO"), "{story:?}");
+    assert!(story.situation.contains("!!! Watch out"), "{story:?}");
     assert!(story.situation.contains("Out (sick): Priya"), "{story:?}");
     assert!(story.situation.contains("Res (1080p)"), "{story:?}");
     assert_eq!(story.result, "shipped Friday.");
@@ -4356,6 +4356,18 @@ fn questions_mapped_to_lettered_stories_tag_them() {
         import.stories[1].story.questions,
         ["Tell me about a time you failed"]
     );
+}
+
+#[test]
+fn front_matter_titles_a_note_of_one_story_and_names_its_competencies() {
+    let text = "---\ntitle: Sunsetting the legacy app\ncompetencies:\n  - decision making\n  - ownership\ntags: [interview-prep]\n---\n## Situation\nOur legacy Android app had 4% of users but took 30% of our time.\n\n## Task\nDecide whether to drop it.\n\n## Action\nI pulled crash and revenue data and proposed a 90-day sunset.\n\n## Result\nThe team got back 1.5 engineers.\n";
+    let import = import_text("Sunsetting.md", text.as_bytes());
+    let story = &import.stories[0].story;
+    assert_eq!(story.title, "Sunsetting the legacy app");
+    assert_eq!(story.competencies, ["decision making", "ownership"]);
+    assert!(story.tags.is_empty());
+    // The source names the title's line.
+    assert_eq!(import.stories[0].line, 2);
 }
 
 #[test]

@@ -702,8 +702,9 @@ fn blank_front_matter(text: &str) -> Cow<'_, str> {
             if keys == 0 {
                 return Cow::Borrowed(text);
             }
-            let blanked: String = text[..offset].chars().filter(|&c| c == '\n').collect();
-            return Cow::Owned(blanked + &text[offset..]);
+            // A note with a `# Title` of its own is titled by it.
+            let titled = text[offset..].lines().any(|l| l.starts_with("# "));
+            return Cow::Owned(front_matter_lines(&text[..offset], toml, titled) + &text[offset..]);
         }
         let key_line = if toml {
             is_toml_key_line(trimmed)
@@ -727,6 +728,58 @@ fn blank_front_matter(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Borrowed(text)
+}
+
+/// The front matter's lines, each kept as a blank line but for the fields
+/// that say what the notes are about: `title: X` becomes a `# X` heading
+/// unless the note has one (an Obsidian note of one story is titled so,
+/// not by its first words),
+/// `competencies:` / `questions:` (inline, `[a, b]` or `- item` lines) a
+/// `Competencies: a, b` or `Questions: ...` line of their own. Line
+/// numbers stay.
+fn front_matter_lines(matter: &str, toml: bool, titled: bool) -> String {
+    let lines: Vec<&str> = matter.split_inclusive('\n').collect();
+    let mut out: Vec<String> = vec![String::new(); lines.len()];
+    let mut k = 1;
+    while k + 1 < lines.len() {
+        let line = lines[k].trim_end();
+        let Some((key, value)) = line.split_once(if toml { '=' } else { ':' }) else {
+            k += 1;
+            continue;
+        };
+        let key = key.trim().trim_matches('"').to_ascii_lowercase();
+        let unquote = |v: &str| v.trim().trim_matches(['"', '\'']).trim().to_string();
+        let mut items: Vec<String> = value
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .split(',')
+            .map(unquote)
+            .filter(|v| !v.is_empty())
+            .collect();
+        let start = k;
+        k += 1;
+        while k + 1 < lines.len() && lines[k].trim_start().starts_with("- ") {
+            items.push(unquote(&lines[k].trim_start()[2..]));
+            k += 1;
+        }
+        let field = match key.as_str() {
+            "title" if items.len() == 1 && !titled => Some(format!("# {}", items[0])),
+            // Not `tags`: a note's tags (`interview-prep`) are seldom its
+            // stories' competencies.
+            "competencies" | "competency" | "skills" => {
+                Some(format!("Competencies: {}", items.join(", ")))
+            }
+            "questions" => Some(format!("Questions: {}", items.join("; "))),
+            _ => None,
+        };
+        if let Some(field) = field.filter(|_| !items.is_empty()) {
+            out[start] = field;
+        }
+    }
+    out.into_iter()
+        .map(|l| l.replace('\n', " ") + "\n")
+        .collect()
 }
 
 /// `key: value` with a plain YAML key (`updated`, `target_role`), not a

@@ -812,7 +812,12 @@ fn reminds_of_method(parts: &[String]) -> bool {
 pub(crate) fn instructions_reason(parts: &[String]) -> &'static str {
     if reminds_of_method(parts) {
         "notes on how to answer, not a story (a STAR reminder?)"
-    } else if prompts_the_writer(parts) {
+    } else if prompts_the_writer(parts)
+        && !parts
+            .iter()
+            .flat_map(|p| words_lower(p))
+            .any(|w| matches!(w.as_str(), "you" | "your"))
+    {
         "prompts to fill in, not a story (a STAR template?)"
     } else {
         "advice addressed to \"you\", not a story (a STAR template?)"
