@@ -4371,6 +4371,22 @@ fn front_matter_titles_a_note_of_one_story_and_names_its_competencies() {
 }
 
 #[test]
+fn a_competency_line_over_each_story_goes_with_the_story_below_it() {
+    let text = "**Competency: Patient safety**\n\nDeteriorating patient on a night shift\nSituation: A post-op patient's score rose from 2 to 6 in an hour.\nTask: As nurse in charge I had to escalate.\nAction: I repeated the obs and called the registrar.\nResult: Reviewed within 30 minutes.\n\n**Competency: Teamwork**\n\nDisagreement about handover\nSituation: A colleague kept doing verbal-only handovers.\nTask: Raise it without harming our relationship.\nAction: I suggested a trial of a handover sheet.\nResult: No missed meds in the trial.\n";
+    let import = import_text("nurse.md", text.as_bytes());
+    assert_eq!(import.stories[0].story.competencies, ["patient safety"]);
+    assert_eq!(import.stories[1].story.competencies, ["teamwork"]);
+    // Tags typed after each story stay with it.
+    let text = "Late pallets\nSituation: Pallets arrived late every Monday.\nTask: Fix the schedule.\nAction: I moved the collection slot.\nResult: On time for 12 weeks.\n\n#planning #logistics\n\nThe leaderboard\nSituation: Pick rates varied by 40%.\nTask: Even them out.\nAction: I put up a weekly leaderboard.\nResult: The gap halved.\n";
+    let import = import_text("tags.md", text.as_bytes());
+    assert_eq!(
+        import.stories[0].story.competencies,
+        ["planning", "logistics"]
+    );
+    assert!(import.stories[1].story.competencies.is_empty());
+}
+
+#[test]
 fn interview_questions_listed_under_a_title_tag_its_story() {
     let text = "### The DNS outage\n- Tell me about a time you failed.\n- Tell me about a mistake you made.\n- check the minutes with Ola??\n\n**Situation:** I ran a DNS change during business hours.\n**Task:** Move the records to a new zone.\n**Action:** I skipped the review and deleted the old zone too early.\n**Result:** 20 minutes of downtime, then a two-person rule.\n";
     let import = import_text("dns.md", text.as_bytes());

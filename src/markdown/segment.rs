@@ -2116,6 +2116,9 @@ struct Draft {
     /// Inside a paragraph remarking on telling the story
     /// ([`labels::interview_remark`]): left out up to the next paragraph.
     in_remark: bool,
+    /// Metadata lines above the story's start gave it questions or
+    /// competencies: the writer puts them before each story.
+    meta_above: bool,
     /// Paragraph lines under a titled story's start before any label: its
     /// text, told by position, if no label ever comes and the title is a
     /// numbered title over prose (see [`promote_numbered_prose_titles`]).
@@ -2438,6 +2441,21 @@ impl<'a> Segmenter<'a> {
                 }
                 Role::Meta { kind, rest, .. } => {
                     let (questions, competencies) = labels::meta_items(*kind, rest);
+                    // `**Competency: Teamwork**` in a paragraph of its own
+                    // after a finished story, right over the next story's
+                    // title, when the finished story's metadata also came
+                    // above it: the next story's. (Tags typed after each
+                    // story, `#costsaving #data`, stay with it.)
+                    let heads_next = self.lines[i].joiner == Joiner::Blank
+                        && matches!(self.roles.get(i + 1), Some(Role::StoryStart { .. }))
+                        && self.current.as_ref().is_some_and(|d| {
+                            d.meta_above
+                                && d.is_complete()
+                                && matches!(d.current, Some(Part::Result | Part::Learning))
+                        });
+                    if heads_next {
+                        self.finish_draft();
+                    }
                     self.add_meta(questions, competencies);
                     if let Some(draft) = &mut self.current {
                         if draft.is_complete()
@@ -3076,6 +3094,7 @@ impl<'a> Segmenter<'a> {
             past_tags: false,
             follow_ups: false,
             in_remark: false,
+            meta_above: false,
         }
     }
 
@@ -3084,6 +3103,7 @@ impl<'a> Segmenter<'a> {
         self.outside_outline = false;
         let mut draft = self.new_draft(i);
         let (questions, competencies) = std::mem::take(&mut self.pending_meta);
+        draft.meta_above = !questions.is_empty() || !competencies.is_empty();
         draft.questions.extend(questions);
         draft.competencies = competencies;
         draft
