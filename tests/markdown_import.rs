@@ -4387,6 +4387,21 @@ fn a_competency_line_over_each_story_goes_with_the_story_below_it() {
 }
 
 #[test]
+fn a_competency_key_after_a_heading_s_title_names_its_competencies() {
+    let text = "## Ownership stories\n\n### 4. Saving the Q4 launch \u{2014} LP: Ownership\n**Situation:** The launch was at risk after our vendor quit.\n**Task:** Keep the date.\n**Action:** I took over the integration myself.\n**Result:** Launched on time.\n\n### Late pallets | Competencies: planning, logistics\n**Situation:** Pallets arrived late every Monday.\n**Task:** Fix the schedule.\n**Action:** I moved the collection slot.\n**Result:** On time for 12 weeks.\n";
+    let import = import_text("lp.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Saving the Q4 launch", "Late pallets"]);
+    assert!(import.stories[0]
+        .story
+        .competencies
+        .contains(&"ownership".to_string()));
+    assert_eq!(
+        import.stories[1].story.competencies,
+        ["ownership", "planning", "logistics"]
+    );
+}
+
+#[test]
 fn interview_questions_listed_under_a_title_tag_its_story() {
     let text = "### The DNS outage\n- Tell me about a time you failed.\n- Tell me about a mistake you made.\n- check the minutes with Ola??\n\n**Situation:** I ran a DNS change during business hours.\n**Task:** Move the records to a new zone.\n**Action:** I skipped the review and deleted the old zone too early.\n**Result:** 20 minutes of downtime, then a two-person rule.\n";
     let import = import_text("dns.md", text.as_bytes());

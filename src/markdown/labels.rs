@@ -2819,8 +2819,47 @@ const INTERVIEW_REQUESTS: &[&str] = &[
 /// A heading's note on what the story is for, in brackets at its end:
 /// `Flaky test cleanup (biggest one — use for "impact" / "ownership" qs)`
 /// -> the title and the competencies it names.
+/// `4. Saving the Q4 launch — LP: Ownership`, `Late pallets | Competency:
+/// planning, logistics`: a title, a separator, then the competencies it
+/// shows under their own key.
+fn split_competency_suffix(text: &str) -> Option<(String, Vec<String>)> {
+    const KEYS: &[&str] = &[
+        "lp",
+        "lps",
+        "leadership principle",
+        "leadership principles",
+        "competency",
+        "competencies",
+        "skills",
+        "theme",
+        "themes",
+    ];
+    let (at, sep) = [" \u{2014} ", " \u{2013} ", " - ", " | "]
+        .iter()
+        .filter_map(|sep| text.rfind(sep).map(|at| (at, *sep)))
+        .max_by_key(|&(at, _)| at)?;
+    let (key, names) = text[at + sep.len()..].split_once(':')?;
+    let key = key.trim().trim_matches(['*', '_']).to_lowercase();
+    if !KEYS.contains(&key.as_str()) {
+        return None;
+    }
+    let title = text[..at].trim_end();
+    let names: Vec<String> = names
+        .split([',', '/', ';', '&'])
+        .map(|n| {
+            n.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|n| !n.is_empty() && n.split_whitespace().count() <= 4)
+        .collect();
+    (title.split_whitespace().count() >= 2 && !names.is_empty()).then(|| (title.to_owned(), names))
+}
+
 pub(crate) fn split_use_note(text: &str) -> (String, Vec<String>) {
     let trimmed = text.trim_end();
+    if let Some(split) = split_competency_suffix(trimmed) {
+        return split;
+    }
     let note = trimmed
         .strip_suffix(')')
         .and_then(|inner| inner.rfind('(').map(|open| (open, &inner[open + 1..])));
