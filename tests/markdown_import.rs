@@ -4402,6 +4402,16 @@ fn a_competency_key_after_a_heading_s_title_names_its_competencies() {
 }
 
 #[test]
+fn lower_case_letter_labels_with_colons_tell_a_story_together() {
+    let text = "## the outage one\ns: black friday, checkout down for 40 min\nt: incident commander\na: rolled back the deploy, paged payments\nr: restored; wrote the postmortem\n\n## config notes\na: the flag\nb: the other flag\n";
+    let import = import_text("quick.md", text.as_bytes());
+    assert_eq!(titles(&import), ["the outage one"]);
+    let story = &import.stories[0].story;
+    assert_eq!(story.task, "incident commander");
+    assert_eq!(story.result, "restored; wrote the postmortem");
+}
+
+#[test]
 fn interview_questions_listed_under_a_title_tag_its_story() {
     let text = "### The DNS outage\n- Tell me about a time you failed.\n- Tell me about a mistake you made.\n- check the minutes with Ola??\n\n**Situation:** I ran a DNS change during business hours.\n**Task:** Move the records to a new zone.\n**Action:** I skipped the review and deleted the old zone too early.\n**Result:** 20 minutes of downtime, then a two-person rule.\n";
     let import = import_text("dns.md", text.as_bytes());

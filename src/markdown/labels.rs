@@ -1171,9 +1171,17 @@ const MIN_DOTTED_LABEL_WORDS: usize = 3;
 /// in a plain editor (`S - text`, `T – text`), never `A-list`.
 fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
     let mut chars = body.chars();
-    let part = Part::from_letter(chars.next()?)?;
-    let (rest, dashed) = match body[1..].trim_start_matches(' ').strip_prefix(':') {
-        Some(rest) => (rest, false),
+    let letter = chars.next()?;
+    // `s: black friday` in quick lower-case notes: as loose as a dash (it
+    // counts only beside sibling labels), and only with a colon.
+    let lower = letter.is_ascii_lowercase();
+    let part = Part::from_letter(letter.to_ascii_uppercase())?;
+    let colon = body[1..].trim_start_matches(' ').strip_prefix(':');
+    if lower && colon.is_none() {
+        return None;
+    }
+    let (rest, dashed) = match colon {
+        Some(rest) => (rest, lower),
         // An arrow after one letter is as loose as a dash (`A -> B
         // failover`): both need a sibling label to count.
         // `S) text`, as lettered lists are typed: as loose as a dash.
@@ -4541,7 +4549,13 @@ mod tests {
             line_label("R: shipped", None, false).map(|l| l.part),
             Some(Part::Result)
         );
-        assert_eq!(line_label("a: b", None, false), None);
+        // Lower case with a colon is loose, as a dash is: a label only
+        // beside sibling labels (`s:` ... `t:` ... `a:` ... `r:`).
+        assert_eq!(
+            line_label("a: b", None, false).map(|l| l.dashed),
+            Some(true)
+        );
+        assert_eq!(line_label("a b", None, false), None);
         assert_eq!(line_label("A::new()", None, false), None);
         assert_eq!(line_label("S:tight", None, false), None);
         // A dash set off by spaces is a label too, as typed in a plain editor.
