@@ -4412,6 +4412,16 @@ fn lower_case_letter_labels_with_colons_tell_a_story_together() {
 }
 
 #[test]
+fn part_names_one_letter_off_still_label_the_parts() {
+    let text = "## Flaky deploys\nSitutation: deploys failed one time in four.\nTaks: make them reliable.\nAcion: traced a race in the lock file and fixed it.\nResutl: one failure in two hundred.\n\n## Notes\nMask: required on site.\n";
+    let import = import_text("typos.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Flaky deploys"]);
+    let story = &import.stories[0].story;
+    assert_eq!(story.task, "make them reliable.");
+    assert_eq!(story.result, "one failure in two hundred.");
+}
+
+#[test]
 fn interview_questions_listed_under_a_title_tag_its_story() {
     let text = "### The DNS outage\n- Tell me about a time you failed.\n- Tell me about a mistake you made.\n- check the minutes with Ola??\n\n**Situation:** I ran a DNS change during business hours.\n**Task:** Move the records to a new zone.\n**Action:** I skipped the review and deleted the old zone too early.\n**Result:** 20 minutes of downtime, then a two-person rule.\n";
     let import = import_text("dns.md", text.as_bytes());

@@ -401,6 +401,45 @@ const WEAK_LABELS: &[&str] = &[
     "evaluation",
 ];
 
+/// `Situtation: ...`, `Taks: ...`, `Resutl: ...`: a part's name one
+/// letter off (one added, missing or wrong, or two swapped) before a
+/// colon. Loose, as a dash is: a label only beside its siblings.
+fn misspelt_label(body: &str) -> Option<LineLabel<'_>> {
+    let (word, rest) = body.split_once(':')?;
+    let word = word.trim_matches(['*', '_']).to_ascii_lowercase();
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let swapped = |name: &str| {
+        name.len() == word.len() && {
+            let (a, b) = (word.as_bytes(), name.as_bytes());
+            let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+            matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+        }
+    };
+    let part = [
+        ("situation", Part::Situation),
+        ("task", Part::Task),
+        ("action", Part::Action),
+        ("actions", Part::Action),
+        ("result", Part::Result),
+        ("results", Part::Result),
+    ]
+    .into_iter()
+    .find(|(name, _)| {
+        *name != word && (swapped(name) || crate::search::lexicon::within_distance(&word, name, 1))
+    })
+    .map(|(_, part)| part)?;
+    let rest = rest.trim_start_matches(['*', '_']);
+    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| LineLabel {
+        part,
+        rest: rest.trim(),
+        one_letter: false,
+        dashed: true,
+        weak: false,
+    })
+}
+
 /// Recognises `S: text`, `**Situation:** text`, `**Situation**: text`,
 /// `**Situation** text` and a bare `Situation` paragraph.
 pub(crate) fn line_label(
@@ -421,7 +460,9 @@ pub(crate) fn line_label(
     if let Some(label) = bold_letter_label(text, start, lead_emphasis_end) {
         return Some(label);
     }
-    let (part, len) = part_named(body)?;
+    let Some((part, len)) = part_named(body) else {
+        return misspelt_label(body);
+    };
     let word = &body[..len];
     // A loose label (`result= ...`, `Situation... ...`, `Situation. ...`):
     // `dashed`, it counts only beside its siblings.
