@@ -4422,6 +4422,21 @@ fn part_names_one_letter_off_still_label_the_parts() {
 }
 
 #[test]
+fn use_for_lines_name_questions_and_competencies_wherever_they_are() {
+    let text = "## Hiring plan\nS: We had to hire 10 engineers in a quarter.\nT: I owned the hiring plan.\nA: Ran weekly hiring sprints.\nR: Hired 9 of 10.\n\u{2192} use for \"tell me about a stretch goal\"\n\n## Vendor outage\nUse for: \"tell me about a time you failed\", \"a mistake you made\"\nS: Our payment vendor went down.\nT: I was incident commander.\nA: Switched to the backup provider.\nR: Lost only 12 minutes of sales.\n*Can also be used for:* frugality, bias for action\n";
+    let import = import_text("use.md", text.as_bytes());
+    let (hiring, vendor) = (&import.stories[0].story, &import.stories[1].story);
+    assert_eq!(hiring.questions, ["tell me about a stretch goal"]);
+    assert_eq!(hiring.result, "Hired 9 of 10.");
+    assert_eq!(
+        vendor.questions,
+        ["tell me about a time you failed", "a mistake you made"]
+    );
+    assert_eq!(vendor.competencies, ["frugality", "bias for action"]);
+    assert_eq!(vendor.result, "Lost only 12 minutes of sales.");
+}
+
+#[test]
 fn interview_questions_listed_under_a_title_tag_its_story() {
     let text = "### The DNS outage\n- Tell me about a time you failed.\n- Tell me about a mistake you made.\n- check the minutes with Ola??\n\n**Situation:** I ran a DNS change during business hours.\n**Task:** Move the records to a new zone.\n**Action:** I skipped the review and deleted the old zone too early.\n**Result:** 20 minutes of downtime, then a two-person rule.\n";
     let import = import_text("dns.md", text.as_bytes());

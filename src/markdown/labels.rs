@@ -4013,6 +4013,10 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     ("good for questions about", MetaKind::Competencies),
     ("questions about", MetaKind::Competencies),
     ("use it for", MetaKind::Either),
+    ("can also be used for", MetaKind::Either),
+    ("can be used for", MetaKind::Either),
+    ("also use for", MetaKind::Either),
+    ("also used for", MetaKind::Either),
     ("good for", MetaKind::Either),
     ("used for", MetaKind::Either),
     ("works for", MetaKind::Either),
@@ -4079,6 +4083,10 @@ const WEAK_META_LABELS: &[&str] = &[
 
 pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<MetaLine<'_>> {
     let start = skip_decoration(text);
+    // `→ use for "tell me about a stretch goal"`: an arrow points at what
+    // the story is for, with no colon after the label.
+    let lead = text[..start].trim_end();
+    let arrow = lead.ends_with('\u{2192}') || lead.ends_with("->") || lead.ends_with("=>");
     let body = &text[start..];
     let first = body.as_bytes().first()?.to_ascii_lowercase();
     let (kind, len, phrase) = META_LABELS
@@ -4124,6 +4132,8 @@ pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<
         rest.trim_start_matches(':')
     } else if let Some(rest) = assigned {
         rest
+    } else if arrow && kind == MetaKind::Either && after.starts_with(' ') {
+        after
     } else if callout && after.trim().is_empty() {
         ""
     } else if lead_emphasis_end.is_some_and(|e| e >= end && e <= end + 2) {
@@ -4211,7 +4221,11 @@ fn add_meta_items(
     // `"Tell me about a mistake", "Describe a time..."`: each quote a question.
     // Under a questions label (`answers:: "time you led a team",
     // "prioritising"`) every quote is one, asking or not.
-    let quoted = if kind == MetaKind::Questions {
+    // `Use for: "tell me about a time you failed", "a mistake you made"`:
+    // quotes beside a quoted question are phrasings of questions too.
+    let quoted_with_a_question = kind == MetaKind::Either
+        && quoted_items(text).is_some_and(|items| items.iter().any(|i| is_question(i)));
+    let quoted = if kind == MetaKind::Questions || quoted_with_a_question {
         quoted_items(text).map(|items| items.join("; "))
     } else if whole_question {
         quoted_questions(text)
@@ -4246,7 +4260,9 @@ fn add_meta_items(
         if !clean.chars().any(char::is_alphanumeric) {
             continue;
         }
-        if kind == MetaKind::Questions || (kind == MetaKind::Either && is_question(clean)) {
+        if kind == MetaKind::Questions
+            || (kind == MetaKind::Either && (quoted_with_a_question || is_question(clean)))
+        {
             let quoted = clean
                 .trim_end_matches(['.', ')'])
                 .trim_matches(['"', '\u{201c}', '\u{201d}']);
