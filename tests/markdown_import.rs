@@ -4437,6 +4437,17 @@ fn use_for_lines_name_questions_and_competencies_wherever_they_are() {
 }
 
 #[test]
+fn questions_for_them_and_a_pep_talk_after_the_last_story_are_left_out() {
+    let text = "## Rolling out the CRM\n**Situation:** Reps used three spreadsheets.\n**Task:** I led the rollout for 40 reps.\n**Action:** I ran training and office hours.\n**Result:** Adoption hit 95% in six weeks.\n\nMy questions for them:\n- How big is the team?\n\n## Cutting the cloud bill\n**Situation:** The bill grew 40% in a quarter.\n**Task:** Bring it down.\n**Action:** I tagged resources and killed idle clusters.\n**Result:** The bill fell 35%.\n\nGood luck me!! You've got this.\n";
+    let import = import_text("outro.md", text.as_bytes());
+    assert_eq!(
+        import.stories[0].story.result,
+        "Adoption hit 95% in six weeks."
+    );
+    assert_eq!(import.stories[1].story.result, "The bill fell 35%.");
+}
+
+#[test]
 fn interview_questions_listed_under_a_title_tag_its_story() {
     let text = "### The DNS outage\n- Tell me about a time you failed.\n- Tell me about a mistake you made.\n- check the minutes with Ola??\n\n**Situation:** I ran a DNS change during business hours.\n**Task:** Move the records to a new zone.\n**Action:** I skipped the review and deleted the old zone too early.\n**Result:** 20 minutes of downtime, then a two-person rule.\n";
     let import = import_text("dns.md", text.as_bytes());

@@ -2066,6 +2066,9 @@ pub(crate) fn note_to_self(text: &str) -> bool {
         ["note", "to", "self", ..] | ["reminder" | "remember" | "nb", ..] => true,
         ["n", "b", ..] => true,
         ["don't" | "dont", "forget", ..] | ["do", "not", "forget", ..] => true,
+        // A pep talk closing the notes: `Good luck me!! You've got this.`
+        ["good", "luck", ..] | ["you've" | "youve", "got", "this", ..] => true,
+        ["you", "got", "this", ..] | ["you", "can", "do", "this", ..] => true,
         ["last", "updated" | "edited" | "reviewed", ..] | ["updated", "on", ..] => {
             inner.contains(':') || words.len() <= 6
         }
@@ -3814,6 +3817,11 @@ pub(crate) fn commentary_line(text: &str) -> bool {
             )
         })
     };
+    // `My questions for them:`, `Our questions to ask them:`.
+    let words = match words.as_slice() {
+        ["my" | "our", rest @ ..] if rest.len() >= 3 => rest.to_vec(),
+        _ => words,
+    };
     let to_ask = words[0] == "questions"
         && match words[1..] {
             ["to", "ask"] => bare,
@@ -4923,6 +4931,7 @@ mod tests {
             "TODO add quote from the HR BP",
             "Last updated: March 2024",
             "(ask Dana before naming the client)",
+            "Good luck me!! \u{1f4aa} You've got this.",
         ] {
             assert!(note_to_self(text), "{text}");
         }
