@@ -4448,6 +4448,18 @@ fn questions_for_them_and_a_pep_talk_after_the_last_story_are_left_out() {
 }
 
 #[test]
+fn notes_in_other_languages_keep_their_document_title_out_of_the_stories() {
+    let text = "# Vorstellungsgespr\u{e4}ch \u{2013} Beispiele\n\n1) Schwieriger Kunde\nSituation: Ein Gro\u{df}kunde drohte mit K\u{fc}ndigung.\nAufgabe: Ich musste die Beziehung retten.\nMa\u{df}nahme: Ich habe w\u{f6}chentliche Calls eingef\u{fc}hrt.\nErgebnis: Der Kunde verl\u{e4}ngerte um zwei Jahre.\n";
+    let import = import_text("de.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Schwieriger Kunde"]);
+    let text = "## Reduzindo churn\nSitua\u{e7}\u{e3}o: O churn estava em 6%.\nTarefa: Reduzir.\nA\u{e7}\u{e3}o: Liguei para os clientes.\nResultado: Churn caiu para 3,8%.\nCompet\u{ea}ncias: orienta\u{e7}\u{e3}o ao cliente, an\u{e1}lise de dados\n";
+    let import = import_text("pt.md", text.as_bytes());
+    let story = &import.stories[0].story;
+    assert_eq!(story.result, "Churn caiu para 3,8%.");
+    assert_eq!(story.competencies.len(), 2);
+}
+
+#[test]
 fn interview_questions_listed_under_a_title_tag_its_story() {
     let text = "### The DNS outage\n- Tell me about a time you failed.\n- Tell me about a mistake you made.\n- check the minutes with Ola??\n\n**Situation:** I ran a DNS change during business hours.\n**Task:** Move the records to a new zone.\n**Action:** I skipped the review and deleted the old zone too early.\n**Result:** 20 minutes of downtime, then a two-person rule.\n";
     let import = import_text("dns.md", text.as_bytes());

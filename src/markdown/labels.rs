@@ -1763,6 +1763,17 @@ fn names_a_product(words: &[String], at: usize) -> bool {
 const GENERIC_WORDS: &[&str] = &[
     "example",
     "examples",
+    // The same in notes kept in German, Spanish, Portuguese and French
+    // (`# Vorstellungsgespräch – Beispiele`, `# Entretien – exemples`).
+    "beispiele",
+    "ejemplos",
+    "exemplos",
+    "exemples",
+    "vorstellungsgespräch",
+    "vorstellungsgesprach",
+    "entretien",
+    "entrevista",
+    "entrevistas",
     "star",
     "tips",
     "tip",
@@ -4043,6 +4054,12 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     ("preguntas", MetaKind::Questions),
     ("competencias", MetaKind::Competencies),
     ("etiquetas", MetaKind::Competencies),
+    // Portuguese, German and French.
+    ("competências", MetaKind::Competencies),
+    ("perguntas", MetaKind::Questions),
+    ("kompetenzen", MetaKind::Competencies),
+    ("fragen", MetaKind::Questions),
+    ("compétences", MetaKind::Competencies),
     ("skills", MetaKind::Competencies),
     ("skills shown", MetaKind::Competencies),
     ("skills demonstrated", MetaKind::Competencies),
