@@ -4269,7 +4269,7 @@ fn add_meta_items(
     } else if whole_question && topics {
         text.split([',', ';', '|']).collect()
     } else if whole_question {
-        text.split([';', '|']).collect()
+        split_questions(text)
     } else {
         // `Tags: #incident #on-call`
         let (rest, tags) = split_hashtags(text);
@@ -4310,6 +4310,39 @@ fn add_meta_items(
             competencies.push(name);
         }
     }
+}
+
+/// A line of questions split into its questions: at `;` and `|`, and
+/// after a `?` or at ` / ` where a capital letter starts the next one
+/// (`How do you handle disagreements? Tell me about a time you
+/// mediated.`, `...onboarding? / Describe a project`); `failed / made a
+/// mistake` stays one.
+fn split_questions(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for piece in text.split([';', '|']) {
+        let mut start = 0;
+        let bytes = piece.as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            let cut = match bytes[k] {
+                b'?' => Some(k + 1),
+                b'/' if k > 0 && bytes[k - 1] == b' ' => Some(k),
+                _ => None,
+            };
+            if let Some(end) = cut {
+                let next = piece[k + 1..].trim_start_matches([' ', '/']);
+                if next.starts_with(|c: char| c.is_uppercase()) {
+                    out.push(&piece[start..end]);
+                    start = piece.len() - next.len();
+                    k = start;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        out.push(&piece[start..]);
+    }
+    out
 }
 
 /// Longest competency taken from a metadata line; longer items are prose.
@@ -4909,6 +4942,31 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_line_of_questions_is_split_into_its_questions() {
+        let (questions, _) = meta_items(
+            MetaKind::Questions,
+            "How do you handle disagreements? Tell me about a time you mediated a conflict.",
+        );
+        assert_eq!(
+            questions,
+            [
+                "How do you handle disagreements?",
+                "Tell me about a time you mediated a conflict"
+            ]
+        );
+        let (questions, _) = meta_items(
+            MetaKind::Questions,
+            "What improved onboarding? / Describe a project you're proud of",
+        );
+        assert_eq!(questions.len(), 2, "{questions:?}");
+        let (questions, _) = meta_items(
+            MetaKind::Questions,
+            "Tell me about a time you failed / made a mistake",
+        );
+        assert_eq!(questions.len(), 1, "{questions:?}");
     }
 
     #[test]
