@@ -4460,6 +4460,14 @@ fn notes_in_other_languages_keep_their_document_title_out_of_the_stories() {
 }
 
 #[test]
+fn a_competency_key_with_a_dash_before_its_list_names_competencies() {
+    let text = "## The flaky deploys\nCompetencies - ownership, grit\nS: Deploys failed one time in four.\nT: Make them reliable.\nA: I fixed a race in the lock file.\nR: One failure in two hundred.\n";
+    let import = import_text("dash.md", text.as_bytes());
+    assert_eq!(import.stories[0].story.competencies, ["ownership", "grit"]);
+    assert!(skipped(&import).is_empty(), "{:?}", skipped(&import));
+}
+
+#[test]
 fn interview_questions_listed_under_a_title_tag_its_story() {
     let text = "### The DNS outage\n- Tell me about a time you failed.\n- Tell me about a mistake you made.\n- check the minutes with Ola??\n\n**Situation:** I ran a DNS change during business hours.\n**Task:** Move the records to a new zone.\n**Action:** I skipped the review and deleted the old zone too early.\n**Result:** 20 minutes of downtime, then a two-person rule.\n";
     let import = import_text("dns.md", text.as_bytes());

@@ -4159,6 +4159,19 @@ pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<
         rest
     } else if arrow && kind == MetaKind::Either && after.starts_with(' ') {
         after
+    } else if let Some(listed) = after
+        .strip_prefix(" - ")
+        .or_else(|| after.strip_prefix(" \u{2013} "))
+        .or_else(|| after.strip_prefix(" \u{2014} "))
+        .filter(|rest| {
+            // `Competencies - ownership, grit`: a dash after a competency
+            // key, before a list (a sentence after a dash is prose).
+            kind == MetaKind::Competencies
+                && phrase != "tags"
+                && (rest.contains(',') || rest.split_whitespace().count() <= 3)
+        })
+    {
+        listed
     } else if callout && after.trim().is_empty() {
         ""
     } else if lead_emphasis_end.is_some_and(|e| e >= end && e <= end + 2) {
