@@ -1974,16 +1974,12 @@ pub(crate) fn story_title_field(text: &str) -> Option<&str> {
 /// story. Only the interviewer's reaction or the writer's use of the story
 /// opens one (`The panel agreed to hire her` is a story's Result).
 pub(crate) fn interview_remark(text: &str) -> bool {
-    let lower = text[skip_decoration(text)..].trim_start().to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
     // A remark is a line or two; a story about running interviews (`The
     // interviewers were trained on the new rubric...`) is not one.
-    if words.len() > MAX_REMARK_WORDS {
+    let Some(words) = remark_words(&text[skip_decoration(text)..]) else {
         return false;
-    }
+    };
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let rest = match words.as_slice() {
         ["the" | "my", who, rest @ ..] | [who, rest @ ..]
             if matches!(*who, "interviewer" | "recruiter") =>
@@ -2037,14 +2033,10 @@ pub(crate) fn note_to_self(text: &str) -> bool {
     } else {
         body
     };
-    let lower = inner.trim_start().to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() > MAX_REMARK_WORDS {
+    let Some(words) = remark_words(inner) else {
         return false;
-    }
+    };
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let instruction = |w: &str| {
         matches!(
             w,
@@ -2088,6 +2080,15 @@ pub(crate) fn note_to_self(text: &str) -> bool {
         [first, ..] if bracketed => instruction(first),
         _ => false,
     }
+}
+
+/// The lowercased words of a short line addressed to the writer, or
+/// `None` past [`MAX_REMARK_WORDS`] (a line of the story's own, then).
+fn remark_words(text: &str) -> Option<Vec<String>> {
+    let words: Vec<String> = words_lower(text)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    (words.len() <= MAX_REMARK_WORDS).then_some(words)
 }
 
 /// Most words of a remark on telling a story ([`interview_remark`]).
