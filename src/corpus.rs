@@ -351,6 +351,19 @@ pub fn parse_story(path: &Path, stem: &str, bytes: &[u8]) -> Result<Story, Corpu
     Ok(story)
 }
 
+/// The value of a story file's top-level `id:` line, unquoted, read
+/// without parsing the file (import checks every story file for ids).
+pub fn declared_id(text: &str) -> Option<String> {
+    let line = text.lines().find_map(|l| l.strip_prefix("id:"))?;
+    let value = line.split(" #").next().unwrap_or("").trim();
+    let value = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+        .unwrap_or(value);
+    (!value.is_empty()).then(|| value.to_string())
+}
+
 /// Deserializes YAML text, turning parser errors into [`CorpusError::Yaml`] with a position.
 fn from_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, CorpusError> {
     serde_yaml::from_str(text).map_err(|e| {

@@ -196,25 +196,13 @@ fn existing_ids(dir: &Path) -> HashSet<String> {
         };
         if let Some(id) = fs::read_to_string(entry.path())
             .ok()
-            .and_then(|text| declared_id(&text))
+            .and_then(|text| corpus::declared_id(&text))
         {
             ids.insert(id);
         }
         ids.insert(stem.to_string());
     }
     ids
-}
-
-/// The value of a story file's top-level `id:` line, unquoted.
-fn declared_id(text: &str) -> Option<String> {
-    let line = text.lines().find_map(|l| l.strip_prefix("id:"))?;
-    let value = line.split(" #").next().unwrap_or("").trim();
-    let value = value
-        .strip_prefix('"')
-        .and_then(|v| v.strip_suffix('"'))
-        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-        .unwrap_or(value);
-    (!value.is_empty()).then(|| value.to_string())
 }
 
 /// The ids of the output folder and of this run.
