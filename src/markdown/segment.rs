@@ -2114,7 +2114,9 @@ struct Draft {
     /// Under `Likely follow-ups:`: what follows is left out of the story.
     follow_ups: bool,
     /// Inside a paragraph remarking on telling the story
-    /// ([`labels::interview_remark`]): left out up to the next paragraph.
+    /// ([`labels::interview_remark`]) or a note to self
+    /// ([`labels::note_to_self`]): left out up to the next paragraph or
+    /// list item.
     in_remark: bool,
     /// Metadata lines above the story's start gave it questions or
     /// competencies: the writer puts them before each story.
@@ -3001,15 +3003,15 @@ impl<'a> Segmenter<'a> {
             }
             return;
         }
-        // `Interviewer liked this one at Stripe.` in a paragraph of its own
-        // after the Result: a remark on telling the story, reported with
-        // the rest of its paragraph.
+        // The rest of a remark's or note's paragraph (below) goes with it.
         if draft.in_remark {
             if line.joiner != Joiner::Blank && line.item.is_none() {
                 return;
             }
             draft.in_remark = false;
         }
+        // `Interviewer liked this one at Stripe.` in a paragraph of its own
+        // after the Result: a remark on telling the story, reported.
         if matches!(part, Part::Result | Part::Learning)
             && line.joiner == Joiner::Blank
             && line.kind == LineKind::Text
