@@ -4468,6 +4468,19 @@ fn a_competency_key_with_a_dash_before_its_list_names_competencies() {
 }
 
 #[test]
+fn a_story_told_in_one_paragraph_ending_in_its_outcome_is_split_in_order() {
+    let text = "## Tell me about a time you disagreed with your team\n\nThe team wanted GraphQL for every service and I thought it would slow our internal calls. My job was to make the call for the platform group. I wrote a comparison with benchmarks from our two busiest services and asked for an hour at the review. We agreed on a split. In the end we used GraphQL only for the public API, which cut the migration from two quarters to six weeks.\n";
+    let import = import_text("para.md", text.as_bytes());
+    let story = &import.stories[0].story;
+    assert_eq!(
+        story.task,
+        "My job was to make the call for the platform group."
+    );
+    assert!(story.action.ends_with("We agreed on a split."), "{story:?}");
+    assert!(story.result.starts_with("In the end"), "{story:?}");
+}
+
+#[test]
 fn interview_questions_listed_under_a_title_tag_its_story() {
     let text = "### The DNS outage\n- Tell me about a time you failed.\n- Tell me about a mistake you made.\n- check the minutes with Ola??\n\n**Situation:** I ran a DNS change during business hours.\n**Task:** Move the records to a new zone.\n**Action:** I skipped the review and deleted the old zone too early.\n**Result:** 20 minutes of downtime, then a two-person rule.\n";
     let import = import_text("dns.md", text.as_bytes());

@@ -1630,6 +1630,31 @@ pub(crate) fn first_sentence_end(text: &str) -> Option<usize> {
     None
 }
 
+/// A sentence that tells how a story ended: "In the end...", "As a
+/// result...", "Eventually...".
+pub(crate) fn opens_like_an_outcome(sentence: &str) -> bool {
+    let lower = sentence.trim_start().to_lowercase();
+    const OPENINGS: [&str; 14] = [
+        "in the end",
+        "as a result",
+        "eventually",
+        "the result",
+        "the outcome",
+        "by the end",
+        "ultimately",
+        "since then",
+        "in total",
+        "overall",
+        "the upshot",
+        "all in all",
+        "finally",
+        "end result",
+    ];
+    OPENINGS
+        .iter()
+        .any(|o| match_phrase(&lower, o, not_alphanumeric) == Some(o.len()))
+}
+
 /// A paragraph that states the task: "My job was...", "I was asked to...".
 pub(crate) fn opens_like_a_task(paragraph: &str) -> bool {
     let lower = paragraph.trim_start().to_lowercase();

@@ -3880,6 +3880,39 @@ impl Voice {
     }
 }
 
+/// The rest of a story told in one paragraph, after its first sentence:
+/// a sentence that states the task (`My job was...`) right after the
+/// scene is the Task, and the last sentence, when it opens as an outcome
+/// (`In the end...`, `As a result...`), the Result; what lies between is
+/// the Action. Without such an outcome the rest stays one piece.
+fn told_in_order(rest: &str) -> Vec<String> {
+    let mut sentences: Vec<&str> = Vec::new();
+    let mut tail = rest;
+    while let Some(end) = labels::first_sentence_end(tail) {
+        sentences.push(tail[..=end].trim());
+        tail = tail[end + 1..].trim_start();
+    }
+    if !tail.trim().is_empty() {
+        sentences.push(tail.trim());
+    }
+    let Some((&last, before)) = sentences.split_last() else {
+        return vec![rest.to_owned()];
+    };
+    if before.is_empty() || !labels::opens_like_an_outcome(last) {
+        return vec![rest.to_owned()];
+    }
+    let (task, action) = match before.split_first() {
+        Some((&task, action)) if !action.is_empty() && labels::opens_like_a_task(task) => {
+            (Some(task), action)
+        }
+        _ => (None, before),
+    };
+    task.map(str::to_owned)
+        .into_iter()
+        .chain([action.join(" "), last.to_owned()])
+        .collect()
+}
+
 /// Gives unlabelled paragraphs to `parts` by position: the first sets the
 /// scene, the last (of three or more) is the result, the ones between are
 /// the action; a paragraph that opens like a task ("My job was...") is the
@@ -3949,7 +3982,7 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
                     } else {
                         format!("{first}.")
                     });
-                    paragraphs.push(only[end + 1..].trim().to_owned());
+                    paragraphs.extend(told_in_order(only[end + 1..].trim()));
                 }
                 None => paragraphs.push(only),
             }
