@@ -4478,6 +4478,25 @@ fn a_story_told_in_one_paragraph_ending_in_its_outcome_is_split_in_order() {
     );
     assert!(story.action.ends_with("We agreed on a split."), "{story:?}");
     assert!(story.result.starts_with("In the end"), "{story:?}");
+    // A task sentence after the scene, and the outcome before a closing
+    // lesson; with a task but no outcome, the last sentence is the Result
+    // (the story was lost: all of it after the scene read as the Task).
+    let text = "Q: Tell me about a time you adapted your teaching for a struggling pupil.\nA: In my second year I had a Year 4 pupil reading two years below his age. I was responsible for his literacy progress alongside the SENCo. I set up daily phonics sessions and sent a reading log home for his parents. By the end of the year he had made 18 months of progress. It taught me that small, steady help beats big one-off pushes.\n\nQ: Tell me about a time you took over a failing project.\nA: Our CRM migration was three months late when its lead left the company. My job was to land it before the licence renewal. I cut the scope to the sales team, ran a daily stand-up and moved the data in two weekends. We went live a week before the renewal date.\n";
+    let import = import_text("answers.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 2, "{:?}", skipped(&import));
+    let pupil = &import.stories[0].story;
+    assert_eq!(
+        pupil.task,
+        "I was responsible for his literacy progress alongside the SENCo."
+    );
+    assert!(
+        pupil.result.starts_with("By the end of the year"),
+        "{pupil:?}"
+    );
+    let crm = &import.stories[1].story;
+    assert!(crm.task.starts_with("My job was"), "{crm:?}");
+    assert!(crm.action.starts_with("I cut the scope"), "{crm:?}");
+    assert_eq!(crm.result, "We went live a week before the renewal date.");
 }
 
 #[test]

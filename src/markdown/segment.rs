@@ -3882,9 +3882,12 @@ impl Voice {
 
 /// The rest of a story told in one paragraph, after its first sentence:
 /// a sentence that states the task (`My job was...`) right after the
-/// scene is the Task, and the last sentence, when it opens as an outcome
-/// (`In the end...`, `As a result...`), the Result; what lies between is
-/// the Action. Without such an outcome the rest stays one piece.
+/// scene is the Task; from the first sentence that opens as an outcome
+/// (`In the end...`, `By the end of the year...`) on is the Result; what
+/// lies between is the Action. With a task but no such outcome, the last
+/// sentence is the Result (rather than the whole rest being the Task, and
+/// the story lost for want of an Action). Otherwise the rest stays one
+/// piece.
 fn told_in_order(rest: &str) -> Vec<String> {
     let mut sentences: Vec<&str> = Vec::new();
     let mut tail = rest;
@@ -3895,21 +3898,20 @@ fn told_in_order(rest: &str) -> Vec<String> {
     if !tail.trim().is_empty() {
         sentences.push(tail.trim());
     }
-    let Some((&last, before)) = sentences.split_last() else {
+    let task = sentences.len() >= 3 && labels::opens_like_a_task(sentences[0]);
+    let from = usize::from(task);
+    let outcome = (from + 1..sentences.len())
+        .find(|&k| labels::opens_like_an_outcome(sentences[k]))
+        .or_else(|| task.then_some(sentences.len() - 1));
+    let Some(outcome) = outcome.filter(|&k| k > from) else {
         return vec![rest.to_owned()];
     };
-    if before.is_empty() || !labels::opens_like_an_outcome(last) {
-        return vec![rest.to_owned()];
-    }
-    let (task, action) = match before.split_first() {
-        Some((&task, action)) if !action.is_empty() && labels::opens_like_a_task(task) => {
-            (Some(task), action)
-        }
-        _ => (None, before),
-    };
-    task.map(str::to_owned)
-        .into_iter()
-        .chain([action.join(" "), last.to_owned()])
+    let task = task.then(|| sentences[0].to_owned());
+    task.into_iter()
+        .chain([
+            sentences[from..outcome].join(" "),
+            sentences[outcome..].join(" "),
+        ])
         .collect()
 }
 
