@@ -355,13 +355,21 @@ pub fn parse_story(path: &Path, stem: &str, bytes: &[u8]) -> Result<Story, Corpu
 /// without parsing the file (import checks every story file for ids).
 pub fn declared_id(text: &str) -> Option<String> {
     let line = text.lines().find_map(|l| l.strip_prefix("id:"))?;
-    let value = line.split(" #").next().unwrap_or("").trim();
-    let value = value
+    let value = unquote(line.split(" #").next().unwrap_or(""));
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// A plain YAML scalar as written on one line, trimmed and without the
+/// pair of quotes around it (`'a'`, `"a"`); read without a parser where
+/// a whole parse is not wanted (an `id:` line, notes' front matter).
+pub fn unquote(value: &str) -> &str {
+    let value = value.trim();
+    value
         .strip_prefix('"')
         .and_then(|v| v.strip_suffix('"'))
         .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-        .unwrap_or(value);
-    (!value.is_empty()).then(|| value.to_string())
+        .unwrap_or(value)
+        .trim()
 }
 
 /// Deserializes YAML text, turning parser errors into [`CorpusError::Yaml`] with a position.

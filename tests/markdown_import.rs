@@ -4360,10 +4360,10 @@ fn questions_mapped_to_lettered_stories_tag_them() {
 
 #[test]
 fn front_matter_titles_a_note_of_one_story_and_names_its_competencies() {
-    let text = "---\ntitle: Sunsetting the legacy app\ncompetencies:\n  - decision making\n  - ownership\ntags: [interview-prep]\n---\n## Situation\nOur legacy Android app had 4% of users but took 30% of our time.\n\n## Task\nDecide whether to drop it.\n\n## Action\nI pulled crash and revenue data and proposed a 90-day sunset.\n\n## Result\nThe team got back 1.5 engineers.\n";
+    let text = "---\ntitle: 'Sunsetting the legacy app, at last'\ncompetencies:\n  - decision making\n  - ownership\ntags: [interview-prep]\n---\n## Situation\nOur legacy Android app had 4% of users but took 30% of our time.\n\n## Task\nDecide whether to drop it.\n\n## Action\nI pulled crash and revenue data and proposed a 90-day sunset.\n\n## Result\nThe team got back 1.5 engineers.\n";
     let import = import_text("Sunsetting.md", text.as_bytes());
     let story = &import.stories[0].story;
-    assert_eq!(story.title, "Sunsetting the legacy app");
+    assert_eq!(story.title, "Sunsetting the legacy app, at last");
     assert_eq!(story.competencies, ["decision making", "ownership"]);
     assert!(story.tags.is_empty());
     // The source names the title's line.
@@ -4388,13 +4388,20 @@ fn a_competency_line_over_each_story_goes_with_the_story_below_it() {
 
 #[test]
 fn a_competency_key_after_a_heading_s_title_names_its_competencies() {
-    let text = "## Ownership stories\n\n### 4. Saving the Q4 launch \u{2014} LP: Ownership\n**Situation:** The launch was at risk after our vendor quit.\n**Task:** Keep the date.\n**Action:** I took over the integration myself.\n**Result:** Launched on time.\n\n### Late pallets | Competencies: planning, logistics\n**Situation:** Pallets arrived late every Monday.\n**Task:** Fix the schedule.\n**Action:** I moved the collection slot.\n**Result:** On time for 12 weeks.\n";
+    let text = "## Ownership stories\n\n### 4. Saving the Q4 launch \u{2014} LP: Ownership, Have Backbone; Disagree and Commit\n**Situation:** The launch was at risk after our vendor quit.\n**Task:** Keep the date.\n**Action:** I took over the integration myself.\n**Result:** Launched on time.\n\n### Late pallets | Competencies: planning, logistics\n**Situation:** Pallets arrived late every Monday.\n**Task:** Fix the schedule.\n**Action:** I moved the collection slot.\n**Result:** On time for 12 weeks.\n";
     let import = import_text("lp.md", text.as_bytes());
     assert_eq!(titles(&import), ["Saving the Q4 launch", "Late pallets"]);
-    assert!(import.stories[0]
-        .story
-        .competencies
-        .contains(&"ownership".to_string()));
+    // A principle holding its own semicolon stays one.
+    for name in ["ownership", "have backbone; disagree and commit"] {
+        assert!(
+            import.stories[0]
+                .story
+                .competencies
+                .contains(&name.to_string()),
+            "{:?}",
+            import.stories[0].story.competencies
+        );
+    }
     assert_eq!(
         import.stories[1].story.competencies,
         ["ownership", "planning", "logistics"]

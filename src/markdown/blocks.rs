@@ -748,7 +748,10 @@ fn front_matter_lines(matter: &str, toml: bool, titled: bool) -> String {
             continue;
         };
         let key = key.trim().trim_matches('"').to_ascii_lowercase();
-        let unquote = |v: &str| v.trim().trim_matches(['"', '\'']).trim().to_string();
+        let unquote = |v: &str| crate::corpus::unquote(v).to_string();
+        // The whole value is the title (`title: Plan B, the rollback`);
+        // a list's items are split.
+        let whole = unquote(value);
         let mut items: Vec<String> = value
             .trim()
             .trim_start_matches('[')
@@ -764,7 +767,7 @@ fn front_matter_lines(matter: &str, toml: bool, titled: bool) -> String {
             k += 1;
         }
         let field = match key.as_str() {
-            "title" if items.len() == 1 && !titled => Some(format!("# {}", items[0])),
+            "title" if k == start + 1 && !whole.is_empty() && !titled => Some(format!("# {whole}")),
             // Not `tags`: a note's tags (`interview-prep`) are seldom its
             // stories' competencies.
             "competencies" | "competency" | "skills" => {

@@ -126,12 +126,7 @@ fn is_key_line(line: &str) -> bool {
 
 /// The value of a `key: value` line, unquoted.
 fn front_value(line: &str) -> &str {
-    let value = line.split_once(':').map_or("", |(_, v)| v.trim());
-    value
-        .strip_prefix('"')
-        .and_then(|v| v.strip_suffix('"'))
-        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-        .unwrap_or(value)
+    crate::corpus::unquote(line.split_once(':').map_or("", |(_, v)| v))
 }
 
 /// What a line of generator markup becomes: `Some(title)` (empty for

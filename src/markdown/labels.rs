@@ -2933,14 +2933,9 @@ fn split_competency_suffix(text: &str) -> Option<(String, Vec<String>)> {
         return None;
     }
     let title = text[..at].trim_end();
-    let names: Vec<String> = names
-        .split([',', '/', ';', '&'])
-        .map(|n| {
-            n.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|n| !n.is_empty() && n.split_whitespace().count() <= 4)
-        .collect();
+    // Read as any competency line is (`Have Backbone; Disagree and Commit`
+    // stays one principle).
+    let (_, names) = meta_items(MetaKind::Competencies, names);
     (title.split_whitespace().count() >= 2 && !names.is_empty()).then(|| (title.to_owned(), names))
 }
 
