@@ -4571,3 +4571,93 @@ fn title_fields_over_the_parts_title_their_story() {
     let import = import_text("header.md", text.as_bytes());
     assert_eq!(titles(&import), ["The late handover"]);
 }
+
+#[test]
+fn bracketed_labels_after_a_heading_are_its_competencies() {
+    let text = "## Taking over the broken rota [ownership] [deliver-results]\nSituation: The weekend rota spreadsheet had double-booked three porters.\nTask: Nobody owned it; I took it on.\nAction: I rebuilt it with one row per shift.\nResult: No double bookings for six months.\n\n## Fixing the [beta] export\nSituation: The export dropped rows.\nTask: Find out why.\nAction: I compared row counts per day.\nResult: A timezone bug; fixed in a day.\n";
+    let import = import_text("brackets.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Taking over the broken rota", "Fixing the [beta] export"]
+    );
+    assert_eq!(
+        import.stories[0].story.competencies,
+        ["ownership", "deliver-results"]
+    );
+    assert!(import.stories[1].story.competencies.is_empty());
+}
+
+#[test]
+fn an_unfilled_questions_label_after_the_result_is_no_text() {
+    let text = "## Late invoices\n- **Situation:** Suppliers were paid 40 days late.\n- **Task:** Get it under 30.\n- **Action:** I moved approvals to one queue.\n- **Result:** Paid in 21 days on average.\n- **Questions:**\n- **Competencies:**\n";
+    let import = import_text("template.md", text.as_bytes());
+    let story = &import.stories[0].story;
+    assert_eq!(story.result, "Paid in 21 days on average.");
+    assert!(story.questions.is_empty());
+}
+
+#[test]
+fn a_question_heading_under_a_title_tags_that_story() {
+    let text = "## Calming the stranded-parcel customer\n\n#### Q: Tell me about a time you handled an angry customer\n\n**Situation:** A customer's parcel sat in our depot for nine days.\n**Task:** Keep the account.\n**Action:** I traced the mislabel and sent a van.\n**Result:** Delivered next morning; they renewed.\nAnswers: customer obsession, earn trust\n";
+    let import = import_text("qheading.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Calming the stranded-parcel customer"]);
+    let story = &import.stories[0].story;
+    assert_eq!(
+        story.questions,
+        ["Tell me about a time you handled an angry customer"]
+    );
+    assert_eq!(story.competencies, ["customer obsession", "earn trust"]);
+    assert_eq!(story.result, "Delivered next morning; they renewed.");
+    // Two question headings under one title: a section of questions, each
+    // answered by its own story.
+    let text = "## Working at the depot\n### Q: Tell me about a conflict\nS: Two drivers argued over routes.\nT: Settle it.\nA: I split the routes by postcode.\nR: No more arguments.\n### Q: Tell me about a failure\nS: I misread the manifest.\nT: Recover.\nA: I called every customer.\nR: All delivered a day late.\n";
+    let import = import_text("depot.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 2);
+}
+
+#[test]
+fn a_plain_answers_line_lists_what_the_story_answers_but_a_reply_stays_text() {
+    let text = "## Dock queue\nS: Lorries queued two hours at the dock.\nT: Cut the wait.\nA: I added booking slots.\nR: Average wait fell to 20 minutes.\nAnswers: tell me about a process you improved / a time you used data\n\n## Stock count\nS: The stock count was off by 4%.\nT: Find the gap.\nA: I recounted the top 50 lines.\nR: Found a scanner fault.\nAnswers: I would say the recount was the key.\n";
+    let import = import_text("answers.md", text.as_bytes());
+    let dock = &import.stories[0].story;
+    assert_eq!(
+        dock.questions,
+        [
+            "tell me about a process you improved",
+            "a time you used data"
+        ]
+    );
+    assert_eq!(dock.result, "Average wait fell to 20 minutes.");
+    assert!(import.stories[1]
+        .story
+        .result
+        .contains("Answers: I would say the recount was the key."));
+}
+
+#[test]
+fn phone_notes_divided_by_rules_keep_their_lower_case_titles_and_loose_labels() {
+    let text = "interview prep\n\n====\n\nthe dock lorry queue\n\nsit: lorries waited two hours at the dock every morning.\ntask - cut the wait\nact - i moved deliveries to booked slots\nRESULT wait down to 20 mins\n\nuse for: process improvement\n\n----------\n\nstock count gap\n\nSit - the quarterly count was 4% short.\ntask: find the gap\nact: recounted the top 50 lines with the team\nRESULT a scanner was double-counting returns\n";
+    let import = import_text("notes.txt", text.as_bytes());
+    assert_eq!(titles(&import), ["the dock lorry queue", "stock count gap"]);
+    let dock = &import.stories[0].story;
+    assert_eq!(dock.action, "i moved deliveries to booked slots");
+    assert_eq!(dock.result, "wait down to 20 mins");
+    assert_eq!(dock.competencies, ["process improvement"]);
+    assert_eq!(
+        import.stories[1].story.result,
+        "a scanner was double-counting returns"
+    );
+    // A heading in capitals is no label: `ACTION ITEMS` stays text.
+    let text = "## Dock queue\nS: Lorries queued.\nT: Cut the wait.\nA: Booked slots.\nR: 20 minutes.\nACTION ITEMS for next year\n";
+    let import = import_text("caps.md", text.as_bytes());
+    assert!(import.stories[0].story.result.contains("ACTION ITEMS"));
+}
+
+#[test]
+fn civil_service_behaviours_are_competencies_and_bold_follow_ups_are_left_out() {
+    let text = "## Getting councils to share data\n\nbehaviour:: Communicating and Influencing\n\n**Situation:** Eleven councils held the ticket data.\n**Task:** Get them to share it.\n**Action:** I phoned each one and offered a dashboard back.\n**Result:** Nine signed in ten weeks.\n\n**Follow-up questions to prepare for**\n- What if they had refused?\n- Who else did you involve?\n";
+    let import = import_text("g7.md", text.as_bytes());
+    let story = &import.stories[0].story;
+    assert_eq!(story.competencies, ["communicating and influencing"]);
+    assert_eq!(story.result, "Nine signed in ten weeks.");
+}

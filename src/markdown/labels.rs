@@ -342,7 +342,13 @@ pub(crate) fn part_named(text: &str) -> Option<(Part, usize)> {
                             .chars()
                             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '(' | ')' | '\''))
                     });
-                    let colon = after.starts_with(':') || after.starts_with("**:") || qualified;
+                    // `act - went to see him`: a spaced dash, as a phone
+                    // note separates label and text.
+                    let dashed = [" - ", " \u{2013} ", " \u{2014} "]
+                        .iter()
+                        .any(|d| after.starts_with(d));
+                    let colon =
+                        after.starts_with(':') || after.starts_with("**:") || qualified || dashed;
                     colon.then_some((part, end))
                 })
                 .next()
@@ -541,6 +547,16 @@ pub(crate) fn line_label(
         // `Situation. In 2021 our...`: a label word ending a sentence of
         // its own counts only beside its siblings, like a dashed one.
         return loose(part, word, rest, true);
+    } else if let Some(rest) = after.strip_prefix(' ').filter(|r| {
+        // `RESULT day 2 went fine`: a label typed in capitals, the text
+        // after it not (`ACTION ITEMS`, `TASK FORCE` are headings).
+        word.len() >= 3
+            && word.chars().all(|c| c.is_ascii_uppercase())
+            && r.split_whitespace().next().is_some_and(|w| {
+                w.chars().any(char::is_lowercase) || w.chars().all(|c| c.is_ascii_digit())
+            })
+    }) {
+        return loose(part, word, rest, false);
     } else {
         // `Situation - text`, as typed in a plain editor.
         after
@@ -3574,6 +3590,47 @@ pub(crate) fn split_hashtags(text: &str) -> (String, Vec<String>) {
     (kept.join(" "), tags)
 }
 
+/// `Shipping the export [ownership] [deliver-results]`: bracketed labels
+/// typed after a title name its competencies. Only at the end of the
+/// title, one to three words each (`[customer, ownership]` lists two);
+/// a link (`[docs](...)`), a task box (`[ ]`, `[x]`), a draft marker
+/// (`[WIP]`) or a reference (`[1]`) is no label.
+pub(crate) fn split_bracket_tags(text: &str) -> (String, Vec<String>) {
+    let mut rest = text.trim_end();
+    let mut groups = Vec::new();
+    while let Some(inner) = rest.strip_suffix(']') {
+        let Some(open) = inner.rfind('[') else {
+            break;
+        };
+        let label = inner[open + 1..].trim();
+        let names: Vec<String> = label
+            .split([',', ';', '|'])
+            .map(|n| n.trim().replace('_', " ").to_lowercase())
+            .filter(|n| !n.is_empty())
+            .collect();
+        let fits = !names.is_empty()
+            && names.iter().all(|n| {
+                let words = n.split_whitespace().count();
+                (1..=3).contains(&words)
+                    && n.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '\'' | '-'))
+                    && n.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && !matches!(n.as_str(), "draft" | "wip" | "todo" | "done" | "tbd")
+            });
+        if !fits {
+            break;
+        }
+        groups.push(names);
+        rest = inner[..open].trim_end();
+    }
+    // A title of its own must remain: `[Conflict]` alone is a heading.
+    if groups.is_empty() || !rest.contains(char::is_alphanumeric) {
+        return (text.to_owned(), Vec::new());
+    }
+    let tags = groups.into_iter().rev().flatten().collect();
+    (rest.to_owned(), tags)
+}
+
 /// A Logseq or Dataview property of no use to a story (`type:: story`,
 /// `date:: [[Nov 2023]]`, `collapsed:: true`): a bookkeeping key, `::`, a
 /// short value. Known metadata (`competency::`, `answers::`) is read as
@@ -3984,10 +4041,12 @@ pub(crate) fn follow_ups_heading(text: &str) -> bool {
     only_follow_ups && (plural || asked)
 }
 
-pub(crate) fn follow_ups_line(text: &str) -> bool {
+pub(crate) fn follow_ups_line(text: &str, emphasised: bool) -> bool {
     let body = &text[skip_decoration(text)..];
     let body = body.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
-    let Some(body) = body.strip_suffix(':') else {
+    // `**Follow-up questions to prepare for**`: bold on a line of its own,
+    // a label without its colon.
+    let Some(body) = body.strip_suffix(':').or(emphasised.then_some(body)) else {
         return false;
     };
     let lower = body
@@ -4070,6 +4129,12 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     ("competencies shown", MetaKind::Competencies),
     ("competency", MetaKind::Competencies),
     ("comps", MetaKind::Competencies),
+    // The UK Civil Service's Success Profiles call them behaviours
+    // (`behaviour:: Communicating and Influencing`).
+    ("behaviour", MetaKind::Competencies),
+    ("behaviours", MetaKind::Competencies),
+    ("behavior", MetaKind::Competencies),
+    ("behaviors", MetaKind::Competencies),
     ("tags", MetaKind::Competencies),
     // Spanish notes (`Preguntas::` in a Roam graph kept in Spanish).
     ("preguntas", MetaKind::Questions),
@@ -4102,7 +4167,7 @@ const META_LABELS: &[(&str, MetaKind)] = &[
 ];
 
 /// Metadata labels read only as a property (`answers:: ...`).
-const PROPERTY_ONLY_META_LABELS: &[&str] = &["answers", "prompts", "category", "theme"];
+const PROPERTY_ONLY_META_LABELS: &[&str] = &["prompts", "category", "theme"];
 
 /// A metadata line: `Tags: a, b`, `competencies:: [[A]], b` (Dataview),
 /// `**Competencies** - a, b`, or `Questions this answers:` before a list.
@@ -4119,6 +4184,10 @@ pub(crate) struct MetaLine<'a> {
 /// Metadata labels that can also start a line of prose.
 const WEAK_META_LABELS: &[&str] = &[
     "questions",
+    "behaviour",
+    "behaviours",
+    "behavior",
+    "behaviors",
     "skills",
     "themes",
     "principles",
@@ -4203,12 +4272,50 @@ pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<
     } else {
         return None;
     };
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
+    // `Answers: customer obsession, earn trust` or `Answers: "Tell me about
+    // a failure"`: what the story answers, listed. `Answers: I would say...`
+    // opens a reply, which is text.
+    let kind = if phrase == "answers" && !dataview {
+        if !answers_list(rest) {
+            return None;
+        }
+        MetaKind::Either
+    } else {
+        kind
+    };
     Some(MetaLine {
         kind,
-        rest: rest.trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '_'),
+        rest,
         strong: dataview || !WEAK_META_LABELS.contains(&phrase),
     })
 }
+
+/// Whether the text after a plain `Answers:` lists what a story answers:
+/// questions, or short names (at most [`MAX_ANSWERS_ITEM_WORDS`] words
+/// each, none a sentence).
+fn answers_list(rest: &str) -> bool {
+    let items: Vec<&str> = rest
+        .split([',', ';', '/', '|'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    !items.is_empty()
+        && (is_question(rest)
+            || items.iter().all(|item| {
+                item.split_whitespace().count() <= MAX_ANSWERS_ITEM_WORDS
+                    && !item.ends_with(['.', '!', ':'])
+                    && !item.split_whitespace().next().is_some_and(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "i" | "i'd" | "i'm" | "we" | "my" | "the" | "it"
+                        )
+                    })
+            }))
+}
+
+/// Most words of one name listed after a plain `Answers:`.
+const MAX_ANSWERS_ITEM_WORDS: usize = 4;
 
 /// The items of a metadata line or list item: questions, and competencies
 /// lowercased, with wiki-link brackets, `#` and parentheses removed.
@@ -4320,7 +4427,10 @@ fn add_meta_items(
             continue;
         }
         if kind == MetaKind::Questions
-            || (kind == MetaKind::Either && (quoted_with_a_question || is_question(clean)))
+            || (kind == MetaKind::Either
+                && (quoted_with_a_question
+                    || is_question(clean)
+                    || (whole_question && opens_a_question(clean))))
         {
             let quoted = clean
                 .trim_end_matches(['.', ')'])
@@ -4349,9 +4459,40 @@ fn add_meta_items(
 /// A line of questions split into its questions: at `;` and `|`, and
 /// after a `?` or at ` / ` where a capital letter starts the next one
 /// (`How do you handle disagreements? Tell me about a time you
-/// mediated.`, `...onboarding? / Describe a project`); `failed / made a
+/// mediated.`, `...onboarding? / Describe a project`) or opens as
+/// questions do (`a failure / a time you were wrong`); `failed / made a
 /// mistake` stays one.
+/// Whether `text` opens the way a question or its short form does
+/// (`tell me...`, `what...`, `a time you...`): after a ` / ` in a line of
+/// questions, it is the next one.
+fn opens_a_question(text: &str) -> bool {
+    let lower = text
+        .trim_start_matches(['"', '\u{201c}'])
+        .chars()
+        .take(12)
+        .collect::<String>()
+        .to_lowercase();
+    [
+        "tell ",
+        "describe ",
+        "what ",
+        "how ",
+        "why ",
+        "when ",
+        "have you ",
+        "give ",
+        "a time ",
+        "time you ",
+        "walk ",
+        "talk ",
+    ]
+    .iter()
+    .any(|o| lower.starts_with(o))
+}
+
 fn split_questions(text: &str) -> Vec<&str> {
+    // `tell me about a failure / a time you were wrong / what would you do
+    // differently`: in lower case, a ` / ` before the way a question opens.
     let mut out = Vec::new();
     for piece in text.split([';', '|']) {
         let mut start = 0;
@@ -4365,7 +4506,9 @@ fn split_questions(text: &str) -> Vec<&str> {
             };
             if let Some(end) = cut {
                 let next = piece[k + 1..].trim_start_matches([' ', '/']);
-                if next.starts_with(|c: char| c.is_uppercase()) {
+                if next.starts_with(|c: char| c.is_uppercase())
+                    || (bytes[k] == b'/' && opens_a_question(next))
+                {
                     out.push(&piece[start..end]);
                     start = piece.len() - next.len();
                     k = start;
@@ -5138,13 +5281,22 @@ mod tests {
             "Follow-up questions they might ask:",
             "Possible followups:",
         ] {
-            assert!(follow_ups_line(text), "{text}");
+            assert!(follow_ups_line(text, false), "{text}");
         }
-        assert!(!follow_ups_line("I followed up with the client:"));
-        assert!(!follow_ups_line("Follow-ups"));
+        assert!(!follow_ups_line("I followed up with the client:", false));
+        assert!(!follow_ups_line("Follow-ups", false));
         // The story's own follow-up steps are its text.
-        assert!(!follow_ups_line("Follow-up actions:"));
-        assert!(!follow_ups_line("**Follow-up:**"));
+        assert!(!follow_ups_line("Follow-up actions:", false));
+        assert!(!follow_ups_line("**Follow-up:**", false));
+        // Bold on a line of its own, it needs no colon.
+        assert!(follow_ups_line(
+            "**Follow-up questions to prepare for**",
+            true
+        ));
+        assert!(!follow_ups_line(
+            "Follow-up questions to prepare for",
+            false
+        ));
     }
 
     #[test]

@@ -204,6 +204,8 @@ fn classify(line: &Line) -> Role {
             },
             None => {
                 let (text, mut tags) = labels::split_hashtags(&line.text);
+                let (text, bracketed) = labels::split_bracket_tags(&text);
+                tags.extend(bracketed);
                 // `### Flaky tests (biggest one - use for "impact" qs)`:
                 // the note names competencies, the rest is the title.
                 let (text, noted) = labels::split_use_note(&text);
@@ -230,7 +232,9 @@ fn classify(line: &Line) -> Role {
 
 fn classify_text(line: &Line) -> Role {
     let in_list = line.item.is_some();
-    if labels::follow_ups_line(&line.text) || labels::commentary_line(&line.text) {
+    if labels::follow_ups_line(&line.text, line.is_all_emphasis())
+        || labels::commentary_line(&line.text)
+    {
         return Role::FollowUps;
     }
     if labels::to_do_line(&line.text, line.joiner == Joiner::Space) {
@@ -904,6 +908,74 @@ fn aftermath_title(title: &str) -> bool {
         || lower.contains(" since")
 }
 
+/// `## Calming the late-shipment customer` right over `#### Q: Tell me
+/// about an angry customer`: a story's title with the one question it
+/// answers as a heading below it. The question tags that story; it does
+/// not make the title a section over a story of its own. (A title with
+/// several question headings under it, or a story heading besides, is a
+/// section of questions and is left as it is.)
+fn read_question_subheadings(roles: &mut [Role]) {
+    let mut h = 0;
+    while h < roles.len() {
+        let Role::Heading {
+            level,
+            class: HeadingClass::Plain(_),
+            ..
+        } = &roles[h]
+        else {
+            h += 1;
+            continue;
+        };
+        let level = *level;
+        let Some(q) = (h + 1..roles.len()).find(|&j| roles[j] != Role::Ignored) else {
+            return;
+        };
+        let question = match &roles[q] {
+            Role::Heading {
+                level: l,
+                class: HeadingClass::Question { question, .. },
+                ..
+            } if *l > level && *l < ANSWER_HEADING_LEVEL => question.clone(),
+            _ => {
+                h += 1;
+                continue;
+            }
+        };
+        // The rest of the title's section holds no other heading that
+        // could title or ask for a story.
+        let mut end = q + 1;
+        let mut alone = true;
+        while end < roles.len() {
+            if let Role::Heading {
+                level: l, class, ..
+            } = &roles[end]
+            {
+                if *l <= level {
+                    break;
+                }
+                if matches!(
+                    class,
+                    HeadingClass::Question { .. }
+                        | HeadingClass::Story { .. }
+                        | HeadingClass::Plain(_)
+                ) {
+                    alone = false;
+                    break;
+                }
+            }
+            end += 1;
+        }
+        if alone {
+            roles[q] = Role::Meta {
+                kind: MetaKind::Questions,
+                rest: question,
+                strong: true,
+            };
+        }
+        h = end.max(h + 1);
+    }
+}
+
 /// `## Question 5: Influencing without authority` answered only with
 /// `see Q1`: the question is another one the story under `Question 1`
 /// answers, as a map line would say.
@@ -1565,9 +1637,23 @@ fn plain_title_line(lines: &[Line], roles: &[Role], i: usize) -> bool {
             .is_none_or(|next| next.joiner != Joiner::Space || next_label)
         && (title_like(text)
             || (number_led(text) && title_like(&capitalised(text)))
-            || (situation_follows(lines, i)
+            || ((situation_follows(lines, i) || situation_after_divider(lines, roles, i))
                 && lower_case_title(text)
                 && !wholly_bracketed(line.text.trim())))
+}
+
+/// `----` / `dariusz + room service` / (blank) / `Sit - ...`: a line alone
+/// between a divider (or the top of the notes) and a paragraph opening
+/// with a Situation label, in notes that divide stories by rules.
+fn situation_after_divider(lines: &[Line], roles: &[Role], i: usize) -> bool {
+    let divided = i == 0 || matches!(roles[i - 1], Role::Rule);
+    divided
+        && lines.get(i + 1).is_some_and(|next| {
+            next.joiner == Joiner::Blank
+                && next.item.is_none()
+                && labels::line_label(&next.text, next.lead_emphasis_end, false)
+                    .is_some_and(|label| label.part == Part::Situation && !label.weak)
+        })
 }
 
 /// A title typed in lower case (`the bar float`, `dad + son seated apart`):
@@ -2233,6 +2319,7 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     read_paragraph_answers(lines, &mut roles);
     read_question_refs(lines, &mut roles);
     read_see_refs(lines, &mut roles);
+    read_question_subheadings(&mut roles);
     let mut segmenter = Segmenter::new(lines, &roles);
     segmenter.prose_titles = prose_titles;
     segmenter.run();
@@ -2425,6 +2512,21 @@ impl<'a> Segmenter<'a> {
             match role {
                 // `Themes: onboarding, pricing and support` inside a Result
                 // is the story's text.
+                // `- **Questions:**` left unfilled in a template, with
+                // nothing after it or listed under it: a label, not text.
+                Role::Meta {
+                    strong: false,
+                    rest,
+                    ..
+                } if rest.is_empty()
+                    && self.current.as_ref().is_some_and(|d| d.current.is_some())
+                    && !self.lists_questions(i, rest)
+                    && !self.lines.get(i + 1).is_some_and(|next| {
+                        let line = &self.lines[i];
+                        next.item.is_some()
+                            && (next.depth > line.depth
+                                || (line.item.is_none() && next.depth >= line.depth))
+                    }) => {}
                 Role::Meta {
                     strong: false,
                     rest,
