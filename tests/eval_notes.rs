@@ -1331,3 +1331,33 @@ fn the_thirty_seventh_notes_set_reads_app_exports_and_ranking_beats_the_baseline
     assert!(!roadmap.contains("iPhone"), "{roadmap}");
     assert_beats_baseline(dir.path(), &eval_file("notes-zk-questions.yaml"), 45);
 }
+
+#[test]
+fn the_thirty_eighth_notes_set_reads_phone_notes_and_ranking_beats_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // An AI-drafted prep doc, a numbered story bank, an Obsidian note, a
+    // brag doc, a phone note in plain text and a story matrix: 30 stories.
+    let ids = [
+        "the-enoxaparin-dose-i-missed",
+        "dariusz-room-service",
+        "linen-cost-saving",
+        "feedback-to-callum-on-submissions",
+        "tripwire-automated-canary-analysis",
+        "reach-truck-rt-07-stop-the-line",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-zl", 30, &ids);
+    // `RESULT` typed in capitals opens the Result; the next story's title
+    // is not the last Action's.
+    let dariusz = story_file(dir.path(), "dariusz-room-service");
+    assert!(dariusz.contains("result: late menu averaging"), "{dariusz}");
+    // Bold follow-up questions to prepare are no part of the Result.
+    let dose = story_file(dir.path(), "the-enoxaparin-dose-i-missed");
+    assert!(!dose.contains("Why didn't EPMA catch it?"), "{dose}");
+    // A Civil Service `behaviour::` field is a competency.
+    let callum = story_file(dir.path(), "feedback-to-callum-on-submissions");
+    assert!(
+        callum.contains("- developing self and others\n"),
+        "{callum}"
+    );
+    assert_beats_baseline(dir.path(), &eval_file("notes-zl-questions.yaml"), 45);
+}
