@@ -39,6 +39,10 @@ pub enum CorpusError {
     DanglingSymlink { path: PathBuf },
     #[error("{}: is a directory, not a story file: story files are `*.yaml` files directly in the stories folder", path.display())]
     NotAFile { path: PathBuf },
+    #[error("{}: is not a regular file (a pipe, socket or device): story files are plain `*.yaml` files; remove it or replace it with a story file", path.display())]
+    NotRegular { path: PathBuf },
+    #[error("{}: the file name is not valid UTF-8, so it cannot be an id: rename the file (letters, digits and dashes)", path.display())]
+    NameNotUtf8 { path: PathBuf },
     #[error("{}: file is empty: write a story (title, situation, task, action, result) or delete the file", path.display())]
     Empty { path: PathBuf },
     #[error("{}: is {bytes} bytes, over the {limit}-byte limit for one story: split it into several stories", path.display())]
@@ -81,6 +85,8 @@ pub enum CorpusError {
     },
     #[error("{}: corpus folder does not exist: create it, or pass --corpus DIR (or set STARMATCH_CORPUS)", path.display())]
     MissingCorpus { path: PathBuf },
+    #[error("{}: the stories folder is missing, but the index holds {indexed} stories read from it (left as it is): restore the folder (a drive or sync folder not mounted?) or pass the corpus folder that holds `stories/` as --corpus; to empty the index on purpose, create an empty `stories` folder", path.display())]
+    MissingStories { path: PathBuf, indexed: usize },
 }
 
 impl CorpusError {
@@ -90,13 +96,16 @@ impl CorpusError {
             CorpusError::Io { path, .. }
             | CorpusError::DanglingSymlink { path }
             | CorpusError::NotAFile { path }
+            | CorpusError::NotRegular { path }
+            | CorpusError::NameNotUtf8 { path }
             | CorpusError::Empty { path }
             | CorpusError::TooLarge { path, .. }
             | CorpusError::NotUtf8 { path, .. }
             | CorpusError::Yaml { path, .. }
             | CorpusError::Invalid { path, .. }
             | CorpusError::Concept { path, .. }
-            | CorpusError::MissingCorpus { path } => path,
+            | CorpusError::MissingCorpus { path }
+            | CorpusError::MissingStories { path, .. } => path,
             CorpusError::DuplicateId { second, .. } => second,
         }
     }
@@ -117,6 +126,10 @@ pub struct StoryFile {
     pub size: u64,
     /// Modification time in nanoseconds since the epoch (0 if unknown).
     pub mtime_ns: u128,
+    /// Status-change time in nanoseconds (0 where the system has none): it
+    /// moves on every write even when the writer sets the mtime back (`cp
+    /// -p`, `touch -d`, a restore) and the size stays the same.
+    pub ctime_ns: u128,
 }
 
 /// A story read from disk, with the hash of the bytes it came from.
@@ -184,7 +197,16 @@ impl Corpus {
                 source,
             })?;
             let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
+            let Some(name) = name.to_str() else {
+                // Left out in silence, a story would simply never be found.
+                if name.as_encoded_bytes().ends_with(b".yaml")
+                    || name.as_encoded_bytes().ends_with(b".yml")
+                {
+                    scan.problems
+                        .push(CorpusError::NameNotUtf8 { path: entry.path() });
+                }
+                continue;
+            };
             let lower = name.to_ascii_lowercase();
             if name.starts_with('.') {
                 continue;
@@ -211,8 +233,12 @@ impl Corpus {
                     continue;
                 }
             };
-            if !meta.is_file() {
+            if meta.is_dir() {
                 scan.problems.push(CorpusError::NotAFile { path });
+                continue;
+            }
+            if !meta.is_file() {
+                scan.problems.push(CorpusError::NotRegular { path });
                 continue;
             }
             let mtime_ns = mtime_ns(&meta);
@@ -221,6 +247,7 @@ impl Corpus {
                 key: name.to_string(),
                 size: meta.len(),
                 mtime_ns,
+                ctime_ns: ctime_ns(&meta),
             });
         }
         scan.files.sort_by(|a, b| a.key.cmp(&b.key));
@@ -258,6 +285,18 @@ impl Corpus {
         }
         Ok((stories, problems))
     }
+}
+
+#[cfg(unix)]
+fn ctime_ns(meta: &fs::Metadata) -> u128 {
+    use std::os::unix::fs::MetadataExt;
+    u128::try_from(meta.ctime()).unwrap_or(0) * 1_000_000_000
+        + u128::try_from(meta.ctime_nsec()).unwrap_or(0)
+}
+
+#[cfg(not(unix))]
+fn ctime_ns(_meta: &fs::Metadata) -> u128 {
+    0
 }
 
 fn mtime_ns(meta: &fs::Metadata) -> u128 {
@@ -530,29 +569,99 @@ pub fn story_to_yaml(story: &Story) -> String {
 /// Writes `contents` to `path` atomically: a temporary file in the same folder,
 /// flushed to disk, then renamed over the target. A crash leaves the old file or the new one.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    write_whole(path, contents, true).map(|_| ())
+}
+
+/// Writes `contents` to `path` as one step: a temporary file beside it,
+/// synced, then moved into place. With `replace` false an existing file is
+/// kept (`Ok(false)`), checked in that same step, so that two imports
+/// choosing one free name at once never overwrite each other. A symbolic
+/// link is written through (the file it points at is replaced, the link
+/// stays); a replaced file keeps its permissions, and a new one gets what
+/// the umask allows, as any editor's file would.
+fn write_whole(path: &Path, contents: &[u8], replace: bool) -> std::io::Result<bool> {
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => match fs::canonicalize(path) {
+            Ok(target) => {
+                resolved = target;
+                resolved.as_path()
+            }
+            // A dangling link: replaced by the file, as before.
+            Err(_) => path,
+        },
+        _ => path,
+    };
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".starmatch-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    let (tmp_path, mut file) = create_temporary(dir)?;
+    let written = (|| {
+        file.write_all(contents)?;
+        if let Ok(meta) = fs::metadata(path) {
+            if meta.is_file() {
+                file.set_permissions(meta.permissions())?;
+            }
+        }
+        file.sync_all()?;
+        drop(file);
+        if replace {
+            fs::rename(&tmp_path, path)?;
+            return Ok(true);
+        }
+        // A hard link fails when the name exists: the check and the write
+        // are one step. (A file system without hard links falls back to a
+        // check, then a rename.)
+        match fs::hard_link(&tmp_path, path) {
+            Ok(()) => {
+                let _ = fs::remove_file(&tmp_path);
+                Ok(true)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            Err(_) if path.exists() => Ok(false),
+            Err(_) => fs::rename(&tmp_path, path).map(|()| true),
+        }
+    })();
+    if !matches!(written, Ok(true)) || tmp_path.exists() {
+        let _ = fs::remove_file(&tmp_path);
+    }
+    written
+}
+
+/// A new, empty temporary file in `dir`, created as any file is (so the
+/// umask applies), under a name no other process holds.
+fn create_temporary(dir: &Path) -> std::io::Result<(PathBuf, fs::File)> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    loop {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let name = format!(".starmatch-{}-{n}-{nanos:x}.tmp", std::process::id());
+        let tmp_path = dir.join(name);
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp_path)
+        {
+            Ok(file) => return Ok((tmp_path, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Writes a story file; refuses to replace an existing file unless `overwrite`.
-/// Returns `Ok(false)` when the file existed and was left alone.
+/// Returns `Ok(false)` when the file existed and was left alone (also when
+/// another process created it a moment before).
 pub fn save_story(path: &Path, story: &Story, overwrite: bool) -> std::io::Result<bool> {
     let yaml = story_to_yaml(story);
-    if !overwrite && path.exists() {
+    if !overwrite && fs::symlink_metadata(path).is_ok() {
         return Ok(false);
     }
-    write_atomic(path, yaml.as_bytes())?;
-    Ok(true)
+    write_whole(path, yaml.as_bytes(), overwrite)
 }
 
 /// A printable list of problems, one per line.
@@ -755,6 +864,42 @@ mod tests {
         write_atomic(&path, b"new").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_new_story_never_replaces_a_file_and_a_replaced_one_keeps_its_link_and_mode() {
+        use std::os::unix::fs::{symlink, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let story = Story {
+            id: "x".into(),
+            title: "X".into(),
+            ..Default::default()
+        };
+        let path = dir.path().join("x.yaml");
+        // Another process wrote the name first: left alone.
+        fs::write(&path, "theirs").unwrap();
+        assert!(!save_story(&path, &story, false).unwrap());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "theirs");
+        // A story file that is a link to a synced folder: written through.
+        let synced = dir.path().join("synced.yaml");
+        fs::write(&synced, "old").unwrap();
+        fs::set_permissions(&synced, fs::Permissions::from_mode(0o664)).unwrap();
+        let link = dir.path().join("linked.yaml");
+        symlink(&synced, &link).unwrap();
+        assert!(save_story(&link, &story, true).unwrap());
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert!(fs::read_to_string(&synced).unwrap().contains("title: X"));
+        let mode = fs::metadata(&synced).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o664);
+        // No temporary is left beside them.
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
     }
 
     #[test]

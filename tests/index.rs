@@ -553,3 +553,159 @@ fn a_missing_file_s_os_error_is_printed_once() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.matches("os error 2").count(), 1, "{err}");
 }
+
+#[test]
+fn garbled_segment_files_give_the_index_error_never_a_panic() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    let index = dir.path().join("index");
+    let good = dir.path().join("good");
+    common::copy_dir(&index, &good);
+    let segment_files: Vec<std::path::PathBuf> = fs::read_dir(&good)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "term" || e == "fast" || e == "idx")
+        })
+        .collect();
+    assert!(!segment_files.is_empty());
+    // A fixed pseudo-random sequence: the same bytes are garbled each run.
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for file in &segment_files {
+        for _ in 0..8 {
+            fs::remove_dir_all(&index).unwrap();
+            common::copy_dir(&good, &index);
+            let target = index.join(file.file_name().unwrap());
+            let mut bytes = fs::read(&target).unwrap();
+            let len = bytes.len().max(1);
+            for _ in 0..20 {
+                let at = (next() as usize) % len;
+                if let Some(b) = bytes.get_mut(at) {
+                    *b = next() as u8;
+                }
+            }
+            fs::write(&target, &bytes).unwrap();
+            let out = starmatch(dir.path())
+                .args(["query", "-q", "Tell me about a deadline"])
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_ne!(
+                out.status.code(),
+                Some(101),
+                "{}: {stderr}",
+                target.display()
+            );
+            assert!(!stderr.contains("panicked"), "{stderr}");
+            if !out.status.success() {
+                assert!(stderr.contains("index --full"), "{stderr}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_vanished_stories_folder_is_refused_and_the_index_kept() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    let stories = dir.path().join("corpus/stories");
+    let away = dir.path().join("corpus/stories.away");
+    fs::rename(&stories, &away).unwrap();
+    for args in [&["index"][..], &["query", "outage"][..]] {
+        starmatch(dir.path())
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "the stories folder is missing, but the index holds 6 stories",
+            ));
+    }
+    fs::rename(&away, &stories).unwrap();
+    assert!(index_summary(dir.path(), &[]).contains("0 removed, 6 unchanged"));
+    // A corpus folder that does not exist is no corpus, whatever the index holds.
+    starmatch(dir.path())
+        .args(["--corpus", "corpusx", "query", "outage"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "corpusx: corpus folder does not exist",
+        ));
+}
+
+#[test]
+fn an_edit_that_keeps_size_and_mtime_is_still_seen() {
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    let path = dir.path().join("corpus/stories/storage-costs.yaml");
+    let before = fs::metadata(&path).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    let edited = text.replacen("Halving", "Zebrafy", 1);
+    assert_eq!(edited.len(), text.len());
+    fs::write(&path, edited).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(before)
+        .unwrap();
+    assert!(index_summary(dir.path(), &[]).contains("1 updated"));
+    assert_eq!(ranked_ids(dir.path(), "zebrafy")[0], "storage-costs");
+}
+
+#[test]
+fn unreadable_story_names_and_special_files_are_named_not_skipped() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch();
+    index_summary(dir.path(), &[]);
+    let stories = dir.path().join("corpus/stories");
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9-notes.yaml");
+    fs::copy(stories.join("storage-costs.yaml"), stories.join(name)).unwrap();
+    std::os::unix::fs::symlink("/dev/null", stories.join("null.yaml")).unwrap();
+    starmatch(dir.path())
+        .arg("index")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the file name is not valid UTF-8"))
+        .stderr(predicate::str::contains("null.yaml: is not a regular file"));
+    // A query answers, and names them.
+    starmatch(dir.path())
+        .args(["query", "outage"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("rename the file"));
+}
+
+#[test]
+fn index_folders_that_are_no_index_folders_are_named_for_what_they_are() {
+    let dir = scratch();
+    // A file where the folder should be.
+    fs::write(dir.path().join("ifile"), "hi").unwrap();
+    starmatch(dir.path())
+        .args(["--index", "ifile", "index"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("it is a file, not a folder"));
+    // A folder of the user's own, with a meta.json of its own.
+    fs::create_dir(dir.path().join("home")).unwrap();
+    fs::write(dir.path().join("home/meta.json"), r#"{"theme":"dark"}"#).unwrap();
+    starmatch(dir.path())
+        .args(["--index", "home", "query", "outage"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("not a starmatch index"));
+    // The stories folder reached through a link is still the stories folder.
+    std::os::unix::fs::symlink("corpus/stories", dir.path().join("st")).unwrap();
+    starmatch(dir.path())
+        .args(["--index", "st/idx", "index"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("inside the stories folder"));
+    assert!(!dir.path().join("corpus/stories/idx").exists());
+}

@@ -31,12 +31,22 @@ fn a_query_without_corpus_or_index_says_what_is_missing() {
 }
 
 #[test]
-fn an_existing_index_answers_when_the_corpus_folder_is_gone() {
+fn a_query_whose_corpus_folder_is_gone_says_so_instead_of_naming_missing_files() {
     let dir = scratch();
     starmatch(dir.path()).arg("index").assert().success();
     std::fs::rename(dir.path().join("corpus"), dir.path().join("moved")).unwrap();
+    // The index still holds the stories, but every file it would name is
+    // gone: a mistyped --corpus must not answer from another corpus.
     starmatch(dir.path())
         .args(["query", "-k", "1", "outage"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "corpus: corpus folder does not exist",
+        ));
+    // Where it went, it answers.
+    starmatch(dir.path())
+        .args(["--corpus", "moved", "query", "-k", "1", "outage"])
         .assert()
         .success()
         .stdout(predicate::str::contains("failover-outage"));

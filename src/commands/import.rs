@@ -226,6 +226,23 @@ struct Placement {
     shared_names: HashSet<String>,
 }
 
+impl Placement {
+    /// `id` turned out to be taken by a file another process wrote after
+    /// the folder was read: it stays taken, and is no longer this run's.
+    fn unclaim(&mut self, id: &str, source: Option<&str>) {
+        self.taken.insert(id.to_string());
+        self.this_run.remove(id);
+        self.on_disk.remove(id);
+        // The hints skipped ids this run held; walk from the start again.
+        self.next_suffix.clear();
+        if let Some(source) = source {
+            if self.by_source.get(source).is_some_and(|s| s == id) {
+                self.by_source.remove(source);
+            }
+        }
+    }
+}
+
 /// The name recorded in `source:` for a notes file: its path as given, made
 /// relative to the current folder when it lies inside it, with `/` separators.
 fn source_name(file: &Path) -> String {
@@ -400,18 +417,30 @@ fn import_bytes(
             continue;
         }
         kept.insert(content(&story), found.line);
-        let (id, outcome, differs) = place(config, &story, placed)?;
-        story.id = id;
-        let path = config.out.join(format!("{}.yaml", story.id));
-        let outcome = match outcome {
-            Outcome::LeftAlone => Outcome::LeftAlone,
-            _ if config.dry_run => Outcome::WouldWrite,
-            outcome => {
-                // `place` already decided that this file may be written.
-                corpus::save_story(&path, &story, true)
-                    .map_err(|e| anyhow::anyhow!("writing {}: {e}", path.display()))?;
-                outcome
-            }
+        let slug = story.id.clone();
+        let (outcome, differs, path) = loop {
+            story.id.clone_from(&slug);
+            let (id, outcome, differs) = place(config, &story, placed)?;
+            story.id = id;
+            let path = config.out.join(format!("{}.yaml", story.id));
+            let outcome = match outcome {
+                Outcome::LeftAlone => Outcome::LeftAlone,
+                _ if config.dry_run => Outcome::WouldWrite,
+                outcome => {
+                    // `place` decided that this file may be written; a new
+                    // one only if no other process (a second import at the
+                    // same moment) has just created it.
+                    let written =
+                        corpus::save_story(&path, &story, outcome == Outcome::Overwritten)
+                            .map_err(|e| anyhow::anyhow!("writing {}: {e}", path.display()))?;
+                    if !written {
+                        placed.unclaim(&story.id, story.source.as_deref());
+                        continue;
+                    }
+                    outcome
+                }
+            };
+            break (outcome, differs, path);
         };
         report.stories.push(StoryReport {
             id: story.id.clone(),

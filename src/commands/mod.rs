@@ -54,8 +54,25 @@ fn check_index_location(global: &GlobalConfig) -> Result<(), InputError> {
     let stories = crate::corpus::Corpus::new(&global.corpus).stories_dir();
     let absolute = |p: &Path| {
         let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-        // Resolve symlinks where the folder exists, so two spellings of one folder compare equal.
-        p.canonicalize().unwrap_or(p)
+        // Resolve symlinks in the part of the path that exists, so two
+        // spellings of one folder compare equal even before the index
+        // folder is created (`st/idx` with `st` a link to the stories).
+        let mut existing = p.as_path();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            match (existing.parent(), existing.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_os_string());
+                    existing = parent;
+                }
+                _ => return p.clone(),
+            }
+        }
+        let mut resolved = existing
+            .canonicalize()
+            .unwrap_or_else(|_| existing.to_path_buf());
+        resolved.extend(rest.iter().rev());
+        resolved
     };
     if absolute(&global.index).starts_with(absolute(&stories)) {
         return Err(InputError(format!(

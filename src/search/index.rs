@@ -125,6 +125,8 @@ pub enum IndexError {
     Missing { dir: PathBuf },
     #[error("the index in {} is unreadable ({detail}): run `starmatch index --full` to rebuild it", dir.display())]
     Corrupt { dir: PathBuf, detail: String },
+    #[error("the index in {} cannot be opened: its folder is not writable by you (starmatch takes a lock file in it even to read); use an index folder of your own with --index, or ask its owner for write access", dir.display())]
+    NotWritable { dir: PathBuf },
     #[error("the index in {} is being updated by another process{}: try again when it finishes", dir.display(), waited_note(*.waited))]
     Busy { dir: PathBuf, waited: Duration },
     #[error("{} holds a meta.json that is not a starmatch index (left as it is): pass a new or empty folder as --index", dir.display())]
@@ -186,6 +188,17 @@ pub struct ManifestEntry {
     pub mtime_ns: u128,
     pub hash: u64,
     pub id: String,
+    /// The story file's status-change time ([`StoryFile::ctime_ns`]; 0 in
+    /// manifests written before it was kept).
+    pub ctime_ns: u128,
+}
+
+impl ManifestEntry {
+    /// Whether `file` is, by its metadata alone, the file this entry
+    /// describes: same size, modification and status-change times.
+    pub fn matches(&self, file: &StoryFile) -> bool {
+        self.size == file.size && self.mtime_ns == file.mtime_ns && self.ctime_ns == file.ctime_ns
+    }
 }
 
 pub type Manifest = HashMap<String, ManifestEntry>;
@@ -212,7 +225,20 @@ fn tantivy_err(dir: &Path) -> impl Fn(tantivy::TantivyError) -> IndexError + '_ 
     }
 }
 
-fn corrupt(dir: &Path, detail: String) -> IndexError {
+pub(crate) fn corrupt(dir: &Path, detail: String) -> IndexError {
+    // tantivy takes a lock file even to read: in a folder the user may not
+    // write to, that is the problem, not a damaged index.
+    if detail.contains("PermissionDenied") || detail.contains("Permission denied") {
+        return IndexError::NotWritable {
+            dir: dir.to_path_buf(),
+        };
+    }
+    // tantivy's own words for a cut-short file talk about its versions.
+    let detail = if detail.contains("Footer magic byte mismatch") {
+        "an index file is truncated or damaged".to_string()
+    } else {
+        detail
+    };
     IndexError::Corrupt {
         dir: dir.to_path_buf(),
         detail,
@@ -226,7 +252,15 @@ pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
             dir: dir.to_path_buf(),
         });
     }
-    let index = Index::open_in_dir(dir).map_err(|e| corrupt(dir, e.to_string()))?;
+    let index = Index::open_in_dir(dir).map_err(|e| {
+        if foreign_meta(dir) {
+            IndexError::NotAnIndex {
+                dir: dir.to_path_buf(),
+            }
+        } else {
+            corrupt(dir, e.to_string())
+        }
+    })?;
     register_tokenizers(&index);
     let (_, fields) = schema();
     let metas = index
@@ -291,7 +325,7 @@ pub fn staleness(files: &[StoryFile], manifest: &Manifest) -> Staleness {
     let mut s = Staleness::default();
     for f in files {
         match manifest.get(&f.key) {
-            Some(e) if e.size == f.size && e.mtime_ns == f.mtime_ns => {}
+            Some(e) if e.matches(f) => {}
             _ => s.touched += 1,
         }
     }
@@ -375,6 +409,14 @@ pub fn refresh(
 ) -> Result<RefreshReport, IndexError> {
     let started = Instant::now();
     let scan = corpus.scan()?;
+    if dir.exists() && !dir.is_dir() {
+        return Err(IndexError::Io {
+            dir: dir.to_path_buf(),
+            source: std::io::Error::other(
+                "it is a file, not a folder: pass a folder (new or empty) as --index",
+            ),
+        });
+    }
     fs::create_dir_all(dir).map_err(|source| IndexError::Io {
         dir: dir.to_path_buf(),
         source,
@@ -396,6 +438,20 @@ pub fn refresh(
             .map(|_: tantivy::IndexReader| open)
             .map_err(|e| corrupt(dir, e.to_string()))
     });
+    // A stories folder that vanished (an unmounted drive, `--corpus` one
+    // level off) is no reason to empty an index built from it.
+    let indexed = opened
+        .as_ref()
+        .ok()
+        .and_then(|o| o.payload.as_ref())
+        .map_or(0, |p| p.files);
+    if indexed > 0 && !corpus.stories_dir().is_dir() {
+        return Err(CorpusError::MissingStories {
+            path: corpus.stories_dir(),
+            indexed,
+        }
+        .into());
+    }
     // `None`: a new index is created in place of whatever is there, but only
     // once the corpus is known to be valid, so a broken story file never
     // costs the user the index that still answers.
@@ -453,7 +509,7 @@ pub fn refresh(
     for file in &scan.files {
         progress.inc(1);
         let old = old_manifest.get(&file.key);
-        if let Some(old) = old.filter(|o| o.size == file.size && o.mtime_ns == file.mtime_ns) {
+        if let Some(old) = old.filter(|o| o.matches(file)) {
             manifest.insert(file.key.clone(), old.clone());
             report.unchanged += 1;
             continue;
@@ -463,6 +519,7 @@ pub fn refresh(
                 let entry = ManifestEntry {
                     size: file.size,
                     mtime_ns: file.mtime_ns,
+                    ctime_ns: file.ctime_ns,
                     hash: loaded.hash,
                     id: loaded.story.id.clone(),
                 };
@@ -516,7 +573,10 @@ pub fn refresh(
         for problem in &problems {
             if matches!(
                 problem,
-                CorpusError::DanglingSymlink { .. } | CorpusError::NotAFile { .. }
+                CorpusError::DanglingSymlink { .. }
+                    | CorpusError::NotAFile { .. }
+                    | CorpusError::NotRegular { .. }
+                    | CorpusError::NameNotUtf8 { .. }
             ) {
                 continue;
             }
@@ -637,6 +697,14 @@ pub fn refresh(
     }
     writer.wait_merging_threads().map_err(tantivy_err(dir))?;
     remove_old_manifests(dir, &manifest_name);
+    // tantivy writes its two metadata files readable by their owner only;
+    // they get the manifest's permissions (what the umask allows), so an
+    // index others may read stays readable to them.
+    if let Ok(meta) = fs::metadata(dir.join(&manifest_name)) {
+        for name in ["meta.json", ".managed.json"] {
+            let _ = fs::set_permissions(dir.join(name), meta.permissions());
+        }
+    }
     report.elapsed = started.elapsed();
     Ok(report)
 }
@@ -834,6 +902,22 @@ fn has_orphan_files(index: &Index, dir: &Path) -> bool {
 
 /// Removes the files of an unreadable index, and only those: `--index` may
 /// point at a folder that also holds files of the user's.
+/// Whether `dir` holds a `meta.json` of the user's (the folder is theirs,
+/// not an index): tantivy's always holds its segments and schema, and a
+/// damaged one sits beside tantivy's `.managed.json` or a starmatch manifest.
+fn foreign_meta(dir: &Path) -> bool {
+    let ours = |name: &str| name == ".managed.json" || name.starts_with(MANIFEST_PREFIX);
+    let an_index = fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| ours(&e.file_name().to_string_lossy()))
+    });
+    fs::read_to_string(dir.join("meta.json")).is_ok_and(|meta| {
+        let tantivy_meta = meta.contains("\"segments\"") && meta.contains("\"schema\"");
+        !(an_index || tantivy_meta)
+    })
+}
+
 fn wipe(dir: &Path) -> Result<(), IndexError> {
     const TANTIVY_EXTENSIONS: &[&str] = &[
         "idx",
@@ -845,22 +929,10 @@ fn wipe(dir: &Path) -> Result<(), IndexError> {
         "del",
         "tsv",
     ];
-    // A `meta.json` of the user's (the folder is theirs, not an index):
-    // tantivy's always holds its segments and schema, and a damaged one
-    // sits beside tantivy's `.managed.json` or a starmatch manifest.
-    let ours = |name: &str| name == ".managed.json" || name.starts_with(MANIFEST_PREFIX);
-    let an_index = fs::read_dir(dir).is_ok_and(|entries| {
-        entries
-            .flatten()
-            .any(|e| ours(&e.file_name().to_string_lossy()))
-    });
-    if let Ok(meta) = fs::read_to_string(dir.join("meta.json")) {
-        let tantivy_meta = meta.contains("\"segments\"") && meta.contains("\"schema\"");
-        if !(an_index || tantivy_meta) {
-            return Err(IndexError::NotAnIndex {
-                dir: dir.to_path_buf(),
-            });
-        }
+    if foreign_meta(dir) {
+        return Err(IndexError::NotAnIndex {
+            dir: dir.to_path_buf(),
+        });
     }
     let entries = fs::read_dir(dir).map_err(|source| IndexError::Io {
         dir: dir.to_path_buf(),
@@ -961,22 +1033,23 @@ fn remove_old_manifests(dir: &Path, keep: &str) {
     }
 }
 
-/// Manifest text: `key \t size \t mtime_ns \t hash \t id`, sorted by key.
+/// Manifest text: `key \t size \t mtime_ns \t hash \t id \t ctime_ns`, sorted by key.
 /// Tabs, newlines and backslashes in keys are escaped.
 pub fn render_manifest(manifest: &Manifest) -> String {
     let mut keys: Vec<&String> = manifest.keys().collect();
     keys.sort();
     let mut out = String::with_capacity(manifest.len() * 64);
-    out.push_str("# starmatch index manifest v1: key size mtime_ns hash id\n");
+    out.push_str("# starmatch index manifest v2: key size mtime_ns hash id ctime_ns\n");
     for key in keys {
         let e = &manifest[key];
         out.push_str(&format!(
-            "{}\t{}\t{}\t{:016x}\t{}\n",
+            "{}\t{}\t{}\t{:016x}\t{}\t{}\n",
             escape(key),
             e.size,
             e.mtime_ns,
             e.hash,
-            escape(&e.id)
+            escape(&e.id),
+            e.ctime_ns
         ));
     }
     out
@@ -996,6 +1069,12 @@ pub fn parse_manifest(text: &str) -> Result<Manifest, usize> {
         let mtime_ns = next()?.parse().map_err(|_| n + 1)?;
         let hash = u64::from_str_radix(next()?, 16).map_err(|_| n + 1)?;
         let id = unescape(next()?);
+        // Version 1 lines end at the id: no status-change time known, so
+        // the next refresh checks the file's hash once.
+        let ctime_ns = match parts.next() {
+            Some(field) => field.parse().map_err(|_| n + 1)?,
+            None => 0,
+        };
         manifest.insert(
             key,
             ManifestEntry {
@@ -1003,6 +1082,7 @@ pub fn parse_manifest(text: &str) -> Result<Manifest, usize> {
                 mtime_ns,
                 hash,
                 id,
+                ctime_ns,
             },
         );
     }
@@ -1047,9 +1127,17 @@ mod tests {
                 mtime_ns: 1_700_000_000_123_456_789,
                 hash: 0xdead_beef,
                 id: "weird".into(),
+                ctime_ns: 1_700_000_001_000_000_007,
             },
         );
         assert_eq!(parse_manifest(&render_manifest(&m)), Ok(m));
+    }
+
+    #[test]
+    fn a_version_1_manifest_reads_with_no_status_change_time() {
+        let m = parse_manifest("# v1\na.yaml\t12\t5\t00000000000000ff\ta\n").unwrap();
+        assert_eq!(m["a.yaml"].ctime_ns, 0);
+        assert_eq!(m["a.yaml"].hash, 0xff);
     }
 
     #[test]
@@ -1064,6 +1152,7 @@ mod tests {
             key: key.into(),
             size,
             mtime_ns: 5,
+            ctime_ns: 7,
         };
         let mut m = Manifest::new();
         for key in ["a.yaml", "gone.yaml"] {
@@ -1074,6 +1163,7 @@ mod tests {
                     mtime_ns: 5,
                     hash: 0,
                     id: key.into(),
+                    ctime_ns: 7,
                 },
             );
         }

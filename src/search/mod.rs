@@ -21,7 +21,7 @@ use std::time::Duration;
 use indicatif::ProgressBar;
 use tantivy::{IndexReader, ReloadPolicy, Searcher};
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, CorpusError};
 use analysis::Analyzer;
 use index::{IndexError, OnBroken, OpenIndex, RefreshOptions, RefreshReport};
 use lexicon::Lexicon;
@@ -61,6 +61,13 @@ impl Engine {
     /// Opens the index in `dir`, first refreshing it if the corpus changed
     /// since it was built (checked from file sizes and mtimes only).
     pub fn open_fresh(corpus: &Corpus, dir: &Path) -> Result<(Engine, Freshness), IndexError> {
+        // A mistyped --corpus must not answer with files that do not exist.
+        if !corpus.root.is_dir() {
+            return Err(CorpusError::MissingCorpus {
+                path: corpus.root.clone(),
+            }
+            .into());
+        }
         let mut analyzer = Analyzer::new();
         let mut lexicon = load_lexicon(&mut analyzer, corpus, Some(dir))?;
         let opened = index::open(dir);
@@ -104,10 +111,7 @@ impl Engine {
         analyzer: Analyzer,
         lexicon: Lexicon,
     ) -> Result<Engine, IndexError> {
-        let corrupt = |e: tantivy::TantivyError| IndexError::Corrupt {
-            dir: open.dir.clone(),
-            detail: e.to_string(),
-        };
+        let corrupt = |e: tantivy::TantivyError| index::corrupt(&open.dir, e.to_string());
         let reader = open
             .index
             .reader_builder()
@@ -137,7 +141,15 @@ fn is_stale(corpus: &Corpus, open: &OpenIndex) -> Result<bool, IndexError> {
         return Ok(true);
     };
     let Some(dir_mtime) = corpus.stories_mtime_ns() else {
-        // No corpus to compare with: answer from the index we have.
+        // The stories the index was built from are gone: its answers
+        // would name files that do not exist.
+        if payload.files > 0 {
+            return Err(CorpusError::MissingStories {
+                path: corpus.stories_dir(),
+                indexed: payload.files,
+            }
+            .into());
+        }
         return Ok(false);
     };
     if payload.files > FULL_CHECK_LIMIT {
@@ -146,7 +158,10 @@ fn is_stale(corpus: &Corpus, open: &OpenIndex) -> Result<bool, IndexError> {
     let Ok(scan) = corpus.scan() else {
         return Ok(false);
     };
-    Ok(!index::staleness(&scan.files, &open.manifest()?).is_fresh())
+    // A file that cannot be read (a dangling link, a pipe, a name that is
+    // not UTF-8) is refreshed over, so that the query names it as any
+    // broken story file is named.
+    Ok(!scan.problems.is_empty() || !index::staleness(&scan.files, &open.manifest()?).is_fresh())
 }
 
 fn stale_reason(e: &IndexError) -> String {
