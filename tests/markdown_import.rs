@@ -2949,11 +2949,9 @@ fn quick_notes_with_letter_dot_and_equals_labels_and_an_unlabelled_story() {
     let import = import_text("notes.txt", text.as_bytes());
     assert_eq!(
         titles(&import),
-        [
-            "rota row",
-            "broken oven (pressure)",
-            "late delivery (customer)"
-        ]
+        // `(pressure)` names a quality; `(customer)` may name the other
+        // party, and stays.
+        ["rota row", "broken oven", "late delivery (customer)"]
     );
     let rota = story(&import, "rota row");
     assert_eq!(
@@ -2961,7 +2959,8 @@ fn quick_notes_with_letter_dot_and_equals_labels_and_an_unlabelled_story() {
         "both stayed and the rota held all summer"
     );
     assert!(!rota.story.result.contains("oven"));
-    let oven = story(&import, "broken oven (pressure)");
+    let oven = story(&import, "broken oven");
+    assert_eq!(oven.story.competencies, ["pressure"]);
     assert!(oven.guessed_parts);
     assert!(oven.story.situation.starts_with("Our only oven failed"));
     let cake = story(&import, "late delivery (customer)");
@@ -4660,4 +4659,55 @@ fn civil_service_behaviours_are_competencies_and_bold_follow_ups_are_left_out() 
     let story = &import.stories[0].story;
     assert_eq!(story.competencies, ["communicating and influencing"]);
     assert_eq!(story.result, "Nine signed in ten weeks.");
+}
+
+#[test]
+fn a_mock_interview_with_a_named_friend_gives_a_story_per_answer() {
+    let text = "mock interview with Sam\n\nSam: Okay. Tell me about a time you dealt with an unhappy customer.\n\nMe: Yeah, so, um, last spring a customer of ours, a bakery chain, was furious because three deliveries in a row had arrived late and their Saturday stock ran out. So the owner rang me directly and I needed to sort it out before they moved to another supplier. So what I did, I drove over the same afternoon and went through the delivery logs with her, and we found the driver was taking a route with roadworks. I changed the route and moved their drop to the first slot of the morning. Anyway by June they had had eight weeks of on-time deliveries and they signed for another year.\n\nSam: Good, but lead with the number.\n\nMe: Okay.\n\nSam: Tell me about a time you disagreed with your manager.\n\nMe: Er, yeah, bit awkward. So my manager wanted to cut the Saturday shift to save money, and I disagreed because Saturday was our busiest day for collections and the queue was already long. I pulled four weeks of till data and showed him that Saturday brought in a third of our takings. I suggested cutting the quiet Tuesday evening instead. After two weeks of the trial he agreed, and the queue stayed under ten minutes.\n";
+    let import = import_text("mock.txt", text.as_bytes());
+    assert_eq!(import.stories.len(), 2, "{:?}", skipped(&import));
+    let first = &import.stories[0].story;
+    assert_eq!(
+        first.questions,
+        ["Tell me about a time you dealt with an unhappy customer."]
+    );
+    assert!(
+        first.result.starts_with("Anyway by June"),
+        "{}",
+        first.result
+    );
+    let second = &import.stories[1].story;
+    // A spoken opening of a few words is no scene of its own.
+    assert!(second
+        .situation
+        .starts_with("Er, yeah, bit awkward. So my manager"));
+    assert!(second.result.starts_with("After two weeks of the trial"));
+}
+
+#[test]
+fn numbered_maps_comments_camel_case_tags_and_framework_names_are_read() {
+    let text = "# Curator prep\n\n## Story 1: The banner loan — SOAR (patient safety)\n\n**Situation:** A lender demanded stable humidity.\n**Task:** Keep the loan.\n**Action:** I borrowed two humidifiers and logged readings.\n**Result:** The loan stayed.\n\n[Comment from Sam: shorten this]\n\n#SceneSafety #NHS\n\n## Story 2: Label wars (conflict)\n\n**Situation:** The designer wanted short labels.\n**Task:** Agree a format.\n**Action:** We tested both with readers.\n**Result:** We agreed 90 words.\n\n## Questions I might get\n\n| Question | Story |\n| --- | --- |\n| Tell me about a disagreement with a colleague | 2 |\n| Tell me about a time you protected something fragile | 1 (backup: 2) |\n\n- difficult colleague → 2\n";
+    let import = import_text("curator.md", text.as_bytes());
+    assert_eq!(titles(&import), ["The banner loan", "Label wars"]);
+    let banner = &import.stories[0].story;
+    assert_eq!(
+        banner.questions,
+        ["Tell me about a time you protected something fragile"]
+    );
+    assert!(banner.competencies.contains(&"patient safety".to_string()));
+    assert!(banner.competencies.contains(&"scene safety".to_string()));
+    assert_eq!(banner.result, "The loan stayed.");
+    let labels = &import.stories[1].story;
+    assert!(labels.competencies.contains(&"conflict".to_string()));
+    assert!(labels
+        .questions
+        .contains(&"Tell me about a disagreement with a colleague".to_string()));
+    assert!(labels
+        .questions
+        .contains(&"difficult colleague".to_string()));
+    let notes: Vec<_> = skipped(&import).into_iter().map(|(t, _)| t).collect();
+    assert!(
+        notes.contains(&"[Comment from Sam: shorten this]"),
+        "{notes:?}"
+    );
 }

@@ -970,6 +970,24 @@ const INTERVIEWER_NAMES: &[&str] = &[
 /// Names a transcript gives the candidate (lowercase).
 const CANDIDATE_NAMES: &[&str] = &["me", "candidate", "my answer", "myself"];
 
+/// `Priya: Tell me about...`: a turn of a speaker named by a first name
+/// (one or two capitalised words), who may be the friend playing the
+/// interviewer in a mock interview with `Me:`. The name and what they say.
+pub(crate) fn named_turn(text: &str) -> Option<(&str, &str)> {
+    let (name, rest) = text.trim_start().split_once(':')?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = (1..=2).contains(&words.len())
+        && name.len() <= 20
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '.' || c == '\'')
+        });
+    // A label of the notes' own (`Situation:`, `Note:`) is no speaker.
+    (named && part_named(name).is_none() && !rest.trim().is_empty())
+        .then(|| (name.trim(), rest.trim_start()))
+}
+
 /// `Interviewer: Tell me...` or `Me: So at my last job...`: the speaker
 /// and what they say.
 pub(crate) fn speaker(text: &str) -> Option<(Speaker, &str)> {
@@ -1581,6 +1599,10 @@ pub(crate) fn asks_for_a_story(question: &str) -> bool {
         "about the best",
         "what have you done",
         "what have you personally done",
+        // "Tell me about something you've done that went beyond...".
+        "something you've done",
+        "something you have done",
+        "something you did",
     ];
     !lower.contains("yourself") && ASKS.iter().any(|a| lower.contains(a))
 }
@@ -1649,7 +1671,7 @@ pub(crate) fn first_sentence_end(text: &str) -> Option<usize> {
 /// A sentence that tells how a story ended: "In the end...", "As a
 /// result...", "Eventually...".
 pub(crate) fn opens_like_an_outcome(sentence: &str) -> bool {
-    let lower = sentence.trim_start().to_lowercase();
+    let lower = without_spoken_lead(&sentence.trim_start().to_lowercase());
     const OPENINGS: [&str; 14] = [
         "in the end",
         "as a result",
@@ -1671,9 +1693,106 @@ pub(crate) fn opens_like_an_outcome(sentence: &str) -> bool {
         .any(|o| match_phrase(&lower, o, not_alphanumeric) == Some(o.len()))
 }
 
+/// `so, um, anyway, by February...`: a spoken sentence without the
+/// fillers that lead it (lowercase in, lowercase out).
+fn without_spoken_lead(lower: &str) -> String {
+    const FILLERS: [&str; 12] = [
+        "so",
+        "and",
+        "anyway",
+        "then",
+        "but",
+        "um",
+        "uh",
+        "er",
+        "well",
+        "basically",
+        "like",
+        "yeah",
+    ];
+    let mut rest = lower.trim_start();
+    loop {
+        let word_end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        if word_end == 0 || !FILLERS.contains(&&rest[..word_end]) {
+            return rest.to_owned();
+        }
+        rest = rest[word_end..].trim_start_matches([',', ' ']);
+    }
+}
+
+/// A sentence that tells when, later, the outcome came: "By February
+/// he'd moved back up", "After six weeks the average score...", "Two
+/// months later...". Read as the outcome only late in a story told in one
+/// paragraph (an early "After two weeks I rolled it out" is an action).
+pub(crate) fn opens_with_a_later_time(sentence: &str) -> bool {
+    let lower = without_spoken_lead(&sentence.trim_start().to_lowercase());
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    const WHEN: [&str; 24] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "easter",
+        "christmas",
+        "summer",
+        "spring",
+        "autumn",
+        "winter",
+        "half",
+        "year",
+        "month",
+        "week",
+        "quarter",
+        "the",
+    ];
+    const UNITS: [&str; 8] = [
+        "days", "weeks", "months", "years", "day", "week", "month", "year",
+    ];
+    let number = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                w,
+                "a" | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "eight"
+                    | "ten"
+                    | "twelve"
+                    | "few"
+                    | "couple"
+            )
+    };
+    match words.as_slice() {
+        // `By February`, `By the summer term`, `By year end`.
+        ["by", when, ..] => WHEN.contains(when) && (*when != "the" || words.len() > 2),
+        // `After six weeks`, `Within a month`, `A year later`.
+        ["after" | "within", n, unit, ..] => number(n) && UNITS.contains(unit),
+        ["within" | "after", unit, ..] => matches!(*unit, "weeks" | "months" | "a"),
+        [n, unit, "later" | "on", ..] => number(n) && UNITS.contains(unit),
+        _ => false,
+    }
+}
+
 /// A paragraph that states the task: "My job was...", "I was asked to...".
 pub(crate) fn opens_like_a_task(paragraph: &str) -> bool {
-    let lower = paragraph.trim_start().to_lowercase();
+    let lower = without_spoken_lead(&paragraph.trim_start().to_lowercase());
     const OPENINGS: [&str; 18] = [
         "my job",
         "my task",
@@ -1830,6 +1949,8 @@ const GENERIC_WORDS: &[&str] = &[
     "contents",
     "prep",
     "preparation",
+    // `# LinkedIn drafts (+ interview stories)`: the document's title.
+    "drafts",
     "appendix",
     "glossary",
     "faq",
@@ -2069,8 +2190,13 @@ pub(crate) fn note_to_self(text: &str) -> bool {
         text[skip_decoration(text)..].trim()
     };
     let bracketed = body.starts_with('(') && body.ends_with(')');
+    // `[Comment from Sam: shorten this]`: a reviewer's comment left in a
+    // shared document, in square brackets.
+    let square = raw.starts_with('[') && raw.ends_with(']') && !raw.contains("](");
     let inner = if bracketed {
         &body[1..body.len() - 1]
+    } else if square {
+        &raw[1..raw.len() - 1]
     } else {
         body
     };
@@ -2116,9 +2242,14 @@ pub(crate) fn note_to_self(text: &str) -> bool {
         ["last", "updated" | "edited" | "reviewed", ..] | ["updated", "on", ..] => {
             inner.contains(':') || words.len() <= 6
         }
+        ["comment" | "comments" | "suggestion" | "suggestions" | "feedback" | "note", "from" | "by", ..]
+            if square =>
+        {
+            inner.contains(':')
+        }
         ["note" | "notes", next, ..] => instruction(next),
-        ["todo", ..] => body.starts_with("TODO") || bracketed,
-        [first, ..] if bracketed => instruction(first),
+        ["todo", ..] => body.starts_with("TODO") || bracketed || square,
+        [first, ..] if bracketed || square => instruction(first),
         _ => false,
     }
 }
@@ -3043,7 +3174,20 @@ pub(crate) fn split_competency_tail(title: &str) -> Option<(&str, Vec<String>)> 
                         c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\u{201d}')
                     })
             });
-        return (head.split_whitespace().count() >= 2 && (known || listed))
+        // `Falls (patient safety)`, `Night skill mix (my mistake)`: one
+        // quality in lower case, named by a word competencies are named by.
+        let quality = !list.contains(['(', ')', '"'])
+            && list.starts_with(|c: char| c.is_lowercase())
+            && names.iter().all(|n| {
+                let words: Vec<&str> = n
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                (1..=MAX_TAIL_NAME_WORDS).contains(&words.len())
+                    && !n.contains(|c: char| c.is_ascii_digit())
+                    && words.iter().any(|w| QUALITY_WORDS.contains(w))
+            });
+        return (head.split_whitespace().count() >= 2 && (known || listed || quality))
             .then_some((head, names));
     }
     let (at, sep) = [" \u{2014} ", " \u{2013} ", " - ", " | "]
@@ -3068,6 +3212,58 @@ pub(crate) fn split_competency_tail(title: &str) -> Option<(&str, Vec<String>)> 
         .all(|n| is_known_name(n))
         .then_some((head, names))
 }
+
+/// Words that name what a story shows in a title's bracket (`(patient
+/// safety)`, `(leading change)`, `(my mistake)`).
+const QUALITY_WORDS: &[&str] = &[
+    "change",
+    "deadline",
+    "deadlines",
+    "feedback",
+    "pressure",
+    "stress",
+    "teamwork",
+    "saving",
+    "savings",
+    "cost",
+    "safety",
+    "conflict",
+    "negotiation",
+    "mistake",
+    "failure",
+    "ownership",
+    "leadership",
+    "mentoring",
+    "coaching",
+    "influence",
+    "influencing",
+    "prioritisation",
+    "prioritization",
+    "priorities",
+    "ambiguity",
+    "innovation",
+    "integrity",
+    "ethics",
+    "inclusion",
+    "initiative",
+    "resilience",
+    "communication",
+    "collaboration",
+    "stakeholder",
+    "stakeholders",
+    "data-driven",
+    "criticism",
+    "adaptability",
+    "creativity",
+    "persuasion",
+    "disagreement",
+    "complaint",
+    "complaints",
+    "teamwork",
+    "empathy",
+    "delegation",
+    "accountability",
+];
 
 /// A known competency, or its plural (`conflicts`).
 fn is_known_name(name: &str) -> bool {
@@ -3560,6 +3756,25 @@ pub(crate) enum Target {
 /// Splits Obsidian-style tags off a heading: `Handoff #story #collaboration`
 /// gives `Handoff` and `collaboration`. Tags that only say the note is a
 /// story (`#story`, `#star`) are dropped.
+/// `SceneSafety` -> `Scene Safety`: the words of a tag typed in camel case
+/// (`#PrehospitalCare`); runs of capitals stay whole (`NHS`, `CQCReady`
+/// keeps `CQC`).
+fn split_camel_case(tag: &str) -> String {
+    let chars: Vec<char> = tag.chars().collect();
+    let mut out = String::with_capacity(tag.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        let after_lower = i > 0 && chars[i - 1].is_lowercase();
+        let acronym_end = i > 0
+            && chars[i - 1].is_uppercase()
+            && chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+        if c.is_uppercase() && (after_lower || acronym_end) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub(crate) fn split_hashtags(text: &str) -> (String, Vec<String>) {
     if !text.contains('#') {
         return (text.to_owned(), Vec::new());
@@ -3579,7 +3794,7 @@ pub(crate) fn split_hashtags(text: &str) -> (String, Vec<String>) {
                     Some((_, leaf)) if leaf.starts_with(char::is_alphabetic) => leaf,
                     _ => tag,
                 };
-                let name = leaf.replace(['_', '/'], " ").to_lowercase();
+                let name = split_camel_case(&leaf.replace(['_', '/'], " ")).to_lowercase();
                 if !is_generic(&name) && !matches!(name.as_str(), "story" | "stories") {
                     tags.push(name);
                 }
@@ -3588,6 +3803,46 @@ pub(crate) fn split_hashtags(text: &str) -> (String, Vec<String>) {
         }
     }
     (kept.join(" "), tags)
+}
+
+/// `Bedside handover — SOAR (leading change)`, `Feedback to Maureen —
+/// STAR + L`: the framework a story is told in, after a dash, names
+/// neither the story nor a competency. The heading without it (a bracket
+/// after it stays).
+pub(crate) fn without_framework_tag(text: &str) -> String {
+    const FRAMEWORKS: [&str; 12] = [
+        "star", "soar", "carl", "car", "par", "starl", "star+l", "stare", "sao", "sar", "cara", "l",
+    ];
+    for dash in [" \u{2014} ", " \u{2013} ", " - "] {
+        let Some(at) = text.rfind(dash) else {
+            continue;
+        };
+        let tail = &text[at + dash.len()..];
+        let (tag, rest) = match tail.find('(') {
+            Some(open) => (&tail[..open], &tail[open..]),
+            None => (tail, ""),
+        };
+        let tokens: Vec<String> = tag
+            .split(|c: char| c.is_whitespace() || c == '+')
+            .filter(|t| !t.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let framework = !tokens.is_empty()
+            && tokens.iter().all(|t| FRAMEWORKS.contains(&t.as_str()))
+            && tag
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .all(|c| c.is_ascii_uppercase());
+        if framework && text[..at].trim().chars().any(char::is_alphanumeric) {
+            let head = text[..at].trim_end();
+            return if rest.is_empty() {
+                head.to_owned()
+            } else {
+                format!("{head} {}", rest.trim())
+            };
+        }
+    }
+    text.to_owned()
 }
 
 /// `Shipping the export [ownership] [deliver-results]`: bracketed labels
@@ -4579,18 +4834,35 @@ pub(crate) fn table_mapping(text: &str) -> Option<Mapping> {
         None => (story, false),
     };
     let question = clean_question(question);
-    let target = story_reference(story).or_else(|| {
-        let title = clean_title(strip_leading_words(story));
-        title
-            .chars()
-            .any(char::is_alphanumeric)
-            .then_some(Target::Title(title))
-    })?;
+    let target = story_reference(story)
+        .or_else(|| bare_story_number(story))
+        .or_else(|| {
+            let title = clean_title(strip_leading_words(story));
+            title
+                .chars()
+                .any(char::is_alphanumeric)
+                .then_some(Target::Title(title))
+        })?;
     (!question.is_empty()).then_some(Mapping {
         question,
         target,
         competencies,
     })
+}
+
+/// `5`, `1 (backup: 5)`, `4 (or 1)`: a story column holding the number of
+/// a story (its first, when it names a fallback too).
+fn bare_story_number(cell: &str) -> Option<Target> {
+    let cell = cell.trim().trim_start_matches('#');
+    let digits = cell.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let rest = cell[digits..].trim_start();
+    (rest.is_empty() || rest.starts_with(['(', ',', '/', ';']))
+        .then(|| cell[..digits].parse().ok())
+        .flatten()
+        .map(|number| Target::Number { kind: None, number })
 }
 
 /// The third field of a [`table_mapping`] row whose left column names
@@ -4613,7 +4885,7 @@ pub(crate) fn mapping(text: &str, listish: bool) -> Option<Mapping> {
     let (left, target) = match arrow {
         Some((at, len)) => {
             let right = &text[at + len..];
-            let target = match story_reference(right) {
+            let target = match story_reference(right).or_else(|| bare_story_number(right)) {
                 Some(target) => target,
                 None if listish => {
                     let title = clean_title(strip_leading_words(right));
@@ -4632,7 +4904,10 @@ pub(crate) fn mapping(text: &str, listish: bool) -> Option<Mapping> {
         }
     };
     let question = clean_question(left);
-    if question.is_empty() || !is_question(&question) {
+    // `- difficult colleague → 2` in a list: a topic, sent to a story by
+    // its number, is as good as a question.
+    let numbered = listish && arrow.is_some() && matches!(target, Target::Number { .. });
+    if question.is_empty() || !(is_question(&question) || numbered) {
         return None;
     }
     Some(Mapping {

@@ -204,6 +204,7 @@ fn classify(line: &Line) -> Role {
             },
             None => {
                 let (text, mut tags) = labels::split_hashtags(&line.text);
+                let text = labels::without_framework_tag(&text);
                 let (text, bracketed) = labels::split_bracket_tags(&text);
                 tags.extend(bracketed);
                 // `### Flaky tests (biggest one - use for "impact" qs)`:
@@ -1923,15 +1924,50 @@ const MIN_ANSWER_WORDS: usize = 40;
 /// lines (small talk, feedback on an answer) and short replies are left
 /// out and reported, so they do not run into the story above them.
 fn read_dialogue(lines: &[Line], roles: &mut [Role]) {
+    let open = |i: usize, l: &Line| {
+        l.kind == LineKind::Text
+            && l.depth == 0
+            && matches!(roles[i], Role::Content | Role::Question { .. })
+    };
+    // A mock interview with a friend (`Priya:` / `Me:`): the one name that
+    // speaks right before the candidate most often plays the interviewer,
+    // when the notes name no interviewer of their own.
+    let mut partner: Option<&str> = None;
+    let named_interviewer = lines.iter().enumerate().any(|(i, l)| {
+        open(i, l)
+            && labels::speaker(&l.text).is_some_and(|(who, _)| who == labels::Speaker::Interviewer)
+    });
+    if !named_interviewer {
+        let mut before_me: HashMap<&str, usize> = HashMap::new();
+        let mut last: Option<&str> = None;
+        for (i, l) in lines.iter().enumerate().filter(|(i, l)| open(*i, l)) {
+            let _ = i;
+            if labels::speaker(&l.text).is_some_and(|(who, _)| who == labels::Speaker::Candidate) {
+                if let Some(name) = last.take() {
+                    *before_me.entry(name).or_default() += 1;
+                }
+            } else if let Some((name, _)) = labels::named_turn(&l.text) {
+                last = Some(name);
+            }
+        }
+        partner = before_me
+            .into_iter()
+            .filter(|&(_, n)| n >= MIN_TRANSCRIPT_TURNS)
+            .max_by_key(|&(name, n)| (n, std::cmp::Reverse(name)))
+            .map(|(name, _)| name);
+    }
     let turns: Vec<(usize, labels::Speaker, &str)> = lines
         .iter()
         .enumerate()
-        .filter(|(i, l)| {
-            l.kind == LineKind::Text
-                && l.depth == 0
-                && matches!(roles[*i], Role::Content | Role::Question { .. })
+        .filter(|(i, l)| open(*i, l))
+        .filter_map(|(i, l)| {
+            labels::speaker(&l.text)
+                .or_else(|| {
+                    let (name, rest) = labels::named_turn(&l.text)?;
+                    (Some(name) == partner).then_some((labels::Speaker::Interviewer, rest))
+                })
+                .map(|(who, rest)| (i, who, rest))
         })
-        .filter_map(|(i, l)| labels::speaker(&l.text).map(|(who, rest)| (i, who, rest)))
         .collect();
     // A transcript alternates: an interviewer's turn, then the candidate's.
     let exchanges = turns
@@ -4002,8 +4038,15 @@ fn told_in_order(rest: &str) -> Vec<String> {
     }
     let task = sentences.len() >= 3 && labels::opens_like_a_task(sentences[0]);
     let from = usize::from(task);
+    // A sentence that only says when, later ("By February...", "After six
+    // weeks..."), opens the outcome in the second half of the telling.
     let outcome = (from + 1..sentences.len())
         .find(|&k| labels::opens_like_an_outcome(sentences[k]))
+        .or_else(|| {
+            (from + 1..sentences.len())
+                .filter(|&k| 2 * k >= sentences.len())
+                .find(|&k| labels::opens_with_a_later_time(sentences[k]))
+        })
         .or_else(|| task.then_some(sentences.len() - 1));
     let Some(outcome) = outcome.filter(|&k| k > from) else {
         return vec![rest.to_owned()];
@@ -4016,6 +4059,10 @@ fn told_in_order(rest: &str) -> Vec<String> {
         ])
         .collect()
 }
+
+/// Fewest words of the sentence (with any short ones before it) that sets
+/// the scene of a story told in one paragraph.
+const MIN_SCENE_WORDS: usize = 8;
 
 /// Gives unlabelled paragraphs to `parts` by position: the first sets the
 /// scene, the last (of three or more) is the result, the ones between are
@@ -4062,7 +4109,19 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
         .partition(|p| p.starts_with('(') && p.ends_with(')'));
     if paragraphs.len() == 1 {
         let only = paragraphs.remove(0);
-        let end = labels::first_sentence_end(&only).or_else(|| only.find("; ").filter(|&e| e > 0));
+        let mut end =
+            labels::first_sentence_end(&only).or_else(|| only.find("; ").filter(|&e| e > 0));
+        // `Um, yeah. So in April 2022 a girl joined my class...`: a spoken
+        // opening of a few words sets no scene; the next sentence does.
+        while let Some(e) = end {
+            if only[..=e].split_whitespace().count() >= MIN_SCENE_WORDS {
+                break;
+            }
+            match labels::first_sentence_end(&only[e + 1..]) {
+                Some(next) => end = Some(e + 1 + next),
+                None => break,
+            }
+        }
         // One long run-on sentence: cut at the commas nearest a third and
         // three quarters of the way, scene, then what was done, then how
         // it ended.
