@@ -643,7 +643,7 @@ impl Lexicon {
     pub fn detect(&self, words: &[Word], masked: &[bool]) -> Vec<ConceptHit> {
         let mut hits: Vec<ConceptHit> = Vec::new();
         let mut found: Vec<(usize, usize)> = Vec::new();
-        let mut slotted: Vec<(usize, usize)> = Vec::new();
+        let mut slotted: Vec<(usize, usize, usize)> = Vec::new();
         // (concept, end) of slot hits still spanning the words ahead.
         let mut slot_spans: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
@@ -690,10 +690,23 @@ impl Lexicon {
                     let len = len + 1;
                     let concept = form.concept as usize;
                     let span_masked = masked.iter().skip(i).take(len).any(|&m| m);
-                    if !span_masked && !slotted.iter().any(|&(c, _)| c == concept) {
-                        slotted.push((concept, len));
+                    // How many words the form spells out: of two slot forms
+                    // matching here, the more specific one wins ("gave you *
+                    // feedback" is receiving it, over "gave * feedback").
+                    let literal = 1 + self
+                        .text(form.rest)
+                        .split(' ')
+                        .filter(|w| !w.is_empty() && *w != SLOT)
+                        .count();
+                    if !span_masked && !slotted.iter().any(|&(c, _, _)| c == concept) {
+                        slotted.push((concept, len, literal));
                     }
                 }
+                // A form without a slot spelling out as many words here
+                // ("gave you feedback") is more specific still.
+                let spelled = found.iter().map(|&(_, len)| len).max().unwrap_or(0);
+                let most = slotted.iter().map(|&(_, _, l)| l).max().unwrap_or(0);
+                slotted.retain(|&(_, _, l)| l == most && l > spelled);
             }
             // The longest form found at this position wins. Hits are in
             // order of position: only this position's are compared. A
@@ -716,7 +729,7 @@ impl Lexicon {
                     hits.push(hit);
                 }
             }
-            for &(concept, len) in &slotted {
+            for &(concept, len, _) in &slotted {
                 let here = |h: &ConceptHit| h.concept == concept;
                 if !hits.iter().rev().take_while(|h| h.start == i).any(here) {
                     hits.push(ConceptHit {
@@ -1441,5 +1454,35 @@ mod tests {
         assert!(within_distance("kitten", "sitten", 1));
         assert!(!within_distance("kitten", "sitting", 2));
         assert!(within_distance("kitten", "sitting", 3));
+    }
+
+    #[test]
+    fn feedback_given_to_you_is_feedback_received_and_idioms_name_their_theme() {
+        let mut analyzer = Analyzer::new();
+        let lexicon = Lexicon::builtin(&mut analyzer);
+        let mut themes = |text: &str| {
+            let words = analyzer.words(text);
+            let mut names: Vec<String> = lexicon
+                .detect(&words, &[])
+                .iter()
+                .map(|h| lexicon.name(h.concept).to_string())
+                .collect();
+            names.sort();
+            names.dedup();
+            names
+        };
+        // The more specific slot form wins: "gave you * feedback" over
+        // "gave * feedback".
+        let given = themes("your manager gave you tough feedback");
+        assert!(
+            given.contains(&"receiving-feedback".to_string()),
+            "{given:?}"
+        );
+        assert!(!given.contains(&"giving-feedback".to_string()), "{given:?}");
+        let gave = themes("I gave the intern honest feedback");
+        assert!(gave.contains(&"giving-feedback".to_string()), "{gave:?}");
+        assert!(themes("a time you stuck your neck out").contains(&"pushback".to_string()));
+        assert!(themes("you had very little to go on").contains(&"ambiguity".to_string()));
+        assert!(themes("you stood in for your manager").contains(&"leadership".to_string()));
     }
 }
