@@ -556,7 +556,12 @@ impl Ranker {
         // model's vector: a misspelt word is pieces of nothing.
         let model = semantic::Model::builtin();
         let (read_as, typos) = if reads_vector {
-            model.corrected(question)
+            let named: HashSet<String> = hits
+                .iter()
+                .flat_map(|h| &words[h.start..h.start + h.len])
+                .map(|w| w.raw.to_lowercase())
+                .collect();
+            model.corrected_keeping(question, |w| named.contains(w))
         } else {
             (String::new(), Vec::new())
         };

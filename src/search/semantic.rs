@@ -200,6 +200,17 @@ impl Model {
     /// lowercase ASCII letters once lowercased, are left as they are.
     /// Returns the text and each (typed, read as) pair.
     pub fn corrected(&self, text: &str) -> (String, Vec<(String, String)>) {
+        self.corrected_keeping(text, |_| false)
+    }
+
+    /// [`Model::corrected`], leaving alone the (lowercase) words `keep`
+    /// says are words: a word the concept lexicon knows ("humility") is
+    /// no typo of one the vocabulary knows ("humidity").
+    pub fn corrected_keeping(
+        &self,
+        text: &str,
+        keep: impl Fn(&str) -> bool,
+    ) -> (String, Vec<(String, String)>) {
         let mut out = String::with_capacity(text.len());
         let mut fixes = Vec::new();
         let mut last = 0;
@@ -209,6 +220,7 @@ impl Model {
                 || lower.len() > MAX_TYPO_CHARS
                 || !lower.bytes().all(|b| b.is_ascii_lowercase())
                 || self.knows(&lower)
+                || keep(&lower)
             {
                 continue;
             }
@@ -694,5 +706,19 @@ mod tests {
             None,
             "not whole vectors"
         );
+    }
+
+    #[test]
+    fn a_word_the_caller_knows_is_no_typo() {
+        let model = Model::builtin();
+        let (read, _) = model.corrected("I showed humility");
+        // The vocabulary lacks "humility" whole and has "humidity" one
+        // letter away; the lexicon knows "humility", so the ranker keeps it.
+        assert_eq!(read, "I showed humidity");
+        let (kept, fixes) = model.corrected_keeping("I showed humility", |w| w == "humility");
+        assert_eq!(kept, "I showed humility");
+        assert!(fixes.is_empty());
+        let (fixed, _) = model.corrected_keeping("a freind of mine", |w| w == "humility");
+        assert_eq!(fixed, "a friend of mine");
     }
 }
