@@ -287,6 +287,12 @@ impl Corpus {
     }
 }
 
+/// A file's size, modification and status-change times, as the index
+/// manifest records them ([`StoryFile`]).
+pub fn file_stamp(meta: &fs::Metadata) -> (u64, u128, u128) {
+    (meta.len(), mtime_ns(meta), ctime_ns(meta))
+}
+
 #[cfg(unix)]
 fn ctime_ns(meta: &fs::Metadata) -> u128 {
     use std::os::unix::fs::MetadataExt;
@@ -599,9 +605,10 @@ fn write_whole(path: &Path, contents: &[u8], replace: bool) -> std::io::Result<b
     let (tmp_path, mut file) = create_temporary(dir)?;
     let written = (|| {
         file.write_all(contents)?;
+        // Best effort: a file system without modes (a FAT stick) keeps its own.
         if let Ok(meta) = fs::metadata(path) {
             if meta.is_file() {
-                file.set_permissions(meta.permissions())?;
+                let _ = file.set_permissions(meta.permissions());
             }
         }
         file.sync_all()?;
@@ -900,6 +907,23 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
             .collect();
         assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_taken_between_the_check_and_the_write_is_left_to_its_writer() {
+        // The check in `save_story` passed; another import wrote the name
+        // before this one moved its file in: the link fails, nothing is
+        // replaced and no temporary stays.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.yaml");
+        fs::write(&path, "theirs").unwrap();
+        assert!(!write_whole(&path, b"mine", false).unwrap());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "theirs");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        // A free name is written.
+        let free = dir.path().join("y.yaml");
+        assert!(write_whole(&free, b"mine", false).unwrap());
+        assert_eq!(fs::read_to_string(&free).unwrap(), "mine");
     }
 
     #[test]

@@ -17,7 +17,14 @@ fn main() -> ExitCode {
     // it (an assertion, a slice out of range), on this thread or on one of
     // its merge threads. The user gets one line saying what to do, not a
     // backtrace; the panic's own message is kept for that line.
-    panic::set_hook(Box::new(|info| {
+    // With RUST_BACKTRACE set (a developer, or a bug report) the usual
+    // report with its backtrace is printed as well.
+    let default_hook = panic::take_hook();
+    let debugging = std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0");
+    panic::set_hook(Box::new(move |info| {
+        if debugging {
+            default_hook(info);
+        }
         let message = info
             .payload()
             .downcast_ref::<&str>()
@@ -39,6 +46,13 @@ fn main() -> ExitCode {
         }
     }));
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| commands::run(cli)));
+    // A worker thread that stopped while the command still finished (a
+    // merge thread, say) is said, not swallowed.
+    if matches!(outcome, Ok(Ok(_))) {
+        if let Some(detail) = PANIC.lock().ok().and_then(|mut p| p.take()) {
+            eprintln!("warning: a worker thread stopped on an internal error ({detail}); if results look wrong, `starmatch index --full` rebuilds the index");
+        }
+    }
     match outcome {
         Ok(Ok(Status::Success)) => ExitCode::SUCCESS,
         Ok(Ok(Status::NoResult)) => ExitCode::from(1),
@@ -60,7 +74,7 @@ fn main() -> ExitCode {
                 .and_then(|mut p| p.take())
                 .unwrap_or_default();
             eprintln!(
-                "Error: starmatch stopped on an internal error ({detail}). A damaged index file is the usual cause: `starmatch index --full` rebuilds the index from the story files, which are not touched."
+                "Error: starmatch stopped on an internal error ({detail}). If it stopped while reading the index, a damaged index file is the usual cause: `starmatch index --full` rebuilds it from the story files, which are not touched. Otherwise this is a bug: please report it with the command and, for `import`, the notes file (RUST_BACKTRACE=1 adds the details)."
             );
             ExitCode::from(3)
         }

@@ -672,3 +672,27 @@ fn a_notion_database_is_read_from_its_pages_not_its_csv_copies() {
         .stdout(predicate::str::contains("Rota fix 1c9d.md: 1 story(ies)"))
         .stdout(predicate::str::contains(".csv").not());
 }
+
+#[test]
+fn notes_imported_when_their_title_gave_a_longer_id_are_found_again() {
+    let dir = scratch();
+    fs::write(
+        dir.path().join("shifts.md"),
+        "## Night skill mix — CARL (my mistake)\n\nS: I signed off a night rota with two new starters and no senior nurse.\nT: Own the gap and close it.\nA: I told the matron the same morning and added a skill-mix rule to the rota template.\nR: Every rota since has met the rule.\n",
+    )
+    .unwrap();
+    // The story file an earlier version wrote, under the longer title.
+    fs::write(
+        dir.path().join("corpus/stories/night-skill-mix-carl-my-mistake.yaml"),
+        "title: Night skill mix — CARL (my mistake)\nsituation: I signed off a night rota with two new starters and no senior nurse.\ntask: Own the gap and close it.\naction: I told the matron the same morning and added a skill-mix rule to the rota template.\nresult: Every rota since has met the rule.\nsource: shifts.md:1\n",
+    )
+    .unwrap();
+    let before = story_files(dir.path());
+    starmatch(dir.path())
+        .args(["import", "shifts.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("night-skill-mix-carl-my-mistake"))
+        .stdout(predicate::str::contains("left alone"));
+    assert_eq!(story_files(dir.path()), before);
+}

@@ -4711,3 +4711,53 @@ fn numbered_maps_comments_camel_case_tags_and_framework_names_are_read() {
         "{notes:?}"
     );
 }
+
+#[test]
+fn measures_dialogue_and_status_brackets_in_stories_stay_text() {
+    // An arrow between numbers is a measure, not a map to story 3.
+    let text = "## Late invoices\n- **Situation:** Suppliers were paid late.\n- **Task:** Fix it.\n- **Action:** I moved approvals to one queue.\n- **Result:** complaints per month 12 → 3\n- NPS 31 → 47\n";
+    let import = import_text("measures.md", text.as_bytes());
+    let story = &import.stories[0].story;
+    assert!(story.result.contains("12 → 3"), "{}", story.result);
+    assert!(story.result.contains("NPS 31 → 47"), "{}", story.result);
+    assert!(story.questions.is_empty());
+    // A colleague quoted inside a story is no interviewer.
+    let text = "## Friday release\nSituation: The client wanted the export by Friday.\nTask: Decide what ships.\nAction: I called the product lead.\nDave: We promised the client Friday.\nMe: We can ship Friday without the export.\nDave: Fine, but you tell them.\nMe: I'll call them today.\nResult: The export shipped on Tuesday.\n";
+    let import = import_text("dialogue.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 1);
+    assert!(
+        import.stories[0]
+            .story
+            .action
+            .contains("Dave: Fine, but you tell them."),
+        "{}",
+        import.stories[0].story.action
+    );
+    // A status in brackets is no competency; a capitalised word opening a
+    // sentence is no label.
+    let text = "## Night staffing [needs numbers]\nS: Nights were short.\nT: Fill the rota.\nA: CONTEXT switching was the real problem, so I blocked mornings for planning.\nR: Full rota by June.\n";
+    let import = import_text("status.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Night staffing [needs numbers]"]);
+    assert!(import.stories[0]
+        .story
+        .action
+        .starts_with("CONTEXT switching"));
+    // One question heading one level below a section heading is the
+    // section's question list, not the section's story.
+    let text = "## Amazon onsite\n### Q: Tell me about a time you failed\nS: I shipped a bug.\nT: Fix it.\nA: I rolled back.\nR: Fixed in an hour.\n";
+    let import = import_text("onsite.md", text.as_bytes());
+    assert_ne!(titles(&import), ["Amazon onsite"]);
+}
+
+#[test]
+fn a_written_story_in_one_paragraph_keeps_its_short_opening_and_its_actions() {
+    let text = "## Q: Tell me about a time you handled an outage\n\nCheckout went down on Black Friday. I was on call, so I rolled back the release and paged the payments team. After a review with the payments lead, I added a canary stage to the pipeline. By the time the evening peak came the site was stable again. In the end we lost under two thousand pounds of sales.\n";
+    let import = import_text("written.md", text.as_bytes());
+    let story = &import.stories[0].story;
+    assert_eq!(story.situation, "Checkout went down on Black Friday.");
+    assert!(story
+        .action
+        .contains("After a review with the payments lead"));
+    assert!(story.action.contains("By the time the evening peak came"));
+    assert!(story.result.starts_with("In the end"));
+}

@@ -32,6 +32,9 @@ use crate::story::Story;
 pub struct ImportConfig {
     pub files: Vec<PathBuf>,
     pub out: PathBuf,
+    /// The index of the corpus `out` belongs to, when `out` is its stories
+    /// folder: its manifest knows each unchanged story file's id.
+    pub index: Option<PathBuf>,
     pub dry_run: bool,
     pub force: bool,
     pub json: bool,
@@ -39,12 +42,13 @@ pub struct ImportConfig {
 
 impl ImportConfig {
     pub fn from_args(global: &GlobalConfig, args: ImportArgs) -> ImportConfig {
-        let out = args
-            .out
-            .unwrap_or_else(|| Corpus::new(&global.corpus).stories_dir());
+        let stories = Corpus::new(&global.corpus).stories_dir();
+        let index = (args.out.as_ref().is_none_or(|o| *o == stories)).then(|| global.index.clone());
+        let out = args.out.unwrap_or(stories);
         let files = expand_folders(args.files, &[&out, &global.index]);
         ImportConfig {
             out,
+            index,
             files,
             dry_run: args.dry_run,
             force: args.force,
@@ -123,7 +127,7 @@ pub fn run(global: &GlobalConfig, args: ImportArgs) -> anyhow::Result<Status> {
         .filter(|n| !names.insert(n.clone()))
         .collect();
     let mut placed = Placement {
-        taken: existing_ids(&config.out),
+        taken: existing_ids(&config.out, config.index.as_deref()),
         this_run: HashMap::new(),
         by_source: HashMap::new(),
         on_disk: HashMap::new(),
@@ -181,10 +185,18 @@ pub fn run(global: &GlobalConfig, args: ImportArgs) -> anyhow::Result<Status> {
 /// when a story file was renamed by hand (`my-clash.yaml` holding `id:
 /// code-review-clash`); writing `code-review-clash.yaml` beside it would
 /// give the corpus the same id twice and stop the index.
-fn existing_ids(dir: &Path) -> HashSet<String> {
+///
+/// A story file the index's manifest holds with the same size and times
+/// is not read: its id is the manifest's. At 100,000 stories reading every
+/// file took most of a second; a `stat` each is a fraction of that.
+fn existing_ids(dir: &Path, index: Option<&Path>) -> HashSet<String> {
     let Ok(entries) = fs::read_dir(dir) else {
         return HashSet::new();
     };
+    let manifest = index
+        .and_then(|i| crate::search::index::open(i).ok())
+        .and_then(|open| open.manifest().ok())
+        .unwrap_or_default();
     let mut ids = HashSet::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
@@ -194,10 +206,17 @@ fn existing_ids(dir: &Path) -> HashSet<String> {
         else {
             continue;
         };
-        if let Some(id) = fs::read_to_string(entry.path())
-            .ok()
-            .and_then(|text| corpus::declared_id(&text))
-        {
+        let indexed = manifest.get(&name).filter(|e| {
+            fs::metadata(entry.path())
+                .is_ok_and(|meta| corpus::file_stamp(&meta) == (e.size, e.mtime_ns, e.ctime_ns))
+        });
+        let declared = match indexed {
+            Some(e) => Some(e.id.clone()),
+            None => fs::read_to_string(entry.path())
+                .ok()
+                .and_then(|text| corpus::declared_id(&text)),
+        };
+        if let Some(id) = declared {
             ids.insert(id);
         }
         ids.insert(stem.to_string());
@@ -525,6 +544,26 @@ fn place(
     if legacy != base {
         if let Some(outcome) = already(&legacy, placed) {
             return claim(legacy, outcome, placed);
+        }
+    }
+    // The same notes imported when a longer title gave a longer id (a
+    // bracket, a framework name or tags since read apart from the title:
+    // `night-skill-mix-my-mistake` for `night-skill-mix`): that story file.
+    let prefix = format!("{base}-");
+    let mut longer: Vec<String> = placed
+        .taken
+        .iter()
+        .filter(|id| id.starts_with(&prefix) && !placed.this_run.contains_key(*id))
+        .filter(|id| {
+            // Not a `-2` copy of the slug itself, which the walk below reads.
+            !id[prefix.len()..].bytes().all(|b| b.is_ascii_digit())
+        })
+        .cloned()
+        .collect();
+    longer.sort();
+    for id in longer {
+        if let Some(outcome) = already(&id, placed) {
+            return claim(id, outcome, placed);
         }
     }
     // Every id below the hint went to another story of this run (one of

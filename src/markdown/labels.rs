@@ -550,11 +550,20 @@ pub(crate) fn line_label(
     } else if let Some(rest) = after.strip_prefix(' ').filter(|r| {
         // `RESULT day 2 went fine`: a label typed in capitals, the text
         // after it not (`ACTION ITEMS`, `TASK FORCE` are headings).
-        word.len() >= 3
-            && word.chars().all(|c| c.is_ascii_uppercase())
-            && r.split_whitespace().next().is_some_and(|w| {
-                w.chars().any(char::is_lowercase) || w.chars().all(|c| c.is_ascii_digit())
-            })
+        matches!(
+            word,
+            "SITUATION"
+                | "TASK"
+                | "ACTION"
+                | "ACTIONS"
+                | "RESULT"
+                | "RESULTS"
+                | "SIT"
+                | "ACT"
+                | "RES"
+        ) && r.split_whitespace().next().is_some_and(|w| {
+            w.chars().any(char::is_lowercase) || w.chars().all(|c| c.is_ascii_digit())
+        })
     }) {
         return loose(part, word, rest, false);
     } else {
@@ -976,7 +985,13 @@ const CANDIDATE_NAMES: &[&str] = &["me", "candidate", "my answer", "myself"];
 pub(crate) fn named_turn(text: &str) -> Option<(&str, &str)> {
     let (name, rest) = text.trim_start().split_once(':')?;
     let words: Vec<&str> = name.split_whitespace().collect();
+    let label_like = matches!(
+        name.trim().to_lowercase().as_str(),
+        "q" | "a" | "question" | "answer" | "note" | "notes" | "tip" | "update" | "edit"
+    );
     let named = (1..=2).contains(&words.len())
+        && name.trim().chars().count() >= 2
+        && !label_like
         && name.len() <= 20
         && words.iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase())
@@ -1781,10 +1796,16 @@ pub(crate) fn opens_with_a_later_time(sentence: &str) -> bool {
     };
     match words.as_slice() {
         // `By February`, `By the summer term`, `By year end`.
-        ["by", when, ..] => WHEN.contains(when) && (*when != "the" || words.len() > 2),
+        ["by", "the", when, ..] => {
+            matches!(
+                *when,
+                "summer" | "spring" | "autumn" | "winter" | "following" | "next"
+            )
+        }
+        ["by", when, ..] => WHEN.contains(when) && *when != "the",
         // `After six weeks`, `Within a month`, `A year later`.
         ["after" | "within", n, unit, ..] => number(n) && UNITS.contains(unit),
-        ["within" | "after", unit, ..] => matches!(*unit, "weeks" | "months" | "a"),
+        ["within" | "after", unit, ..] => matches!(*unit, "weeks" | "months"),
         [n, unit, "later" | "on", ..] => number(n) && UNITS.contains(unit),
         _ => false,
     }
@@ -3753,9 +3774,6 @@ pub(crate) enum Target {
     Question(u32),
 }
 
-/// Splits Obsidian-style tags off a heading: `Handoff #story #collaboration`
-/// gives `Handoff` and `collaboration`. Tags that only say the note is a
-/// story (`#story`, `#star`) are dropped.
 /// `SceneSafety` -> `Scene Safety`: the words of a tag typed in camel case
 /// (`#PrehospitalCare`); runs of capitals stay whole (`NHS`, `CQCReady`
 /// keeps `CQC`).
@@ -3772,9 +3790,19 @@ fn split_camel_case(tag: &str) -> String {
         }
         out.push(c);
     }
-    out
+    // Product names and short words stay whole (`DevOps`, `GitHub`,
+    // `iOS`): every part must be a word of four letters or more.
+    let parts: Vec<&str> = out.split(' ').collect();
+    if parts.len() > 1 && parts.iter().all(|p| p.chars().count() >= 4) {
+        out
+    } else {
+        tag.to_owned()
+    }
 }
 
+/// Splits Obsidian-style tags off a heading: `Handoff #story #collaboration`
+/// gives `Handoff` and `collaboration`. Tags that only say the note is a
+/// story (`#story`, `#star`) are dropped.
 pub(crate) fn split_hashtags(text: &str) -> (String, Vec<String>) {
     if !text.contains('#') {
         return (text.to_owned(), Vec::new());
@@ -3866,7 +3894,14 @@ pub(crate) fn split_bracket_tags(text: &str) -> (String, Vec<String>) {
         let fits = !names.is_empty()
             && names.iter().all(|n| {
                 let words = n.split_whitespace().count();
+                // `[ownership]`, `[deliver-results]`, `[patient safety]`;
+                // not a status (`[needs numbers]`, `[in progress]`).
+                let quality = is_known_name(n)
+                    || (words == 1 && n.contains('-'))
+                    || n.split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .any(|w| QUALITY_WORDS.contains(&w));
                 (1..=3).contains(&words)
+                    && quality
                     && n.chars()
                         .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '\'' | '-'))
                     && n.chars().filter(|c| c.is_alphabetic()).count() >= 3
@@ -4711,12 +4746,6 @@ fn add_meta_items(
     }
 }
 
-/// A line of questions split into its questions: at `;` and `|`, and
-/// after a `?` or at ` / ` where a capital letter starts the next one
-/// (`How do you handle disagreements? Tell me about a time you
-/// mediated.`, `...onboarding? / Describe a project`) or opens as
-/// questions do (`a failure / a time you were wrong`); `failed / made a
-/// mistake` stays one.
 /// Whether `text` opens the way a question or its short form does
 /// (`tell me...`, `what...`, `a time you...`): after a ` / ` in a line of
 /// questions, it is the next one.
@@ -4745,6 +4774,12 @@ fn opens_a_question(text: &str) -> bool {
     .any(|o| lower.starts_with(o))
 }
 
+/// A line of questions split into its questions: at `;` and `|`, and
+/// after a `?` or at ` / ` where a capital letter starts the next one
+/// (`How do you handle disagreements? Tell me about a time you
+/// mediated.`, `...onboarding? / Describe a project`) or opens as
+/// questions do (`a failure / a time you were wrong`); `failed / made a
+/// mistake` stays one.
 fn split_questions(text: &str) -> Vec<&str> {
     // `tell me about a failure / a time you were wrong / what would you do
     // differently`: in lower case, a ` / ` before the way a question opens.
@@ -4906,7 +4941,15 @@ pub(crate) fn mapping(text: &str, listish: bool) -> Option<Mapping> {
     let question = clean_question(left);
     // `- difficult colleague → 2` in a list: a topic, sent to a story by
     // its number, is as good as a question.
-    let numbered = listish && arrow.is_some() && matches!(target, Target::Number { .. });
+    // (Not `- **Result:** complaints 12 → 3` or `- NPS 31 → 47`: a label,
+    // or a number before the arrow, makes it a measure.)
+    let numbered = listish
+        && arrow.is_some()
+        && matches!(target, Target::Number { .. })
+        && line_label(left, None, true).is_none()
+        && left
+            .trim_end()
+            .ends_with(|c: char| c.is_alphabetic() || matches!(c, '"' | '\u{201d}' | '?'));
     if question.is_empty() || !(is_question(&question) || numbered) {
         return None;
     }

@@ -911,7 +911,7 @@ fn aftermath_title(title: &str) -> bool {
 
 /// `## Calming the late-shipment customer` right over `#### Q: Tell me
 /// about an angry customer`: a story's title with the one question it
-/// answers as a heading below it. The question tags that story; it does
+/// answers as a heading two levels or more below it. The question tags that story; it does
 /// not make the title a section over a story of its own. (A title with
 /// several question headings under it, or a story heading besides, is a
 /// section of questions and is left as it is.)
@@ -936,7 +936,10 @@ fn read_question_subheadings(roles: &mut [Role]) {
                 level: l,
                 class: HeadingClass::Question { question, .. },
                 ..
-            } if *l > level && *l < ANSWER_HEADING_LEVEL => question.clone(),
+            // Two levels or more below (`##` over `####`): a question filed
+            // under its story, not a section (`## Amazon onsite` over one
+            // `### Q:` is the onsite's question list).
+            } if *l >= level + 2 && *l < ANSWER_HEADING_LEVEL => question.clone(),
             _ => {
                 h += 1;
                 continue;
@@ -1938,16 +1941,19 @@ fn read_dialogue(lines: &[Line], roles: &mut [Role]) {
             && labels::speaker(&l.text).is_some_and(|(who, _)| who == labels::Speaker::Interviewer)
     });
     if !named_interviewer {
+        // Counted only when that turn asks for a story: a colleague quoted
+        // inside a story ("Dave: We promised the client Friday.") asks
+        // for none.
         let mut before_me: HashMap<&str, usize> = HashMap::new();
         let mut last: Option<&str> = None;
-        for (i, l) in lines.iter().enumerate().filter(|(i, l)| open(*i, l)) {
-            let _ = i;
+        for (_, l) in lines.iter().enumerate().filter(|(i, l)| open(*i, l)) {
             if labels::speaker(&l.text).is_some_and(|(who, _)| who == labels::Speaker::Candidate) {
                 if let Some(name) = last.take() {
                     *before_me.entry(name).or_default() += 1;
                 }
-            } else if let Some((name, _)) = labels::named_turn(&l.text) {
-                last = Some(name);
+            } else if let Some((name, rest)) = labels::named_turn(&l.text) {
+                let asks = asked_question(rest).is_some_and(|q| labels::asks_for_a_story(&q));
+                last = asks.then_some(name);
             }
         }
         partner = before_me
@@ -4061,7 +4067,7 @@ fn told_in_order(rest: &str) -> Vec<String> {
 }
 
 /// Fewest words of the sentence (with any short ones before it) that sets
-/// the scene of a story told in one paragraph.
+/// the scene of a story told aloud in one paragraph.
 const MIN_SCENE_WORDS: usize = 8;
 
 /// Gives unlabelled paragraphs to `parts` by position: the first sets the
@@ -4083,6 +4089,9 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
         }
         _ => 0,
     };
+    // A reply in a transcript or after `A:`: told aloud, it may open with
+    // a few words of nothing (`Um, yeah.`).
+    let mut spoken = false;
     for (n, &i) in prose.iter().enumerate().skip(note_lines) {
         let Some(line) = lines.get(i) else { continue };
         // `A: Last year we...`: the answer marker opening a `Q:` answer;
@@ -4090,7 +4099,10 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
         let text = match labels::reply_text(&line.text)
             .filter(|_| n == 0 || line.joiner == Joiner::Blank)
         {
-            Some(rest) => collapse(rest),
+            Some(rest) => {
+                spoken |= paragraphs.is_empty();
+                collapse(rest)
+            }
             None => collapse(&line.text),
         };
         match paragraphs.last_mut() {
@@ -4112,8 +4124,9 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
         let mut end =
             labels::first_sentence_end(&only).or_else(|| only.find("; ").filter(|&e| e > 0));
         // `Um, yeah. So in April 2022 a girl joined my class...`: a spoken
-        // opening of a few words sets no scene; the next sentence does.
-        while let Some(e) = end {
+        // opening of a few words sets no scene; the next sentence does. (A
+        // written one does: "Checkout went down on Black Friday.")
+        while let Some(e) = end.filter(|_| spoken) {
             if only[..=e].split_whitespace().count() >= MIN_SCENE_WORDS {
                 break;
             }

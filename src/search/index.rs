@@ -493,7 +493,13 @@ pub fn refresh(
             report.rebuilt = Some("new index".to_string());
             (None, Manifest::new())
         }
-        Err(e @ IndexError::Corrupt { .. }) if !options.full => return Err(e),
+        // Never rebuilt without `--full`: a damaged index, one the user may
+        // not write to, or a folder of someone else's.
+        Err(
+            e @ (IndexError::Corrupt { .. }
+            | IndexError::NotWritable { .. }
+            | IndexError::NotAnIndex { .. }),
+        ) if !options.full => return Err(e),
         Err(_) => {
             report.rebuilt = Some("--full over an unreadable index".to_string());
             (None, Manifest::new())
@@ -900,8 +906,6 @@ fn has_orphan_files(index: &Index, dir: &Path) -> bool {
     })
 }
 
-/// Removes the files of an unreadable index, and only those: `--index` may
-/// point at a folder that also holds files of the user's.
 /// Whether `dir` holds a `meta.json` of the user's (the folder is theirs,
 /// not an index): tantivy's always holds its segments and schema, and a
 /// damaged one sits beside tantivy's `.managed.json` or a starmatch manifest.
@@ -918,6 +922,8 @@ fn foreign_meta(dir: &Path) -> bool {
     })
 }
 
+/// Removes the files of an unreadable index, and only those: `--index` may
+/// point at a folder that also holds files of the user's.
 fn wipe(dir: &Path) -> Result<(), IndexError> {
     const TANTIVY_EXTENSIONS: &[&str] = &[
         "idx",

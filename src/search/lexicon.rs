@@ -702,11 +702,17 @@ impl Lexicon {
                         slotted.push((concept, len, literal));
                     }
                 }
-                // A form without a slot spelling out as many words here
-                // ("gave you feedback") is more specific still.
-                let spelled = found.iter().map(|&(_, len)| len).max().unwrap_or(0);
-                let most = slotted.iter().map(|&(_, _, l)| l).max().unwrap_or(0);
-                slotted.retain(|&(_, _, l)| l == most && l > spelled);
+                // Only forms over the same words compete: a slot form
+                // loses to one spelling out more of them, and to a form
+                // without a slot covering them all ("gave you feedback").
+                let all = slotted.clone();
+                slotted.retain(|&(concept, len, literal)| {
+                    let beaten = all
+                        .iter()
+                        .any(|&(c, l, lit)| c != concept && l == len && lit > literal);
+                    let covered = found.iter().any(|&(c, l)| c != concept && l >= len);
+                    !beaten && !covered
+                });
             }
             // The longest form found at this position wins. Hits are in
             // order of position: only this position's are compared. A
@@ -1484,5 +1490,9 @@ mod tests {
         assert!(themes("a time you stuck your neck out").contains(&"pushback".to_string()));
         assert!(themes("you had very little to go on").contains(&"ambiguity".to_string()));
         assert!(themes("you stood in for your manager").contains(&"leadership".to_string()));
+        // Only forms over the same words compete: a shorter form of another
+        // concept at the same place does not hide a slot form.
+        let both = themes("I gave direction and feedback");
+        assert!(both.contains(&"giving-feedback".to_string()), "{both:?}");
     }
 }

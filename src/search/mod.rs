@@ -90,6 +90,13 @@ impl Engine {
                     freshness = Freshness::Refreshed(report);
                     index::open(dir)?
                 }
+                // The stories it was built from are gone: no answer names
+                // files that do not exist.
+                Err(
+                    e @ IndexError::Corpus(
+                        CorpusError::MissingStories { .. } | CorpusError::MissingCorpus { .. },
+                    ),
+                ) => return Err(e),
                 Err(e) => match opened {
                     Ok(old) if old.payload.is_some() => {
                         freshness = Freshness::Stale(stale_reason(&e));

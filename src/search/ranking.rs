@@ -556,10 +556,14 @@ impl Ranker {
         // model's vector: a misspelt word is pieces of nothing.
         let model = semantic::Model::builtin();
         let (read_as, typos) = if reads_vector {
+            // Words that are lexicon forms themselves ("humility"), not
+            // words filling a form's slot ("collegue" in "gave a collegue
+            // feedback", which may be a typo).
             let named: HashSet<String> = hits
                 .iter()
-                .flat_map(|h| &words[h.start..h.start + h.len])
-                .map(|w| w.raw.to_lowercase())
+                .flat_map(|h| h.start..h.start + h.len)
+                .filter(|&k| !self.lexicon.detect(&words[k..k + 1], &[false]).is_empty())
+                .map(|k| words[k].raw.to_lowercase())
                 .collect();
             model.corrected_keeping(question, |w| named.contains(w))
         } else {
