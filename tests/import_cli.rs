@@ -696,3 +696,37 @@ fn notes_imported_when_their_title_gave_a_longer_id_are_found_again() {
         .stdout(predicate::str::contains("left alone"));
     assert_eq!(story_files(dir.path()), before);
 }
+
+#[test]
+fn ids_of_indexed_story_files_come_from_the_index_and_edited_files_are_read() {
+    let dir = scratch();
+    let stories = dir.path().join("corpus/stories");
+    // A renamed story file holding the id an import would choose, indexed:
+    // the manifest names its id without the file being read.
+    fs::write(
+        stories.join("my-own-name.yaml"),
+        "id: migrating-the-job-scheduler\ntitle: My scheduler move\nsituation: Cron on one box.\ntask: Move it.\naction: I moved the jobs.\nresult: No missed runs.\n",
+    )
+    .unwrap();
+    starmatch(dir.path()).arg("index").assert().success();
+    starmatch(dir.path())
+        .args(["import", "--dry-run", &fixture("bold-inline.md")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "migrating-the-job-scheduler-2 \"Migrating the job scheduler\"",
+        ));
+    // Edited since the index was built, it is read: its id now is another.
+    fs::write(
+        stories.join("my-own-name.yaml"),
+        "id: my-scheduler-move\ntitle: My scheduler move\nsituation: Cron on one box.\ntask: Move it.\naction: I moved the jobs.\nresult: No missed runs at all.\n",
+    )
+    .unwrap();
+    starmatch(dir.path())
+        .args(["import", "--dry-run", &fixture("bold-inline.md")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "migrating-the-job-scheduler \"Migrating the job scheduler\"",
+        ));
+}
