@@ -4761,3 +4761,62 @@ fn a_written_story_in_one_paragraph_keeps_its_short_opening_and_its_actions() {
     assert!(story.action.contains("By the time the evening peak came"));
     assert!(story.result.starts_with("In the end"));
 }
+
+#[test]
+fn dashes_right_under_a_story_divide_and_capital_words_in_lists_stay_text() {
+    // A row of dashes right under a story's last line divides stories; in
+    // Markdown it would underline the lines above into one heading.
+    let text = "----\nthe cd discrepancy\nSituation: During a weekly check we were 20 tablets short.\nTask: Find out why.\nAction: I re-counted with a second technician.\nResult: The balance was corrected the same day.\n----\ndosette backlog\nSituation: Our dosette service had a three-day backlog.\nTask: Clear it before the bank holiday.\nAction: I reorganised the bench.\nResult: Backlog cleared by Friday.\n----\n";
+    let import = import_text("plain.txt", text.as_bytes());
+    assert_eq!(titles(&import), ["the cd discrepancy", "dosette backlog"]);
+    assert_eq!(
+        import.stories[0].story.result,
+        "The balance was corrected the same day."
+    );
+    // `SIT rep` and `TASK force` in a list are words, not labels.
+    let text = "## Flood response at the depot\n**Situation:** A storm flooded our depot and 30 buses were stuck.\n**Task:** Restore service by Monday.\n**Action:**\n- Called an emergency meeting.\n- SIT rep went to the duty officer every 2 hours.\n- TASK force met twice a day.\n- Hired two tow trucks.\n**Result:** 26 buses were back on Monday.\n";
+    let import = import_text("flood.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Flood response at the depot"]);
+    let story = &import.stories[0].story;
+    assert!(story.action.contains("SIT rep went"), "{}", story.action);
+    assert!(
+        story.action.contains("Hired two tow trucks."),
+        "{}",
+        story.action
+    );
+    assert_eq!(story.result, "26 buses were back on Monday.");
+    // `ACTION I split...` is a label all the same.
+    let text = "rota row\n\nSITUATION two chefs would not share a shift.\nTASK get the rota working.\nACTION I split the shifts by station.\nRESULT both stayed.\n";
+    let import = import_text("caps.txt", text.as_bytes());
+    assert_eq!(
+        import.stories[0].story.action,
+        "I split the shifts by station."
+    );
+}
+
+#[test]
+fn measures_and_quoted_suggestions_inside_stories_stay_and_sections_keep_their_questions() {
+    let text = "## 1. Reducing on-call pages\n**Situation:** Our team was paged 14 times a week.\n**Task:** Cut the noise.\n**Action:** I tuned or deleted every noisy alert.\n[Suggestion from the client's head of IT: a monthly joint review, which we adopted]\n**Result:**\n- pages per week → 2\n\n## 2. Mentoring a junior engineer\n**Situation:** A new grad struggled with reviews.\n**Task:** Help her become independent.\n**Action:** I paired with her twice a week.\n**Result:** She led her first project after 5 months.\n";
+    let import = import_text("pages.md", text.as_bytes());
+    let pages = &import.stories[0].story;
+    assert!(
+        pages.result.contains("pages per week → 2"),
+        "{}",
+        pages.result
+    );
+    assert!(pages
+        .action
+        .contains("Suggestion from the client's head of IT"));
+    assert!(import.stories[1].story.questions.is_empty());
+    // `## Round 2` over one question is the interview round's, not a title.
+    let text = "## Round 2\n#### Q: Tell me about a time you missed a deadline\n**Situation:** Our release slipped by two weeks.\n**Task:** Tell the client and replan.\n**Action:** I called the client the same day.\n**Result:** They kept the contract.\n";
+    let import = import_text("round.md", text.as_bytes());
+    assert_ne!(titles(&import), ["Round 2"]);
+    // A behaviour told, not named, is no competency.
+    let text = "## Turning round a Year 10 set\nBehaviour: low-level disruption, phones out, constant talking over me.\nBehaviours demonstrated: Working Together, Leadership\n**Situation:** I took over a bottom-set class.\n**Task:** Get them learning.\n**Action:** I set up seating plans and a reward chart.\n**Result:** Their test average rose by a grade.\n";
+    let import = import_text("set.md", text.as_bytes());
+    assert_eq!(
+        import.stories[0].story.competencies,
+        ["working together", "leadership"]
+    );
+}

@@ -342,6 +342,7 @@ fn extract_lines(text: &str) -> Vec<Line> {
     let text = rewrite_html(&text);
     let text = rewrite_bullets(&text);
     let text = rewrite_numbered_setext(&text);
+    let text = separate_dash_dividers(&text);
     let text = rewrite_equals_separators(&text);
     let text = rewrite_roman_titles(&text);
     let text = rewrite_lettered_parts(&text);
@@ -3180,6 +3181,72 @@ fn rewrite_numbered_setext(text: &str) -> Cow<'_, str> {
         } else {
             out.push_str(lines[i]);
             i += 1;
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `Result: The balance was corrected.` then `----` on the next line: in
+/// notes typed as plain text a row of dashes divides stories, but Markdown
+/// reads it as underlining the paragraph above into a heading (setext),
+/// and the story's parts became one heading's text. A blank line is put
+/// before such a row when the paragraph above has several lines or its
+/// line is a part's label (as `***`, a rule whatever is above it); a single
+/// title line underlined stays a heading. Line for line.
+fn separate_dash_dividers(text: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let dashes = |line: &str| {
+        let t = line.trim();
+        t.len() >= 3 && t.bytes().all(|b| b == b'-')
+    };
+    let blank = |line: &str| line.trim().is_empty();
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut in_fence = false;
+    let mut paragraph = 0usize;
+    // Front matter (`---` on the first line) ends at the next `---`.
+    let mut front = lines
+        .first()
+        .is_some_and(|l| l.trim_start_matches('\u{feff}').trim() == "---");
+    for (i, line) in lines.iter().enumerate() {
+        if front {
+            if i > 0 && line.trim() == "---" {
+                front = false;
+            }
+            continue;
+        }
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        if in_fence {
+            paragraph = 0;
+            continue;
+        }
+        if blank(line) {
+            paragraph = 0;
+            continue;
+        }
+        if dashes(line) && paragraph > 0 {
+            let above = lines[i - 1];
+            let labelled = labels::line_label(above.trim(), None, false).is_some();
+            if paragraph >= 2 || labelled {
+                breaks.push(i);
+            }
+            paragraph = 0;
+            continue;
+        }
+        paragraph += 1;
+    }
+    if breaks.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in lines.iter().enumerate() {
+        if breaks.binary_search(&i).is_ok() {
+            out.push_str("***");
+            out.push_str(split_line_end(line).1);
+        } else {
+            out.push_str(line);
         }
     }
     Cow::Owned(out)

@@ -548,22 +548,34 @@ pub(crate) fn line_label(
         // its own counts only beside its siblings, like a dashed one.
         return loose(part, word, rest, true);
     } else if let Some(rest) = after.strip_prefix(' ').filter(|r| {
-        // `RESULT day 2 went fine`: a label typed in capitals, the text
-        // after it not (`ACTION ITEMS`, `TASK FORCE` are headings).
-        matches!(
-            word,
-            "SITUATION"
-                | "TASK"
-                | "ACTION"
-                | "ACTIONS"
-                | "RESULT"
-                | "RESULTS"
-                | "SIT"
-                | "ACT"
-                | "RES"
-        ) && r.split_whitespace().next().is_some_and(|w| {
-            w.chars().any(char::is_lowercase) || w.chars().all(|c| c.is_ascii_digit())
-        })
+        // `RESULT day 2 went fine`, `ACTION I split the shifts`: a part's
+        // word typed in capitals, the text after it not (`ACTION ITEMS`
+        // is a heading; `SIT rep`, `- TASK force met` and `ACTION items`
+        // are words of a sentence or a list).
+        let next = r.split_whitespace().next().unwrap_or("");
+        !in_list
+            && matches!(word, "SITUATION" | "TASK" | "ACTION" | "RESULT" | "RESULTS")
+            && (next == "I"
+                || next.starts_with(|c: char| c.is_lowercase())
+                || next.chars().all(|c| c.is_ascii_digit()))
+            && !matches!(
+                next.trim_end_matches([',', ':', '.']),
+                "items"
+                    | "item"
+                    | "points"
+                    | "plan"
+                    | "plans"
+                    | "force"
+                    | "sheet"
+                    | "sheets"
+                    | "report"
+                    | "reports"
+                    | "list"
+                    | "log"
+                    | "taken"
+                    | "required"
+                    | "needed"
+            )
     }) {
         return loose(part, word, rest, false);
     } else {
@@ -2263,10 +2275,19 @@ pub(crate) fn note_to_self(text: &str) -> bool {
         ["last", "updated" | "edited" | "reviewed", ..] | ["updated", "on", ..] => {
             inner.contains(':') || words.len() <= 6
         }
+        // `[Comment from Sam: ...]`: a name (a word or two) before the
+        // colon; `[Suggestion from the client's head of IT: a monthly
+        // review, which we adopted]` is the story's.
         ["comment" | "comments" | "suggestion" | "suggestions" | "feedback" | "note", "from" | "by", ..]
             if square =>
         {
-            inner.contains(':')
+            inner.split_once(':').is_some_and(|(who, _)| {
+                let who: Vec<&str> = who.split_whitespace().skip(2).collect();
+                (1..=2).contains(&who.len())
+                    && who
+                        .iter()
+                        .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            })
         }
         ["note" | "notes", next, ..] => instruction(next),
         ["todo", ..] => body.starts_with("TODO") || bracketed || square,
@@ -3792,8 +3813,25 @@ fn split_camel_case(tag: &str) -> String {
     }
     // Product names and short words stay whole (`DevOps`, `GitHub`,
     // `iOS`): every part must be a word of four letters or more.
+    const PRODUCTS: [&str; 12] = [
+        "javascript",
+        "typescript",
+        "coffeescript",
+        "actionscript",
+        "wordpress",
+        "powerpoint",
+        "sharepoint",
+        "mailchimp",
+        "quickbooks",
+        "smartsheet",
+        "playstation",
+        "postgresql",
+    ];
     let parts: Vec<&str> = out.split(' ').collect();
-    if parts.len() > 1 && parts.iter().all(|p| p.chars().count() >= 4) {
+    if parts.len() > 1
+        && parts.iter().all(|p| p.chars().count() >= 4)
+        && !PRODUCTS.contains(&tag.to_lowercase().as_str())
+    {
         out
     } else {
         tag.to_owned()
@@ -3831,6 +3869,31 @@ pub(crate) fn split_hashtags(text: &str) -> (String, Vec<String>) {
         }
     }
     (kept.join(" "), tags)
+}
+
+/// Whether a heading reads as a story's title rather than a section's
+/// name: three words or more, none naming an interview event (`Round 2`,
+/// `Hiring manager round`, `Amazon onsite`).
+pub(crate) fn reads_as_story_title(title: &str) -> bool {
+    let words: Vec<String> = words_lower(title).collect();
+    words.len() >= 3
+        && !words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "round"
+                    | "interview"
+                    | "interviews"
+                    | "onsite"
+                    | "panel"
+                    | "stage"
+                    | "screen"
+                    | "loop"
+                    | "prep"
+                    | "questions"
+                    | "stories"
+                    | "examples"
+            )
+        })
 }
 
 /// `Bedside handover — SOAR (leading change)`, `Feedback to Maureen —
@@ -4422,6 +4485,9 @@ const META_LABELS: &[(&str, MetaKind)] = &[
     // The UK Civil Service's Success Profiles call them behaviours
     // (`behaviour:: Communicating and Influencing`).
     ("behaviour", MetaKind::Competencies),
+    ("behaviours demonstrated", MetaKind::Competencies),
+    ("behaviours shown", MetaKind::Competencies),
+    ("civil service behaviours", MetaKind::Competencies),
     ("behaviours", MetaKind::Competencies),
     ("behavior", MetaKind::Competencies),
     ("behaviors", MetaKind::Competencies),
@@ -4574,6 +4640,12 @@ pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<
     } else {
         kind
     };
+    // `Behaviours: Working Together, Leadership` names the Civil Service's
+    // behaviours; `Behaviour: low-level disruption, phones out.` tells a
+    // class's.
+    if phrase.starts_with("behavio") && !dataview && !behaviours_list(rest) {
+        return None;
+    }
     Some(MetaLine {
         kind,
         rest,
@@ -4593,7 +4665,8 @@ fn answers_list(rest: &str) -> bool {
     !items.is_empty()
         && (is_question(rest)
             || items.iter().all(|item| {
-                item.split_whitespace().count() <= MAX_ANSWERS_ITEM_WORDS
+                (item.split_whitespace().count() <= MAX_ANSWERS_ITEM_WORDS
+                    || opens_a_question(item))
                     && !item.ends_with(['.', '!', ':'])
                     && !item.split_whitespace().next().is_some_and(|w| {
                         matches!(
@@ -4602,6 +4675,22 @@ fn answers_list(rest: &str) -> bool {
                         )
                     })
             }))
+}
+
+/// Whether the text after `Behaviours:` names behaviours: each item opens
+/// with a capital and is a few words, no sentence.
+fn behaviours_list(rest: &str) -> bool {
+    let items: Vec<&str> = rest
+        .split([',', ';', '/', '|'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    !items.is_empty()
+        && !rest.trim_end().ends_with('.')
+        && items.iter().all(|item| {
+            item.starts_with(|c: char| c.is_uppercase())
+                && item.split_whitespace().count() <= MAX_ANSWERS_ITEM_WORDS
+        })
 }
 
 /// Most words of one name listed after a plain `Answers:`.

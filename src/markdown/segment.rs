@@ -931,7 +931,20 @@ fn read_question_subheadings(roles: &mut [Role]) {
         let Some(q) = (h + 1..roles.len()).find(|&j| roles[j] != Role::Ignored) else {
             return;
         };
+        // A story's title, not a section's name: `Round 2`, `Safeguarding`
+        // or `Hiring manager round` over a question is the interview's.
+        let titled = match &roles[h] {
+            Role::Heading {
+                class: HeadingClass::Plain(title),
+                ..
+            } => labels::reads_as_story_title(title),
+            _ => false,
+        };
         let question = match &roles[q] {
+            _ if !titled => {
+                h += 1;
+                continue;
+            }
             Role::Heading {
                 level: l,
                 class: HeadingClass::Question { question, .. },
@@ -957,12 +970,14 @@ fn read_question_subheadings(roles: &mut [Role]) {
                 if *l <= level {
                     break;
                 }
-                if matches!(
-                    class,
-                    HeadingClass::Question { .. }
-                        | HeadingClass::Story { .. }
-                        | HeadingClass::Plain(_)
-                ) {
+                // (`#### Q: What would you do differently?` after the
+                // story is a follow-up, not another story's question.)
+                let another = match class {
+                    HeadingClass::Question { question, .. } => labels::asks_for_a_story(question),
+                    HeadingClass::Story { .. } | HeadingClass::Plain(_) => true,
+                    _ => false,
+                };
+                if another {
                     alone = false;
                     break;
                 }
@@ -2711,10 +2726,14 @@ impl<'a> Segmenter<'a> {
                 }
                 // An arrow to a title inside a story's text is more likely
                 // prose ("Describe X -> we did Y") than a question map.
-                Role::Mapping(Mapping {
-                    target: Target::Title(_),
-                    ..
-                }) if self.current.as_ref().is_some_and(|d| d.current.is_some()) => {
+                // So is a topic sent to a number (`- pages per week → 2`),
+                // a measure inside a story's text.
+                Role::Mapping(mapping)
+                    if self.current.as_ref().is_some_and(|d| d.current.is_some())
+                        && (matches!(mapping.target, Target::Title(_))
+                            || (matches!(mapping.target, Target::Number { .. })
+                                && !labels::is_question(&mapping.question))) =>
+                {
                     self.content(i);
                 }
                 Role::Mapping(mapping) => {
@@ -4096,8 +4115,11 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
         let Some(line) = lines.get(i) else { continue };
         // `A: Last year we...`: the answer marker opening a `Q:` answer;
         // `Me: ...` opening each reply of a transcript's telling.
+        // (`Me:` on each line of a reply typed without blank lines too.)
+        let candidate =
+            labels::speaker(&line.text).is_some_and(|(who, _)| who == labels::Speaker::Candidate);
         let text = match labels::reply_text(&line.text)
-            .filter(|_| n == 0 || line.joiner == Joiner::Blank)
+            .filter(|_| n == 0 || line.joiner == Joiner::Blank || candidate)
         {
             Some(rest) => {
                 spoken |= paragraphs.is_empty();
