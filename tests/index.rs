@@ -606,10 +606,15 @@ fn garbled_segment_files_give_the_index_error_never_a_panic() {
                 target.display()
             );
             assert!(!stderr.contains("panicked"), "{stderr}");
-            if !out.status.success() {
-                assert_eq!(out.status.code(), Some(3), "{stderr}");
-                assert!(stderr.contains("index --full"), "{stderr}");
-                refused += 1;
+            // A garbled term dictionary may also just match nothing (1);
+            // an unreadable index says what to do (3).
+            match out.status.code() {
+                Some(0 | 1) => {}
+                Some(3) => {
+                    assert!(stderr.contains("index --full"), "{stderr}");
+                    refused += 1;
+                }
+                other => panic!("exit {other:?}: {stderr}"),
             }
         }
     }

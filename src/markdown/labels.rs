@@ -1760,32 +1760,14 @@ pub(crate) fn opens_with_a_later_time(sentence: &str) -> bool {
         .filter(|w| !w.is_empty())
         .take(4)
         .collect();
-    const WHEN: [&str; 24] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "easter",
-        "christmas",
-        "summer",
-        "spring",
-        "autumn",
-        "winter",
-        "half",
-        "year",
-        "month",
-        "week",
-        "quarter",
-        "the",
-    ];
+    // Months and seasons (`By February`, `By summer`), holidays and spans.
+    let when = |w: &str| {
+        MONTHS_AND_SEASONS.contains(&w)
+            || matches!(
+                w,
+                "easter" | "christmas" | "half" | "year" | "month" | "week" | "quarter"
+            )
+    };
     const UNITS: [&str; 8] = [
         "days", "weeks", "months", "years", "day", "week", "month", "year",
     ];
@@ -1808,13 +1790,13 @@ pub(crate) fn opens_with_a_later_time(sentence: &str) -> bool {
     };
     match words.as_slice() {
         // `By February`, `By the summer term`, `By year end`.
-        ["by", "the", when, ..] => {
+        ["by", "the", season, ..] => {
             matches!(
-                *when,
+                *season,
                 "summer" | "spring" | "autumn" | "winter" | "following" | "next"
             )
         }
-        ["by", when, ..] => WHEN.contains(when) && *when != "the",
+        ["by", at, ..] => when(at),
         // `After six weeks`, `Within a month`, `A year later`.
         ["after" | "within", n, unit, ..] => number(n) && UNITS.contains(unit),
         ["within" | "after", unit, ..] => matches!(*unit, "weeks" | "months"),
