@@ -4820,3 +4820,20 @@ fn measures_and_quoted_suggestions_inside_stories_stay_and_sections_keep_their_q
         ["working together", "leadership"]
     );
 }
+
+#[test]
+fn a_job_named_over_the_notes_is_no_competency_and_a_rising_star_is_a_title() {
+    let text = "# Software engineer stories\n\n## Winning the Rising Star award\n**Situation:** Our sales floor had no award for juniors.\n**Task:** Win the Rising Star award.\n**Action:** I closed three new accounts.\n**Result:** I won it in 2023.\n\n## Defining our North Star metric\n**Situation:** Teams tracked ten metrics.\n**Task:** Agree one.\n**Action:** I ran two workshops.\n**Result:** We chose weekly active teams.\n";
+    let import = import_text("star.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Winning the Rising Star award",
+            "Defining our North Star metric"
+        ]
+    );
+    assert!(import
+        .stories
+        .iter()
+        .all(|s| s.story.competencies.is_empty()));
+}

@@ -1934,6 +1934,31 @@ fn names_a_product(words: &[String], at: usize) -> bool {
     })
 }
 
+/// `Winning the Rising Star award`, `Our North Star metric`, `Five star
+/// rating`: `star` as a word of the story's title, not the STAR method.
+fn names_a_star(words: &[String], at: usize) -> bool {
+    words[at] == "star"
+        && (at > 0
+            && matches!(
+                words[at - 1].as_str(),
+                "rising"
+                    | "north"
+                    | "gold"
+                    | "shining"
+                    | "five"
+                    | "four"
+                    | "three"
+                    | "all"
+                    | "lone"
+            )
+            || words.get(at + 1).is_some_and(|next| {
+                matches!(
+                    next.as_str(),
+                    "award" | "awards" | "metric" | "rating" | "performer" | "employee" | "player"
+                )
+            }))
+}
+
 /// Words that make a heading a container rather than a story or competency.
 const GENERIC_WORDS: &[&str] = &[
     "example",
@@ -2096,6 +2121,7 @@ pub(crate) fn is_generic(text: &str) -> bool {
             && !names_a_story(&all, k)
             && !names_a_thing(&all, k)
             && !names_a_product(&all, k)
+            && !names_a_star(&all, k)
         {
             return true;
         }
@@ -2589,6 +2615,18 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
         )
     });
     if event_word || event_pair {
+        return Vec::new();
+    }
+    // `# Software engineer stories`, `## Nurse manager examples`: the job
+    // the notes are for, not a quality (`Mentoring a junior engineer` is
+    // one).
+    let container = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "stories" | "story" | "examples" | "example" | "prep" | "notes" | "bank" | "answers"
+        )
+    });
+    if container && words.iter().any(|w| JOB_WORDS.contains(&w.as_str())) {
         return Vec::new();
     }
     let mut text = without_parentheses(heading);
@@ -3287,6 +3325,40 @@ const QUALITY_WORDS: &[&str] = &[
     "empathy",
     "delegation",
     "accountability",
+];
+
+/// Job titles' nouns: a heading naming one names the job applied for.
+const JOB_WORDS: &[&str] = &[
+    "engineer",
+    "developer",
+    "manager",
+    "designer",
+    "analyst",
+    "scientist",
+    "nurse",
+    "teacher",
+    "pharmacist",
+    "consultant",
+    "officer",
+    "director",
+    "architect",
+    "administrator",
+    "accountant",
+    "curator",
+    "paramedic",
+    "planner",
+    "coordinator",
+    "specialist",
+    "technician",
+    "researcher",
+    "recruiter",
+    "marketer",
+    "clerk",
+    "surveyor",
+    "lawyer",
+    "solicitor",
+    "doctor",
+    "midwife",
 ];
 
 /// A known competency, or its plural (`conflicts`).
