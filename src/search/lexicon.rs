@@ -705,14 +705,18 @@ impl Lexicon {
                 // Only forms over the same words compete: a slot form
                 // loses to one spelling out more of them, and to a form
                 // without a slot covering them all ("gave you feedback").
-                let all = slotted.clone();
-                slotted.retain(|&(concept, len, literal)| {
-                    let beaten = all
-                        .iter()
-                        .any(|&(c, l, lit)| c != concept && l == len && lit > literal);
-                    let covered = found.iter().any(|&(c, l)| c != concept && l >= len);
-                    !beaten && !covered
-                });
+                let keep: Vec<bool> = slotted
+                    .iter()
+                    .map(|&(concept, len, literal)| {
+                        let beaten = slotted
+                            .iter()
+                            .any(|&(c, l, lit)| c != concept && l == len && lit > literal);
+                        let covered = found.iter().any(|&(c, l)| c != concept && l >= len);
+                        !beaten && !covered
+                    })
+                    .collect();
+                let mut kept = keep.into_iter();
+                slotted.retain(|_| kept.next().unwrap_or(false));
             }
             // The longest form found at this position wins. Hits are in
             // order of position: only this position's are compared. A

@@ -555,15 +555,28 @@ impl Ranker {
         // Typos read as the words meant ("freind" as "friend"), for the
         // model's vector: a misspelt word is pieces of nothing.
         let model = semantic::Model::builtin();
+        // What each word inside a concept's form names alone, read once for
+        // the typo reading and the shadowed concepts below.
+        let mut alone: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for hit in &hits {
+            for k in hit.start..hit.start + hit.len {
+                alone.entry(k).or_insert_with(|| {
+                    self.lexicon
+                        .detect(&words[k..k + 1], &[false])
+                        .iter()
+                        .map(|h| h.concept)
+                        .collect()
+                });
+            }
+        }
         let (read_as, typos) = if reads_vector {
             // Words that are lexicon forms themselves ("humility"), not
             // words filling a form's slot ("collegue" in "gave a collegue
             // feedback", which may be a typo).
-            let named: HashSet<String> = hits
+            let named: HashSet<String> = alone
                 .iter()
-                .flat_map(|h| h.start..h.start + h.len)
-                .filter(|&k| !self.lexicon.detect(&words[k..k + 1], &[false]).is_empty())
-                .map(|k| words[k].raw.to_lowercase())
+                .filter(|(_, concepts)| !concepts.is_empty())
+                .map(|(&k, _)| words[k].raw.to_lowercase())
                 .collect();
             model.corrected_keeping(question, |w| named.contains(w))
         } else {
@@ -585,9 +598,9 @@ impl Ranker {
         let mut shadowed: Vec<usize> = Vec::new();
         for hit in hits.iter().filter(|h| h.len > 1) {
             for k in hit.start..hit.start + hit.len {
-                for alone in self.lexicon.detect(&words[k..k + 1], &[false]) {
-                    if alone.concept != hit.concept && !concepts.contains(&alone.concept) {
-                        shadowed.push(alone.concept);
+                for &concept in alone.get(&k).into_iter().flatten() {
+                    if concept != hit.concept && !concepts.contains(&concept) {
+                        shadowed.push(concept);
                     }
                 }
             }
