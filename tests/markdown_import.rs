@@ -4845,3 +4845,48 @@ fn a_job_named_over_the_notes_is_no_competency_and_a_rising_star_is_a_title() {
         .iter()
         .all(|s| s.story.competencies.is_empty()));
 }
+
+#[test]
+fn draft_and_framework_marks_around_a_title_leave_the_title() {
+    let text = "# Prep\n\n## [TODO] Switching couriers before the sale\n\n**Situation:** One parcel in forty went missing in December.\n**Task:** Find a better courier by January.\n**Action:** I trialled two couriers on 500 parcels each.\n**Result:** Losses fell to one in 400.\n\n## Night shift rota (STAR)\n\n**Situation:** Nurses worked five nights in a row.\n**Task:** Redesign the rota.\n**Action:** I surveyed the ward and trialled blocks of three.\n**Result:** Sickness fell by a third.\n\n## Todo list\n\n- book the train\n";
+    let import = import_text("prep.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Switching couriers before the sale", "Night shift rota"]
+    );
+    assert_eq!(import.stories[1].story.result, "Sickness fell by a third.");
+}
+
+#[test]
+fn a_bracketed_name_opening_a_title_keeps_its_bracket() {
+    let text = "## [Acme Foods] Pulling a recalled batch\n\n**Situation:** A supplier warned of an allergen in one batch.\n**Task:** Clear it from 14 shops.\n**Action:** I phoned every manager and checked shelf photos.\n**Result:** All shops were clear within four hours.\n\n## [WIP] Rota swap\n\n**Situation:** Two teams wanted the same weekend.\n**Task:** Settle it.\n**Action:** I proposed alternating months.\n**Result:** Both agreed.\n";
+    let import = import_text("recall.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["[Acme Foods] Pulling a recalled batch", "Rota swap"]
+    );
+}
+
+#[test]
+fn question_numbers_with_no_numbered_list_name_no_competency() {
+    let text = "## Moving payroll to the cloud\n\nAnswers: Q2, Q5\n\n**Situation:** Payroll ran on a machine losing support.\n**Task:** Move 4,000 people's pay without a missed payday.\n**Action:** I ran three payrolls side by side and reconciled every line.\n**Result:** Cutover in month eight with no wrong payments.\n";
+    let import = import_text("payroll.md", text.as_bytes());
+    let story = &import.stories[0].story;
+    assert!(story.competencies.is_empty(), "{:?}", story.competencies);
+    assert!(story.questions.is_empty(), "{:?}", story.questions);
+    assert_eq!(story.situation, "Payroll ran on a machine losing support.");
+}
+
+#[test]
+fn a_plain_follow_up_questions_line_in_text_notes_ends_the_result() {
+    let text = "Story 1 - The flooded depot\n\nSituation: A burst pipe flooded half the depot before a peak weekend.\nTask: Keep orders moving.\nAction: I moved picking to the dry half and borrowed two trucks.\nResult: 96% of orders left on time.\n\nFollow-up questions to prepare for\n- What would you change?\n- How did you keep people safe?\n\nStory 2 - A new driver's second try\n\nSituation: Our new driver failed his first assessment.\nTask: Get him ready in three weeks.\nAction: I practised one skill a day with him.\nResult: He passed with the top score.\n";
+    let import = import_text("depot.txt", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["The flooded depot", "A new driver's second try"]
+    );
+    assert_eq!(
+        import.stories[0].story.result,
+        "96% of orders left on time."
+    );
+}

@@ -1793,16 +1793,50 @@ pub(crate) fn opens_with_a_later_time(sentence: &str) -> bool {
         ["by", "the", season, ..] => {
             matches!(
                 *season,
-                "summer" | "spring" | "autumn" | "winter" | "following" | "next"
+                "summer" | "spring" | "autumn" | "winter" | "following" | "next" | "end"
             )
         }
-        ["by", at, ..] => when(at),
+        // `By 2pm`, `By 14:00`, `By Friday`, `By lunchtime`: later the
+        // same day or week.
+        ["by", at, ..] => when(at) || clock_or_day(at, words.get(2).copied()),
         // `After six weeks`, `Within a month`, `A year later`.
         ["after" | "within", n, unit, ..] => number(n) && UNITS.contains(unit),
         ["within" | "after", unit, ..] => matches!(*unit, "weeks" | "months"),
         [n, unit, "later" | "on", ..] => number(n) && UNITS.contains(unit),
         _ => false,
     }
+}
+
+/// `2pm`, `14` (of `14:00`), `2` before `pm`, `noon`, `friday`: a time of
+/// day or a day of the week, the word after `by`.
+fn clock_or_day(word: &str, next: Option<&str>) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let hour = (1..=2).contains(&digits) && word[..digits].parse::<u32>().is_ok_and(|h| h <= 24);
+    let meridiem = |w: &str| matches!(w, "am" | "pm");
+    (hour
+        && (meridiem(&word[digits..])
+            || (digits == word.len()
+                && next.is_some_and(|n| meridiem(n) || n == "00" || n == "30"))))
+        || matches!(
+            word,
+            "noon"
+                | "midday"
+                | "midnight"
+                | "lunchtime"
+                | "lunch"
+                | "teatime"
+                | "evening"
+                | "tonight"
+                | "morning"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "tomorrow"
+        )
 }
 
 /// A paragraph that states the task: "My job was...", "I was asked to...".
@@ -2965,7 +2999,7 @@ pub(crate) fn clean_title(text: &str) -> String {
         .trim_end()
         .chars()
         .last()
-        .filter(|c| matches!(c, '"' | '\u{201c}'));
+        .filter(|c| matches!(c, '"' | '\u{201c}' | '['));
     let body = &text[start..];
     // `#1 Peak season dock congestion`: a number sign numbers the story.
     let digits = body.bytes().take_while(u8::is_ascii_digit).count();
@@ -3011,10 +3045,26 @@ pub(crate) fn clean_title(text: &str) -> String {
     if title.ends_with(['"', '\u{201d}']) && !title.contains(['"', '\u{201c}']) {
         title.pop();
     }
-    if let Some(quote) = opening {
-        if title.contains(['"', '\u{201d}']) && !title.starts_with(['"', '\u{201c}']) {
+    match opening {
+        Some('[') => {
+            // `[Acme Foods] Pulling a batch`: a bracketed name opening the title
+            // keeps its bracket (a link, `[text](url)`, or a marker such
+            // as `[WIP]` was taken off above).
+            if let Some(close) = title.find(']') {
+                if !title[close + 1..].starts_with('(')
+                    && title[..close].contains(char::is_alphanumeric)
+                    && text[start..].starts_with(&title[..close])
+                {
+                    title.insert(0, '[');
+                }
+            }
+        }
+        Some(quote)
+            if title.contains(['"', '\u{201d}']) && !title.starts_with(['"', '\u{201c}']) =>
+        {
             title.insert(0, quote);
         }
+        _ => {}
     }
     title
 }
@@ -3426,12 +3476,27 @@ pub(crate) fn without_draft_note(title: &str) -> &str {
 /// Most words after a draft marker in a [`without_draft_note`] note.
 const MAX_DRAFT_NOTE_WORDS: usize = 6;
 
+/// A heading without the writer's marks that it is unfinished, before or
+/// after it (`[TODO] Courier switch`, `Night rota (draft)`): the marks
+/// name no section of the notes (`todo` alone does).
+pub(crate) fn without_draft_marks(text: &str) -> String {
+    let start = skip_decoration(text);
+    let body = without_draft_marker(&text[start..]);
+    let text = if body.len() < text.len() - start {
+        body
+    } else {
+        text
+    };
+    without_draft_note(text).to_owned()
+}
+
 /// A title without the writer's note that it is unfinished: `DRAFT —
 /// Developing Ayanda`, `[WIP] Vendor exit` -> the title.
-fn without_draft_marker(body: &str) -> &str {
+pub(crate) fn without_draft_marker(body: &str) -> &str {
     // (`[WIP]` arrives without its `[`: it is decoration.)
     for marker in [
-        "draft", "wip", "[draft]", "(draft)", "[wip]", "(wip)", "draft]", "wip]", "draft)", "wip)",
+        "draft", "wip", "todo", "[draft]", "(draft)", "[wip]", "(wip)", "[todo]", "(todo)",
+        "draft]", "wip]", "todo]", "draft)", "wip)", "todo)",
     ] {
         let Some(rest) = body
             .get(..marker.len())
@@ -3958,6 +4023,34 @@ pub(crate) fn without_framework_tag(text: &str) -> String {
     const FRAMEWORKS: [&str; 12] = [
         "star", "soar", "carl", "car", "par", "starl", "star+l", "stare", "sao", "sar", "cara", "l",
     ];
+    let in_capitals = |tag: &str| {
+        let tokens: Vec<String> = tag
+            .split(|c: char| c.is_whitespace() || c == '+')
+            .filter(|t| !t.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        !tokens.is_empty()
+            && tokens.iter().all(|t| FRAMEWORKS.contains(&t.as_str()))
+            && tag
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .all(|c| c.is_ascii_uppercase())
+    };
+    // `Night shift rota (STAR)`, `Vendor exit [CAR]`: the same in a
+    // bracket closing the heading.
+    let trimmed = text.trim_end();
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        let Some(inner) = trimmed.strip_suffix(close) else {
+            continue;
+        };
+        let Some(at) = inner.rfind(open) else {
+            continue;
+        };
+        let head = inner[..at].trim_end();
+        if in_capitals(&inner[at + 1..]) && head.chars().any(char::is_alphanumeric) {
+            return head.to_owned();
+        }
+    }
     for dash in [" \u{2014} ", " \u{2013} ", " - "] {
         let Some(at) = text.rfind(dash) else {
             continue;
@@ -3967,18 +4060,7 @@ pub(crate) fn without_framework_tag(text: &str) -> String {
             Some(open) => (&tail[..open], &tail[open..]),
             None => (tail, ""),
         };
-        let tokens: Vec<String> = tag
-            .split(|c: char| c.is_whitespace() || c == '+')
-            .filter(|t| !t.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let framework = !tokens.is_empty()
-            && tokens.iter().all(|t| FRAMEWORKS.contains(&t.as_str()))
-            && tag
-                .chars()
-                .filter(char::is_ascii_alphabetic)
-                .all(|c| c.is_ascii_uppercase());
-        if framework && text[..at].trim().chars().any(char::is_alphanumeric) {
+        if in_capitals(tag) && text[..at].trim().chars().any(char::is_alphanumeric) {
             let head = text[..at].trim_end();
             return if rest.is_empty() {
                 head.to_owned()
@@ -5277,6 +5359,29 @@ pub(crate) fn clean_question(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_later_time_opens_with_a_month_a_span_a_clock_time_or_a_day() {
+        for sentence in [
+            "By February he was back on the rota.",
+            "After six weeks the scores were up.",
+            "Two months later the audit passed.",
+            "By 2pm every shop was clear.",
+            "By 14:00 the line was running.",
+            "By 9 am the backlog was gone.",
+            "Um, by Friday the vendor had signed.",
+            "By the end of the week we were live.",
+        ] {
+            assert!(opens_with_a_later_time(sentence), "{sentence}");
+        }
+        for sentence in [
+            "By 10 people joining late, we lost an hour.",
+            "By talking to each driver I learned why.",
+            "By then I had called the client.",
+        ] {
+            assert!(!opens_with_a_later_time(sentence), "{sentence}");
+        }
+    }
+
     use super::*;
 
     #[test]

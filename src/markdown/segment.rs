@@ -205,6 +205,7 @@ fn classify(line: &Line) -> Role {
             None => {
                 let (text, mut tags) = labels::split_hashtags(&line.text);
                 let text = labels::without_framework_tag(&text);
+                let text = labels::without_draft_marks(&text);
                 let (text, bracketed) = labels::split_bracket_tags(&text);
                 tags.extend(bracketed);
                 // `### Flaky tests (biggest one - use for "impact" qs)`:
@@ -233,7 +234,12 @@ fn classify(line: &Line) -> Role {
 
 fn classify_text(line: &Line) -> Role {
     let in_list = line.item.is_some();
-    if labels::follow_ups_line(&line.text, line.is_all_emphasis())
+    // `Follow-up questions to prepare for` on a line of its own in plain
+    // text reads as the bold one does (a sentence is no heading).
+    let standalone = !in_list
+        && line.joiner == Joiner::Blank
+        && !line.text.trim_end().ends_with(['.', '!', '?']);
+    if labels::follow_ups_line(&line.text, line.is_all_emphasis() || standalone)
         || labels::commentary_line(&line.text)
     {
         return Role::FollowUps;
@@ -818,7 +824,8 @@ fn drop_bare_answer_markers(roles: &mut [Role]) {
 /// `(answers Q2, Q6)` under a story's title, with the questions in a
 /// numbered list elsewhere in the notes (`2. Walk me through an incident`):
 /// the story is tagged with those questions. A line naming a number the
-/// list lacks stays text.
+/// list lacks names nothing the story could keep (not the competency
+/// `q2`) and is left out.
 fn read_question_refs(lines: &[Line], roles: &mut [Role]) {
     let numbered: HashMap<u32, &str> = lines
         .iter()
@@ -827,9 +834,6 @@ fn read_question_refs(lines: &[Line], roles: &mut [Role]) {
             labels::is_question(&line.text).then_some((number, line.text.as_str()))
         })
         .collect();
-    if numbered.is_empty() {
-        return;
-    }
     for (role, line) in roles.iter_mut().zip(lines) {
         // `Covers: Q2, Q6` reads as a metadata line too; the numbers win.
         let open = *role == Role::Content || matches!(role, Role::Meta { .. });
@@ -843,13 +847,14 @@ fn read_question_refs(lines: &[Line], roles: &mut [Role]) {
             .iter()
             .map(|n| numbered.get(n).map(|q| q.replace(';', ",")))
             .collect();
-        if let Some(questions) = questions {
-            *role = Role::Meta {
+        *role = match questions {
+            Some(questions) => Role::Meta {
                 kind: MetaKind::Questions,
                 rest: questions.join("; "),
                 strong: true,
-            };
-        }
+            },
+            None => Role::Ignored,
+        };
     }
 }
 
