@@ -4890,3 +4890,67 @@ fn a_plain_follow_up_questions_line_in_text_notes_ends_the_result() {
         "96% of orders left on time."
     );
 }
+
+#[test]
+fn a_dated_prep_log_keeps_the_telling_marked_for_use_and_reads_bracketed_letters() {
+    let text = "PREP LOG\n\nMon 3 Mar\n\nDraft 1 - the courier swap one  (mistake)\n[s] we lost parcels at peak\n[t] fix it\n[a] we tried another courier\n[r] better\n\nDraft 1 - night rota  (change, wellbeing)\n[s] Nurses worked five nights in a row and sickness rose.\n[t] As deputy I was asked to redesign the rota.\n[a] I surveyed the ward and trialled blocks of three nights for a month.\n[r] Sickness fell by a third and the unit adopted it.\n\nWed 5 Mar\n\nCourier swap v2 - USE THIS ONE  (mistake / learning)\n[s] In December one parcel in forty went missing with our courier.\n[t] I owned delivery quality and had to fix it before the January sale.\n[a] I trialled two couriers on 500 parcels each and compared loss and cost.\n[r] We switched and losses fell to one in 400.\n";
+    let import = import_text("log.txt", text.as_bytes());
+    assert_eq!(titles(&import), ["night rota", "Courier swap"]);
+    let night = &import.stories[0].story;
+    assert_eq!(night.competencies, ["change", "wellbeing"]);
+    let courier = &import.stories[1].story;
+    assert_eq!(courier.competencies, ["mistake", "learning"]);
+    assert!(courier.situation.starts_with("In December"), "{courier:?}");
+    assert_eq!(courier.result, "We switched and losses fell to one in 400.");
+    assert!(skipped(&import).iter().any(|(title, reason)| {
+        title.starts_with("Draft 1 - the courier swap one") && reason.contains("another telling")
+    }));
+}
+
+#[test]
+fn roam_attributes_name_the_parts() {
+    let text = "- Freezer failure on a bank holiday #story\n    - S:: The cold store failed on a bank holiday with 40 pallets inside.\n    - T:: Save the stock before it warmed past 5 degrees.\n    - A:: I hired two reefer trailers and moved the pallets by age.\n    - R:: We lost three pallets instead of forty.\n";
+    let import = import_text("roam.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 1, "{:?}", skipped(&import));
+    let story = &import.stories[0].story;
+    assert_eq!(
+        story.task,
+        "Save the stock before it warmed past 5 degrees."
+    );
+    assert_eq!(story.result, "We lost three pallets instead of forty.");
+}
+
+#[test]
+fn a_coach_worksheet_reads_its_prompts_as_parts_and_skips_an_empty_copy() {
+    let text = "WORKSHEET 2 (copy for each example)\n\nCompetency:     Delivering results\nExample title:  Depot loss\n\n1. Describe the situation. (Where were you? When?)\n   Stock loss at the depot was 2.9% of sales, the worst in the region.\n\n2. What was your task or responsibility?\n   Get loss under 2% within the year without hurting availability.\n\n3. What action did YOU take? (Use \"I\".)\n   - Broke the loss down by department and found most was\n     over-ordering in produce.\n   - Moved guard hours to the evening, when most thefts happened.\n\n4. What was the result? (Quantify it.)\n   Loss fell to 1.7%, about £260k a year.\n\n5. What did you learn / what would you do differently?\n   Totals hide everything; break them down first.\n\n6. Which interview questions could this example answer?\n   \"Tell me about a time you improved performance\" / \"used data to make\n   a decision\"\n\nWORKSHEET 2 (copy for each example)\n\nExample title:  Flooded dock\n\n1. Describe the situation.\n   A pipe burst over the dock on a Saturday.\n\n2. What was your task or responsibility?\n\n3. What action did YOU take?\n\n4. What was the result?\n";
+    let import = import_text("workbook.txt", text.as_bytes());
+    assert_eq!(titles(&import), ["Depot loss"]);
+    let story = &import.stories[0].story;
+    assert!(story.situation.starts_with("Stock loss at the depot"));
+    assert!(story.task.starts_with("Get loss under 2%"));
+    assert!(story.action.contains("Moved guard hours"));
+    assert_eq!(story.result, "Loss fell to 1.7%, about £260k a year.");
+    assert_eq!(
+        story.learning.as_deref(),
+        Some("Totals hide everything; break them down first.")
+    );
+    assert_eq!(
+        story.questions,
+        [
+            "Tell me about a time you improved performance",
+            "used data to make a decision"
+        ]
+    );
+    assert_eq!(story.competencies, ["delivering results"]);
+}
+
+#[test]
+fn a_story_told_in_the_third_person_before_an_impact_label_is_imported() {
+    let text = "<h3>Automating the stability assay</h3>\n\nIn early 2023 the lab ran its stability assay by hand for three programmes, and the backlog had delayed two data cuts by weeks. Nobody had asked Mira to fix it.<br>\n<br>\nMira scoped an automated workflow on an idle liquid handler, wrote the scripts herself over ten weeks, and ran a bridging study on 400 samples to show the results matched. She then wrote the procedure and trained two analysts on it.<br>\n<br>\n<b>Impact:</b> throughput rose from two to eight plates a day and the backlog cleared in seven weeks.\n";
+    let import = import_text("packet.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Automating the stability assay"]);
+    let story = &import.stories[0].story;
+    assert!(story.situation.starts_with("In early 2023"), "{story:?}");
+    assert!(story.action.contains("Mira scoped"), "{story:?}");
+    assert!(story.result.starts_with("throughput rose"), "{story:?}");
+}

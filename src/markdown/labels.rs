@@ -460,6 +460,13 @@ pub(crate) fn line_label(
     // `2.1 Situation`, `2.1\tSituation`: a Word outline numbers the parts.
     let start = start + section_number_len(&text[start..]);
     let body = &text[start..];
+    // (A prompt in italics or bold is a follow-up question, not a
+    // worksheet's; one in brackets is a template's placeholder.)
+    if lead_emphasis_end.is_none() && !text.trim_start().starts_with(['*', '_', '[', '(']) {
+        if let Some(label) = prompt_label(body) {
+            return Some(label);
+        }
+    }
     if let Some(label) = one_letter_label(body) {
         return Some(label);
     }
@@ -596,6 +603,96 @@ pub(crate) fn line_label(
         weak: WEAK_LABELS.contains(&phrase.as_str()),
     })
 }
+
+/// The prompts of a coach's STAR worksheet, each asking for one part.
+const PROMPTS: &[(&str, Part)] = &[
+    ("describe the situation", Part::Situation),
+    ("describe the context", Part::Situation),
+    ("describe the background", Part::Situation),
+    ("what was the situation", Part::Situation),
+    ("what was the context", Part::Situation),
+    ("what was the background", Part::Situation),
+    ("set the scene", Part::Situation),
+    ("what was your task", Part::Task),
+    ("what was your role", Part::Task),
+    ("what was your responsibility", Part::Task),
+    ("what was your goal", Part::Task),
+    ("what was your objective", Part::Task),
+    ("what were you asked to do", Part::Task),
+    ("what did you need to achieve", Part::Task),
+    ("what did you need to do", Part::Task),
+    ("describe your task", Part::Task),
+    ("what action did you take", Part::Action),
+    ("what actions did you take", Part::Action),
+    ("what steps did you take", Part::Action),
+    ("what did you do", Part::Action),
+    ("what did you actually do", Part::Action),
+    ("describe the action", Part::Action),
+    ("describe what you did", Part::Action),
+    ("what was the result", Part::Result),
+    ("what were the results", Part::Result),
+    ("what was the outcome", Part::Result),
+    ("what was the impact", Part::Result),
+    ("what happened in the end", Part::Result),
+    ("what happened as a result", Part::Result),
+    ("describe the result", Part::Result),
+    ("describe the outcome", Part::Result),
+    ("what did you learn", Part::Learning),
+    ("what would you do differently", Part::Learning),
+    ("what did you take away", Part::Learning),
+];
+
+/// `1. Describe the situation. (Where were you? When?)`, `What action did
+/// YOU take?`: a worksheet's prompt heads the part it asks for, the answer
+/// below it or after it on the line. Loose, as a dash is: a label only
+/// beside the other prompts (a story's own "what did you do" is prose).
+fn prompt_label(body: &str) -> Option<LineLabel<'_>> {
+    let first = body.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(first, b'd' | b'w' | b's') {
+        return None;
+    }
+    let (part, end) = PROMPTS
+        .iter()
+        .filter_map(|&(phrase, part)| Some((part, match_phrase(body, phrase, not_alphanumeric)?)))
+        .max_by_key(|&(_, end)| end)?;
+    // The prompt ends at its `?`, `.` or `:`, a hint in brackets after it
+    // (`(Quantify: £, %, time)`) is part of it; the rest is the answer.
+    let mut rest = body[end..].trim_start();
+    // `What was your task or responsibility?`: the prompt's own words
+    // up to its mark.
+    if !rest.starts_with(['?', '.', ':']) {
+        let mark = rest.find(['?', ':'])?;
+        if rest[..mark].split_whitespace().count() > MAX_PROMPT_TAIL_WORDS {
+            return None;
+        }
+        rest = &rest[mark..];
+    }
+    rest = rest
+        .trim_start_matches(['?', '.', ':', '*', '_'])
+        .trim_start();
+    if let Some(inner) = rest.strip_prefix('(') {
+        let close = inner.find(')')?;
+        rest = inner[close + 1..]
+            .trim_start_matches(['.', ':'])
+            .trim_start();
+    }
+    // `What would you do differently? — Page someone sooner`: a question
+    // answered after a dash is a follow-up and its answer.
+    if rest.starts_with(['-', '\u{2013}', '\u{2014}']) {
+        return None;
+    }
+    Some(LineLabel {
+        part,
+        rest: rest.trim(),
+        one_letter: false,
+        dashed: true,
+        weak: false,
+    })
+}
+
+/// Most words a worksheet prompt runs on after its known opening (`What
+/// was your task or responsibility?`).
+const MAX_PROMPT_TAIL_WORDS: usize = 6;
 
 /// `**S** - text` or `**S** text`: a bold STAR letter alone.
 fn bold_letter_label(
@@ -932,7 +1029,8 @@ fn speaks_of_answer_form(text: &str) -> bool {
 fn bracketed_letter_label(text: &str) -> Option<LineLabel<'_>> {
     let body = text.trim_start().strip_prefix(['(', '['])?;
     let mut chars = body.chars();
-    let part = Part::from_letter(chars.next()?)?;
+    let letter = chars.next()?;
+    let part = Part::from_letter(letter.to_ascii_uppercase())?;
     let rest = chars.as_str().strip_prefix([')', ']'])?;
     if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
         return None;
@@ -941,7 +1039,9 @@ fn bracketed_letter_label(text: &str) -> Option<LineLabel<'_>> {
         part,
         rest: rest.trim(),
         one_letter: true,
-        dashed: false,
+        // `[s] it was July...` in quick lower-case notes: a label only
+        // beside its siblings (`(a) first option` is a list).
+        dashed: letter.is_ascii_lowercase(),
         weak: false,
     })
 }
@@ -1282,7 +1382,13 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
     if lower && colon.is_none() {
         return None;
     }
+    // `S:: text`, a Roam or Dataview attribute: as loose as a dash (`A::
+    // new()` is code).
+    let attribute = colon
+        .and_then(|rest| rest.strip_prefix(':'))
+        .filter(|rest| rest.starts_with(char::is_whitespace));
     let (rest, dashed) = match colon {
+        Some(_) if attribute.is_some() => (attribute.unwrap_or_default(), true),
         Some(rest) => (rest, lower),
         // An arrow after one letter is as loose as a dash (`A -> B
         // failover`): both need a sibling label to count.
@@ -2179,15 +2285,17 @@ pub(crate) fn is_generic(text: &str) -> bool {
 /// The title in a `Story title: ...` (or `Story name: ...`) line.
 pub(crate) fn story_title_field(text: &str) -> Option<&str> {
     let body = &text[skip_decoration(text)..];
-    let named = ["story title", "story name"].iter().find_map(|field| {
-        let end = match_phrase(body, field, not_alphanumeric)?;
-        let rest = body[end..].trim_start_matches(['*', '_']).trim_start();
-        let rest = rest
-            .strip_prefix(':')?
-            .trim_start_matches(['*', '_'])
-            .trim();
-        (!rest.is_empty()).then_some(rest)
-    });
+    let named = ["story title", "story name", "example title", "example name"]
+        .iter()
+        .find_map(|field| {
+            let end = match_phrase(body, field, not_alphanumeric)?;
+            let rest = body[end..].trim_start_matches(['*', '_']).trim_start();
+            let rest = rest
+                .strip_prefix(':')?
+                .trim_start_matches(['*', '_'])
+                .trim();
+            (!rest.is_empty()).then_some(rest)
+        });
     // A story bank's own field, `title - Scaling the Thai team` or
     // `title -> ...` (a colon after a bare `Title` may head anything).
     // (In lower case, as a bank's keys are; `Title - Support Team Lead` in
@@ -2465,10 +2573,25 @@ pub(crate) fn version_base(title: &str) -> Option<String> {
     // A ticked draft (`Title — v2 ✅`) and a draft's comment (`Title — v1
     // (old draft, too "we", DON'T USE)`) are notes on it too: up to two
     // notes come off, the last first.
-    let mut base = title
+    let trimmed = title
         .trim()
         .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '\'' | '"'));
-    let mut named = false;
+    // `NOTAM v2 - keeper (tell me about a mistake)`, `Draft 1 - storm
+    // night (pressure)`: a bracket that is no version note may close the
+    // title after the notes; it stays on the base.
+    let (trimmed, bracket) = match trimmed.strip_suffix(')').and_then(|inner| {
+        let open = inner.rfind('(')?;
+        (!is_version_note(&inner[open + 1..]) && inner[..open].contains(char::is_alphanumeric))
+            .then(|| (inner[..open].trim_end(), &trimmed[open..]))
+    }) {
+        Some((before, bracket)) => (before, Some(bracket)),
+        None => (trimmed, None),
+    };
+    // `Draft 1 - storm night`, `v2: Storm night`: the draft's number first.
+    let (mut base, mut named) = match draft_number_prefix(trimmed) {
+        Some((_, rest)) => (rest, true),
+        None => (trimmed, false),
+    };
     for _ in 0..2 {
         let Some((rest, note)) = version_note(base) else {
             break;
@@ -2479,12 +2602,94 @@ pub(crate) fn version_base(title: &str) -> Option<String> {
         named = true;
         base = rest;
     }
-    (named && base.chars().any(char::is_alphanumeric)).then(|| base.to_owned())
+    if !named || !base.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some(match bracket {
+        Some(bracket) => format!("{base} {bracket}"),
+        None => base.to_owned(),
+    })
+}
+
+/// `Draft 1 - storm night`, `v2: Storm night`, `Version 3 — ...`: a draft
+/// numbered before its title; the number and the title.
+fn draft_number_prefix(title: &str) -> Option<(u32, &str)> {
+    let lower = title.to_ascii_lowercase();
+    let after = ["draft ", "version ", "v"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?;
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let number = after[..digits].parse().ok()?;
+    let rest = &title[title.len() - after.len() + digits..];
+    let rest = [" - ", " \u{2013} ", " \u{2014} ", ": ", " : "]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))?
+        .trim_start();
+    (rest.split_whitespace().count() >= 1 && rest.chars().any(char::is_alphabetic))
+        .then_some((number, rest))
+}
+
+/// A title without the draft number before it: `Draft 1 - Aoife` ->
+/// `Aoife`.
+pub(crate) fn without_draft_number(title: &str) -> &str {
+    draft_number_prefix(title.trim()).map_or(title, |(_, rest)| rest)
+}
+
+/// How much the writer prefers this telling of a story, from its title:
+/// `USE THIS ONE`, `keeper`, `final` or a tick above a plain title, a
+/// plain title above `old` or `DON'T USE`; among drafts, the later number
+/// (`v2` above `Draft 1`). Equal when the title says nothing.
+pub(crate) fn telling_preference(title: &str) -> (i32, u32) {
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |phrase: &[&str]| words.windows(phrase.len()).any(|w| w == phrase);
+    let rejected = has(&["don't", "use"])
+        || has(&["dont", "use"])
+        || has(&["do", "not", "use"])
+        || has(&["ignore"])
+        || has(&["old"])
+        || has(&["superseded"]);
+    let preferred = has(&["use", "this"])
+        || has(&["keeper"])
+        || has(&["final"])
+        || has(&["latest"])
+        || title.contains(['\u{2705}', '\u{2714}']);
+    let mark = if rejected { -1 } else { i32::from(preferred) };
+    let number = draft_number_prefix(title.trim())
+        .map(|(n, _)| n)
+        .or_else(|| {
+            words.iter().find_map(|w| {
+                let n = w.strip_prefix('v')?;
+                (!n.is_empty() && n.len() <= 2)
+                    .then(|| n.parse().ok())
+                    .flatten()
+            })
+        })
+        .unwrap_or(0);
+    (mark, number)
 }
 
 /// The title before its last note (`(...)` or after a spaced dash), and
 /// the note.
 fn version_note(title: &str) -> Option<(&str, &str)> {
+    // `Storm night v2`: a draft's number typed after its title.
+    if let Some((base, last)) = title.trim_end().rsplit_once(' ') {
+        let numbered = last
+            .strip_prefix(['v', 'V'])
+            .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+        if numbered && base.chars().any(char::is_alphanumeric) {
+            let base = base.trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}')
+            });
+            return Some((base, last));
+        }
+    }
     let (base, note) = if let Some(inner) = title.strip_suffix(')') {
         let open = inner.rfind('(')?;
         (&inner[..open], &inner[open + 1..])
@@ -2534,6 +2739,17 @@ fn is_version_note(note: &str) -> bool {
         "old", "older", "new", "newer", "latest", "draft", "first", "second", "final", "revised",
     ];
     let note = note.trim().to_lowercase();
+    // `USE THIS ONE`, `keeper`, `use this`: the writer's pick among tellings.
+    let words: Vec<&str> = note
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if matches!(
+        words.as_slice(),
+        ["use", "this", ..] | ["keeper"] | ["the", "keeper"] | ["ignore", ..]
+    ) {
+        return true;
+    }
     let first = note
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
@@ -2545,7 +2761,12 @@ fn is_version_note(note: &str) -> bool {
         && ["draft", "version", "take", "use"]
             .iter()
             .any(|w| note.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+    // `(tightened for the 2-min version)`: a note on which telling.
+    let names_a_version = words
+        .iter()
+        .any(|w| matches!(*w, "version" | "draft" | "telling"));
     version_heading(&note)
+        || names_a_version
         || REVISIONS.contains(&note.as_str())
         || note
             .strip_suffix(" version")
@@ -3246,9 +3467,9 @@ pub(crate) fn split_use_note(text: &str) -> (String, Vec<String>) {
 /// bar, `Rollout freeze — conflict`, `The pager storm | Ownership /
 /// Dive Deep`, or in brackets at its end, `Night rota mix-up (mistake /
 /// accountability)`: the title and those competencies, when every name is
-/// a known competency (in brackets, or a ` / ` list of short names) and
-/// the title keeps two words. `Launch — and losing` and `Redis cache (data
-/// > gut feeling)` stay whole.
+/// a known competency (in brackets, or a ` / ` or comma list of short
+/// names) and the title keeps two words. `Launch — and losing` and `Redis
+/// cache (data > gut feeling)` stay whole.
 pub(crate) fn split_competency_tail(title: &str) -> Option<(&str, Vec<String>)> {
     // `Reopening the ward in 10 days (pressure / planning)`: a list in
     // brackets at the end, each name short, or known ones.
@@ -3264,8 +3485,16 @@ pub(crate) fn split_competency_tail(title: &str) -> Option<(&str, Vec<String>)> 
         // Qualities in lower case (`pressure / planning`), not names
         // (`Stripe / Adyen`, `with Dana / Lee`), letters (`A / B test`),
         // a note that the story is unfinished, or nested brackets.
+        // A comma list names one competency at least (`(safety, standing
+        // firm)`; `(two teams, one dependency)` is a note).
+        let commas = list.contains(", ")
+            && names.iter().any(|n| {
+                is_known_name(n)
+                    || n.split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .any(|w| QUALITY_WORDS.contains(&w))
+            });
         let listed = names.len() >= 2
-            && list.contains(" / ")
+            && (list.contains(" / ") || commas)
             && !list.contains(['(', ')'])
             && raw.iter().zip(&names).all(|(r, n)| {
                 let words: Vec<&str> = n.split_whitespace().collect();
@@ -4688,6 +4917,30 @@ const WEAK_META_LABELS: &[&str] = &[
     "answers questions",
 ];
 
+/// `Which interview questions could this example answer? "Tell me..."`:
+/// the answer after a worksheet's prompt for the questions a story fits.
+fn questions_prompt(body: &str) -> Option<&str> {
+    let lower = body.get(..body.len().min(80))?.to_ascii_lowercase();
+    if ![
+        "which questions",
+        "which interview questions",
+        "what questions",
+        "what interview questions",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
+        return None;
+    }
+    let mark = body.find('?')?;
+    let prompt = &lower[..mark.min(lower.len())];
+    (prompt.contains("answer") && prompt.split_whitespace().count() <= MAX_QUESTIONS_PROMPT_WORDS)
+        .then(|| body[mark + 1..].trim())
+}
+
+/// Most words of a worksheet's prompt for the questions a story answers.
+const MAX_QUESTIONS_PROMPT_WORDS: usize = 10;
+
 pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<MetaLine<'_>> {
     let start = skip_decoration(text);
     // `→ use for "tell me about a stretch goal"`: an arrow points at what
@@ -4695,6 +4948,15 @@ pub(crate) fn meta_line(text: &str, lead_emphasis_end: Option<usize>) -> Option<
     let lead = text[..start].trim_end();
     let arrow = lead.ends_with('\u{2192}') || lead.ends_with("->") || lead.ends_with("=>");
     let body = &text[start..];
+    // `6. Which interview questions could this example answer?`: a
+    // worksheet's prompt for the questions, answered after it.
+    if let Some(rest) = questions_prompt(body) {
+        return Some(MetaLine {
+            kind: MetaKind::Questions,
+            rest,
+            strong: true,
+        });
+    }
     let first = body.as_bytes().first()?.to_ascii_lowercase();
     let (kind, len, phrase) = META_LABELS
         .iter()
@@ -5359,6 +5621,34 @@ pub(crate) fn clean_question(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tellings_of_a_story_in_a_draft_log_share_a_base() {
+        assert_eq!(
+            version_base("Draft 1 - storm night").as_deref(),
+            Some("storm night")
+        );
+        assert_eq!(
+            version_base("Storm night v2 \u{2014} USE THIS ONE").as_deref(),
+            Some("Storm night")
+        );
+        assert_eq!(
+            version_base("NOTAM v2 - keeper (tell me about a mistake)").as_deref(),
+            Some("NOTAM (tell me about a mistake)")
+        );
+        assert_eq!(
+            version_base("Draft 1 - storm night  (pressure)").as_deref(),
+            Some("storm night (pressure)")
+        );
+        assert!(
+            telling_preference("Storm night v2 \u{2014} USE THIS ONE")
+                > telling_preference("Draft 1 - storm night")
+        );
+        assert!(telling_preference("Draft 2 - rota") > telling_preference("Draft 1 - rota"));
+        assert!(telling_preference("Rota") > telling_preference("Rota (old, don't use)"));
+        assert_eq!(version_base("Version control clean-up"), None);
+        assert_eq!(version_base("V8 engine recall"), None);
+    }
+
     #[test]
     fn a_later_time_opens_with_a_month_a_span_a_clock_time_or_a_day() {
         for sentence in [

@@ -576,6 +576,22 @@ fn join_wrapped_meta(lines: &[Line], roles: &mut [Role]) {
             continue;
         };
         if rest.is_empty() {
+            // `Which questions could this answer?` with the questions on
+            // the lines of its paragraph below: the first holds the list.
+            let (kind, strong) = (*kind, *strong);
+            if let Some(next) = lines.get(i + 1).filter(|next| {
+                roles[i + 1] == Role::Content
+                    && next.kind == LineKind::Text
+                    && next.joiner == Joiner::Space
+                    && next.item.is_none()
+                    && kind != MetaKind::Competencies
+            }) {
+                roles[i + 1] = Role::Meta {
+                    kind,
+                    rest: next.text.trim().to_owned(),
+                    strong,
+                };
+            }
             i += 1;
             continue;
         }
@@ -3680,11 +3696,21 @@ fn keep_one_telling(
     numbers: &mut Vec<Number>,
     skipped: &mut Vec<SkippedSection>,
 ) {
+    // `the NOTAM one` and `NOTAM` name one story: a handle's small words
+    // do not count.
+    // A bracket closing the title (`(pressure)`) notes what it is for.
     let key = |title: &str| -> String {
-        title
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
+        let title = match title.trim_end().strip_suffix(')') {
+            Some(inner) => inner.rfind('(').map_or(title, |open| &inner[..open]),
+            None => title,
+        };
+        labels::words_lower(title)
+            .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "one" | "story" | "thing"))
+            .flat_map(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<Vec<_>>()
+            })
             .collect()
     };
     let size = |s: &ImportedStory| {
@@ -3716,11 +3742,13 @@ fn keep_one_telling(
         let Some(base) = bases[i].as_ref().or(bases[j].as_ref()) else {
             continue;
         };
-        let (keep, other) = if size(&stories[i]) > size(&stories[j]) {
-            (i, j)
-        } else {
-            (j, i)
+        // The telling the writer marks as the one to use (`USE THIS ONE`,
+        // a later draft number), else the longer.
+        let rank = |k: usize| {
+            let (mark, number) = labels::telling_preference(&stories[k].story.title);
+            (mark, number, size(&stories[k]))
         };
+        let (keep, other) = if rank(i) > rank(j) { (i, j) } else { (j, i) };
         skipped.push(SkippedSection {
             title: stories[other].story.title.clone(),
             line: stories[other].line,
@@ -3759,7 +3787,7 @@ fn keep_one_telling(
     // `— UNFINISHED`) is not part of its title; read only now, so that
     // `Title (draft)` beside `Title` above was one story's two tellings.
     for imported in stories.iter_mut() {
-        let title = labels::without_draft_note(&imported.story.title);
+        let title = labels::without_draft_note(labels::without_draft_number(&imported.story.title));
         if title.len() < imported.story.title.len() {
             imported.story.title = title.to_owned();
             imported.story.id = slugify(&imported.story.title, ID_WORDS);
@@ -3932,6 +3960,9 @@ const MAX_PROSE_LINES: usize = 64;
 
 /// Whether unlabelled lines tell a story: a few sentences, in the first
 /// person, mostly in the past tense, not habits ("I usually...") or advice.
+/// Third-person pronouns a story about one person holds at least.
+const MIN_THIRD_PERSON: usize = 3;
+
 fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
     let text: String = prose
         .iter()
@@ -3954,6 +3985,35 @@ fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
         .iter()
         .filter(|w| matches!(w.as_str(), "i" | "we" | "my" | "our" | "me" | "us"))
         .count();
+    // A story written in the third person, as a promotion packet or a
+    // reference is ("Ravi noticed... He proposed..."): one person's doings.
+    let pronouns = words
+        .iter()
+        .filter(|w| matches!(w.as_str(), "he" | "she" | "his" | "him" | "her"))
+        .count();
+    // The person's name counts beside the pronouns: the most frequent
+    // capitalised word never written in lower case (`Ravi`, not `The`).
+    let name = {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut lower: HashSet<&str> = HashSet::new();
+        for word in text.split(|c: char| !c.is_alphabetic()) {
+            if word.starts_with(char::is_lowercase) {
+                lower.insert(word);
+            } else if word.len() >= 3
+                && word.starts_with(|c: char| c.is_uppercase())
+                && word.chars().skip(1).all(char::is_lowercase)
+            {
+                *counts.entry(word).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .filter(|(word, _)| !lower.contains(word.to_lowercase().as_str()))
+            .map(|(_, n)| n)
+            .max()
+            .unwrap_or(0)
+    };
+    let third_person = if pronouns > 0 { pronouns + name } else { 0 };
     let past = words.iter().filter(|w| labels::is_past_tense(w)).count();
     let habits = words
         .iter()
@@ -3968,7 +4028,7 @@ fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
     // took it straight back inside, ...") tells a story too.
     words.len() >= 40
         && (sentences >= 2 || words.len() >= RUN_ON_WORDS)
-        && first_person >= 2
+        && (first_person >= 2 || third_person >= MIN_THIRD_PERSON)
         && past >= 3
         && past > 2 * habits
 }
