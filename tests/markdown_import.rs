@@ -4954,3 +4954,51 @@ fn a_story_told_in_the_third_person_before_an_impact_label_is_imported() {
     assert!(story.action.contains("Mira scoped"), "{story:?}");
     assert!(story.result.starts_with("throughput rose"), "{story:?}");
 }
+
+#[test]
+fn a_slide_deck_tells_each_story_over_slides_named_by_its_letter() {
+    let text = "---\nmarp: true\n---\n\n## About me\n\n- Eight years in research\n\n---\n\n## Story A · Pricing page nobody trusted\n\n- 2022, the pricing page had a 70% bounce rate\n- Sales blamed design, design blamed the prices\n\n---\n\n## Story A · what I did\n\n- Ran six moderated sessions with trial users\n- Brought the sales lead to watch two of them\n\n<!-- the moment he saw a user give up -->\n\n---\n\n## Story A · result\n\n- Bounce rate fell to 41% after the rewrite\n\n---\n\n## Story B · Hiring my first researcher\n\n- No interview process for researchers existed\n\n---\n\n## Story B · approach / outcome\n\n- I wrote a work-sample task and a scoring guide\n- Hired in five weeks; she now leads the team\n\n---\n\n## Questions for them\n\n- How big is the team?\n";
+    let import = import_text("deck.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Pricing page nobody trusted", "Hiring my first researcher"]
+    );
+    let pricing = &import.stories[0].story;
+    assert!(pricing.situation.contains("70% bounce rate"), "{pricing:?}");
+    assert!(
+        pricing.action.contains("six moderated sessions"),
+        "{pricing:?}"
+    );
+    assert!(pricing.result.contains("fell to 41%"), "{pricing:?}");
+    let hiring = &import.stories[1].story;
+    assert!(
+        hiring.situation.contains("No interview process"),
+        "{hiring:?}"
+    );
+    assert!(hiring.action.contains("work-sample task"), "{hiring:?}");
+}
+
+#[test]
+fn stories_in_a_pasted_email_under_titles_in_capitals_are_imported_once_each() {
+    let story = |what: &str, q: &str| {
+        format!("In 2023 I was asked to run {what} for the first time, with a target of twelve thousand pounds. I booked the big hall as we always had, although early ticket sales were slow, and I set no point in the summer to decide on a smaller format. When a cup final was moved to the same day, we sold half the tickets and cleared only three thousand.\n{q}\n{q} Afterwards, rather than write it off, I phoned fifteen of our regular stallholders and surveyed last year's visitors. I wrote a paper proposing four small evenings instead, each with a go or no-go review six weeks out, and I took it to the board myself; they agreed. The evenings raised twice the old target, and two guests became regular donors.")
+    };
+    let text = format!(
+        "From my inbox, for the train\n\nOn Tue, Sam wrote:\n\n> Here are the rewrites.\n>\n> LEARNING FROM FAILURE (spring fair - v2)\n>\n> {}\n>\n> INFLUENCING (the trustees)\n>\n> {}\n>\n>> Earlier draft:\n>>\n>> LEARNING FROM FAILURE (spring fair)\n>>\n>> {}\n",
+        story("the spring fair", ">"),
+        story("the trustee away day", ">"),
+        story("the fair", ">>")
+    );
+    let import = import_text("email.txt", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "LEARNING FROM FAILURE (spring fair)",
+            "INFLUENCING (the trustees)"
+        ]
+    );
+    assert!(import.stories[0]
+        .story
+        .situation
+        .contains("the spring fair"));
+}

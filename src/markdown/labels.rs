@@ -1386,7 +1386,7 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
     // new()` is code).
     let attribute = colon
         .and_then(|rest| rest.strip_prefix(':'))
-        .filter(|rest| rest.starts_with(char::is_whitespace));
+        .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace));
     let (rest, dashed) = match colon {
         Some(_) if attribute.is_some() => (attribute.unwrap_or_default(), true),
         Some(rest) => (rest, lower),
@@ -1433,6 +1433,31 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
 
 /// A heading that is a STAR label (`### 🎯 **SITUATION**`, `#### Action
 /// taken`, `## S - Situation`); returns the part and any text after it.
+/// `Story A · what I did`, `Story 2 — result`: a slide deck's heading for
+/// one part of a story told over several slides, named by the story's
+/// letter or number and the part.
+pub(crate) fn story_part_heading(text: &str) -> Option<(Part, String)> {
+    let prefix = story_prefix(text)?;
+    if !matches!(prefix.kind, PrefixKind::Story | PrefixKind::Example) || prefix.number.is_none() {
+        return None;
+    }
+    let rest = prefix.rest.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '.' | '-' | '\u{2013}' | '\u{2014}' | '\u{b7}' | '|'
+            )
+    });
+    // `what I did / result`, `what went wrong & what I did`: the first
+    // part the heading names; a title after a label is no part heading.
+    rest.split([',', '/', '&', '+'])
+        .flat_map(|piece| piece.split(" and "))
+        .find_map(|piece| {
+            let (part, extra) = heading_label(piece.trim())?;
+            extra.is_empty().then_some((part, String::new()))
+        })
+}
+
 pub(crate) fn heading_label(text: &str) -> Option<(Part, String)> {
     let start = skip_decoration(text);
     let body = &text[start..];
@@ -1596,7 +1621,7 @@ pub(crate) fn story_prefix(text: &str) -> Option<StoryPrefix<'_>> {
         && rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
         && rest[1..]
             .trim_start()
-            .starts_with([':', '.', ')', '-', '\u{2013}', '\u{2014}']);
+            .starts_with([':', '.', ')', '-', '\u{2013}', '\u{2014}', '\u{b7}', '|']);
     if lettered {
         number = Some(u32::from(rest.as_bytes()[0] - b'A') + 1);
         rest = rest[1..].trim_start();
@@ -2579,18 +2604,30 @@ pub(crate) fn version_base(title: &str) -> Option<String> {
     // `NOTAM v2 - keeper (tell me about a mistake)`, `Draft 1 - storm
     // night (pressure)`: a bracket that is no version note may close the
     // title after the notes; it stays on the base.
-    let (trimmed, bracket) = match trimmed.strip_suffix(')').and_then(|inner| {
+    let (trimmed, mut bracket) = match trimmed.strip_suffix(')').and_then(|inner| {
         let open = inner.rfind('(')?;
         (!is_version_note(&inner[open + 1..]) && inner[..open].contains(char::is_alphanumeric))
-            .then(|| (inner[..open].trim_end(), &trimmed[open..]))
+            .then(|| (inner[..open].trim_end(), trimmed[open..].to_owned()))
     }) {
         Some((before, bracket)) => (before, Some(bracket)),
         None => (trimmed, None),
     };
+    // `LEARNING FROM FAILURE (gala - v2)`: the version noted inside the
+    // bracket that names the story.
+    let mut inner_version = false;
+    if let Some(inner) = bracket
+        .as_deref()
+        .and_then(|b| b.strip_prefix('(')?.strip_suffix(')'))
+    {
+        if let Some(base) = version_base(inner) {
+            bracket = Some(format!("({base})"));
+            inner_version = true;
+        }
+    }
     // `Draft 1 - storm night`, `v2: Storm night`: the draft's number first.
     let (mut base, mut named) = match draft_number_prefix(trimmed) {
         Some((_, rest)) => (rest, true),
-        None => (trimmed, false),
+        None => (trimmed, inner_version),
     };
     for _ in 0..2 {
         let Some((rest, note)) = version_note(base) else {

@@ -14,6 +14,7 @@ mod anki;
 pub mod archive;
 mod blocks;
 mod bracket_letters;
+mod caps_titles;
 mod chat;
 mod components;
 mod decode;
@@ -365,7 +366,7 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
     // lines of exported HTML, spreadsheet tables, wiki markup and LaTeX are
     // rewritten as Markdown; each line then reports the source line it came
     // from. Each step reads what the steps before it wrote, in this order.
-    let steps: [&RewriteStep; 22] = [
+    let steps: [&RewriteStep; 23] = [
         &rtf::rewrite,
         &email::rewrite,
         &|text| json_export::rewrite(file_name, text),
@@ -387,6 +388,7 @@ pub fn import_document(file_name: &str, bytes: &[u8]) -> Result<DocumentImport, 
         &transposed::rewrite,
         &thread_posts::rewrite,
         &titled_blocks::rewrite,
+        &caps_titles::rewrite,
         &split_headings::rewrite,
     ];
     for step in steps {

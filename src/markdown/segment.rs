@@ -193,7 +193,9 @@ fn classify_heading(text: &str) -> HeadingClass {
 
 fn classify(line: &Line) -> Role {
     match line.kind {
-        LineKind::Heading(level) => match labels::heading_label(&line.text) {
+        LineKind::Heading(level) => match labels::story_part_heading(&line.text)
+            .or_else(|| labels::heading_label(&line.text))
+        {
             Some((part, rest)) => Role::Label {
                 part,
                 rest,
@@ -3022,11 +3024,14 @@ impl<'a> Segmenter<'a> {
                 .into_iter()
                 .filter(|&p| p.index() < part.index())
                 .collect();
+            // (Under a part's own heading, `## Story C · approach`, what
+            // the story's title slide holds is the parts before it.)
             if let Some(section) = self.section.as_mut().filter(|s| {
                 s.story_heading
                     && !s.has_story
                     && !earlier.is_empty()
-                    && is_narrative(self.lines, &s.prose)
+                    && (is_narrative(self.lines, &s.prose)
+                        || (heading.is_some() && !s.prose.is_empty()))
             }) {
                 let prose = std::mem::take(&mut section.prose);
                 if let Some(&first) = prose.first() {
