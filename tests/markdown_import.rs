@@ -5002,3 +5002,13 @@ fn stories_in_a_pasted_email_under_titles_in_capitals_are_imported_once_each() {
         .situation
         .contains("the spring fair"));
 }
+
+#[test]
+fn a_story_told_as_prose_around_past_tense_steps_is_imported_but_a_list_of_wins_is_not() {
+    let text = "# Onsite prep\n\n### Cutting the cloud bill  (cost saving · data-driven)\n\nIn 2023 our cloud bill was growing faster than traffic and finance asked about it every month. I offered to own it and we set a target of a fifth off.\n\n- built a cost dashboard by team, after a push to tag every resource\n- moved image pulls off the NAT gateway with private endpoints\n- rightsized three databases that idled under 15% CPU\n- archived old logs to cold storage\n\nWithin four months the bill was down a third, and finance now budgets from the dashboard.\n\n### Q3 wins\n\n- Renewed 14 of 15 accounts\n- Expanded the largest customer by 250 seats\n- Hosted the first customer webinar\n";
+    let import = import_text("prep.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Cutting the cloud bill"]);
+    let story = &import.stories[0].story;
+    assert_eq!(story.competencies, ["cost saving", "data-driven"]);
+    assert!(story.situation.starts_with("In 2023"), "{story:?}");
+}

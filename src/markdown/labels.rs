@@ -3513,7 +3513,10 @@ pub(crate) fn split_competency_tail(title: &str) -> Option<(&str, Vec<String>)> 
     if let Some(inner) = title.trim_end().strip_suffix(')') {
         let open = inner.rfind('(')?;
         let (head, list) = (inner[..open].trim_end(), &inner[open + 1..]);
-        let raw: Vec<&str> = list.split(['/', ',', ';']).map(str::trim).collect();
+        let raw: Vec<&str> = list
+            .split(['/', ',', ';', '\u{b7}'])
+            .map(str::trim)
+            .collect();
         let names: Vec<String> = raw
             .iter()
             .map(|n| normalize_spaces(&n.to_lowercase()))
@@ -3524,7 +3527,7 @@ pub(crate) fn split_competency_tail(title: &str) -> Option<(&str, Vec<String>)> 
         // a note that the story is unfinished, or nested brackets.
         // A comma list names one competency at least (`(safety, standing
         // firm)`; `(two teams, one dependency)` is a note).
-        let commas = list.contains(", ")
+        let commas = (list.contains(", ") || list.contains(" \u{b7} "))
             && names.iter().any(|n| {
                 is_known_name(n)
                     || n.split(|c: char| !c.is_alphanumeric() && c != '-')

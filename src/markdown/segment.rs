@@ -2272,6 +2272,9 @@ struct Draft {
     /// reported if the document turns out to label no story at all, and
     /// whether its heading asks for a story: "Tell me about a time...").
     prose_section: Option<(String, usize, bool)>,
+    /// List items of an unlabelled story that open on a verb in the past
+    /// tense (`- rightsized RDS`).
+    listed_steps: usize,
     /// The source line of a metadata line after the complete story's
     /// Result: paragraphs after it (a reminder to self) are not its text.
     tagged_after_result: Option<usize>,
@@ -3281,6 +3284,7 @@ impl<'a> Segmenter<'a> {
             guessed: false,
             labels_in_lists: true,
             prose_section: None,
+            listed_steps: 0,
             tagged_after_result: None,
             past_tags: false,
             follow_ups: false,
@@ -3352,7 +3356,24 @@ impl<'a> Segmenter<'a> {
             .iter()
             .filter(|&&i| self.lines.get(i).is_some_and(|l| l.item.is_some()))
             .count();
-        let paragraphs = listed * 2 <= section.prose.len();
+        // (Unless the items are steps taken, in the past tense, with the
+        // scene and the outcome told around them: `- rightsized RDS`, `-
+        // moved the certs to ACM`; a brag document's list of wins is no
+        // story.)
+        let steps = section
+            .prose
+            .iter()
+            .filter_map(|&i| self.lines.get(i))
+            .filter(|l| {
+                l.item.is_some()
+                    && l.text
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| labels::is_past_tense(&w.to_lowercase()))
+            })
+            .count();
+        let told_around = section.prose.len() - listed >= MIN_PROSE_AROUND_STEPS;
+        let paragraphs = listed * 2 <= section.prose.len() || (steps * 3 >= listed && told_around);
         let numbered = told_as_numbered_parts(self.lines, &section.prose);
         if section.story_heading
             && !child_follows
@@ -3383,6 +3404,7 @@ impl<'a> Segmenter<'a> {
                     assign_by_position(self.lines, &section.prose, &Part::STAR, &mut draft);
                 }
                 draft.prose_section = Some((section.title, section.line, section.asks));
+                draft.listed_steps = steps;
                 self.drafts.push(draft);
                 return;
             }
@@ -3965,6 +3987,9 @@ const MAX_PROSE_LINES: usize = 64;
 
 /// Whether unlabelled lines tell a story: a few sentences, in the first
 /// person, mostly in the past tense, not habits ("I usually...") or advice.
+/// Lines of prose a story told mostly as a list of steps has around them.
+const MIN_PROSE_AROUND_STEPS: usize = 2;
+
 /// Third-person pronouns a story about one person holds at least.
 const MIN_THIRD_PERSON: usize = 3;
 
@@ -3986,10 +4011,24 @@ fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
         .split(['.', '!', '?', ';'])
         .filter(|s| s.split_whitespace().count() >= 3)
         .count();
-    let first_person = words
+    // A list item opening on a verb in the past tense (`- rightsized RDS`)
+    // tells what the writer did, the `I` left out.
+    let implied = prose
         .iter()
-        .filter(|w| matches!(w.as_str(), "i" | "we" | "my" | "our" | "me" | "us"))
+        .filter_map(|&i| lines.get(i))
+        .filter(|l| l.item.is_some())
+        .filter(|l| {
+            l.text
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| labels::is_past_tense(&w.to_lowercase()))
+        })
         .count();
+    let first_person = implied
+        + words
+            .iter()
+            .filter(|w| matches!(w.as_str(), "i" | "we" | "my" | "our" | "me" | "us"))
+            .count();
     // A story written in the third person, as a promotion packet or a
     // reference is ("Ravi noticed... He proposed..."): one person's doings.
     let pronouns = words
@@ -4075,6 +4114,12 @@ impl Voice {
             singular: 0,
             past_tense: 0,
         };
+        // Steps listed in the past tense (`- rightsized RDS`): what the
+        // writer did, the `I` left out; the list is a paragraph of its own.
+        if draft.listed_steps > 0 {
+            voice.paragraphs += 1;
+            voice.singular += draft.listed_steps;
+        }
         for fragment in draft.parts.iter().flatten() {
             if fragment.joiner == Joiner::Blank {
                 voice.paragraphs += 1;

@@ -39,6 +39,15 @@ const CUES: &[(&str, &str)] = &[
     ("the result was", "Result"),
     ("the outcome was", "Result"),
     ("the upshot was", "Result"),
+    // `So. Situation. This was...`, `Result. Um. No harm...`: the part's
+    // name said as a sentence of its own.
+    ("situation.", "Situation"),
+    ("so what did i do", "Action"),
+    ("what did i do", "Action"),
+    ("result.", "Result"),
+    ("result was", "Result"),
+    ("result \u{2014}", "Result"),
+    ("result -", "Result"),
 ];
 
 /// The rewritten document; `None` unless it is a timestamped transcript.
@@ -87,15 +96,35 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
         .map(|(name, _)| *name);
     let mut out = LineWriter::with_capacity(text.len());
     let mut keep = true;
+    // Each story's heading by its number: `let me try story one again but
+    // shorter` tells story one a second time.
+    let mut told: HashMap<usize, String> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         match stamped[i] {
             Some((name, body)) => {
                 keep = name.is_none() || name == teller;
                 out.line("", i + 1);
                 if keep {
+                    if let Some(heading) = retelling(body.trim(), &told) {
+                        out.line(&heading, i + 1);
+                        continue;
+                    }
                     match (spoken_title(body.trim()), spoken_number(body.trim())) {
                         (Some(title), _) => out.line(&format!("## Story: {title}"), i + 1),
                         (None, Some(n)) => out.line(&format!("## Story {n}"), i + 1),
+                        (None, None) if story_opening(body.trim()).is_some() => {
+                            let (n, title, rest) = story_opening(body.trim()).unwrap_or_default();
+                            let heading = match title {
+                                Some(title) => format!("## Story {n}: {title}"),
+                                None => format!("## Story {n}"),
+                            };
+                            out.line(&heading, i + 1);
+                            told.insert(n, heading);
+                            for piece in at_spoken_cues(rest) {
+                                out.line("", i + 1);
+                                out.line(&with_label(piece), i + 1);
+                            }
+                        }
                         (None, None) => {
                             for piece in at_spoken_cues(body.trim()) {
                                 out.line(&with_label(piece), i + 1);
@@ -198,6 +227,133 @@ pub(crate) fn spoken_title(text: &str) -> Option<String> {
         .then(|| clean(name))
 }
 
+/// A paragraph that opens the next story aloud and goes on telling it:
+/// `Story one. This is the, um, the error one. So. Situation. This was...`
+/// -> 1, the name said before the telling starts (`error`), and the rest.
+fn story_opening(text: &str) -> Option<(usize, Option<String>, &str)> {
+    const ORDINALS: [&str; 8] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight",
+    ];
+    let lower = text.to_ascii_lowercase();
+    let lead = ["okay. ", "okay, ", "right. ", "so. ", "um. ", "ok. "]
+        .iter()
+        .fold(0, |at, filler| {
+            if lower[at..].starts_with(filler) {
+                at + filler.len()
+            } else {
+                at
+            }
+        });
+    let after = lower[lead..].strip_prefix("story ")?;
+    let word_end = after.find(|c: char| !c.is_alphanumeric())?;
+    let word = &after[..word_end];
+    let n = ORDINALS
+        .iter()
+        .position(|o| *o == word)
+        .map(|p| p + 1)
+        .or_else(|| word.parse().ok().filter(|n| (1..=20).contains(n)))?;
+    let rest = after[word_end..].strip_prefix(['.', ':', ','])?;
+    let mut rest_at = text.len() - rest.len();
+    // The name: the short sentences before the first part is named or
+    // the telling starts (a long sentence).
+    let mut names = Vec::new();
+    loop {
+        let tail = &text[rest_at..];
+        let Some(end) = tail.find(['.', '?', '!']) else {
+            break;
+        };
+        let sentence = tail[..end].trim();
+        let low = sentence.to_ascii_lowercase().replace(',', "");
+        if CUES.iter().any(|(cue, _)| {
+            low.starts_with(cue.trim_end_matches('.'))
+                || low
+                    .trim_start_matches("so ")
+                    .starts_with(cue.trim_end_matches('.'))
+        }) {
+            break;
+        }
+        let name = spoken_name(sentence);
+        if name.split_whitespace().count() > MAX_SPOKEN_NAME_WORDS {
+            break;
+        }
+        if !name.is_empty() {
+            names.push(name);
+        }
+        rest_at += end + 1;
+    }
+    let title = (!names.is_empty()).then(|| names.join(" \u{2014} "));
+    Some((n, title, text[rest_at..].trim_start()))
+}
+
+/// `Okay, let me try story one again but shorter.`: story one's heading
+/// again, as a shorter version of it.
+fn retelling(text: &str, told: &HashMap<usize, String>) -> Option<String> {
+    if text.split_whitespace().count() > MAX_TITLE_LINE_WORDS {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let at = lower.find("story ")?;
+    let after = &lower[at + "story ".len()..];
+    let word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let n = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight",
+    ]
+    .iter()
+    .position(|o| *o == word)
+    .map(|p| p + 1)
+    .or_else(|| word.parse().ok())?;
+    let again = after[word.len()..].trim_start().starts_with("again");
+    let heading = told.get(&n).filter(|_| again)?;
+    Some(format!("{heading} (short version)"))
+}
+
+/// Most words of a sentence that names a story aloud before telling it.
+const MAX_SPOKEN_NAME_WORDS: usize = 8;
+
+/// A spoken name without fillers and pointers: `This is the, um, the error
+/// one` -> `error`; `The "tell me about a mistake" one` -> `tell me about
+/// a mistake`; `So` -> empty.
+fn spoken_name(sentence: &str) -> String {
+    const FILLERS: [&str; 9] = ["um", "uh", "er", "erm", "so", "okay", "ok", "right", "like"];
+    let words: Vec<&str> = sentence
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !FILLERS.contains(
+                &w.to_ascii_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+            )
+        })
+        .collect();
+    let mut words: &[&str] = &words;
+    if let [first, second, rest @ ..] = words {
+        if first.eq_ignore_ascii_case("this")
+            && matches!(second.to_ascii_lowercase().as_str(), "is" | "was")
+        {
+            words = rest;
+        }
+    }
+    while let [first, rest @ ..] = words {
+        if matches!(
+            first.to_ascii_lowercase().as_str(),
+            "the" | "a" | "it's" | "its"
+        ) {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    if let [rest @ .., last] = words {
+        if last.eq_ignore_ascii_case("one") {
+            words = rest;
+        }
+    }
+    words
+        .join(" ")
+        .trim_matches(|c: char| matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\'' | ' '))
+        .to_owned()
+}
+
 /// The number a short line says alone to start the next story: `Okay.
 /// Three. This one's harder to say out loud.` -> 3.
 fn spoken_number(text: &str) -> Option<usize> {
@@ -298,6 +454,32 @@ fn with_label(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_story_opened_aloud_is_named_by_what_is_said_before_its_telling() {
+        let (n, title, rest) = story_opening(
+            "Story two. Pressure. Tight deadline. Flu clinic. So, the situation was we had three weeks.",
+        )
+        .expect("opens a story");
+        assert_eq!(n, 2);
+        assert_eq!(
+            title.as_deref(),
+            Some("Pressure \u{2014} Tight deadline \u{2014} Flu clinic")
+        );
+        assert!(rest.starts_with("So, the situation was"), "{rest}");
+        let (_, title, _) = story_opening(
+            "Okay, story one. This is the, um, the rota one. Situation. We were short.",
+        )
+        .expect("opens a story");
+        assert_eq!(title.as_deref(), Some("rota"));
+        assert!(story_opening("The story one of my colleagues told was long.").is_none());
+        let told = HashMap::from([(1, "## Story 1: rota".to_owned())]);
+        assert_eq!(
+            retelling("Okay, let me try story one again but shorter.", &told).as_deref(),
+            Some("## Story 1: rota (short version)")
+        );
+        assert_eq!(retelling("Story two again.", &told), None);
+    }
 
     #[test]
     fn the_tellers_lines_lose_their_stamps_and_say_their_parts() {
