@@ -5012,3 +5012,31 @@ fn a_story_told_as_prose_around_past_tense_steps_is_imported_but_a_list_of_wins_
     assert_eq!(story.competencies, ["cost saving", "data-driven"]);
     assert!(story.situation.starts_with("In 2023"), "{story:?}");
 }
+
+#[test]
+fn a_panel_asking_as_us_gets_answers_whose_scene_comes_before_the_first_label() {
+    let text = "# Deputy head interview\n\n### Q4. Describe a time you had to tackle underperformance.\n\n2022. A Year 5 teacher in her second year: lessons were uneven, marking had stopped, and two parents had complained about homework.\n\nTask: as her line manager I had to lift her teaching without losing her.\n\nWhat I did:\n- Shared the evidence and asked what was going on\n- Agreed a six-week support plan with three targets\n\nResult:\n- Drop-ins were consistently good by summer\n\n### Q5. The trust has a deficit. Tell us about a difficult financial decision.\n\nSpring 2023. Falling rolls left us needing to save £80k over two years, and the head asked me to lead on staffing.\n\nWhat I did:\n- Mapped every assistant's hours against what they were used for\n- Consulted staff and unions for thirty days\n\nResult:\n- Saved £85k with no compulsory redundancies\n\n### Q9. Tell us about dealing with a difficult parent.\n\n2023. A parent emailed three times a day, copying in the council and her MP, saying we were failing her son and ignoring his needs.\n\nTask: the SENCo was off sick, so I took the case.\n\nWhat I did:\n- Met her and mostly listened\n\nResult:\n- She withdrew the complaint\n";
+    let import = import_text("panel.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Had to tackle underperformance",
+            "A difficult financial decision",
+            "Dealing with a difficult parent"
+        ]
+    );
+    let scenes = [
+        "lessons were uneven",
+        "Falling rolls",
+        "emailed three times",
+    ];
+    for (imported, scene) in import.stories.iter().zip(scenes) {
+        // (Before an Action label, the scene's first sentence is the
+        // Situation and the rest the Task.)
+        let story = &imported.story;
+        assert!(
+            story.situation.contains(scene) || story.task.contains(scene),
+            "{story:?}"
+        );
+    }
+}

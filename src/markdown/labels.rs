@@ -904,7 +904,7 @@ const PROMPT_WORDS: &[&str] = &[
 /// Past-tense verbs common in stories: regular `-ed` forms and the usual
 /// irregular ones.
 pub(crate) fn is_past_tense(word: &str) -> bool {
-    const IRREGULAR: [&str; 43] = [
+    const IRREGULAR: [&str; 51] = [
         "was",
         "were",
         "had",
@@ -948,6 +948,14 @@ pub(crate) fn is_past_tense(word: &str) -> bool {
         "broke",
         "understood",
         "spoke",
+        "dealt",
+        "fought",
+        "lost",
+        "won",
+        "held",
+        "heard",
+        "caught",
+        "meant",
     ];
     (word.len() > 4 && word.ends_with("ed")) || IRREGULAR.contains(&word)
 }
@@ -1743,6 +1751,11 @@ pub(crate) fn asks_for_a_story(question: &str) -> bool {
         "when you",
         "walk me through",
         "tell me about a",
+        // A panel asks as "us": `Tell us about a change you have led`.
+        "tell us about a",
+        "walk us through",
+        "talk us through",
+        "give us a",
         "describe a",
         "give me a",
         "share a",
@@ -1762,7 +1775,17 @@ pub(crate) fn asks_for_a_story(question: &str) -> bool {
         "something you have done",
         "something you did",
     ];
-    !lower.contains("yourself") && ASKS.iter().any(|a| lower.contains(a))
+    // `Tell us about dealing with a difficult parent`: an experience named
+    // by what was done.
+    let about_doing = ["tell me about ", "tell us about "].iter().any(|request| {
+        lower.match_indices(request).any(|(at, _)| {
+            lower[at + request.len()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.len() > 5 && w.ends_with("ing"))
+        })
+    });
+    !lower.contains("yourself") && (about_doing || ASKS.iter().any(|a| lower.contains(a)))
 }
 
 /// A stricter [`asks_for_a_story`] for notes without any STAR labels, where
@@ -1770,16 +1793,19 @@ pub(crate) fn asks_for_a_story(question: &str) -> bool {
 /// instance, as whole words ("a time", not "a timeline").
 pub(crate) fn plainly_asks_for_a_story(question: &str) -> bool {
     let lower = format!(" {} ", words_lower(question).collect::<Vec<_>>().join(" "));
-    const ASKS: [&str; 9] = [
+    const ASKS: [&str; 12] = [
         " a time ",
         " an example ",
         " a situation ",
         " an instance ",
         " have you ever ",
         " tell me about a ",
+        " tell us about a ",
         " describe a ",
         " give me an example ",
+        " give us an example ",
         " walk me through a ",
+        " walk us through a ",
     ];
     !lower.contains(" yourself ") && ASKS.iter().any(|a| lower.contains(a))
 }
@@ -3865,7 +3891,17 @@ pub(crate) fn title_from_request(question: &str) -> Option<String> {
         "when did you",
     ];
     let quoted = strip_wrapping_quotes(question.split(" / ").next().unwrap_or(question));
-    title_from_question(quoted).or_else(|| title_after(quoted, REQUESTS))
+    // `The school has a deficit budget. Tell us about a difficult
+    // financial decision.`: the request may follow a sentence of scene.
+    std::iter::once(quoted)
+        .chain(
+            quoted
+                .match_indices(". ")
+                .map(|(at, _)| quoted[at + 2..].trim_start()),
+        )
+        .find_map(|sentence| {
+            title_from_question(sentence).or_else(|| title_after(sentence, REQUESTS))
+        })
 }
 
 /// The rest of a question after the first of `requests` that opens it, in
@@ -3978,7 +4014,7 @@ fn reads_as_verb(word: &str) -> bool {
         "once",
         "really",
     ];
-    VERBS.contains(&word) || (word.len() > 4 && word.ends_with("ed"))
+    VERBS.contains(&word) || (word.len() > 4 && word.ends_with("ed")) || is_past_tense(word)
 }
 
 /// Words that make a poor last word of a derived title.

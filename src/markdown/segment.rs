@@ -3034,7 +3034,8 @@ impl<'a> Segmenter<'a> {
                     && !s.has_story
                     && !earlier.is_empty()
                     && (is_narrative(self.lines, &s.prose)
-                        || (heading.is_some() && !s.prose.is_empty()))
+                        || (heading.is_some() && !s.prose.is_empty())
+                        || sets_a_scene(self.lines, &s.prose))
             }) {
                 let prose = std::mem::take(&mut section.prose);
                 if let Some(&first) = prose.first() {
@@ -3987,6 +3988,41 @@ const MAX_PROSE_LINES: usize = 64;
 
 /// Whether unlabelled lines tell a story: a few sentences, in the first
 /// person, mostly in the past tense, not habits ("I usually...") or advice.
+/// `2022–23. A Year 4 teacher... was slipping...` under a story's heading,
+/// then `Task:`: a paragraph of sentences (no list, no note in brackets
+/// or italics) before the first label is the scene it sets, in whatever
+/// person it is told.
+fn sets_a_scene(lines: &[Line], prose: &[usize]) -> bool {
+    let lines: Vec<&Line> = prose.iter().filter_map(|&i| lines.get(i)).collect();
+    let words: usize = lines
+        .iter()
+        .map(|l| l.text.split_whitespace().count())
+        .sum();
+    !lines.is_empty()
+        && words >= MIN_SCENE_WORDS_BEFORE_LABEL
+        && lines.iter().all(|l| {
+            let text = l.text.trim();
+            // (`2022. A Year 4 teacher...` reads as a list numbered 2022.)
+            let year = l.item.as_deref().is_some_and(|marker| {
+                marker
+                    .strip_suffix('.')
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .is_some_and(|n| (1950..=2100).contains(&n))
+            });
+            (l.item.is_none() || year)
+                && l.kind == LineKind::Text
+                && !l.is_all_emphasis()
+                && !text.starts_with(['(', '['])
+                && !labels::note_to_self(text)
+        })
+        && lines
+            .last()
+            .is_some_and(|l| l.text.trim_end().ends_with(['.', '!', ')']))
+}
+
+/// Fewest words of a scene told before a story's first label.
+const MIN_SCENE_WORDS_BEFORE_LABEL: usize = 20;
+
 /// Lines of prose a story told mostly as a list of steps has around them.
 const MIN_PROSE_AROUND_STEPS: usize = 2;
 
