@@ -5040,3 +5040,22 @@ fn a_panel_asking_as_us_gets_answers_whose_scene_comes_before_the_first_label() 
         );
     }
 }
+
+#[test]
+fn single_capital_letters_on_their_own_lines_label_parts_under_a_tagged_title() {
+    let text = "### Faster month-end\n\n*process improvement · leading a team · efficiency*\n\nS\nMonth-end close took twelve working days and the board pack was stale by the time it arrived.\n\nT\nThe CFO wanted it faster without more people.\n\nA\nMapped the close with the team and moved reconciliations before month-end.\nAutomated the bank reconciliations.\n\nR\nClose in five days within nine months; overtime down by two thirds.\n\n### Stock write-off\n\n*conflict w/ peer · controls · audit*\n\nS\nThe auditors found stock counted twice at one site.\n\nT\nFix the count before the next audit.\n\nA\nI ran a recount with both site managers.\n\nR\nNo finding the following year.\n";
+    let import = import_text("finance.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Faster month-end", "Stock write-off"]);
+    let close = &import.stories[0].story;
+    assert_eq!(
+        close.competencies,
+        ["process improvement", "leading a team", "efficiency"]
+    );
+    assert!(close.task.starts_with("The CFO wanted"), "{close:?}");
+    assert!(close.action.contains("Automated the bank"), "{close:?}");
+    assert!(close.result.starts_with("Close in five days"), "{close:?}");
+    assert_eq!(
+        import.stories[1].story.competencies,
+        ["conflict with peer", "controls", "audit"]
+    );
+}

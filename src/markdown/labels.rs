@@ -473,6 +473,24 @@ pub(crate) fn line_label(
     if let Some(label) = bold_letter_label(text, start, lead_emphasis_end) {
         return Some(label);
     }
+    // `S` alone on its line, the text on the lines below: as loose as a
+    // dash (`A` alone may be anything), a label beside its siblings.
+    if text.trim().len() == 1 && !in_list {
+        if let Some(part) = body
+            .chars()
+            .next()
+            .filter(char::is_ascii_uppercase)
+            .and_then(Part::from_letter)
+        {
+            return Some(LineLabel {
+                part,
+                rest: "",
+                one_letter: true,
+                dashed: true,
+                weak: false,
+            });
+        }
+    }
     let Some((part, len)) = part_named(body) else {
         return misspelt_label(body);
     };
@@ -1382,6 +1400,7 @@ const MIN_DOTTED_LABEL_WORDS: usize = 3;
 fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
     let mut chars = body.chars();
     let letter = chars.next()?;
+
     // `s: black friday` in quick lower-case notes: as loose as a dash (it
     // counts only beside sibling labels), and only with a colon.
     let lower = letter.is_ascii_lowercase();
@@ -4600,7 +4619,17 @@ pub(crate) fn emphasised_tag_list(text: &str) -> Option<String> {
 /// `incident, on-call, pressure`: three or more short names in lower case
 /// (italic right under a story's heading, they tag it).
 pub(crate) fn short_name_list(text: &str) -> Option<String> {
-    let items: Vec<&str> = text.trim().split([',', '/']).map(str::trim).collect();
+    // `*process improvement · leading a team · efficiency*`; a note in
+    // brackets on one (`technical (IFRS 15)`) is not part of its name.
+    // (`conflict w/ peer` is one name: `w/` is "with".)
+    let text = without_parentheses(text)
+        .replace("w/o ", "without ")
+        .replace("w/ ", "with ");
+    let items: Vec<&str> = text
+        .trim()
+        .split([',', '/', '\u{b7}'])
+        .map(str::trim)
+        .collect();
     (items.len() >= 3
         && items.len() <= MAX_SHORT_NAMES
         && items.iter().all(|item| {
@@ -4613,7 +4642,7 @@ pub(crate) fn short_name_list(text: &str) -> Option<String> {
 
 /// Most words of each name in an emphasised tag line naming no known
 /// competency.
-const MAX_UNKNOWN_TAG_WORDS: usize = 2;
+const MAX_UNKNOWN_TAG_WORDS: usize = 3;
 
 /// An item of a tag line that is a name, not a sentence or a figure: no
 /// brackets, sentence marks, quotes or digits.

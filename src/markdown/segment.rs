@@ -2229,8 +2229,9 @@ fn after_a_story_break(roles: &[Role], i: usize) -> bool {
 /// and every item is a known competency or at most three words.
 fn lists_short_items(text: &str) -> bool {
     const MAX_ITEM_WORDS: usize = 3;
-    text.contains(',')
-        && text.split(',').all(|item| {
+    // (`process improvement · leading a team`: a middle dot separates too.)
+    text.contains([',', '\u{b7}'])
+        && text.split([',', '\u{b7}']).all(|item| {
             item.split_whitespace().count() <= MAX_ITEM_WORDS
                 || labels::is_known_competency(&item.trim().to_lowercase())
         })
