@@ -1399,3 +1399,64 @@ fn the_thirty_ninth_notes_set_reads_a_mock_interview_and_framework_names_and_ran
     assert!(labels.contains("questions:"), "{labels}");
     assert_beats_baseline(dir.path(), &eval_file("notes-zm-questions.yaml"), 45);
 }
+
+#[test]
+fn the_fortieth_notes_set_reads_slides_a_voice_memo_roam_and_a_panel_s_questions_and_ranking_beats_the_baseline(
+) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A Marp deck telling each story over slides, a transcribed voice memo,
+    // a Roam export, a deputy head's answers under the panel's questions, a
+    // Quarto document and a plain-text file with two versions of each
+    // story: 30 of 31 stories (one has only its 30-second version).
+    let ids = [
+        "the-survey-i-had-to-retract",
+        "pressure-tight-deadline-covid-vaccines",
+        "brackley-transport-goes-bust",
+        "dealing-with-a-difficult-parent",
+        "my-refund-double-count-own-it-failure",
+        "burst-pipe-at-2am",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-zn", 30, &ids);
+    // The deck's title slide is the Situation, `Story B · what went wrong
+    // & what I did` the Action.
+    let survey = story_file(dir.path(), "the-survey-i-had-to-retract");
+    assert!(survey.contains("situation: Parcelo, 2022."), "{survey}");
+    assert!(survey.contains("re-reading the raw instrument"), "{survey}");
+    // The memo's retelling of story one is not a story of its own.
+    assert!(!dir
+        .path()
+        .join("stories/error-tell-me-about-a-mistake-you-made-short-version.yaml")
+        .exists());
+    // Roam's `A::` holds the steps nested under it.
+    let haulier = story_file(dir.path(), "brackley-transport-goes-bust");
+    assert!(haulier.contains("war room"), "{haulier}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-zn-questions.yaml"), 43);
+}
+
+#[test]
+fn the_forty_first_notes_set_reads_a_prep_log_an_email_a_workbook_and_a_promotion_packet_and_ranking_beats_the_baseline(
+) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A dated prep log with drafts, an email thread with a mentor, a
+    // coach's workbook, a cheat sheet over long versions, `S` / `T` / `A` /
+    // `R` alone on their lines, a promotion packet in the third person: 32
+    // stories.
+    let ids = [
+        "storm-night",
+        "learning-from-failure-gala",
+        "shrink-at-westgate",
+        "aws-bill",
+        "fast-close",
+        "scientific-innovation-automating-the-ada-screening-assay",
+    ];
+    import_set(dir.path(), "corpus/eval/notes-zo", 32, &ids);
+    // The log's `v2 — USE THIS ONE` telling is kept, not its first draft.
+    let storm = story_file(dir.path(), "storm-night");
+    assert!(storm.contains("27 July 2023"), "{storm}");
+    // The workbook's prompts are labels; its question prompt tags.
+    let shrink = story_file(dir.path(), "shrink-at-westgate");
+    assert!(shrink.contains("result: Shrink 1.7%"), "{shrink}");
+    assert!(shrink.contains("questions:"), "{shrink}");
+    assert!(!shrink.contains("What was the result"), "{shrink}");
+    assert_beats_baseline(dir.path(), &eval_file("notes-zo-questions.yaml"), 45);
+}

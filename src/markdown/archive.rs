@@ -15,7 +15,7 @@ use super::MAX_PACKAGE_BYTES;
 pub const NOTE_EXTENSIONS: &[&str] = &[
     "md", "markdown", "mdown", "mkd", "txt", "text", "org", "html", "htm", "xhtml", "enex", "mht",
     "mhtml", "eml", "docx", "odt", "rtf", "xlsx", "ods", "csv", "tsv", "json", "canvas", "srt",
-    "vtt", "adoc", "asciidoc", "rst", "tex", "wiki", "opml", "ipynb",
+    "vtt", "adoc", "asciidoc", "rst", "tex", "wiki", "opml", "ipynb", "qmd", "rmd",
 ];
 
 /// Most notes files read from one archive.
