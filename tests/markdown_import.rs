@@ -5059,3 +5059,67 @@ fn single_capital_letters_on_their_own_lines_label_parts_under_a_tagged_title() 
         ["conflict with peer", "controls", "audit"]
     );
 }
+
+#[test]
+fn status_letters_meeting_notes_and_company_research_invent_no_story() {
+    let rag = "## Workstream health\n\nS\nScope agreed with the client; no change requests open.\n\nA\nBudget at 92% with two months to go.\n\nR\nMigration is three weeks late.\n\nG\nTraining materials complete.\n";
+    let meeting = "# Weekly sync\n\nAttendees\nS\nJo, Mei, Tom\n\nA\nMei to draft the plan by Friday.\n\nR\nReview moved to the 19th.\n\nT\nTom out next week.\n";
+    let research = "# Company research\n\n## Recent news\n\nThe company reported revenue of two billion in 2023. It closed two depots and moved to electric vans in the city centre.\n\nOutcome: they seem to be growing, a good time to join.\n";
+    for (name, text) in [
+        ("rag.md", rag),
+        ("sync.md", meeting),
+        ("research.md", research),
+    ] {
+        assert!(
+            import_document(name, text.as_bytes()).is_err(),
+            "{name} gave a story"
+        );
+    }
+}
+
+#[test]
+fn worksheet_prompts_quoted_in_a_story_or_asked_as_follow_ups_label_nothing() {
+    let text = "## Coaching a new team lead\n\n**Situation:** A new team lead froze in her one-to-ones.\n\n**Task:** Build her confidence before her probation review.\n\n**Action:** I role-played the hard conversations and gave her a structure:\n1. Describe the situation.\n2. What was your task or responsibility?\n4. What was the result?\nand asked her to use it in every feedback talk.\n\n**Result:** She passed probation and her team's engagement rose from 61 to 78.\n\nLikely follow-ups:\n- What was your role exactly? I owned the coaching plan.\n- What would you do differently? Start the role-play sooner.\n";
+    let import = import_text("coaching.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Coaching a new team lead"]);
+    let story = &import.stories[0].story;
+    assert!(story.action.contains("What was the result?"), "{story:?}");
+    assert_eq!(
+        story.result,
+        "She passed probation and her team's engagement rose from 61 to 78."
+    );
+    assert_eq!(
+        story.task,
+        "Build her confidence before her probation review."
+    );
+    assert!(story.learning.is_none(), "{story:?}");
+}
+
+#[test]
+fn a_wrapped_result_line_about_follow_up_questions_stays_in_the_result() {
+    let text = "## FAQ for the billing team\n\nSituation: Customers asked the same billing questions every week.\nTask: Cut repeat tickets.\nAction: I wrote an FAQ from a month of tickets.\nResult: Repeat tickets halved.\n\nFollow-up questions from customers fell too\nonce the FAQ went live.\n";
+    let import = import_text("faq.txt", text.as_bytes());
+    let story = &import.stories[0].story;
+    assert!(story.result.contains("once the FAQ went live"), "{story:?}");
+}
+
+#[test]
+fn a_story_heading_naming_a_part_word_in_its_title_opens_a_story() {
+    let text = "## Story 1 · Pricing page rewrite\n\n- The page had a 70% bounce rate and sales blamed design\n\n## Story 1 · what I did\n\n- Ran six moderated sessions with trial users\n\n## Story 1 · result\n\n- Bounce rate fell to 41%\n\n## Story 2 — A/B test that failed\n\n**Situation:** We tested a new checkout on half our traffic.\n**Task:** Decide whether to ship it.\n**Action:** I found the sample was skewed and stopped the test.\n**Result:** We reran it properly and kept the old checkout.\n\n## Story 3: Impact & influence\n\n**Situation:** Two teams wanted the same platform slot.\n**Task:** Settle it without escalating.\n**Action:** I set out the costs of each order.\n**Result:** Both leads agreed in one meeting.\n";
+    let import = import_text("deck.md", text.as_bytes());
+    assert_eq!(
+        titles(&import),
+        [
+            "Pricing page rewrite",
+            "A/B test that failed",
+            "Impact & influence"
+        ]
+    );
+}
+
+#[test]
+fn two_stories_sharing_a_title_with_different_brackets_are_both_kept() {
+    let text = "## Handling a complaint (telling a parent no)\n\n**Situation:** A parent wanted her son moved class mid-year.\n**Task:** Decide and explain.\n**Action:** I met her, explained why, and offered a review in six weeks.\n**Result:** She accepted and thanked us at the review.\n\n## Handling a complaint (staff member)\n\n**Situation:** A teaching assistant complained about her timetable.\n**Task:** Resolve it fairly.\n**Action:** I reviewed every timetable and moved two sessions.\n**Result:** She withdrew the complaint.\n";
+    let import = import_text("complaints.md", text.as_bytes());
+    assert_eq!(import.stories.len(), 2, "{:?}", skipped(&import));
+}

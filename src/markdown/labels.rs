@@ -664,7 +664,7 @@ const PROMPTS: &[(&str, Part)] = &[
 /// YOU take?`: a worksheet's prompt heads the part it asks for, the answer
 /// below it or after it on the line. Loose, as a dash is: a label only
 /// beside the other prompts (a story's own "what did you do" is prose).
-fn prompt_label(body: &str) -> Option<LineLabel<'_>> {
+pub(crate) fn prompt_label(body: &str) -> Option<LineLabel<'_>> {
     let first = body.as_bytes().first()?.to_ascii_lowercase();
     if !matches!(first, b'd' | b'w' | b's') {
         return None;
@@ -1400,7 +1400,6 @@ const MIN_DOTTED_LABEL_WORDS: usize = 3;
 fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
     let mut chars = body.chars();
     let letter = chars.next()?;
-
     // `s: black friday` in quick lower-case notes: as loose as a dash (it
     // counts only beside sibling labels), and only with a colon.
     let lower = letter.is_ascii_lowercase();
@@ -1458,12 +1457,11 @@ fn one_letter_label(body: &str) -> Option<LineLabel<'_>> {
     })
 }
 
-/// A heading that is a STAR label (`### 🎯 **SITUATION**`, `#### Action
-/// taken`, `## S - Situation`); returns the part and any text after it.
 /// `Story A · what I did`, `Story 2 — result`: a slide deck's heading for
 /// one part of a story told over several slides, named by the story's
-/// letter or number and the part.
-pub(crate) fn story_part_heading(text: &str) -> Option<(Part, String)> {
+/// letter or number and the part (the caller checks that the story is the
+/// one already open). Returns the part and the story's number.
+pub(crate) fn story_part_heading(text: &str) -> Option<(Part, u32)> {
     let prefix = story_prefix(text)?;
     if !matches!(prefix.kind, PrefixKind::Story | PrefixKind::Example) || prefix.number.is_none() {
         return None;
@@ -1476,15 +1474,22 @@ pub(crate) fn story_part_heading(text: &str) -> Option<(Part, String)> {
             )
     });
     // `what I did / result`, `what went wrong & what I did`: the first
-    // part the heading names; a title after a label is no part heading.
+    // part the heading names, by a word or phrase (not a letter: `A/B
+    // test`); a title after a label is no part heading.
+    let number = prefix.number?;
     rest.split([',', '/', '&', '+'])
         .flat_map(|piece| piece.split(" and "))
         .find_map(|piece| {
-            let (part, extra) = heading_label(piece.trim())?;
-            extra.is_empty().then_some((part, String::new()))
+            let piece = piece.trim();
+            let (part, extra) = part_named(piece)
+                .filter(|&(_, end)| end > 1)
+                .and_then(|(part, end)| label_remainder(part, &piece[end..]))?;
+            extra.is_empty().then_some((part, number))
         })
 }
 
+/// A heading that is a STAR label (`### 🎯 **SITUATION**`, `#### Action
+/// taken`, `## S - Situation`); returns the part and any text after it.
 pub(crate) fn heading_label(text: &str) -> Option<(Part, String)> {
     let start = skip_decoration(text);
     let body = &text[start..];
@@ -1801,7 +1806,7 @@ pub(crate) fn asks_for_a_story(question: &str) -> bool {
             lower[at + request.len()..]
                 .split_whitespace()
                 .next()
-                .is_some_and(|w| w.len() > 5 && w.ends_with("ing"))
+                .is_some_and(|w| w.len() > 5 && w.ends_with("ing") && !w.ends_with("thing"))
         })
     });
     !lower.contains("yourself") && (about_doing || ASKS.iter().any(|a| lower.contains(a)))
@@ -2844,9 +2849,7 @@ fn is_version_note(note: &str) -> bool {
             .iter()
             .any(|w| note.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
     // `(tightened for the 2-min version)`: a note on which telling.
-    let names_a_version = words
-        .iter()
-        .any(|w| matches!(*w, "version" | "draft" | "telling"));
+    let names_a_version = words.iter().any(|w| matches!(*w, "version" | "draft"));
     version_heading(&note)
         || names_a_version
         || REVISIONS.contains(&note.as_str())
@@ -3025,7 +3028,7 @@ pub(crate) fn competencies(heading: &str) -> Vec<String> {
         };
     }
     // `w/` is "with" (`Coaching w/ Dana R.`), not a list of two.
-    let cleaned = cleaned.replace("w/ ", "with ");
+    let cleaned = spelled_with(cleaned);
     cleaned
         .replace(" and ", " & ")
         .split(['&', ',', '/', ';'])
@@ -4622,9 +4625,7 @@ pub(crate) fn short_name_list(text: &str) -> Option<String> {
     // `*process improvement · leading a team · efficiency*`; a note in
     // brackets on one (`technical (IFRS 15)`) is not part of its name.
     // (`conflict w/ peer` is one name: `w/` is "with".)
-    let text = without_parentheses(text)
-        .replace("w/o ", "without ")
-        .replace("w/ ", "with ");
+    let text = spelled_with(&without_parentheses(text));
     let items: Vec<&str> = text
         .trim()
         .split([',', '/', '\u{b7}'])
@@ -4638,6 +4639,19 @@ pub(crate) fn short_name_list(text: &str) -> Option<String> {
                 && plain_name(item)
         }))
     .then(|| items.join(", "))
+}
+
+/// `w/` and `w/o` as the words they stand for, where they are words of
+/// their own (`conflict w/ peer`; not `overflow/ escalation`).
+pub(crate) fn spelled_with(text: &str) -> String {
+    text.split(' ')
+        .map(|word| match word {
+            "w/" => "with",
+            "w/o" => "without",
+            _ => word,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Most words of each name in an emphasised tag line naming no known
@@ -5025,7 +5039,7 @@ const WEAK_META_LABELS: &[&str] = &[
 /// `Which interview questions could this example answer? "Tell me..."`:
 /// the answer after a worksheet's prompt for the questions a story fits.
 fn questions_prompt(body: &str) -> Option<&str> {
-    let lower = body.get(..body.len().min(80))?.to_ascii_lowercase();
+    let lower = body.to_ascii_lowercase();
     if ![
         "which questions",
         "which interview questions",
@@ -5038,7 +5052,7 @@ fn questions_prompt(body: &str) -> Option<&str> {
         return None;
     }
     let mark = body.find('?')?;
-    let prompt = &lower[..mark.min(lower.len())];
+    let prompt = &lower[..mark];
     (prompt.contains("answer") && prompt.split_whitespace().count() <= MAX_QUESTIONS_PROMPT_WORDS)
         .then(|| body[mark + 1..].trim())
 }
@@ -5726,6 +5740,19 @@ pub(crate) fn clean_question(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn a_questions_prompt_is_read_past_curly_quotes_and_w_slash_only_as_a_word() {
+        let text = "Which interview questions could this example answer? \u{201c}Tell me about a time I\u{2019}d rushed\u{201d}";
+        assert_eq!(
+            questions_prompt(text),
+            Some("\u{201c}Tell me about a time I\u{2019}d rushed\u{201d}")
+        );
+        assert_eq!(spelled_with("conflict w/ peer"), "conflict with peer");
+        assert_eq!(spelled_with("overflow/ escalation"), "overflow/ escalation");
+    }
+
     #[test]
     fn tellings_of_a_story_in_a_draft_log_share_a_base() {
         assert_eq!(
@@ -5776,8 +5803,6 @@ mod tests {
             assert!(!opens_with_a_later_time(sentence), "{sentence}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn bold_label_variants_are_recognised() {

@@ -193,9 +193,7 @@ fn classify_heading(text: &str) -> HeadingClass {
 
 fn classify(line: &Line) -> Role {
     match line.kind {
-        LineKind::Heading(level) => match labels::story_part_heading(&line.text)
-            .or_else(|| labels::heading_label(&line.text))
-        {
+        LineKind::Heading(level) => match labels::heading_label(&line.text) {
             Some((part, rest)) => Role::Label {
                 part,
                 rest,
@@ -2404,6 +2402,10 @@ pub(crate) fn segment(file_name: &str, lines: &[Line]) -> Outcome {
     read_question_refs(lines, &mut roles);
     read_see_refs(lines, &mut roles);
     read_question_subheadings(&mut roles);
+    read_story_part_headings(lines, &mut roles);
+    keep_wrapped_follow_up_lines(lines, &mut roles);
+    keep_lone_letters_in_order(lines, &mut roles);
+    keep_prompts_in_worksheets(lines, &mut roles);
     let mut segmenter = Segmenter::new(lines, &roles);
     segmenter.prose_titles = prose_titles;
     segmenter.run();
@@ -3035,8 +3037,12 @@ impl<'a> Segmenter<'a> {
                     && !s.has_story
                     && !earlier.is_empty()
                     && (is_narrative(self.lines, &s.prose)
-                        || (heading.is_some() && !s.prose.is_empty())
-                        || sets_a_scene(self.lines, &s.prose))
+                        || (heading.is_some()
+                            && (labels::story_part_heading(&self.lines[i].text).is_some()
+                                || told_above_a_part_heading(self.lines, &s.prose))
+                            && !s.prose.is_empty())
+                        || (matches!(part, Part::Task | Part::Action)
+                            && sets_a_scene(self.lines, &s.prose)))
             }) {
                 let prose = std::mem::take(&mut section.prose);
                 if let Some(&first) = prose.first() {
@@ -3374,7 +3380,19 @@ impl<'a> Segmenter<'a> {
                         .is_some_and(|w| labels::is_past_tense(&w.to_lowercase()))
             })
             .count();
-        let told_around = section.prose.len() - listed >= MIN_PROSE_AROUND_STEPS;
+        // (The prose around says who did them: a brag document's line over
+        // its wins does not.)
+        let told_around = section.prose.len() - listed >= MIN_PROSE_AROUND_STEPS
+            && section
+                .prose
+                .iter()
+                .filter_map(|&i| self.lines.get(i))
+                .filter(|l| l.item.is_none())
+                .any(|l| {
+                    l.text
+                        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                        .any(|w| matches!(w, "I" | "we" | "We" | "my" | "My" | "our" | "Our"))
+                });
         let paragraphs = listed * 2 <= section.prose.len() || (steps * 3 >= listed && told_around);
         let numbered = told_as_numbered_parts(self.lines, &section.prose);
         if section.story_heading
@@ -3987,12 +4005,34 @@ fn importable(filled: impl Fn(Part) -> bool) -> bool {
 /// paragraphs, and the cap keeps a hostile document linear.
 const MAX_PROSE_LINES: usize = 64;
 
-/// Whether unlabelled lines tell a story: a few sentences, in the first
-/// person, mostly in the past tense, not habits ("I usually...") or advice.
+/// Lines under a story's heading above its first part's own heading
+/// (`## Coaching Jade` over `### What I did`): the parts before, unless
+/// they are a note (`See the Q3 deck.`). (Under a slide deck's `## Story
+/// A · what I did`, whatever the title slide holds.)
+fn told_above_a_part_heading(lines: &[Line], prose: &[usize]) -> bool {
+    let lines: Vec<&Line> = prose.iter().filter_map(|&i| lines.get(i)).collect();
+    let words: usize = lines
+        .iter()
+        .map(|l| l.text.split_whitespace().count())
+        .sum();
+    words >= MIN_WORDS_ABOVE_PART_HEADING
+        && lines.iter().all(|l| {
+            let text = l.text.trim();
+            !text.starts_with(['(', '[']) && !labels::note_to_self(text)
+        })
+}
+
+/// Fewest words above a story's first part heading read as its earlier
+/// parts.
+const MIN_WORDS_ABOVE_PART_HEADING: usize = 8;
+
 /// `2022–23. A Year 4 teacher... was slipping...` under a story's heading,
-/// then `Task:`: a paragraph of sentences (no list, no note in brackets
-/// or italics) before the first label is the scene it sets, in whatever
-/// person it is told.
+/// then `Task:` or `What I did:`: a paragraph of sentences (no list, no
+/// note in brackets or italics) before the first label is the scene it
+/// sets, in whatever person it is told, if it tells of the past. (Not
+/// before an `Outcome:` alone: a
+/// paragraph of company research and `Outcome: good time to join` is no
+/// story.)
 fn sets_a_scene(lines: &[Line], prose: &[usize]) -> bool {
     let lines: Vec<&Line> = prose.iter().filter_map(|&i| lines.get(i)).collect();
     let words: usize = lines
@@ -4001,6 +4041,11 @@ fn sets_a_scene(lines: &[Line], prose: &[usize]) -> bool {
         .sum();
     !lines.is_empty()
         && words >= MIN_SCENE_WORDS_BEFORE_LABEL
+        && lines.iter().any(|l| {
+            l.text
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .any(|w| labels::is_past_tense(&w.to_lowercase()))
+        })
         && lines.iter().all(|l| {
             let text = l.text.trim();
             // (`2022. A Year 4 teacher...` reads as a list numbered 2022.)
@@ -4022,14 +4067,134 @@ fn sets_a_scene(lines: &[Line], prose: &[usize]) -> bool {
 }
 
 /// Fewest words of a scene told before a story's first label.
-const MIN_SCENE_WORDS_BEFORE_LABEL: usize = 20;
+const MIN_SCENE_WORDS_BEFORE_LABEL: usize = 12;
+
+/// `Follow-up questions from customers fell too` wrapped onto `once the
+/// FAQ went live.`: a plain line read as a follow-ups header (no colon, no
+/// emphasis) that its paragraph goes on from is the story's text.
+fn keep_wrapped_follow_up_lines(lines: &[Line], roles: &mut [Role]) {
+    for i in 0..roles.len() {
+        let plain = roles[i] == Role::FollowUps
+            && !lines[i].is_all_emphasis()
+            && !lines[i].text.trim_end().ends_with(':')
+            && !labels::commentary_line(&lines[i].text);
+        if plain
+            && lines
+                .get(i + 1)
+                .is_some_and(|next| next.joiner == Joiner::Space)
+        {
+            roles[i] = Role::Content;
+        }
+    }
+}
+
+/// `## Story A · what I did` under `## Story A · Pricing page nobody
+/// trusted`: a slide deck's heading for the next part of the story open,
+/// named by its letter or number. (`## Story 2: Impact & influence` opening
+/// story 2 is its title.)
+fn read_story_part_headings(lines: &[Line], roles: &mut [Role]) {
+    let mut open: Option<u32> = None;
+    for (line, role) in lines.iter().zip(roles.iter_mut()) {
+        let LineKind::Heading(level) = line.kind else {
+            continue;
+        };
+        match labels::story_part_heading(&line.text) {
+            Some((part, number)) if open == Some(number) => {
+                *role = Role::Label {
+                    part,
+                    rest: String::new(),
+                    heading: Some(level),
+                    weak: false,
+                    one_letter: false,
+                    dashed: false,
+                };
+            }
+            _ => {
+                open = labels::story_prefix(&line.text).and_then(|p| p.number);
+            }
+        }
+    }
+}
+
+/// A worksheet's prompts (`1. Describe the situation.`, `What action did
+/// YOU take?`) label parts only in notes that label them no other way: in
+/// a story with `**Action:**` labels, a quoted list of prompts is text.
+fn keep_prompts_in_worksheets(lines: &[Line], roles: &mut [Role]) {
+    let prompt = |line: &Line| {
+        let text = line.text.trim();
+        labels::prompt_label(&text[labels::skip_decoration(text)..]).is_some()
+    };
+    let labelled_otherwise = lines
+        .iter()
+        .zip(roles.iter())
+        .any(|(line, role)| matches!(role, Role::Label { dashed: false, .. }) && !prompt(line));
+    // A prompt as a bullet (`- What was your role exactly? I owned...`) is
+    // a follow-up question and its answer; a worksheet numbers its prompts
+    // or sets them on lines of their own.
+    let bullet = |line: &Line| {
+        line.item
+            .as_deref()
+            .is_some_and(|marker| !marker.ends_with(['.', ')']))
+    };
+    for (line, role) in lines.iter().zip(roles.iter_mut()) {
+        if matches!(role, Role::Label { .. })
+            && prompt(line)
+            && (labelled_otherwise || bullet(line))
+        {
+            *role = Role::Content;
+        }
+    }
+}
+
+/// `S`, `T`, `A`, `R` alone on their lines label parts only as a story
+/// writes them: in that order within each section, and in a document with
+/// no other letter alone on a line (`S` / `A` / `R` / `G` is a status
+/// report's; an `S` over a meeting's attendees and an `A` over its actions
+/// come in no order). Otherwise each such line is text.
+fn keep_lone_letters_in_order(lines: &[Line], roles: &mut [Role]) {
+    let lone = |line: &Line| {
+        let text = line.text.trim();
+        (text.len() == 1 && line.kind == LineKind::Text)
+            .then(|| text.chars().next())
+            .flatten()
+            .filter(char::is_ascii_uppercase)
+    };
+    let stray = lines
+        .iter()
+        .filter_map(lone)
+        .any(|c| Part::from_letter(c).is_none());
+    let mut last: Option<Part> = None;
+    let mut in_order = true;
+    for (line, role) in lines.iter().zip(roles.iter()) {
+        if matches!(line.kind, LineKind::Heading(_)) || *role == Role::Rule {
+            last = None;
+        }
+        if let (Some(_), Role::Label { part, .. }) = (lone(line), role) {
+            if last.is_some_and(|l| l.index() >= part.index()) {
+                in_order = false;
+            }
+            last = Some(*part);
+        }
+    }
+    if stray || !in_order {
+        for (line, role) in lines.iter().zip(roles.iter_mut()) {
+            if lone(line).is_some() && matches!(role, Role::Label { .. }) {
+                *role = Role::Content;
+            }
+        }
+    }
+}
 
 /// Lines of prose a story told mostly as a list of steps has around them.
 const MIN_PROSE_AROUND_STEPS: usize = 2;
 
-/// Third-person pronouns a story about one person holds at least.
+/// Mentions of the one person a third-person story is about (`he`, `her`,
+/// and their name) a story holds at least.
 const MIN_THIRD_PERSON: usize = 3;
 
+/// Whether unlabelled lines tell a story: a few sentences, in the first
+/// person (or the third, one person's doings), mostly in the past tense,
+/// not habits ("I usually...") or advice.
 fn is_narrative(lines: &[Line], prose: &[usize]) -> bool {
     let text: String = prose
         .iter()
@@ -4293,7 +4458,9 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
     let (asides, mut paragraphs): (Vec<String>, Vec<String>) = paragraphs
         .into_iter()
         .partition(|p| p.starts_with('(') && p.ends_with(')'));
-    if paragraphs.len() == 1 {
+    // (With only the Situation before the first label, one paragraph is
+    // all of it: nothing to cut.)
+    if paragraphs.len() == 1 && parts.len() > 1 {
         let only = paragraphs.remove(0);
         let mut end =
             labels::first_sentence_end(&only).or_else(|| only.find("; ").filter(|&e| e > 0));

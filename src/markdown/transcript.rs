@@ -109,11 +109,11 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
                         out.line(&heading, i + 1);
                         continue;
                     }
-                    match (spoken_title(body.trim()), spoken_number(body.trim())) {
-                        (Some(title), _) => out.line(&format!("## Story: {title}"), i + 1),
-                        (None, Some(n)) => out.line(&format!("## Story {n}"), i + 1),
-                        (None, None) if story_opening(body.trim()).is_some() => {
-                            let (n, title, rest) = story_opening(body.trim()).unwrap_or_default();
+                    let body = body.trim();
+                    match (spoken_title(body), spoken_number(body), story_opening(body)) {
+                        (Some(title), _, _) => out.line(&format!("## Story: {title}"), i + 1),
+                        (None, Some(n), _) => out.line(&format!("## Story {n}"), i + 1),
+                        (None, None, Some((n, title, rest))) => {
                             let heading = match title {
                                 Some(title) => format!("## Story {n}: {title}"),
                                 None => format!("## Story {n}"),
@@ -125,8 +125,8 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
                                 out.line(&with_label(piece), i + 1);
                             }
                         }
-                        (None, None) => {
-                            for piece in at_spoken_cues(body.trim()) {
+                        (None, None, None) => {
+                            for piece in at_spoken_cues(body) {
                                 out.line(&with_label(piece), i + 1);
                             }
                         }
@@ -231,9 +231,6 @@ pub(crate) fn spoken_title(text: &str) -> Option<String> {
 /// `Story one. This is the, um, the error one. So. Situation. This was...`
 /// -> 1, the name said before the telling starts (`error`), and the rest.
 fn story_opening(text: &str) -> Option<(usize, Option<String>, &str)> {
-    const ORDINALS: [&str; 8] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight",
-    ];
     let lower = text.to_ascii_lowercase();
     let lead = ["okay. ", "okay, ", "right. ", "so. ", "um. ", "ok. "]
         .iter()
@@ -247,11 +244,7 @@ fn story_opening(text: &str) -> Option<(usize, Option<String>, &str)> {
     let after = lower[lead..].strip_prefix("story ")?;
     let word_end = after.find(|c: char| !c.is_alphanumeric())?;
     let word = &after[..word_end];
-    let n = ORDINALS
-        .iter()
-        .position(|o| *o == word)
-        .map(|p| p + 1)
-        .or_else(|| word.parse().ok().filter(|n| (1..=20).contains(n)))?;
+    let n = said_number(word)?;
     let rest = after[word_end..].strip_prefix(['.', ':', ','])?;
     let mut rest_at = text.len() - rest.len();
     // The name: the short sentences before the first part is named or
@@ -272,8 +265,22 @@ fn story_opening(text: &str) -> Option<(usize, Option<String>, &str)> {
         }) {
             break;
         }
+        // The telling has begun at a sentence about the past or the
+        // teller (`It was 2021.`, `I'd just joined.`).
+        // (A quoted question is part of the name: `The "tell me about a
+        // mistake you made" one`.)
+        let unquoted: String = sentence.split('"').step_by(2).collect::<Vec<_>>().join(" ");
+        let telling = unquoted.split_whitespace().any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_ascii_lowercase();
+            w == "i"
+                || w.starts_with("i'")
+                || matches!(w.as_str(), "we" | "my" | "our")
+                || labels::is_past_tense(&w)
+        });
         let name = spoken_name(sentence);
-        if name.split_whitespace().count() > MAX_SPOKEN_NAME_WORDS {
+        if telling || name.split_whitespace().count() > MAX_SPOKEN_NAME_WORDS {
             break;
         }
         if !name.is_empty() {
@@ -292,16 +299,14 @@ fn retelling(text: &str, told: &HashMap<usize, String>) -> Option<String> {
         return None;
     }
     let lower = text.to_ascii_lowercase();
-    let at = lower.find("story ")?;
+    // `story one` as words of their own (not `history one`).
+    let at = lower
+        .match_indices("story ")
+        .find(|&(at, _)| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())?
+        .0;
     let after = &lower[at + "story ".len()..];
     let word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
-    let n = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight",
-    ]
-    .iter()
-    .position(|o| *o == word)
-    .map(|p| p + 1)
-    .or_else(|| word.parse().ok())?;
+    let n = said_number(&word)?;
     let again = after[word.len()..].trim_start().starts_with("again");
     let heading = told.get(&n).filter(|_| again)?;
     Some(format!("{heading} (short version)"))
@@ -354,24 +359,29 @@ fn spoken_name(sentence: &str) -> String {
         .to_owned()
 }
 
+/// Numbers said as words, one to ten.
+const NUMBER_WORDS: [&str; 10] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// The number a word says: `three` or `3` (up to 20).
+fn said_number(word: &str) -> Option<usize> {
+    NUMBER_WORDS
+        .iter()
+        .position(|n| *n == word)
+        .map(|p| p + 1)
+        .or_else(|| word.parse().ok().filter(|n| (1..=20).contains(n)))
+}
+
 /// The number a short line says alone to start the next story: `Okay.
 /// Three. This one's harder to say out loud.` -> 3.
 fn spoken_number(text: &str) -> Option<usize> {
     if text.split_whitespace().count() > MAX_TITLE_LINE_WORDS {
         return None;
     }
-    const NUMBERS: [&str; 10] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ];
     text.split(['.', '!', '?', ','])
         .map(|s| s.trim().to_ascii_lowercase())
-        .find_map(|s| {
-            NUMBERS
-                .iter()
-                .position(|n| *n == s)
-                .map(|p| p + 1)
-                .or_else(|| s.parse::<usize>().ok().filter(|n| (1..=20).contains(n)))
-        })
+        .find_map(|s| said_number(&s))
 }
 
 /// A paragraph cut before each later sentence that opens with a spoken
@@ -382,8 +392,7 @@ fn at_spoken_cues(text: &str) -> Vec<&str> {
     let mut cuts = vec![0];
     for (i, _) in lower.match_indices(". ") {
         let start = i + 2;
-        let opens_cue = CUES.iter().any(|(cue, _)| lower[start..].starts_with(cue))
-            || lower[start..].starts_with("result.");
+        let opens_cue = CUES.iter().any(|(cue, _)| lower[start..].starts_with(cue));
         if opens_cue && start > cuts[cuts.len() - 1] {
             cuts.push(start);
         }
@@ -473,6 +482,12 @@ mod tests {
         .expect("opens a story");
         assert_eq!(title.as_deref(), Some("rota"));
         assert!(story_opening("The story one of my colleagues told was long.").is_none());
+        // The telling's own first sentences are no name.
+        let (_, title, rest) =
+            story_opening("Story three. It was 2021. I'd just joined. So the situation was grim.")
+                .expect("opens a story");
+        assert_eq!(title, None);
+        assert!(rest.starts_with("It was 2021."), "{rest}");
         let told = HashMap::from([(1, "## Story 1: rota".to_owned())]);
         assert_eq!(
             retelling("Okay, let me try story one again but shorter.", &told).as_deref(),
