@@ -5123,3 +5123,19 @@ fn two_stories_sharing_a_title_with_different_brackets_are_both_kept() {
     let import = import_text("complaints.md", text.as_bytes());
     assert_eq!(import.stories.len(), 2, "{:?}", skipped(&import));
 }
+
+#[test]
+fn an_emailed_story_ends_at_the_sign_off_and_the_quoted_reply_is_no_part_of_it() {
+    let text = "Hi Sam,\n\nThe new version is below.\n\nRUNNING THE PASS ON CHRISTMAS EVE\n\nOn Christmas Eve 2022 our head chef went home sick at five with 180 covers booked, and as sous chef I had to run the pass for the whole service. I cut the menu to the six dishes we could plate fastest, moved our strongest cook to the grill and called every table's order myself. We served every cover, the last at ten past eleven, with two complaints all night.\n\nDoes this one sound too much like bragging?\n\nThanks,\nPriya\n\nOn Mon, 4 Mar 2024 at 09:02, Sam Reid wrote:\n> Priya, I loved the energy in this one. I would cut the part where you listed every dish, because the panel only wants to hear what you decided and why.\n";
+    let import = import_text("email.txt", text.as_bytes());
+    assert_eq!(titles(&import), ["RUNNING THE PASS ON CHRISTMAS EVE"]);
+    let story = &import.stories[0].story;
+    let told = format!(
+        "{} {} {} {}",
+        story.situation, story.task, story.action, story.result
+    );
+    assert!(told.contains("two complaints all night"), "{story:?}");
+    for leak in ["bragging", "Priya", "I loved the energy"] {
+        assert!(!told.contains(leak), "{leak}: {story:?}");
+    }
+}

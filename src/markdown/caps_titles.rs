@@ -37,7 +37,13 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
         return None;
     }
     let blank = |i: usize| unquoted(lines[i]).1.trim().is_empty();
+    // Quote depth: `>` markers, spaced or not.
+    let depth = |i: usize| unquoted(lines[i]).0.matches('>').count();
     let mut titles = Vec::new();
+    // Where each titled story ends: the sign-off, a quoted reply, a
+    // signature after its paragraphs, which become headings of their own
+    // (reported, not part of the story).
+    let mut ends = Vec::new();
     for i in 0..lines.len() {
         if !capitals_title(unquoted(lines[i]).1) || (i > 0 && !blank(i - 1)) {
             continue;
@@ -58,24 +64,86 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
         }
         if words >= MIN_BODY_WORDS && first_person >= 2 {
             titles.push(i);
+            // Further paragraphs of prose at the title's depth go on with
+            // the story; the first other line ends it.
+            let mut k = j;
+            loop {
+                while k < lines.len() && blank(k) && depth(k) == depth(i) {
+                    k += 1;
+                }
+                if k >= lines.len() || capitals_title(unquoted(lines[k]).1) {
+                    break;
+                }
+                let end = (k..lines.len()).find(|&e| blank(e)).unwrap_or(lines.len());
+                let prose: usize = (k..end)
+                    .map(|e| unquoted(lines[e]).1.split_whitespace().count())
+                    .sum();
+                // A paragraph goes on with the story when it tells more of
+                // it: in the past tense, asking nothing (`Does the data one
+                // sound too spreadsheet-y?` is the writer to the mentor).
+                let paragraph: Vec<&str> = (k..end).map(|e| unquoted(lines[e]).1).collect();
+                let past = paragraph
+                    .iter()
+                    .flat_map(|l| l.split(|c: char| !c.is_alphanumeric() && c != '\''))
+                    .filter(|w| labels::is_past_tense(&w.to_lowercase()))
+                    .count();
+                let tells = prose >= MIN_STORY_PARAGRAPH_WORDS
+                    && past >= MIN_PARAGRAPH_PAST_TENSE
+                    && !paragraph.iter().any(|l| l.contains('?'))
+                    && (k..end).all(|e| depth(e) == depth(i));
+                if !tells {
+                    ends.push(k);
+                    break;
+                }
+                k = end;
+            }
         }
     }
-    if titles.len() < MIN_TITLES {
+    // One long story alone under its title is enough.
+    if titles.len() < MIN_TITLES && !(titles.len() == 1 && long_story(&lines, titles[0])) {
         return None;
     }
     let mut out = LineWriter::with_capacity(text.len() + 8 * titles.len());
-    let mut next = titles.iter().peekable();
     for (i, line) in lines.iter().enumerate() {
-        if next.peek() == Some(&&i) {
-            next.next();
-            let (quote, body) = unquoted(line);
-            out.line(&format!("{quote}### {}", body.trim()), i + 1);
+        let (quote, body) = unquoted(line);
+        if ends.contains(&i) {
+            // What follows a story (a sign-off, a reply, the next message)
+            // is notes, not the story's text.
+            out.line(&format!("{quote}### Notes"), i + 1);
+            out.line(quote.trim_end(), i + 1);
+        }
+        if titles.contains(&i) {
+            // Named a story: its prose was checked above.
+            out.line(&format!("{quote}### Story: {}", body.trim()), i + 1);
         } else {
             out.line(line, i + 1);
         }
     }
     Some(out.finish(text.ends_with('\n')))
 }
+
+/// Whether the story under the title at `i` runs to [`MIN_LONE_STORY_WORDS`]
+/// words of first-person prose before the next blank line but one.
+fn long_story(lines: &[&str], i: usize) -> bool {
+    let words: usize = lines[i + 1..]
+        .iter()
+        .map(|l| unquoted(l).1)
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| l.split_whitespace().count())
+        .sum();
+    words >= MIN_LONE_STORY_WORDS
+}
+
+/// Fewest words of a paragraph that goes on with a story under a title in
+/// capitals (a sign-off, `Thanks,` / `Priya`, does not).
+const MIN_STORY_PARAGRAPH_WORDS: usize = 12;
+
+/// Fewest verbs in the past tense of a paragraph that goes on with a story.
+const MIN_PARAGRAPH_PAST_TENSE: usize = 2;
+
+/// Fewest words of a story alone in an email under a title in capitals.
+const MIN_LONE_STORY_WORDS: usize = 60;
 
 /// A line's quote markers (`> `, `>> `) and the rest.
 fn unquoted(line: &str) -> (&str, &str) {
@@ -120,13 +188,20 @@ mod tests {
             "Hi Sam,\n\n> FAILURE (spring fair)\n>\n> {STORY}\n>\n> INFLUENCING\n>\n> {STORY}\n>\n> Thanks!\n"
         );
         let (out, _) = rewrite(&text).expect("rewritten");
-        assert!(out.contains("> ### FAILURE (spring fair)\n"), "{out}");
-        assert!(out.contains("> ### INFLUENCING\n"), "{out}");
+        assert!(
+            out.contains("> ### Story: FAILURE (spring fair)\n"),
+            "{out}"
+        );
+        assert!(out.contains("> ### Story: INFLUENCING\n"), "{out}");
     }
 
     #[test]
-    fn one_title_or_labelled_notes_are_left_alone() {
-        assert!(rewrite(&format!("FAILURE\n\n{STORY}\n")).is_none());
+    fn a_short_lone_story_or_labelled_notes_are_left_alone() {
+        // One title over a story of 60 words or more is read; a shorter
+        // one alone is not.
+        assert!(rewrite(&format!("FAILURE\n\n{STORY}\n")).is_some());
+        let short = STORY.split(". ").take(2).collect::<Vec<_>>().join(". ");
+        assert!(rewrite(&format!("FAILURE\n\n{short}.\n")).is_none());
         let labelled = format!("FAILURE\n\nSituation: {STORY}\n\nCONFLICT\n\n{STORY}\n");
         assert!(rewrite(&labelled).is_none());
         // Capitals over third-person text or a short note: no story.

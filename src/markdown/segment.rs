@@ -2937,8 +2937,11 @@ impl<'a> Segmenter<'a> {
             line: self.lines[i].line,
             level,
             story_heading,
+            // (A heading that names its story as one, `## Story: The gala`,
+            // vouches for the prose under it as a question does.)
             asks: matches!(class, HeadingClass::Question { question, .. }
-                if level == ANSWER_HEADING_LEVEL || labels::plainly_asks_for_a_story(question)),
+                if level == ANSWER_HEADING_LEVEL || labels::plainly_asks_for_a_story(question))
+                || matches!(class, HeadingClass::Story { title, .. } if !title.is_empty()),
             prose: Vec::new(),
             has_content: false,
             has_story: false,
