@@ -5011,6 +5011,14 @@ fn a_story_told_as_prose_around_past_tense_steps_is_imported_but_a_list_of_wins_
     let story = &import.stories[0].story;
     assert_eq!(story.competencies, ["cost saving", "data-driven"]);
     assert!(story.situation.starts_with("In 2023"), "{story:?}");
+    // The steps stay a list, between the scene and the outcome.
+    assert!(
+        story
+            .action
+            .starts_with("- built a cost dashboard by team, after a push to tag every resource\n- moved image pulls"),
+        "{story:?}"
+    );
+    assert!(story.result.starts_with("Within four months"), "{story:?}");
 }
 
 #[test]
@@ -5138,4 +5146,15 @@ fn an_emailed_story_ends_at_the_sign_off_and_the_quoted_reply_is_no_part_of_it()
     for leak in ["bragging", "Priya", "I loved the energy"] {
         assert!(!told.contains(leak), "{leak}: {story:?}");
     }
+}
+
+#[test]
+fn slides_headed_with_a_colon_or_a_dash_after_the_story_letter_tell_one_story() {
+    let text = "---\nmarp: true\n---\n\n# Story A: Flooded stockroom\nThe basement stockroom flooded two days before the January sale.\n\n---\n\n# Story A: my role\nAs assistant manager I had to save the sale.\n\n---\n\n# Story A: what I did\nMoved the stock upstairs overnight with six volunteers.\n\n---\n\n# Story A: result\nThe sale opened on time, takings 8% up.\n\n---\n\n# Story B — Sofa complaint\nA customer threatened to go to the press about a faulty sofa.\n\n---\n\n# Story B — what I did\nI visited her and arranged a replacement that week.\n\n---\n\n# Story B — result\nShe left a five-star review.\n";
+    let import = import_text("deck.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Flooded stockroom", "Sofa complaint"]);
+    let flood = &import.stories[0].story;
+    assert!(flood.situation.contains("basement stockroom"), "{flood:?}");
+    assert!(flood.task.contains("save the sale"), "{flood:?}");
+    assert!(import.stories[1].story.situation.contains("faulty sofa"));
 }

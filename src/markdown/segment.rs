@@ -4431,6 +4431,7 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
     // A reply in a transcript or after `A:`: told aloud, it may open with
     // a few words of nothing (`Um, yeah.`).
     let mut spoken = false;
+    let mut previous_item = false;
     for (n, &i) in prose.iter().enumerate().skip(note_lines) {
         let Some(line) = lines.get(i) else { continue };
         // `A: Last year we...`: the answer marker opening a `Q:` answer;
@@ -4447,7 +4448,24 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
             }
             None => collapse(&line.text),
         };
+        // (A line wrapped inside an item keeps the list going.)
+        let in_list = previous_item;
+        previous_item = line.item.is_some() || (previous_item && line.joiner == Joiner::Space);
         match paragraphs.last_mut() {
+            // A list's items stay items, each on a line of its own (`-
+            // tagged every resource` / `- rightsized the databases`). A
+            // list after prose is a paragraph of its own, the steps between
+            // a scene and an outcome, unless the line before introduces it
+            // (`... hard for my team:`).
+            Some(last)
+                if line.item.is_some()
+                    && line.joiner != Joiner::Blank
+                    && (in_list || last.ends_with(':')) =>
+            {
+                last.push_str("\n- ");
+                last.push_str(&text);
+            }
+            _ if line.item.is_some() => paragraphs.push(format!("- {text}")),
             Some(last) if line.joiner != Joiner::Blank => {
                 last.push(' ');
                 last.push_str(&text);
@@ -4461,6 +4479,14 @@ fn assign_by_position(lines: &[Line], prose: &[usize], parts: &[Part], draft: &m
     let (asides, mut paragraphs): (Vec<String>, Vec<String>) = paragraphs
         .into_iter()
         .partition(|p| p.starts_with('(') && p.ends_with(')'));
+    // A list alone is cut between its items, not inside one.
+    if paragraphs.len() == 1 && paragraphs[0].starts_with("- ") {
+        let list = paragraphs.remove(0);
+        paragraphs = list
+            .split('\n')
+            .map(|item| item.trim_start_matches("- ").to_owned())
+            .collect();
+    }
     // (With only the Situation before the first label, one paragraph is
     // all of it: nothing to cut.)
     if paragraphs.len() == 1 && parts.len() > 1 {

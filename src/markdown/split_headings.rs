@@ -28,7 +28,11 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
             out.line(line, i + 1);
             continue;
         };
-        let same_story = previous.is_some_and(|p| p.key == h.key && p.level == h.level);
+        // (`# Story A: Warehouse flood` then `# Story A: what I did`: the
+        // same story by its letter or number.)
+        let same_story = previous.is_some_and(|p| {
+            p.level == h.level && (p.key == h.key || (p.number.is_some() && p.number == h.number))
+        });
         // Named twice, or right after the story's own heading (`Coaching
         // Jade`, then `Coaching Jade — what I did`).
         let split = counts.get(&h.key).copied().unwrap_or(0) >= 2 || same_story;
@@ -60,6 +64,8 @@ struct Heading {
     key: String,
     /// `Situation & Task`, `Action`: the parts named after the title.
     part: Option<String>,
+    /// The story's number or letter (`Story A: ...` is 1).
+    number: Option<u32>,
     continued: bool,
 }
 
@@ -87,11 +93,13 @@ fn heading(line: &str) -> Option<Heading> {
         }
     }
     let key = title.to_lowercase();
+    let number = labels::story_prefix(text).and_then(|p| p.number);
     Some(Heading {
         level,
         title,
         key,
         part,
+        number,
         continued,
     })
 }
