@@ -5158,3 +5158,20 @@ fn slides_headed_with_a_colon_or_a_dash_after_the_story_letter_tell_one_story() 
     assert!(flood.task.contains("save the sale"), "{flood:?}");
     assert!(import.stories[1].story.situation.contains("faulty sofa"));
 }
+
+#[test]
+fn worksheet_hints_in_brackets_done_marks_and_a_lone_keeper_note_leave_no_trace() {
+    let sheet = "Example title: Pick rate drop\n\n1) Describe the situation (where were you, when?)\n   Black Friday week, pick rate fell from 140 to 95 units an hour.\n2) What was your task / responsibility?\n   As shift lead I owned the dispatch target.\n3) What action did you take?\n   I re-slotted the top 200 lines and zoned the pickers.\n4) What was the result?\n   Pick rate recovered to 150 within three nights.\n";
+    let import = import_text("sheet.txt", sheet.as_bytes());
+    assert_eq!(
+        import.stories[0].story.situation,
+        "Black Friday week, pick rate fell from 140 to 95 units an hour."
+    );
+    let marks = "## [DONE] Freezer failure\n\n**Situation:** The lab freezer failed on a Sunday.\n**Action:** I moved the samples to two other freezers.\n**Result:** No samples lost.\n\n## Night rota (STAR story)\n\n**Situation:** Nurses worked five nights in a row.\n**Action:** I trialled blocks of three.\n**Result:** Sickness fell by a third.\n\n## Export rewrite v2 — USE THIS ONE\n\n**Situation:** The nightly export took six hours.\n**Action:** I streamed it in batches.\n**Result:** It takes twenty minutes.\n";
+    let import = import_text("marks.md", marks.as_bytes());
+    assert_eq!(
+        titles(&import),
+        ["Freezer failure", "Night rota", "Export rewrite"]
+    );
+    assert_eq!(import.stories[2].story.id, "export-rewrite");
+}

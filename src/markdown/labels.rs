@@ -676,6 +676,15 @@ pub(crate) fn prompt_label(body: &str) -> Option<LineLabel<'_>> {
     // The prompt ends at its `?`, `.` or `:`, a hint in brackets after it
     // (`(Quantify: £, %, time)`) is part of it; the rest is the answer.
     let mut rest = body[end..].trim_start();
+    // `Describe the situation (where were you, when?)`: a hint in brackets
+    // right after the prompt is part of it.
+    if let Some(inner) = rest.strip_prefix('(') {
+        let close = inner.find(')')?;
+        rest = inner[close + 1..].trim_start();
+        if rest.is_empty() {
+            rest = ".";
+        }
+    }
     // `What was your task or responsibility?`: the prompt's own words
     // up to its mark.
     if !rest.starts_with(['?', '.', ':']) {
@@ -3813,7 +3822,7 @@ pub(crate) fn without_draft_marker(body: &str) -> &str {
     // (`[WIP]` arrives without its `[`: it is decoration.)
     for marker in [
         "draft", "wip", "todo", "[draft]", "(draft)", "[wip]", "(wip)", "[todo]", "(todo)",
-        "draft]", "wip]", "todo]", "draft)", "wip)", "todo)",
+        "[done]", "draft]", "wip]", "todo]", "done]", "draft)", "wip)", "todo)",
     ] {
         let Some(rest) = body
             .get(..marker.len())
@@ -4351,17 +4360,27 @@ pub(crate) fn without_framework_tag(text: &str) -> String {
         "star", "soar", "carl", "car", "par", "starl", "star+l", "stare", "sao", "sar", "cara", "l",
     ];
     let in_capitals = |tag: &str| {
-        let tokens: Vec<String> = tag
+        let tokens: Vec<&str> = tag
             .split(|c: char| c.is_whitespace() || c == '+')
             .filter(|t| !t.is_empty())
-            .map(str::to_lowercase)
             .collect();
+        // `STAR`, `SOAR + L`; `STAR story`, `STAR format` (the framework in
+        // capitals, a word for what it is after it).
+        let framework = |t: &str| FRAMEWORKS.contains(&t.to_lowercase().as_str());
         !tokens.is_empty()
-            && tokens.iter().all(|t| FRAMEWORKS.contains(&t.as_str()))
-            && tag
-                .chars()
-                .filter(char::is_ascii_alphabetic)
-                .all(|c| c.is_ascii_uppercase())
+            && tokens.iter().all(|t| {
+                framework(t)
+                    || matches!(
+                        t.to_lowercase().as_str(),
+                        "story" | "format" | "method" | "answer"
+                    )
+            })
+            && tokens.iter().filter(|t| framework(t)).all(|t| {
+                t.chars()
+                    .filter(char::is_ascii_alphabetic)
+                    .all(|c| c.is_ascii_uppercase())
+            })
+            && tokens.iter().any(|t| framework(t))
     };
     // `Night shift rota (STAR)`, `Vendor exit [CAR]`: the same in a
     // bracket closing the heading.

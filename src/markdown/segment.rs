@@ -3837,6 +3837,14 @@ fn keep_one_telling(
     // `— UNFINISHED`) is not part of its title; read only now, so that
     // `Title (draft)` beside `Title` above was one story's two tellings.
     for imported in stories.iter_mut() {
+        // `Export rewrite — USE THIS ONE` alone: the writer's pick needs no
+        // note once it is the only telling.
+        if labels::telling_preference(&imported.story.title).0 > 0 {
+            if let Some(base) = labels::version_base(&imported.story.title) {
+                imported.story.title = base;
+                imported.story.id = slugify(&imported.story.title, ID_WORDS);
+            }
+        }
         let title = labels::without_draft_note(labels::without_draft_number(&imported.story.title));
         if title.len() < imported.story.title.len() {
             imported.story.title = title.to_owned();
