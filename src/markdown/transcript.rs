@@ -42,9 +42,15 @@ const CUES: &[(&str, &str)] = &[
     // `So. Situation. This was...`, `Result. Um. No harm...`: the part's
     // name said as a sentence of its own.
     ("situation.", "Situation"),
+    ("situation,", "Situation"),
+    ("task.", "Task"),
+    ("task,", "Task"),
+    ("action.", "Action"),
+    ("action,", "Action"),
     ("so what did i do", "Action"),
     ("what did i do", "Action"),
     ("result.", "Result"),
+    ("result,", "Result"),
     ("result was", "Result"),
     ("result \u{2014}", "Result"),
     ("result -", "Result"),
@@ -105,8 +111,12 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
                 keep = name.is_none() || name == teller;
                 out.line("", i + 1);
                 if keep {
-                    if let Some(heading) = retelling(body.trim(), &told) {
+                    if let Some((heading, rest)) = retelling(body.trim(), &told) {
                         out.line(&heading, i + 1);
+                        for piece in at_spoken_cues(rest) {
+                            out.line("", i + 1);
+                            out.line(&with_label(piece), i + 1);
+                        }
                         continue;
                     }
                     let body = body.trim();
@@ -294,11 +304,15 @@ fn story_opening(text: &str) -> Option<(usize, Option<String>, &str)> {
 
 /// `Okay, let me try story one again but shorter.`: story one's heading
 /// again, as a shorter version of it.
-fn retelling(text: &str, told: &HashMap<usize, String>) -> Option<String> {
-    if text.split_whitespace().count() > MAX_TITLE_LINE_WORDS {
+fn retelling<'a>(text: &'a str, told: &HashMap<usize, String>) -> Option<(String, &'a str)> {
+    // The first sentence says so; the telling may follow in the same
+    // breath (`...again but shorter. Situation. ...`).
+    let first_end = text.find(". ").map_or(text.len(), |e| e + 1);
+    let (first, rest) = text.split_at(first_end);
+    if first.split_whitespace().count() > MAX_TITLE_LINE_WORDS {
         return None;
     }
-    let lower = text.to_ascii_lowercase();
+    let lower = first.to_ascii_lowercase();
     // `story one` as words of their own (not `history one`).
     let at = lower
         .match_indices("story ")
@@ -309,7 +323,7 @@ fn retelling(text: &str, told: &HashMap<usize, String>) -> Option<String> {
     let n = said_number(&word)?;
     let again = after[word.len()..].trim_start().starts_with("again");
     let heading = told.get(&n).filter(|_| again)?;
-    Some(format!("{heading} (short version)"))
+    Some((format!("{heading} (short version)"), rest.trim_start()))
 }
 
 /// Most words of a sentence that names a story aloud before telling it.
@@ -490,8 +504,15 @@ mod tests {
         assert!(rest.starts_with("It was 2021."), "{rest}");
         let told = HashMap::from([(1, "## Story 1: rota".to_owned())]);
         assert_eq!(
-            retelling("Okay, let me try story one again but shorter.", &told).as_deref(),
-            Some("## Story 1: rota (short version)")
+            retelling("Okay, let me try story one again but shorter.", &told),
+            Some(("## Story 1: rota (short version)".to_owned(), ""))
+        );
+        assert_eq!(
+            retelling("Story one again. Situation. Short staffed.", &told),
+            Some((
+                "## Story 1: rota (short version)".to_owned(),
+                "Situation. Short staffed."
+            ))
         );
         assert_eq!(retelling("Story two again.", &told), None);
     }
