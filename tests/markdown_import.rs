@@ -5066,6 +5066,28 @@ fn single_capital_letters_on_their_own_lines_label_parts_under_a_tagged_title() 
         import.stories[1].story.competencies,
         ["conflict with peer", "controls", "audit"]
     );
+    // Two names parted by a middle dot, in underscores.
+    let two = "### Supplier fraud attempt
+
+_ethics · attention to detail_
+
+S
+A supplier emailed new bank details.
+
+T
+Check before paying.
+
+A
+I rang the supplier on the number we held.
+
+R
+The request was a fraud; nothing was paid.
+";
+    let import = import_text("fraud.md", two.as_bytes());
+    assert_eq!(
+        import.stories[0].story.competencies,
+        ["ethics", "attention to detail"]
+    );
 }
 
 #[test]

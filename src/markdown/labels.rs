@@ -4650,7 +4650,10 @@ pub(crate) fn short_name_list(text: &str) -> Option<String> {
         .split([',', '/', '\u{b7}'])
         .map(str::trim)
         .collect();
-    (items.len() >= 3
+    // (Two names are a list when a middle dot parts them: `ethics ·
+    // attention to detail`.)
+    let fewest = if text.contains('\u{b7}') { 2 } else { 3 };
+    (items.len() >= fewest
         && items.len() <= MAX_SHORT_NAMES
         && items.iter().all(|item| {
             (1..=MAX_UNKNOWN_TAG_WORDS).contains(&item.split_whitespace().count())
