@@ -5197,3 +5197,11 @@ fn worksheet_hints_in_brackets_done_marks_and_a_lone_keeper_note_leave_no_trace(
     );
     assert_eq!(import.stories[2].story.id, "export-rewrite");
 }
+
+#[test]
+fn a_log_s_date_headings_title_no_story_the_lines_under_them_do() {
+    let text = "# Prep log\n\n## 2024-03-02\n\nDraft 1 - storm night\nS: Storms closed two sectors.\nT: Keep traffic flowing.\nA: I split the sector.\nR: Delays were fine.\n\n## Sat 9 Mar\n\nStorm night v2 — USE THIS ONE\nS: In July a line of storms closed two of our five sectors at the evening peak.\nT: As supervisor I had to keep separation safe and stop delays cascading.\nA: I split the remaining sectors and agreed flow restrictions with the next centre.\nR: No separation losses; delays averaged 11 minutes against 40 forecast.\n\n## 12 March 2024\n\nRota swap\nS: Two controllers wanted the same leave.\nT: Settle it fairly.\nA: I offered alternating weekends.\nR: Both agreed.\n";
+    let import = import_text("log.md", text.as_bytes());
+    assert_eq!(titles(&import), ["Storm night", "Rota swap"]);
+    assert!(import.stories[0].story.situation.starts_with("In July"));
+}

@@ -4126,6 +4126,49 @@ pub(crate) fn weak_title(title: &str) -> bool {
 }
 
 /// Words that date a story's opening (see [`weak_title`]).
+/// `2024-03-02`, `Mon 3 Mar`, `Wednesday 5 March 2024`, `12/03/24`: a
+/// heading that is a date alone, an entry of a dated log, names no story.
+pub(crate) fn is_date_heading(text: &str) -> bool {
+    const DAYS: [&str; 14] = [
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+    ];
+    const MORE_DAYS: [&str; 3] = ["friday", "saturday", "sunday"];
+    let body = &text[skip_decoration(text)..];
+    let words: Vec<String> = body
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let number = |w: &str| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=4).contains(&digits) && matches!(&w[digits..], "" | "st" | "nd" | "rd" | "th")
+    };
+    (1..=MAX_DATE_WORDS).contains(&words.len())
+        && words.iter().any(|w| number(w))
+        && words.iter().all(|w| {
+            number(w)
+                || DAYS.contains(&w.as_str())
+                || MORE_DAYS.contains(&w.as_str())
+                || (MONTHS_AND_SEASONS.contains(&w.as_str()) && !w.starts_with('q'))
+        })
+}
+
+/// Most words of a date heading (`Wednesday 5 March 2024`).
+const MAX_DATE_WORDS: usize = 5;
+
 const MONTHS_AND_SEASONS: &[&str] = &[
     "january",
     "february",

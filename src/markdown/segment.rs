@@ -180,6 +180,10 @@ fn classify_heading(text: &str) -> HeadingClass {
     if labels::version_heading(text) {
         return HeadingClass::Version;
     }
+    // `## 2024-03-02` over a log's entries: a section, not a title.
+    if labels::is_date_heading(text) {
+        return HeadingClass::Generic;
+    }
     if labels::is_generic(text) {
         let competencies = labels::competencies(text);
         return if competencies.is_empty() {
