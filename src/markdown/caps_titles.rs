@@ -11,6 +11,8 @@
 //! Each such line becomes a `###` heading (inside the quote, if quoted),
 //! so that its prose is read as a story when it tells one.
 
+use std::collections::HashSet;
+
 use super::labels;
 use super::{LineWriter, Rewritten};
 
@@ -40,9 +42,9 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     // Quote depth: `>` markers, spaced or not.
     let depth = |i: usize| unquoted(lines[i]).0.matches('>').count();
     let mut titles = Vec::new();
-    // Where each titled story ends: the sign-off, a quoted reply, a
-    // signature after its paragraphs, which become headings of their own
-    // (reported, not part of the story).
+    // Where each titled story ends: the sign-off, a question to the
+    // reader, a quoted reply or a signature after its paragraphs, where a
+    // `### Notes` heading is put (the rest is reported, not the story's).
     let mut ends = Vec::new();
     for i in 0..lines.len() {
         if !capitals_title(unquoted(lines[i]).1) || (i > 0 && !blank(i - 1)) {
@@ -103,7 +105,9 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     if titles.len() < MIN_TITLES && !(titles.len() == 1 && long_story(&lines, titles[0])) {
         return None;
     }
-    let mut out = LineWriter::with_capacity(text.len() + 8 * titles.len());
+    let mut out = LineWriter::with_capacity(text.len() + 16 * titles.len());
+    let (titles, ends): (HashSet<usize>, HashSet<usize>) =
+        (titles.into_iter().collect(), ends.into_iter().collect());
     for (i, line) in lines.iter().enumerate() {
         let (quote, body) = unquoted(line);
         if ends.contains(&i) {
@@ -122,8 +126,8 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewritten> {
     Some(out.finish(text.ends_with('\n')))
 }
 
-/// Whether the story under the title at `i` runs to [`MIN_LONE_STORY_WORDS`]
-/// words of first-person prose before the next blank line but one.
+/// Whether the paragraph under the title at `i` runs to
+/// [`MIN_LONE_STORY_WORDS`] words.
 fn long_story(lines: &[&str], i: usize) -> bool {
     let words: usize = lines[i + 1..]
         .iter()
