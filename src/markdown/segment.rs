@@ -4025,16 +4025,23 @@ const MAX_PROSE_LINES: usize = 64;
 /// they are a note (`See the Q3 deck.`). (Under a slide deck's `## Story
 /// A · what I did`, whatever the title slide holds.)
 fn told_above_a_part_heading(lines: &[Line], prose: &[usize]) -> bool {
+    told_lines(lines, prose, MIN_WORDS_ABOVE_PART_HEADING).is_some()
+}
+
+/// The lines of `prose` when they hold `fewest` words or more and none is
+/// an aside in brackets or a note to self.
+fn told_lines<'l>(lines: &'l [Line], prose: &[usize], fewest: usize) -> Option<Vec<&'l Line>> {
     let lines: Vec<&Line> = prose.iter().filter_map(|&i| lines.get(i)).collect();
     let words: usize = lines
         .iter()
         .map(|l| l.text.split_whitespace().count())
         .sum();
-    words >= MIN_WORDS_ABOVE_PART_HEADING
+    (words >= fewest
         && lines.iter().all(|l| {
             let text = l.text.trim();
             !text.starts_with(['(', '[']) && !labels::note_to_self(text)
-        })
+        }))
+    .then_some(lines)
 }
 
 /// Fewest words above a story's first part heading read as its earlier
@@ -4045,40 +4052,28 @@ const MIN_WORDS_ABOVE_PART_HEADING: usize = 8;
 /// then `Task:` or `What I did:`: a paragraph of sentences (no list, no
 /// note in brackets or italics) before the first label is the scene it
 /// sets, in whatever person it is told, if it tells of the past. (Not
-/// before an `Outcome:` alone: a
-/// paragraph of company research and `Outcome: good time to join` is no
-/// story.)
+/// before an `Outcome:` alone: a paragraph of company research and
+/// `Outcome: good time to join` is no story.)
 fn sets_a_scene(lines: &[Line], prose: &[usize]) -> bool {
-    let lines: Vec<&Line> = prose.iter().filter_map(|&i| lines.get(i)).collect();
-    let words: usize = lines
-        .iter()
-        .map(|l| l.text.split_whitespace().count())
-        .sum();
-    !lines.is_empty()
-        && words >= MIN_SCENE_WORDS_BEFORE_LABEL
-        && lines.iter().any(|l| {
-            l.text
-                .split(|c: char| !c.is_alphanumeric() && c != '\'')
-                .any(|w| labels::is_past_tense(&w.to_lowercase()))
-        })
-        && lines.iter().all(|l| {
-            let text = l.text.trim();
-            // (`2022. A Year 4 teacher...` reads as a list numbered 2022.)
-            let year = l.item.as_deref().is_some_and(|marker| {
-                marker
-                    .strip_suffix('.')
-                    .and_then(|n| n.parse::<u32>().ok())
-                    .is_some_and(|n| (1950..=2100).contains(&n))
-            });
-            (l.item.is_none() || year)
-                && l.kind == LineKind::Text
-                && !l.is_all_emphasis()
-                && !text.starts_with(['(', '['])
-                && !labels::note_to_self(text)
-        })
-        && lines
-            .last()
-            .is_some_and(|l| l.text.trim_end().ends_with(['.', '!', ')']))
+    let Some(lines) = told_lines(lines, prose, MIN_SCENE_WORDS_BEFORE_LABEL) else {
+        return false;
+    };
+    lines.iter().any(|l| {
+        l.text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| labels::is_past_tense(&w.to_lowercase()))
+    }) && lines.iter().all(|l| {
+        // (`2022. A Year 4 teacher...` reads as a list numbered 2022.)
+        let year = l.item.as_deref().is_some_and(|marker| {
+            marker
+                .strip_suffix('.')
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| (1950..=2100).contains(&n))
+        });
+        (l.item.is_none() || year) && l.kind == LineKind::Text && !l.is_all_emphasis()
+    }) && lines
+        .last()
+        .is_some_and(|l| l.text.trim_end().ends_with(['.', '!', ')']))
 }
 
 /// Fewest words of a scene told before a story's first label.
